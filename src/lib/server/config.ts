@@ -1,0 +1,48 @@
+/**
+ * The only reader of the environment. Everything configurable is parsed here once, with defaults, so the
+ * rest of the code receives a typed object (and the kit 3 move of `$env` stays local).
+ */
+export type DatabaseTarget = { dialect: 'postgres'; url: string } | { dialect: 'sqlite'; path: string };
+
+export interface Config {
+	database: DatabaseTarget;
+	/** session lifetime in days; a session used after half of it is extended (sliding expiry) */
+	sessionDays: number;
+	/** failures allowed per account / per IP within the window before a temporary lock */
+	throttle: { accountFailures: number; ipFailures: number; windowMinutes: number; lockMinutes: number };
+	/** days an invitation link stays valid */
+	invitationDays: number;
+}
+
+export const DEFAULT_SQLITE_PATH = 'data/bgv.sqlite';
+
+/** `postgres://` or `postgresql://` selects PostgreSQL; anything else is a SQLite path (optional `file:`). */
+export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
+	const value = (url ?? '').trim();
+	if (/^postgres(ql)?:\/\//i.test(value)) return { dialect: 'postgres', url: value };
+	if (value === '') return { dialect: 'sqlite', path: DEFAULT_SQLITE_PATH };
+	const path = value.replace(/^file:(\/\/)?/, '').replace(/^sqlite:(\/\/)?/, '');
+	return { dialect: 'sqlite', path: path === '' ? DEFAULT_SQLITE_PATH : path };
+}
+
+function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+	return n;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	return {
+		database: parseDatabaseUrl(env.DATABASE_URL),
+		sessionDays: positiveInt(env, 'SESSION_DAYS', 30),
+		throttle: {
+			accountFailures: positiveInt(env, 'LOGIN_MAX_FAILURES_ACCOUNT', 5),
+			ipFailures: positiveInt(env, 'LOGIN_MAX_FAILURES_IP', 30),
+			windowMinutes: positiveInt(env, 'LOGIN_WINDOW_MINUTES', 15),
+			lockMinutes: positiveInt(env, 'LOGIN_LOCK_MINUTES', 15)
+		},
+		invitationDays: positiveInt(env, 'INVITATION_DAYS', 7)
+	};
+}

@@ -1,0 +1,43 @@
+/**
+ * Brings a database to a usable state: migrations, then the reference rows that must always exist
+ * (built-in categories). Idempotent; called by the app at start-up, every CLI command and the tests.
+ */
+import { BUILTIN_CATEGORIES } from '$lib/categories';
+import type { DatabaseTarget } from '../config';
+import { createDb, type Db, type DbHandle } from './index';
+import { migrateToLatest } from './migrate';
+
+/** Inserts missing built-in categories; never overwrites a label an admin changed. */
+export async function ensureBuiltinCategories(db: Db): Promise<void> {
+	const rows = BUILTIN_CATEGORIES.map((c, i) => ({
+		id: c.id,
+		label: c.label,
+		group_id: c.group,
+		kind: c.kind,
+		builtin: 1 as const,
+		position: i,
+		active: 1 as const
+	}));
+	await db
+		.insertInto('category')
+		.values(rows)
+		.onConflict((oc) => oc.column('id').doNothing())
+		.execute();
+}
+
+export async function prepareDatabase(db: Db): Promise<void> {
+	await migrateToLatest(db);
+	await ensureBuiltinCategories(db);
+}
+
+/** Opens, migrates and bootstraps the database of `target`. */
+export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
+	const handle = createDb(target);
+	try {
+		await prepareDatabase(handle.db);
+	} catch (e) {
+		await handle.close();
+		throw e;
+	}
+	return handle;
+}

@@ -1,0 +1,49 @@
+/**
+ * Opens the database named by the configuration: better-sqlite3 (WAL, foreign keys, busy timeout) or a
+ * pg Pool. PostgreSQL int8 values are parsed back to safe JS integers (money is bigint cents).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTarget } from '../config';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+	db: Db;
+	dialect: Dialect;
+	close(): Promise<void>;
+}
+
+let int8ParserInstalled = false;
+
+function installInt8Parser(): void {
+	if (int8ParserInstalled) return;
+	int8ParserInstalled = true;
+	pg.types.setTypeParser(20, (value: string) => {
+		const n = Number(value);
+		if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value out of the safe integer range: ${value}`);
+		return n;
+	});
+}
+
+export function createDb(target: DatabaseTarget, options: { poolSize?: number } = {}): DbHandle {
+	if (target.dialect === 'postgres') {
+		installInt8Parser();
+		const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return { db, dialect: 'postgres', close: () => db.destroy() };
+	}
+	if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+	const sqlite = new SQLite(target.path);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('synchronous = NORMAL');
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,215 @@
+/**
+ * The one hand-written Kysely schema for both dialects. Tables are snake_case and singular; money is
+ * integer cents (`bigint`), calendar dates `YYYY-MM-DD` text, instants UTC ISO text, flags 0 | 1.
+ * Every table holding a household's data carries `organisation_id`, the tenant (and sharding) key.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Role = 'household' | 'adviser' | 'professional' | 'admin';
+export const ROLES: readonly Role[] = ['household', 'adviser', 'professional', 'admin'];
+export type CategorySource = 'manual' | 'rule' | 'none';
+export type Flag = 0 | 1;
+
+export interface OrganisationTable {
+	id: Generated<number>;
+	name: string;
+	created_at: string;
+}
+
+export interface AppUserTable {
+	id: Generated<number>;
+	organisation_id: number;
+	email: string;
+	name: string;
+	/** null until an invited person chooses a password */
+	password_hash: string | null;
+	role: Role;
+	active: Flag;
+	created_at: string;
+	password_changed_at: string | null;
+}
+
+export interface SessionTable {
+	/** hex SHA-256 of the token held by the cookie: a database leak gives no usable token */
+	id: string;
+	user_id: number;
+	organisation_id: number;
+	created_at: string;
+	expires_at: string;
+	last_seen_at: string;
+}
+
+export interface LoginThrottleTable {
+	/** `account:<email>` or `ip:<address>` */
+	key: string;
+	failures: number;
+	window_started_at: string;
+	locked_until: string | null;
+}
+
+export interface HouseholdTable {
+	id: Generated<number>;
+	organisation_id: number;
+	name: string;
+	/** short description of the situation, written by the adviser */
+	situation: string | null;
+	created_at: string;
+	archived_at: string | null;
+}
+
+export interface HouseholdMemberTable {
+	household_id: number;
+	user_id: number;
+	organisation_id: number;
+	created_at: string;
+}
+
+export interface AdviserAssignmentTable {
+	household_id: number;
+	adviser_id: number;
+	organisation_id: number;
+	created_at: string;
+}
+
+export interface ConsentTable {
+	id: Generated<number>;
+	household_id: number;
+	organisation_id: number;
+	given_at: string;
+	given_by: number | null;
+	withdrawn_at: string | null;
+	withdrawn_by: number | null;
+}
+
+export interface InvitationTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	/** hex SHA-256 of the single-use token in the link */
+	token_hash: string;
+	email: string;
+	name: string;
+	created_by: number;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+export interface BankAccountTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	name: string;
+	bank: string | null;
+	account_number: string | null;
+	iban: string | null;
+	currency: string;
+	/** authorised overdraft in cents (positive), null when unknown */
+	overdraft_limit: number | null;
+	/** yearly overdraft interest rate in basis points (1 % = 100), null when unknown */
+	overdraft_rate_bp: number | null;
+	/** saved column mapping for generic CSV files, JSON */
+	csv_mapping: string | null;
+	created_at: string;
+}
+
+export interface ImportBatchTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	user_id: number | null;
+	file_name: string;
+	file_sha256: string;
+	format: string;
+	layout: string | null;
+	encoding: string | null;
+	imported_count: number;
+	duplicate_count: number;
+	/** JSON summary (accounts, warnings, reconciliation) */
+	summary: string | null;
+	created_at: string;
+}
+
+export interface BankTransactionTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	account_id: number;
+	booking_date: string;
+	operation_date: string | null;
+	amount: number;
+	raw_label: string;
+	normalised_label: string;
+	payee: string | null;
+	category_id: string;
+	category_source: CategorySource;
+	rule_id: string | null;
+	categorised_by: number | null;
+	categorised_at: string | null;
+	import_batch_id: number | null;
+	dedupe_key: string;
+	bank_id: string | null;
+	created_at: string;
+}
+
+export interface AccountBalanceTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	account_id: number;
+	date: string;
+	amount: number;
+	source: 'statement' | 'manual';
+	import_batch_id: number | null;
+	created_at: string;
+}
+
+export interface CategoryTable {
+	id: string;
+	label: string;
+	group_id: string;
+	kind: 'income' | 'expense' | 'neutral';
+	builtin: Flag;
+	position: number;
+	active: Flag;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	organisation_id: number | null;
+	household_id: number | null;
+	actor_id: number | null;
+	action: string;
+	target_type: string | null;
+	target_id: string | null;
+	/** JSON, never secrets */
+	details: string | null;
+	ip: string | null;
+	at: string;
+}
+
+export interface Database {
+	organisation: OrganisationTable;
+	app_user: AppUserTable;
+	session: SessionTable;
+	login_throttle: LoginThrottleTable;
+	household: HouseholdTable;
+	household_member: HouseholdMemberTable;
+	adviser_assignment: AdviserAssignmentTable;
+	consent: ConsentTable;
+	invitation: InvitationTable;
+	bank_account: BankAccountTable;
+	import_batch: ImportBatchTable;
+	bank_transaction: BankTransactionTable;
+	account_balance: AccountBalanceTable;
+	category: CategoryTable;
+	audit_log: AuditLogTable;
+}
+
+export type AppUser = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type Household = Selectable<HouseholdTable>;
+export type BankTransaction = Selectable<BankTransactionTable>;
+export type NewBankTransaction = Insertable<BankTransactionTable>;
+export type BankAccount = Selectable<BankAccountTable>;
+export type UpdateBankAccount = Updateable<BankAccountTable>;
