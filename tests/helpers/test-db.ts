@@ -49,6 +49,17 @@ export async function dropTemplate(): Promise<void> {
 	await admin((c) => c.query(`DROP DATABASE IF EXISTS bgv_template_${process.pid}`));
 }
 
+/** A DATABASE_URL for a fresh migrated database (for code that opens its own, like the CLI), and its cleanup. */
+export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+	if (target.dialect === 'postgres') {
+		const name = `bgv_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+		await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
+		return { url: withDatabase(target.url, name), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'bgv-test-'));
+	return { url: join(dir, 'test.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** A migrated, empty database (built-in categories only) that is deleted by `close()`. */
 export async function createTestDb(): Promise<DbHandle> {
 	if (target.dialect === 'postgres') {

@@ -1,0 +1,68 @@
+import { building } from '$app/environment';
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { randomUUID } from 'node:crypto';
+import { mayEnterSection } from '$lib/server/auth/access';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
+import { appContext } from '$lib/server/app-context';
+import { sessionCookieOptions } from '$lib/server/auth/cookie';
+
+export const init: ServerInit = async () => {
+	if (!building) await appContext();
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	const { config, handle } = await appContext();
+	event.locals.db = handle.db;
+	event.locals.config = config;
+	event.locals.actor = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const result = await validateSession(handle.db, token, config.sessionDays);
+		if (result) {
+			event.locals.actor = result.actor;
+			event.locals.session = result.session;
+			if (result.renewed) {
+				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, result.session.expiresAt));
+			}
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const PUBLIC_SECTIONS = new Set(['login', 'logout', 'invitation', '']);
+
+/** Sends anonymous visitors to the login page and keeps each role inside its sections. */
+const authorizeRoute: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id;
+	if (routeId === null) return resolve(event);
+	const section = routeId.split('/')[1] ?? '';
+	if (PUBLIC_SECTIONS.has(section)) return resolve(event);
+	const actor = event.locals.actor;
+	if (!actor) {
+		const target = event.url.pathname + event.url.search;
+		redirect(303, `/login?next=${encodeURIComponent(target)}`);
+	}
+	if (!mayEnterSection(actor, section)) error(404, 'Page introuvable');
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.locals.actor) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, authenticate, authorizeRoute);
+
+export const handleError: HandleServerError = ({ error: e, status }) => {
+	const errorId = randomUUID();
+	if (status !== 404) console.error(`[${errorId}]`, e);
+	return { message: status === 404 ? 'Page introuvable' : 'Une erreur inattendue est survenue.', errorId };
+};

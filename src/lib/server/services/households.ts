@@ -1,0 +1,216 @@
+/**
+ * Households: creation, the adviser's caseload, one household's overview, consent. Reads of a household's
+ * data go through the access module; a household the actor may not see is "not found", never its data.
+ */
+import type { Db } from '../db';
+import type { Actor } from '../auth/session';
+import { assignedHouseholdIds, canSeeHousehold } from '../auth/access';
+import { audit } from './audit';
+import { InputError, NotFoundError } from './errors';
+import { giveConsentIn } from './auth-service';
+
+export function checkHouseholdName(name: string): string {
+	const n = name.trim().replace(/\s+/g, ' ');
+	if (n.length < 2) throw new InputError('Saisissez le nom du ménage (au moins 2 caractères).', 'name');
+	if (n.length > 120) throw new InputError('Le nom est trop long (120 caractères au plus).', 'name');
+	return n;
+}
+
+/** Creates a household in an organisation, optionally assigned to an adviser. */
+export async function createHousehold(
+	db: Db,
+	input: { organisationId: number; name: string; situation?: string | null; adviserId?: number | null; actorId?: number | null },
+	now = new Date()
+): Promise<number> {
+	const name = checkHouseholdName(input.name);
+	const nowIso = now.toISOString();
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('household')
+			.values({ organisation_id: input.organisationId, name, situation: input.situation?.trim() || null, created_at: nowIso, archived_at: null })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		if (input.adviserId) {
+			const adviser = await trx
+				.selectFrom('app_user')
+				.select('id')
+				.where('id', '=', input.adviserId)
+				.where('role', '=', 'adviser')
+				.where('organisation_id', '=', input.organisationId)
+				.executeTakeFirst();
+			if (!adviser) throw new InputError('Conseiller inconnu dans cette association.', 'adviser');
+			await trx
+				.insertInto('adviser_assignment')
+				.values({ household_id: row.id, adviser_id: input.adviserId, organisation_id: input.organisationId, created_at: nowIso })
+				.execute();
+		}
+		await audit(trx, { organisationId: input.organisationId, actorId: input.actorId ?? null, householdId: row.id, action: 'household.created' });
+		return row.id;
+	});
+}
+
+export interface HouseholdSummary {
+	id: number;
+	name: string;
+	situation: string | null;
+	consent: boolean;
+	members: number;
+	transactions: number;
+	lastTransactionDate: string | null;
+	lastImportAt: string | null;
+}
+
+/** The adviser's caseload: every assigned household with its consent state and activity, in 4 queries. */
+export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]> {
+	if (actor.role !== 'adviser') throw new NotFoundError();
+	const ids = await assignedHouseholdIds(db, actor);
+	if (ids.length === 0) return [];
+	const households = await db
+		.selectFrom('household')
+		.select(['id', 'name', 'situation'])
+		.where('id', 'in', ids)
+		.where('organisation_id', '=', actor.organisationId)
+		.where('archived_at', 'is', null)
+		.orderBy('name')
+		.execute();
+	const consents = await db
+		.selectFrom('consent')
+		.select('household_id')
+		.where('household_id', 'in', ids)
+		.where('withdrawn_at', 'is', null)
+		.execute();
+	const consenting = new Set(consents.map((c) => c.household_id));
+	const members = await db
+		.selectFrom('household_member')
+		.select(['household_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('household_id', 'in', ids)
+		.groupBy('household_id')
+		.execute();
+	// Activity figures only for households that consented: the others' data stays private.
+	const visible = ids.filter((id) => consenting.has(id));
+	const activity = visible.length
+		? await db
+				.selectFrom('bank_transaction')
+				.select([
+					'household_id',
+					(eb) => eb.fn.countAll<number>().as('n'),
+					(eb) => eb.fn.max('booking_date').as('last')
+				])
+				.where('organisation_id', '=', actor.organisationId)
+				.where('household_id', 'in', visible)
+				.groupBy('household_id')
+				.execute()
+		: [];
+	const imports = visible.length
+		? await db
+				.selectFrom('import_batch')
+				.select(['household_id', (eb) => eb.fn.max('created_at').as('last')])
+				.where('organisation_id', '=', actor.organisationId)
+				.where('household_id', 'in', visible)
+				.groupBy('household_id')
+				.execute()
+		: [];
+	const membersBy = new Map(members.map((m) => [m.household_id, Number(m.n)]));
+	const activityBy = new Map(activity.map((a) => [a.household_id, a]));
+	const importsBy = new Map(imports.map((i) => [i.household_id, i.last as string | null]));
+	return households.map((h) => ({
+		id: h.id,
+		name: h.name,
+		situation: h.situation,
+		consent: consenting.has(h.id),
+		members: membersBy.get(h.id) ?? 0,
+		transactions: Number(activityBy.get(h.id)?.n ?? 0),
+		lastTransactionDate: (activityBy.get(h.id)?.last as string | null | undefined) ?? null,
+		lastImportAt: importsBy.get(h.id) ?? null
+	}));
+}
+
+export interface HouseholdOverview {
+	id: number;
+	name: string;
+	situation: string | null;
+	consent: { givenAt: string } | null;
+	members: { name: string; email: string }[];
+	advisers: { name: string }[];
+	accounts: { id: number; name: string; bank: string | null; maskedNumber: string | null }[];
+	transactionCount: number;
+	firstDate: string | null;
+	lastDate: string | null;
+}
+
+function mask(n: string | null): string | null {
+	if (!n) return null;
+	const tail = n.replace(/\s/g, '').slice(-4);
+	return `•••• ${tail}`;
+}
+
+/** One household's overview, or NotFoundError if the actor may not see it. */
+export async function householdOverview(db: Db, actor: Actor, householdId: number): Promise<HouseholdOverview> {
+	if (!(await canSeeHousehold(db, actor, householdId))) throw new NotFoundError();
+	const h = await db
+		.selectFrom('household')
+		.select(['id', 'name', 'situation'])
+		.where('id', '=', householdId)
+		.executeTakeFirst();
+	if (!h) throw new NotFoundError();
+	const [consent, members, advisers, accounts, stats] = await Promise.all([
+		db.selectFrom('consent').select('given_at').where('household_id', '=', householdId).where('withdrawn_at', 'is', null).executeTakeFirst(),
+		db
+			.selectFrom('household_member')
+			.innerJoin('app_user', 'app_user.id', 'household_member.user_id')
+			.select(['app_user.name', 'app_user.email'])
+			.where('household_member.household_id', '=', householdId)
+			.orderBy('app_user.name')
+			.execute(),
+		db
+			.selectFrom('adviser_assignment')
+			.innerJoin('app_user', 'app_user.id', 'adviser_assignment.adviser_id')
+			.select(['app_user.name'])
+			.where('adviser_assignment.household_id', '=', householdId)
+			.orderBy('app_user.name')
+			.execute(),
+		db
+			.selectFrom('bank_account')
+			.select(['id', 'name', 'bank', 'account_number'])
+			.where('household_id', '=', householdId)
+			.orderBy('name')
+			.execute(),
+		db
+			.selectFrom('bank_transaction')
+			.select([
+				(eb) => eb.fn.countAll<number>().as('n'),
+				(eb) => eb.fn.min('booking_date').as('first'),
+				(eb) => eb.fn.max('booking_date').as('last')
+			])
+			.where('household_id', '=', householdId)
+			.executeTakeFirstOrThrow()
+	]);
+	return {
+		id: h.id,
+		name: h.name,
+		situation: h.situation,
+		consent: consent ? { givenAt: consent.given_at } : null,
+		members,
+		advisers,
+		accounts: accounts.map((a) => ({ id: a.id, name: a.name, bank: a.bank, maskedNumber: mask(a.account_number) })),
+		transactionCount: Number(stats.n),
+		firstDate: (stats.first as string | null) ?? null,
+		lastDate: (stats.last as string | null) ?? null
+	};
+}
+
+/** A household member gives or withdraws consent to share the household's data with its adviser. */
+export async function setConsent(db: Db, actor: Actor, householdId: number, give: boolean, now = new Date()): Promise<void> {
+	if (actor.role !== 'household' || !(await canSeeHousehold(db, actor, householdId))) throw new NotFoundError();
+	if (give) {
+		await giveConsentIn(db, householdId, actor.organisationId, actor.id, now);
+	} else {
+		await db
+			.updateTable('consent')
+			.set({ withdrawn_at: now.toISOString(), withdrawn_by: actor.id })
+			.where('household_id', '=', householdId)
+			.where('withdrawn_at', 'is', null)
+			.execute();
+	}
+	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: give ? 'consent.given' : 'consent.withdrawn' });
+}
