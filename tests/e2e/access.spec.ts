@@ -1,0 +1,55 @@
+import { expect, test, type Page } from '@playwright/test';
+import { HOUSEHOLDS, login, USERS } from './helpers';
+
+async function expectNotFound(page: Page, path: string) {
+	const response = await page.goto(path);
+	expect(response?.status(), path).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+	await expect(page.getByText('Bernard')).toHaveCount(0);
+}
+
+/** A form POST to another household's action, as a crafted request with the actor's cookie. */
+async function expectActionRefused(page: Page, path: string) {
+	const response = await page.request.post(path, {
+		form: { give: '0' },
+		headers: { origin: new URL(page.url()).origin, 'x-sveltekit-action': 'true' }
+	});
+	expect([403, 404]).toContain(response.status());
+}
+
+test.describe('another household answers 404 for every role @core', () => {
+	test('household member', async ({ page }) => {
+		await login(page, USERS.household);
+		await expectNotFound(page, `/households/${HOUSEHOLDS.bernard}`);
+		await expectActionRefused(page, `/households/${HOUSEHOLDS.bernard}?/consent`);
+		await expectNotFound(page, '/caseload');
+		await expectNotFound(page, '/admin/users');
+		await expectNotFound(page, '/households/999999');
+		await expectNotFound(page, '/households/abc');
+	});
+
+	test('adviser: household without consent, or unknown', async ({ page }) => {
+		await login(page, USERS.adviser);
+		await expectNotFound(page, `/households/${HOUSEHOLDS.lambert}`);
+		await expectActionRefused(page, `/households/${HOUSEHOLDS.lambert}?/consent`);
+		await expectNotFound(page, '/households/999999');
+		await expectNotFound(page, '/admin');
+		const ok = await page.goto(`/households/${HOUSEHOLDS.bernard}`);
+		expect(ok?.status()).toBe(200);
+	});
+
+	test('professional', async ({ page }) => {
+		await login(page, USERS.professional);
+		await expectNotFound(page, `/households/${HOUSEHOLDS.martin}`);
+		await expectActionRefused(page, `/households/${HOUSEHOLDS.martin}?/consent`);
+		await expectNotFound(page, '/caseload');
+		await expectNotFound(page, '/admin');
+	});
+
+	test('admin', async ({ page }) => {
+		await login(page, USERS.admin);
+		await expectNotFound(page, `/households/${HOUSEHOLDS.martin}`);
+		await expectActionRefused(page, `/households/${HOUSEHOLDS.martin}?/consent`);
+		await expectNotFound(page, '/caseload');
+	});
+});

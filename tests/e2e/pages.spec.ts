@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, HOUSEHOLDS, login, USERS } from './helpers';
+
+// Every page, for each role that may see it, with zero axe-core violations.
+const PAGES: [keyof typeof USERS, string, string][] = [
+	['household', `/households/${HOUSEHOLDS.martin}`, 'Famille Martin'],
+	['household', '/account', 'Mon compte'],
+	['adviser', '/caseload', 'Mes ménages'],
+	['adviser', `/households/${HOUSEHOLDS.bernard}`, 'M. et Mme Bernard'],
+	['adviser', `/caseload/${HOUSEHOLDS.lambert}/invite`, 'Inviter un membre de « M. Lambert »'],
+	['professional', '/check', 'Vérifier des droits'],
+	['admin', '/admin', 'Administration'],
+	['admin', '/admin/users', 'Utilisateurs'],
+	['admin', '/logout', 'Se déconnecter']
+];
+
+for (const [role, path, heading] of PAGES) {
+	test(`${path} as ${role} is accessible`, async ({ page }) => {
+		await login(page, USERS[role]);
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+		await expectAccessible(page);
+	});
+}
+
+test('the caseload lists the demo households with their sharing state', async ({ page }) => {
+	await login(page, USERS.adviser);
+	await expect(page.getByRole('link', { name: 'Famille Martin' })).toBeVisible();
+	const lambert = page.getByRole('row').filter({ hasText: 'M. Lambert' });
+	await expect(lambert.getByText('En attente', { exact: true })).toBeVisible();
+	expect(await page.getByRole('row').count()).toBeGreaterThanOrEqual(13);
+});
+
+test('404 page is accessible', async ({ page }) => {
+	await page.goto('/login');
+	const r = await page.goto('/nope');
+	expect(r?.status()).toBe(404);
+	await expectAccessible(page);
+});
