@@ -16,6 +16,7 @@ const env = {
 	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '25M'
 };
 
+/** @param {string} label @param {string} command @param {string[]} args */
 function step(label, command, args) {
 	process.stderr.write(`\n▶ ${label}\n`);
 	const r = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
@@ -46,5 +47,5 @@ setTimeout(() => {
 		].join('\n')
 	);
 }, 1000);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

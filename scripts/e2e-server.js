@@ -15,6 +15,7 @@ const base = process.env.DATABASE_URL ?? '';
 const isPg = /^postgres(ql)?:\/\//.test(base);
 const dbName = `bgv_e2e_${process.pid}`;
 
+/** @param {string} sql */
 async function admin(sql) {
 	const client = new pg.Client({ connectionString: base });
 	await client.connect();
