@@ -4,6 +4,12 @@ import { createInterface } from 'node:readline';
 import { runCli } from '$lib/server/cli/run';
 import type { CliIo } from '$lib/server/cli/types';
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+	if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	throw e;
+});
+
 const io: CliIo = {
 	out: (text) => void process.stdout.write(`${text}\n`),
 	err: (text) => void process.stderr.write(`${text}\n`),

@@ -6,6 +6,10 @@ import type { Db } from '$lib/server/db';
 import { giveConsentIn } from '$lib/server/services/auth-service';
 import { createHousehold } from '$lib/server/services/households';
 import { createUser } from '$lib/server/services/users';
+import { importFile } from '$lib/server/services/import-service';
+import { addDaysIso, dateToIso, today } from '$lib/dates';
+import { subMonths, startOfMonth } from 'date-fns';
+import { DEMO_SCENARIOS, generateTransactions, renderOfx } from './demo-statements';
 
 export const DEMO_PASSWORD = 'demo-bgv-2026';
 export const DEMO_ORGANISATION = 'CRÉSUS Démo (Île-de-France)';
@@ -79,5 +83,29 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 		.values({ household_id: martin, user_id: memberId, organisation_id: organisationId, created_at: now.toISOString() })
 		.onConflict((oc) => oc.columns(['household_id', 'user_id']).doNothing())
 		.execute();
+	await seedStatements(db, organisationId, households, now);
 	return { organisationId, users, households };
+}
+
+/** About 14 months of statements per demo household, imported through the import service (once). */
+async function seedStatements(db: Db, organisationId: number, households: Record<string, number>, now: Date): Promise<void> {
+	const until = addDaysIso(today(now), -1);
+	const from = dateToIso(startOfMonth(subMonths(now, 13)));
+	for (const [i, scenario] of DEMO_SCENARIOS.entries()) {
+		const householdId = households[scenario.household];
+		if (householdId === undefined) continue;
+		const has = await db.selectFrom('bank_transaction').select('id').where('household_id', '=', householdId).limit(1).executeTakeFirst();
+		if (has) continue;
+		const txs = generateTransactions(scenario, from, 14, until, 1000 + i);
+		const ofx = renderOfx(scenario, txs);
+		const result = await importFile(db, {
+			organisationId,
+			householdId,
+			userId: null,
+			fileName: `releve-${scenario.accountId}.ofx`,
+			bytes: new TextEncoder().encode(ofx),
+			accountName: `Compte courant ${scenario.bank}`
+		}, { now });
+		if (result.status === 'rejected') throw new Error(`demo statement rejected for ${scenario.household}: ${result.error.message}`);
+	}
 }

@@ -1,2 +1,9 @@
 /** The sections of a household's pages, in the order shown in its navigation. */
-export const householdSections: readonly { path: string; label: string }[] = [{ path: '', label: "Vue d'ensemble" }];
+export const householdSections: readonly { path: string; label: string }[] = [
+	{ path: '', label: "Vue d'ensemble" },
+	{ path: 'forecast', label: 'Prévisions' },
+	{ path: 'budget', label: 'Budget' },
+	{ path: 'transactions', label: 'Opérations' },
+	{ path: 'benefits', label: 'Droits' },
+	{ path: 'import', label: 'Importer un relevé' }
+];

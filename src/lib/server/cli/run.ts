@@ -7,10 +7,13 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/bootstrap';
 import { InputError, NotFoundError } from '../services/errors';
 import { coreCommands } from './core-commands';
+import { importCommands } from './import-commands';
+import { engineCommands } from './engine-commands';
+import { forecastCommands } from './forecast-commands';
 import type { CliIo, Command } from './types';
 
 /** Every command; later engines add theirs to this list. */
-export const COMMANDS: Command[] = [...coreCommands];
+export const COMMANDS: Command[] = [...coreCommands, ...importCommands, ...engineCommands, ...forecastCommands];
 
 function findCommand(args: string[]): { command: Command; rest: string[] } | null {
 	let best: Command | null = null;
@@ -62,7 +65,7 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
 	try {
 		const config = loadConfig(env);
 		handle = await openDatabase(config.database);
-		await command.run({
+		const status = await command.run({
 			handle,
 			config,
 			io,
@@ -70,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
 			options: parsed.values as Record<string, string | boolean | string[]>,
 			positionals: parsed.positionals
 		});
-		return 0;
+		return status ?? 0;
 	} catch (e) {
 		if (e instanceof InputError) return fail(e.message, e.line);
 		if (e instanceof NotFoundError) return fail(e.message);

@@ -38,5 +38,6 @@ export interface Command {
 	options: Record<string, OptionSpec>;
 	/** commands that do not need the database set this to false */
 	needsDb?: boolean;
-	run(ctx: CliContext): Promise<void>;
+	/** resolves to the exit status when it is not 0 (e.g. 2 when a file of several was rejected) */
+	run(ctx: CliContext): Promise<void | number>;
 }

@@ -6,6 +6,8 @@ import { BUILTIN_CATEGORIES } from '$lib/categories';
 import type { DatabaseTarget } from '../config';
 import { createDb, type Db, type DbHandle } from './index';
 import { migrateToLatest } from './migrate';
+import { ensureBenefitParameters } from '../services/benefits-service';
+import { ensureDefaultRules } from '../services/rules-service';
 
 /** Inserts missing built-in categories; never overwrites a label an admin changed. */
 export async function ensureBuiltinCategories(db: Db): Promise<void> {
@@ -28,6 +30,8 @@ export async function ensureBuiltinCategories(db: Db): Promise<void> {
 export async function prepareDatabase(db: Db): Promise<void> {
 	await migrateToLatest(db);
 	await ensureBuiltinCategories(db);
+	await ensureBenefitParameters(db);
+	await ensureDefaultRules(db);
 }
 
 /** Opens, migrates and bootstraps the database of `target`. */

@@ -3,7 +3,7 @@
  * integer cents (`bigint`), calendar dates `YYYY-MM-DD` text, instants UTC ISO text, flags 0 | 1.
  * Every table holding a household's data carries `organisation_id`, the tenant (and sharding) key.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type Role = 'household' | 'adviser' | 'professional' | 'admin';
 export const ROLES: readonly Role[] = ['household', 'adviser', 'professional', 'admin'];
@@ -150,6 +150,51 @@ export interface BankTransactionTable {
 	dedupe_key: string;
 	bank_id: string | null;
 	created_at: string;
+	/** JSON array of tags set by rules or people */
+	tags: string | null;
+	internal_transfer: ColumnType<Flag, Flag | undefined, Flag>;
+	/** card, direct_debit, transfer_in… from label normalisation */
+	operation_type: string | null;
+}
+
+export interface CategorisationRuleTable {
+	id: string;
+	/** null for the shared default rules */
+	organisation_id: number | null;
+	household_id: number | null;
+	scope: 'default' | 'household';
+	priority: number;
+	/** the rule as JSON (conditions, actions) */
+	definition: string;
+	enabled: Flag;
+	builtin: Flag;
+	created_by: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ProbableDuplicateTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	transaction_id: number;
+	existing_transaction_id: number;
+	import_batch_id: number | null;
+	status: 'open' | 'kept' | 'removed';
+	created_at: string;
+}
+
+export interface PendingImportTable {
+	/** random id in the form (unguessable, and checked against the household and user) */
+	id: string;
+	organisation_id: number;
+	household_id: number;
+	user_id: number;
+	file_name: string;
+	content: Uint8Array;
+	/** JSON: account choice, mapping, date order */
+	options: string | null;
+	created_at: string;
 }
 
 export interface AccountBalanceTable {
@@ -188,6 +233,87 @@ export interface AuditLogTable {
 	at: string;
 }
 
+export interface HouseholdProfileTable {
+	household_id: number;
+	organisation_id: number;
+	/** the profile JSON of shared/contracts/profile.md */
+	profile: string;
+	updated_at: string;
+	updated_by: number | null;
+}
+
+export interface BenefitParameterTable {
+	id: Generated<number>;
+	key: string;
+	/** decimal string: euros, rate or count */
+	value: string;
+	unit: string;
+	effective_from: string;
+	effective_to: string | null;
+	label: string;
+	source: string;
+	updated_at: string;
+	updated_by: number | null;
+}
+
+/** new → seen → claim_in_progress → obtained | refused | not_relevant */
+export type AlertStatus = 'new' | 'seen' | 'claim_in_progress' | 'obtained' | 'refused' | 'not_relevant';
+
+export interface BenefitAlertTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	benefit: string;
+	status: AlertStatus;
+	/** estimated amount in cents for `period` */
+	amount: number | null;
+	period: string;
+	month: string;
+	/** JSON array of French reasons */
+	reasons: string;
+	/** 0 once the benefit is no longer found (kept for history) */
+	active: Flag;
+	created_at: string;
+	updated_at: string;
+	updated_by: number | null;
+}
+
+export interface CheckStatTable {
+	organisation_id: number;
+	day: string;
+	checks: number;
+	benefits_found: number;
+	/** estimated yearly amount found, cents */
+	yearly_amount: number;
+}
+
+export interface SeriesOverrideTable {
+	household_id: number;
+	organisation_id: number;
+	/** the series key of the recurring detector */
+	key: string;
+	status: 'confirmed' | 'dismissed' | 'edited';
+	amount: number | null;
+	day_of_month: number | null;
+	updated_at: string;
+	updated_by: number | null;
+}
+
+export interface PlannedItemTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	date: string;
+	label: string;
+	/** cents, negative for a debit */
+	amount: number;
+	/** null for a one-off item */
+	cadence: string | null;
+	until: string | null;
+	created_by: number | null;
+	created_at: string;
+}
+
 export interface Database {
 	organisation: OrganisationTable;
 	app_user: AppUserTable;
@@ -204,6 +330,15 @@ export interface Database {
 	account_balance: AccountBalanceTable;
 	category: CategoryTable;
 	audit_log: AuditLogTable;
+	categorisation_rule: CategorisationRuleTable;
+	probable_duplicate: ProbableDuplicateTable;
+	pending_import: PendingImportTable;
+	household_profile: HouseholdProfileTable;
+	benefit_parameter: BenefitParameterTable;
+	benefit_alert: BenefitAlertTable;
+	check_stat: CheckStatTable;
+	series_override: SeriesOverrideTable;
+	planned_item: PlannedItemTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -58,9 +58,16 @@ export interface HouseholdSummary {
 	transactions: number;
 	lastTransactionDate: string | null;
 	lastImportAt: string | null;
+	/** incident fees (commissions, rejections, agios) over the last 3 months, cents (negative) */
+	incidentFees3m: number;
+	/** rejected operations over the last 3 months */
+	rejected3m: number;
+	/** benefits probably not claimed (open alerts) and their estimated yearly amount, cents */
+	benefitsToClaim: number;
+	benefitsYearly: number;
 }
 
-/** The adviser's caseload: every assigned household with its consent state and activity, in 4 queries. */
+/** The adviser's caseload: every assigned household with its consent state, activity, fees and benefits, in a fixed number of queries. */
 export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]> {
 	if (actor.role !== 'adviser') throw new NotFoundError();
 	const ids = await assignedHouseholdIds(db, actor);
@@ -110,6 +117,28 @@ export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]
 				.groupBy('household_id')
 				.execute()
 		: [];
+	const since = new Date(Date.now() - 92 * 86_400_000).toISOString().slice(0, 10);
+	const incidents = visible.length
+		? await db
+				.selectFrom('bank_transaction')
+				.select(['household_id', 'category_id', (eb) => eb.fn.sum<number>('amount').as('total'), (eb) => eb.fn.countAll<number>().as('n')])
+				.where('organisation_id', '=', actor.organisationId)
+				.where('household_id', 'in', visible)
+				.where('booking_date', '>=', since)
+				.where('category_id', 'in', ['bank.incident_fees', 'bank.rejected'])
+				.groupBy(['household_id', 'category_id'])
+				.execute()
+		: [];
+	const alerts = visible.length
+		? await db
+				.selectFrom('benefit_alert')
+				.select(['household_id', 'amount', 'period'])
+				.where('organisation_id', '=', actor.organisationId)
+				.where('household_id', 'in', visible)
+				.where('active', '=', 1)
+				.where('status', 'in', ['new', 'seen', 'claim_in_progress'])
+				.execute()
+		: [];
 	const membersBy = new Map(members.map((m) => [m.household_id, Number(m.n)]));
 	const activityBy = new Map(activity.map((a) => [a.household_id, a]));
 	const importsBy = new Map(imports.map((i) => [i.household_id, i.last as string | null]));
@@ -121,7 +150,13 @@ export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]
 		members: membersBy.get(h.id) ?? 0,
 		transactions: Number(activityBy.get(h.id)?.n ?? 0),
 		lastTransactionDate: (activityBy.get(h.id)?.last as string | null | undefined) ?? null,
-		lastImportAt: importsBy.get(h.id) ?? null
+		lastImportAt: importsBy.get(h.id) ?? null,
+		incidentFees3m: Number(incidents.find((i) => i.household_id === h.id && i.category_id === 'bank.incident_fees')?.total ?? 0),
+		rejected3m: Number(incidents.find((i) => i.household_id === h.id && i.category_id === 'bank.rejected')?.n ?? 0),
+		benefitsToClaim: alerts.filter((a) => a.household_id === h.id).length,
+		benefitsYearly: alerts
+			.filter((a) => a.household_id === h.id)
+			.reduce((s, a) => s + (a.amount ?? 0) * (a.period === 'month' ? 12 : 1), 0)
 	}));
 }
 

@@ -1,0 +1,15 @@
+/** Public entry point of the non-recours benefits engine (pure: no database, no I/O). */
+export * from './types';
+export { parseProfile, toHousehold, ProfileValidationError } from './profile';
+export {
+	DEFAULT_BENEFIT_PARAMETERS,
+	parameterAt,
+	parameterVersionAt,
+	validateParameters,
+	BenefitParameterError,
+	UNKNOWN_START
+} from './parameters';
+export { BENEFIT_CATALOGUE, type CatalogueEntry } from './catalogue';
+export { evaluateBenefits, type EvaluateOptions } from './engine';
+export { detectReceivedFromEvidence, classifyCredit, normaliseLabel } from './evidence';
+export { nonRecoursSummary, type NonRecoursItem, type NonRecoursSummary } from './summary';

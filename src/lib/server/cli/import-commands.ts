@@ -1,0 +1,142 @@
+/** `bgv import` and `bgv transactions`: the same import service and queries as the web pages. */
+import { basename } from 'node:path';
+import { centsToString } from '$lib/money';
+import { isIsoDate } from '$lib/dates';
+import { InputError } from '../services/errors';
+import { importFile, type FileImportResult } from '../services/import-service';
+import type { StatementFormat } from '../import';
+import { output, requireHouseholdId, stringOption } from './helpers';
+import type { Command } from './types';
+
+const FORMATS = ['auto', 'csv', 'ofx', 'qif', 'camt053'];
+
+function describe(r: FileImportResult): string {
+	if (r.status === 'rejected') return `✗ ${r.file} : refusé — ${r.error.message}${r.error.line ? ` (ligne ${r.error.line})` : ''}`;
+	const lines = [`✓ ${r.file} : ${r.format}${r.layout ? ` (${r.layout})` : ''}, ${r.encoding}${r.status === 'dry-run' ? ' — essai, rien enregistré' : ''}`];
+	for (const a of r.accounts) {
+		lines.push(`  ${a.account} : ${a.imported} nouvelle(s) opération(s), ${a.duplicates} déjà connue(s)${a.dateFrom ? `, du ${a.dateFrom} au ${a.dateTo}` : ''}`);
+		for (const g of a.reconciliation) lines.push(`    écart de solde au ${g.date} : relevé ${g.stated}, calculé ${g.computed}`);
+		for (const p of a.probableDuplicates) lines.push(`    doublon probable : ${p.date} ${p.amount} « ${p.label} » ≈ ${p.existingDate} « ${p.existingLabel} »`);
+	}
+	for (const w of r.warnings) lines.push(`  ! ${w}`);
+	return lines.join('\n');
+}
+
+export const importCommands: Command[] = [
+	{
+		words: ['import'],
+		summary: 'importe des relevés (CSV de banques françaises, OFX, QIF, CAMT.053), chaque fichier tout ou rien',
+		usage: 'import --household ID [--account NOM] [--format auto|csv|ofx|qif|camt053] [--dry-run] FICHIER... [--json]',
+		options: {
+			household: { type: 'string', description: 'identifiant du ménage' },
+			account: { type: 'string', description: 'nom du compte à remplir quand le fichier ne le précise pas' },
+			format: { type: 'string', description: 'format (auto par défaut)' },
+			'dry-run': { type: 'boolean', description: 'analyse sans rien enregistrer' },
+			json: { type: 'boolean', description: 'sortie JSON' }
+		},
+		async run(ctx) {
+			const householdId = await requireHouseholdId(ctx);
+			const format = stringOption(ctx, 'format') ?? 'auto';
+			if (!FORMATS.includes(format)) throw new InputError(`--format : ${FORMATS.join(', ')}`, 'format');
+			if (ctx.positionals.length === 0) throw new InputError('donnez au moins un fichier à importer', 'file');
+			const household = await ctx.handle.db.selectFrom('household').select('organisation_id').where('id', '=', householdId).executeTakeFirstOrThrow();
+			const files: FileImportResult[] = [];
+			for (const path of ctx.positionals) {
+				let bytes: Uint8Array;
+				try {
+					bytes = await ctx.io.readFile(path);
+				} catch {
+					files.push({ file: basename(path), status: 'rejected', error: { message: `fichier illisible : ${path}` } });
+					continue;
+				}
+				const r = await importFile(ctx.handle.db, {
+					organisationId: household.organisation_id,
+					householdId,
+					userId: null,
+					fileName: basename(path),
+					bytes,
+					accountName: stringOption(ctx, 'account') ?? null,
+					format: format as 'auto' | StatementFormat,
+					dryRun: ctx.options['dry-run'] === true
+				});
+				files.push(r);
+				if (!ctx.json) ctx.io.err(describe(r));
+			}
+			const json = {
+				files: files.map((r) =>
+					r.status === 'rejected'
+						? { file: r.file, status: r.status, error: r.error }
+						: {
+								file: r.file,
+								status: r.status,
+								format: r.format,
+								layout: r.layout,
+								encoding: r.encoding,
+								accounts: r.accounts.map((a) => ({
+									account: a.account,
+									imported: a.imported,
+									duplicates: a.duplicates,
+									dateFrom: a.dateFrom,
+									dateTo: a.dateTo,
+									sum: a.sum,
+									closingBalance: a.closingBalance,
+									reconciliation: a.reconciliation,
+									probableDuplicates: a.probableDuplicates
+								})),
+								warnings: r.warnings,
+								pendingSkipped: r.pendingSkipped
+							}
+				)
+			};
+			if (ctx.json) ctx.io.out(JSON.stringify(json));
+			else ctx.io.out(`${files.filter((f) => f.status !== 'rejected').length}/${files.length} fichier(s) importé(s).`);
+			return files.some((f) => f.status === 'rejected') ? 2 : 0;
+		}
+	},
+	{
+		words: ['transactions'],
+		summary: "les opérations d'un ménage",
+		usage: 'transactions --household ID [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] --json',
+		options: {
+			household: { type: 'string', description: 'identifiant du ménage' },
+			from: { type: 'string', description: 'date de début incluse' },
+			to: { type: 'string', description: 'date de fin incluse' },
+			json: { type: 'boolean', description: 'sortie JSON' }
+		},
+		async run(ctx) {
+			const householdId = await requireHouseholdId(ctx);
+			const from = stringOption(ctx, 'from');
+			const to = stringOption(ctx, 'to');
+			for (const [name, v] of [['from', from], ['to', to]] as const) {
+				if (v !== undefined && !isIsoDate(v)) throw new InputError(`--${name} attend une date AAAA-MM-JJ, reçu « ${v} »`, name);
+			}
+			let q = ctx.handle.db
+				.selectFrom('bank_transaction as t')
+				.innerJoin('bank_account as a', 'a.id', 't.account_id')
+				.select(['t.id', 'a.name as account', 't.booking_date', 't.amount', 't.raw_label', 't.payee', 't.category_id', 't.category_source', 't.rule_id'])
+				.where('t.household_id', '=', householdId)
+				.orderBy('t.booking_date')
+				.orderBy('t.id');
+			if (from) q = q.where('t.booking_date', '>=', from);
+			if (to) q = q.where('t.booking_date', '<=', to);
+			const rows = await q.execute();
+			output(
+				ctx,
+				{
+					transactions: rows.map((r) => ({
+						id: String(r.id),
+						account: r.account,
+						date: r.booking_date,
+						amount: centsToString(r.amount),
+						label: r.raw_label,
+						payee: r.payee,
+						category: r.category_id,
+						categorySource: r.category_source,
+						ruleId: r.rule_id
+					}))
+				},
+				() => rows.map((r) => `${r.booking_date}\t${centsToString(r.amount).padStart(10)}\t${r.category_id}\t${r.raw_label}`).join('\n') || 'Aucune opération.'
+			);
+		}
+	}
+];

@@ -1,0 +1,218 @@
+/**
+ * Turns CSV rows into transactions once a layout has said which column holds what: one engine for every
+ * bank, so dates, amounts, debit/credit pairs, pending rows, running balances and multi-account files are
+ * read the same way everywhere.
+ */
+import type { Cents } from '$lib/money';
+import type { IsoDate } from '$lib/dates';
+import { decideDecimal, readAmount, readOptionalAmount, type DecimalSep } from './amounts';
+import type { CsvRow } from './csv-reader';
+import { looksLikeDate, operationDateFromLabel, parseDateText } from './date-parse';
+import { ImportError } from './errors';
+import { tidy, tidyOrNull } from './text';
+import type { DateOrder, ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
+
+/** What a row is, for layouts with pending or cancelled rows. */
+export type RowState = 'booked' | 'pending' | 'skip';
+
+/** Which column holds what (0-based indexes). */
+export interface ColumnSpec {
+	bookingDate: number;
+	operationDate?: number;
+	dateOrder: DateOrder;
+	/** Columns joined with a space to make the raw label (the first non-empty if `labelFirst`). */
+	label: number[];
+	labelFirst?: boolean;
+	payee?: number;
+	memo?: number[];
+	amount?: number;
+	debit?: number;
+	credit?: number;
+	/** Fee column (Revolut), a positive value taken off the amount. */
+	fee?: number;
+	/** Default decimal separator of the amount columns; the column's values decide when unambiguous. */
+	decimal: DecimalSep;
+	balance?: number;
+	balanceDecimal?: DecimalSep;
+	/** Balance column is the account balance at export time (Bourso), not a per-row running balance. */
+	balanceIsCurrent?: boolean;
+	bankId?: number;
+	account?: number;
+	accountLabel?: number;
+	currency?: number;
+	category?: number;
+	mandateId?: number;
+	creditorId?: number;
+	/** Names of the columns for error messages. */
+	names?: string[];
+	/** Row classification (pending / cancelled rows). */
+	state?: (cells: string[]) => RowState;
+	/** Splits a `Payee | RAW LABEL` label (BoursoBank 2025+). */
+	splitPipePayee?: boolean;
+	/** Take the operation date from the label (CARTE dd/mm…) when there is no column for it. */
+	labelOperationDate?: boolean;
+}
+
+export interface TableResult {
+	accounts: Map<string, { transactions: ParsedTransaction[]; balances: ParsedBalance[]; label: string | null; currency: string | null }>;
+	pendingSkipped: number;
+	warnings: string[];
+	/** Rows whose date cell is not a date, handed back to the layout (preamble, trailers, balances). */
+	otherRows: CsvRow[];
+}
+
+function cell(cells: string[], i: number | undefined): string {
+	return i === undefined ? '' : (cells[i] ?? '');
+}
+
+function colName(spec: ColumnSpec, i: number, fallback: string): string {
+	return spec.names?.[i] ?? fallback;
+}
+
+/** Reads the data rows of a table. Rows whose booking-date cell is not a date go to `otherRows`. */
+export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
+	const amountCols = [spec.amount, spec.debit, spec.credit, spec.fee].filter((c): c is number => c !== undefined);
+	const decimals = new Map<number, DecimalSep>();
+	for (const c of amountCols) decimals.set(c, decideDecimal(rows.map((r) => r.cells[c] ?? ''), spec.decimal));
+	let balanceDecimal: DecimalSep = spec.balanceDecimal ?? spec.decimal;
+	if (spec.balance !== undefined) {
+		const b = spec.balance;
+		balanceDecimal = decideDecimal(rows.map((r) => r.cells[b] ?? ''), balanceDecimal);
+	}
+	const result: TableResult = { accounts: new Map(), pendingSkipped: 0, warnings: [], otherRows: [] };
+	const current = new Map<string, { amount: Cents; line: number }>();
+	for (const row of rows) {
+		const c = row.cells;
+		const dateText = cell(c, spec.bookingDate).trim();
+		const state = spec.state ? spec.state(c) : 'booked';
+		if (state === 'pending') {
+			result.pendingSkipped++;
+			continue;
+		}
+		if (state === 'skip') {
+			result.warnings.push(`Ligne ${row.line} ignorée : opération annulée ou refusée.`);
+			continue;
+		}
+		const bookingDate = parseDateText(dateText, spec.dateOrder);
+		if (bookingDate === null) {
+			if (dateText !== '' && looksLikeDate(dateText)) {
+				throw new ImportError(`Ligne ${row.line} : date impossible « ${dateText} ».`, row.line);
+			}
+			result.otherRows.push(row);
+			continue;
+		}
+		let operationDate: IsoDate | null = null;
+		if (spec.operationDate !== undefined) {
+			const t = cell(c, spec.operationDate).trim();
+			if (t !== '') {
+				operationDate = parseDateText(t, spec.dateOrder);
+				if (operationDate === null) {
+					throw new ImportError(
+						`Ligne ${row.line} : date d'opération illisible « ${t} » dans la colonne « ${colName(spec, spec.operationDate, "date d'opération")} ».`,
+						row.line
+					);
+				}
+			}
+		}
+		let amount: Cents;
+		if (spec.amount !== undefined) {
+			const t = cell(c, spec.amount);
+			if (t.trim() === '') {
+				throw new ImportError(`Ligne ${row.line} : montant manquant dans la colonne « ${colName(spec, spec.amount, 'montant')} ».`, row.line);
+			}
+			amount = readAmount(t, decimals.get(spec.amount) ?? spec.decimal, row.line, colName(spec, spec.amount, 'montant'));
+		} else {
+			const debitCol = spec.debit as number;
+			const creditCol = spec.credit as number;
+			const debit = readOptionalAmount(cell(c, debitCol), decimals.get(debitCol) ?? spec.decimal, row.line, colName(spec, debitCol, 'débit'));
+			const credit = readOptionalAmount(cell(c, creditCol), decimals.get(creditCol) ?? spec.decimal, row.line, colName(spec, creditCol, 'crédit'));
+			if (debit !== null && credit !== null && debit !== 0 && credit !== 0) {
+				throw new ImportError(`Ligne ${row.line} : les colonnes débit et crédit sont toutes deux remplies.`, row.line);
+			}
+			if (debit === null && credit === null) {
+				throw new ImportError(`Ligne ${row.line} : ni débit ni crédit.`, row.line);
+			}
+			amount = Math.abs(credit ?? 0) - Math.abs(debit ?? 0);
+		}
+		if (spec.fee !== undefined) {
+			const fee = readOptionalAmount(cell(c, spec.fee), decimals.get(spec.fee) ?? spec.decimal, row.line, colName(spec, spec.fee, 'frais'));
+			if (fee !== null) amount -= Math.abs(fee);
+		}
+		let rawLabel = spec.labelFirst
+			? (spec.label.map((i) => tidy(cell(c, i))).find((s) => s !== '') ?? '')
+			: spec.label.map((i) => tidy(cell(c, i))).filter((s) => s !== '').join(' ');
+		let payee = spec.payee !== undefined ? tidyOrNull(cell(c, spec.payee)) : null;
+		if (spec.splitPipePayee) {
+			const idx = rawLabel.indexOf(' | ');
+			if (idx > 0) {
+				payee = tidyOrNull(rawLabel.slice(0, idx)) ?? payee;
+				rawLabel = tidy(rawLabel.slice(idx + 3));
+			}
+		}
+		if (rawLabel === '') rawLabel = payee ?? '';
+		if (operationDate === null && spec.labelOperationDate) operationDate = operationDateFromLabel(rawLabel, bookingDate);
+		const memoParts = (spec.memo ?? []).map((i) => tidy(cell(c, i))).filter((s) => s !== '' && s !== rawLabel);
+		const tx: ParsedTransaction = {
+			line: row.line,
+			bookingDate,
+			operationDate,
+			amount,
+			rawLabel,
+			payee,
+			memo: memoParts.length ? memoParts.join(' ') : null,
+			bankId: spec.bankId !== undefined ? tidyOrNull(cell(c, spec.bankId)) : null
+		};
+		if (spec.mandateId !== undefined) tx.mandateId = tidyOrNull(cell(c, spec.mandateId));
+		if (spec.creditorId !== undefined) tx.creditorId = tidyOrNull(cell(c, spec.creditorId));
+		if (spec.category !== undefined) tx.bankCategory = tidyOrNull(cell(c, spec.category));
+		const key = spec.account !== undefined ? tidy(cell(c, spec.account)) : '';
+		let acc = result.accounts.get(key);
+		if (!acc) {
+			acc = {
+				transactions: [],
+				balances: [],
+				label: spec.accountLabel !== undefined ? tidyOrNull(cell(c, spec.accountLabel)) : null,
+				currency: spec.currency !== undefined ? tidyOrNull(cell(c, spec.currency)) : null
+			};
+			result.accounts.set(key, acc);
+		}
+		acc.transactions.push(tx);
+		if (spec.balance !== undefined) {
+			const bal = readOptionalAmount(cell(c, spec.balance), balanceDecimal, row.line, colName(spec, spec.balance, 'solde'));
+			if (bal !== null) {
+				if (spec.balanceIsCurrent) current.set(key, { amount: bal, line: row.line });
+				else acc.balances.push({ date: bookingDate, amount: bal, kind: 'running', line: row.line });
+			}
+		}
+	}
+	for (const [key, { amount, line }] of current) {
+		const acc = result.accounts.get(key);
+		if (!acc || acc.transactions.length === 0) continue;
+		let last = acc.transactions[0].bookingDate;
+		for (const t of acc.transactions) if (t.bookingDate > last) last = t.bookingDate;
+		acc.balances.push({ date: last, amount, kind: 'closing', line });
+	}
+	return result;
+}
+
+/** One account from a table result, with the layout's metadata. */
+export function toAccount(
+	entry: { transactions: ParsedTransaction[]; balances: ParsedBalance[]; label: string | null; currency: string | null },
+	meta: Partial<Omit<ParsedAccount, 'transactions'>>
+): ParsedAccount {
+	return {
+		accountNumber: meta.accountNumber ?? null,
+		iban: meta.iban ?? null,
+		label: meta.label ?? entry.label,
+		bankName: meta.bankName ?? null,
+		currency: entry.currency ?? meta.currency ?? 'EUR',
+		transactions: entry.transactions,
+		balances: [...(meta.balances ?? []), ...entry.balances]
+	};
+}
+
+/** Finds, in the first `within` rows, the row whose cells match all `names` (any order); returns its index. */
+export function findHeaderRow(rows: CsvRow[], test: (cells: string[]) => boolean, within = 15): number {
+	for (let i = 0; i < Math.min(rows.length, within); i++) if (test(rows[i].cells)) return i;
+	return -1;
+}

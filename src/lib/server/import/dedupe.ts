@@ -1,0 +1,80 @@
+/**
+ * Keys that recognise a transaction again when the same file or an overlapping statement is imported,
+ * and the "probable duplicate" pairs shown for review (never dropped) when labels differ across formats.
+ */
+import type { Cents } from '$lib/money';
+import type { IsoDate } from '$lib/dates';
+import { daysBetween } from './date-parse';
+import type { ParsedTransaction } from './types';
+
+/** Upper case, accents stripped, whitespace collapsed: the label as used in dedupe keys. */
+export function normaliseForDedupe(rawLabel: string): string {
+	return rawLabel
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toUpperCase()
+		.replace(/[\s\u00a0\u202f]+/g, ' ')
+		.trim();
+}
+
+/**
+ * One key per transaction, in order. The bank's id when there is one (scoped by account and amount, so a
+ * bank that reuses ids cannot swallow a different row); otherwise (booking date, cents, normalised label)
+ * plus the occurrence index of that tuple within the file, so two identical coffees stay two rows and an
+ * overlapping statement yields the same keys for the same rows.
+ */
+export function dedupeKeys(accountKey: string, txs: ParsedTransaction[]): string[] {
+	const seen = new Map<string, number>();
+	return txs.map((t) => {
+		const base = t.bankId
+			? `${accountKey}|id|${t.bankId}|${t.amount}`
+			: `${accountKey}|${t.bookingDate}|${t.amount}|${normaliseForDedupe(t.rawLabel)}`;
+		const n = seen.get(base) ?? 0;
+		seen.set(base, n + 1);
+		return t.bankId ? (n === 0 ? base : `${base}|${n}`) : `${base}|${n}`;
+	});
+}
+
+export interface DuplicateCandidate {
+	accountKey: string;
+	bookingDate: IsoDate;
+	/** Cents, negative = debit. */
+	amount: Cents;
+	rawLabel: string;
+}
+
+export interface ProbableDuplicate<N, E> {
+	incoming: N;
+	existing: E;
+	/** Booking-date distance in days (0 to 3). */
+	daysApart: number;
+}
+
+/**
+ * Pairs of an incoming and an existing transaction of the same account with the same amount, booking dates
+ * within ±3 days and a different normalised label (an OFX and a CSV of the same operation): for review.
+ * Pairs are sorted by date distance.
+ */
+export function findProbableDuplicates<N extends DuplicateCandidate, E extends DuplicateCandidate>(
+	newTxs: N[],
+	existingTxs: E[]
+): ProbableDuplicate<N, E>[] {
+	const index = new Map<string, E[]>();
+	for (const e of existingTxs) {
+		const k = `${e.accountKey}|${e.amount}`;
+		const list = index.get(k);
+		if (list) list.push(e);
+		else index.set(k, [e]);
+	}
+	const pairs: ProbableDuplicate<N, E>[] = [];
+	for (const n of newTxs) {
+		const list = index.get(`${n.accountKey}|${n.amount}`);
+		if (!list) continue;
+		const label = normaliseForDedupe(n.rawLabel);
+		for (const e of list) {
+			const d = Math.abs(daysBetween(e.bookingDate, n.bookingDate));
+			if (d <= 3 && normaliseForDedupe(e.rawLabel) !== label) pairs.push({ incoming: n, existing: e, daysApart: d });
+		}
+	}
+	return pairs.sort((a, b) => a.daysApart - b.daysApart);
+}

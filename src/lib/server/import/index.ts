@@ -1,0 +1,84 @@
+/**
+ * Entry point of the statement parser: bytes in, accounts with transactions and stated balances out.
+ * The format and the bank layout are recognised from the content; everything that cannot be read
+ * exactly rejects the whole file with an ImportError (French message, line).
+ */
+import { parseCamt } from './camt';
+import { parseCsv } from './csv';
+import { decodeBytes } from './encoding';
+import { ImportError } from './errors';
+import { parseOfx } from './ofx';
+import { parseQif } from './qif';
+import { detectFormat, MAX_ROWS, rejectBinaryText, rejectUnreadable } from './sniff';
+import type { ParsedStatement, ParseOptions } from './types';
+
+export * from './types';
+export { ImportError, NeedsMappingError, NeedsDateOrderError } from './errors';
+export { normaliseForDedupe, dedupeKeys, findProbableDuplicates } from './dedupe';
+export type { DuplicateCandidate, ProbableDuplicate } from './dedupe';
+export { reconcile, statedClosingBalance } from './reconcile';
+export type { BalanceGap } from './reconcile';
+export { maskAccountNumber } from './mask';
+export { CSV_LAYOUTS } from './csv';
+
+/**
+ * Parses a bank statement file (CSV of a known French bank, OFX 1.x/2.x, QIF, camt.053).
+ * Amounts are integer cents (negative = debit). Throws ImportError (or NeedsMappingError /
+ * NeedsDateOrderError, which ask the person for more information) and nothing else.
+ */
+export function parseStatement(bytes: Uint8Array, options: ParseOptions = {}): ParsedStatement {
+	try {
+		return parse(bytes, options);
+	} catch (e) {
+		if (e instanceof ImportError) throw e;
+		if (e instanceof RangeError && /call stack/i.test(e.message)) {
+			throw new ImportError("Ce fichier est trop complexe pour être lu (structure trop imbriquée).");
+		}
+		throw new ImportError(
+			`Ce fichier n'a pas pu être lu (${e instanceof Error ? e.message : String(e)}). Vérifiez qu'il s'agit bien d'un relevé CSV, OFX, QIF ou camt.053.`
+		);
+	}
+}
+
+function parse(bytes: Uint8Array, options: ParseOptions): ParsedStatement {
+	rejectUnreadable(bytes);
+	const decoded = decodeBytes(bytes);
+	const text = decoded.text.replace(/^\ufeff/, '');
+	rejectBinaryText(text);
+	if (text.trim() === '') throw new ImportError('Ce fichier est vide.');
+	const format = options.format && options.format !== 'auto' ? options.format : options.mapping ? 'csv' : detectFormat(text);
+	const warnings = [...decoded.warnings];
+	let statement: ParsedStatement;
+	switch (format) {
+		case 'ofx': {
+			const r = parseOfx(text);
+			statement = { format, layout: null, encoding: decoded.encoding, accounts: r.accounts, warnings: [...warnings, ...r.warnings], pendingSkipped: 0 };
+			break;
+		}
+		case 'camt053': {
+			const r = parseCamt(text);
+			statement = { format, layout: null, encoding: decoded.encoding, accounts: r.accounts, warnings: [...warnings, ...r.warnings], pendingSkipped: r.pendingSkipped };
+			break;
+		}
+		case 'qif': {
+			const r = parseQif(text, options.dateOrder);
+			statement = { format, layout: null, encoding: decoded.encoding, accounts: r.accounts, warnings: [...warnings, ...r.warnings], pendingSkipped: 0 };
+			break;
+		}
+		default: {
+			const r = parseCsv(text, { mapping: options.mapping, dateOrder: options.dateOrder });
+			statement = { format: 'csv', layout: r.layout, encoding: decoded.encoding, accounts: r.accounts, warnings: [...warnings, ...r.warnings], pendingSkipped: r.pendingSkipped };
+		}
+	}
+	const count = statement.accounts.reduce((n, a) => n + a.transactions.length, 0);
+	if (count > MAX_ROWS) throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations : exportez une période plus courte.`);
+	if (count === 0) {
+		throw new ImportError(
+			statement.pendingSkipped > 0
+				? "Ce fichier ne contient que des opérations en attente : réessayez quand elles seront comptabilisées."
+				: 'Aucune opération trouvée dans ce fichier.'
+		);
+	}
+	statement.accounts = statement.accounts.filter((a) => a.transactions.length > 0 || a.balances.length > 0);
+	return statement;
+}

@@ -1,0 +1,142 @@
+/**
+ * A small tolerant tokenizer and tree builder for OFX 1.x SGML (unclosed leaf tags, one-line files),
+ * OFX 2.x XML and camt XML. A leaf closes at the next tag; a stray close tag closes what it can. No
+ * recursion, so hostile nesting cannot blow the stack.
+ */
+import { decodeEntitiesTwice, decodeEntities } from './text';
+
+export interface MarkupNode {
+	/** Local name (namespace prefix dropped), upper-cased when `upperCase`. */
+	name: string;
+	attrs: Record<string, string>;
+	text: string;
+	children: MarkupNode[];
+	parent: MarkupNode | null;
+}
+
+const TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))*)\s*(\/?)>/y;
+const ATTR = /([\w.:-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/g;
+
+/** Builds a tree from SGML or XML text. Unknown constructs (comments, PIs, DOCTYPE, CDATA) are handled. */
+export function parseMarkup(text: string, options: { upperCase?: boolean; doubleDecode?: boolean } = {}): MarkupNode {
+	const root: MarkupNode = { name: '#root', attrs: {}, text: '', children: [], parent: null };
+	const decode = options.doubleDecode ? decodeEntitiesTwice : decodeEntities;
+	let current = root;
+	let pendingText = '';
+	let i = 0;
+	const flushText = () => {
+		const t = pendingText.trim();
+		pendingText = '';
+		if (t !== '') current.text += (current.text ? ' ' : '') + decode(t);
+	};
+	const norm = (n: string) => {
+		const local = n.includes(':') ? n.slice(n.lastIndexOf(':') + 1) : n;
+		return options.upperCase ? local.toUpperCase() : local;
+	};
+	while (i < text.length) {
+		const lt = text.indexOf('<', i);
+		if (lt === -1) {
+			pendingText += text.slice(i);
+			break;
+		}
+		pendingText += text.slice(i, lt);
+		if (text.startsWith('<!--', lt)) {
+			const end = text.indexOf('-->', lt + 4);
+			i = end === -1 ? text.length : end + 3;
+			continue;
+		}
+		if (text.startsWith('<![CDATA[', lt)) {
+			const end = text.indexOf(']]>', lt + 9);
+			const body = text.slice(lt + 9, end === -1 ? text.length : end);
+			current.text += body;
+			i = end === -1 ? text.length : end + 3;
+			continue;
+		}
+		if (text.startsWith('<?', lt) || text.startsWith('<!', lt)) {
+			const end = text.indexOf('>', lt + 2);
+			i = end === -1 ? text.length : end + 1;
+			continue;
+		}
+		TAG.lastIndex = lt;
+		const m = TAG.exec(text);
+		if (!m) {
+			pendingText += '<';
+			i = lt + 1;
+			continue;
+		}
+		i = TAG.lastIndex;
+		const closing = m[1] === '/';
+		const name = norm(m[2]);
+		const hadText = pendingText.trim() !== '';
+		flushText();
+		if (closing) {
+			// close up to the matching open element; ignore a close tag with no open element
+			let n: MarkupNode | null = current;
+			while (n && n !== root && n.name !== name) n = n.parent;
+			if (n && n !== root) current = n.parent as MarkupNode;
+			continue;
+		}
+		// an element that got text and is followed by another open tag was an unclosed SGML leaf
+		if (hadText && current !== root && current.children.length === 0) current = current.parent as MarkupNode;
+		const attrs: Record<string, string> = {};
+		if (m[3]) {
+			for (const a of m[3].matchAll(ATTR)) attrs[norm(a[1])] = decode(a[3] ?? a[4] ?? a[5] ?? '');
+		}
+		const node: MarkupNode = { name, attrs, text: '', children: [], parent: current };
+		current.children.push(node);
+		if (m[4] !== '/') current = node;
+	}
+	flushText();
+	return root;
+}
+
+/** First child with that name. */
+export function child(node: MarkupNode | null | undefined, name: string): MarkupNode | null {
+	if (!node) return null;
+	for (const c of node.children) if (c.name === name) return c;
+	return null;
+}
+
+/** Follows a path of child names (`BANKACCTFROM/ACCTID`). */
+export function at(node: MarkupNode | null | undefined, path: string): MarkupNode | null {
+	let n: MarkupNode | null = node ?? null;
+	for (const part of path.split('/')) {
+		n = child(n, part);
+		if (!n) return null;
+	}
+	return n;
+}
+
+/** Trimmed text at a path, or null when absent or empty. */
+export function textAt(node: MarkupNode | null | undefined, path: string): string | null {
+	const n = at(node, path);
+	const t = n?.text.trim() ?? '';
+	return t === '' ? null : t;
+}
+
+/** All descendants with that name, in document order, without descending into matches. */
+export function findAll(node: MarkupNode, name: string): MarkupNode[] {
+	const out: MarkupNode[] = [];
+	const stack: MarkupNode[] = [...node.children].reverse();
+	while (stack.length) {
+		const n = stack.pop() as MarkupNode;
+		if (n.name === name) {
+			out.push(n);
+			continue;
+		}
+		for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
+	}
+	return out;
+}
+
+/** First descendant with that name (depth-first), or null. */
+export function findFirst(node: MarkupNode | null, name: string): MarkupNode | null {
+	if (!node) return null;
+	const stack: MarkupNode[] = [...node.children].reverse();
+	while (stack.length) {
+		const n = stack.pop() as MarkupNode;
+		if (n.name === name) return n;
+		for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
+	}
+	return null;
+}

@@ -1,0 +1,65 @@
+/**
+ * The month's budget and the adviser's indicators for a household: transactions of the last months from
+ * the database, the composition from the household's profile, and the pure fragility engines.
+ */
+import { differenceInYears } from 'date-fns';
+import { BUILTIN_CATEGORIES } from '$lib/categories';
+import { isoToDate } from '$lib/dates';
+import type { Db } from '../db';
+import { monthBudget, type MonthBudget } from '../fragility/month-budget';
+import { computeIndicators, type Indicators } from '../fragility/indicators';
+import type { HouseholdComposition } from '../fragility/household';
+import { loadProfile } from './benefits-service';
+import { transactionMonths } from './transactions';
+
+function shiftMonth(month: string, delta: number): string {
+	const idx = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
+	return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The household's composition from its profile (ages at the month), or one adult when unknown. */
+export async function householdComposition(db: Db, householdId: number, month: string): Promise<{ composition: HouseholdComposition; known: boolean }> {
+	const profile = await loadProfile(db, householdId);
+	if (!profile) return { composition: { adults: 1, children: [] }, known: false };
+	const at = isoToDate(`${month}-15`);
+	const children = profile.members
+		.filter((m) => m.role === 'child')
+		.map((m) => ({ age: m.birthDate ? Math.max(0, differenceInYears(at, isoToDate(m.birthDate))) : 10 }));
+	const adults = profile.members.filter((m) => m.role !== 'child').length;
+	return { composition: { adults: Math.max(1, adults), children }, known: true };
+}
+
+export interface BudgetView {
+	month: string | null;
+	months: string[];
+	budget: MonthBudget | null;
+	indicators: Indicators | null;
+	compositionKnown: boolean;
+}
+
+export async function householdBudget(db: Db, householdId: number, requested: string | null): Promise<BudgetView> {
+	const months = await transactionMonths(db, householdId);
+	const month = requested && months.includes(requested) ? requested : (months[0] ?? null);
+	if (!month) return { month: null, months, budget: null, indicators: null, compositionKnown: false };
+	const from = `${shiftMonth(month, -6)}-01`;
+	const rows = await db
+		.selectFrom('bank_transaction')
+		.select(['booking_date', 'amount', 'category_id'])
+		.where('household_id', '=', householdId)
+		.where('booking_date', '>=', from)
+		.where('booking_date', '<=', `${month}-31`)
+		.execute();
+	const txs = rows.map((r) => ({ date: r.booking_date, amount: r.amount, category: r.category_id }));
+	const budget = monthBudget(txs, BUILTIN_CATEGORIES, month, { previousMonths: 6 });
+	// Indicators over the 3 complete months before the month shown (or including it when it is complete).
+	const threeFrom = `${shiftMonth(month, -3)}-01`;
+	const threeTo = `${shiftMonth(month, -1)}-31`;
+	const { composition, known } = await householdComposition(db, householdId, month);
+	const indicators = computeIndicators({
+		txs: txs.filter((t) => t.date >= threeFrom && t.date <= threeTo),
+		months: 3,
+		composition,
+		params: `${month}-01`
+	});
+	return { month, months, budget, indicators, compositionKnown: known };
+}

@@ -1,0 +1,181 @@
+/**
+ * The household's recurring series, projected balance and alerts: reads history, user decisions, planned
+ * items and known balances from the database and hands them to the pure engines (recurring, projection).
+ */
+import { addDaysIso, today } from '$lib/dates';
+import type { Cents } from '$lib/money';
+import type { Db } from '../db';
+import { applySeriesOverrides, detectRecurring, seriesForProjection } from '../projection/recurring';
+import { projectBalance, type PlannedItem, type Projection, type WhatIf } from '../projection/projection';
+import { estimateVariableSpending } from '../projection/variable-spending';
+import { projectionAlerts, type Alert } from '../projection/alerts';
+import type { Cadence, RecurringSeries, RecurringTxInput, SeriesOverride } from '../projection/types';
+import { audit } from './audit';
+import { InputError } from './errors';
+
+export interface HouseholdHistory {
+	txs: (RecurringTxInput & { category: string })[];
+	/** Σ over accounts of (latest known balance + transactions booked after it); null when no balance known */
+	balance: { date: string; amount: Cents } | null;
+	overdraft: { limit: Cents | null; rateBp: number | null };
+}
+
+/** All transactions of the household (10 years is ~20k rows: one indexed query) and its current balance. */
+export async function loadHistory(db: Db, householdId: number): Promise<HouseholdHistory> {
+	const rows = await db
+		.selectFrom('bank_transaction')
+		.select(['id', 'booking_date', 'amount', 'payee', 'normalised_label', 'category_id', 'account_id'])
+		.where('household_id', '=', householdId)
+		.orderBy('booking_date')
+		.orderBy('id')
+		.execute();
+	const txs = rows.map((r) => ({
+		id: r.id,
+		date: r.booking_date,
+		amount: r.amount,
+		payee: r.payee,
+		normalisedLabel: r.normalised_label,
+		category: r.category_id,
+		accountId: r.account_id
+	}));
+	const accounts = await db.selectFrom('bank_account').select(['id', 'overdraft_limit', 'overdraft_rate_bp']).where('household_id', '=', householdId).execute();
+	const balances = await db
+		.selectFrom('account_balance')
+		.select(['account_id', 'date', 'amount', 'source', 'id'])
+		.where('household_id', '=', householdId)
+		.orderBy('date', 'desc')
+		.orderBy('id', 'desc')
+		.execute();
+	let total = 0;
+	let latest: string | null = null;
+	let known = false;
+	for (const a of accounts) {
+		const b = balances.find((x) => x.account_id === a.id);
+		const mine = txs.filter((t) => t.accountId === a.id);
+		if (!b) continue;
+		known = true;
+		const after = mine.filter((t) => t.date > b.date);
+		total += b.amount + after.reduce((s, t) => s + t.amount, 0);
+		const last = after.at(-1)?.date ?? b.date;
+		if (latest === null || last > latest) latest = last;
+	}
+	const limit = accounts.reduce<number | null>((s, a) => (a.overdraft_limit === null ? s : (s ?? 0) + a.overdraft_limit), null);
+	const rate = accounts.find((a) => a.overdraft_rate_bp !== null)?.overdraft_rate_bp ?? null;
+	return { txs, balance: known && latest ? { date: latest, amount: total } : null, overdraft: { limit, rateBp: rate } };
+}
+
+export async function loadOverrides(db: Db, householdId: number): Promise<SeriesOverride[]> {
+	const rows = await db.selectFrom('series_override').selectAll().where('household_id', '=', householdId).execute();
+	return rows.map((r) => ({ key: r.key, status: r.status, amount: r.amount ?? undefined, dayOfMonth: r.day_of_month ?? undefined }));
+}
+
+export async function loadPlanned(db: Db, householdId: number): Promise<(PlannedItem & { id: number })[]> {
+	const rows = await db.selectFrom('planned_item').selectAll().where('household_id', '=', householdId).orderBy('date').execute();
+	return rows.map((r) => ({
+		id: r.id,
+		date: r.date,
+		label: r.label,
+		amount: r.amount,
+		recurrence: r.cadence ? { cadence: r.cadence as Cadence, until: r.until ?? undefined } : undefined
+	}));
+}
+
+/** Detected series with the user's decisions applied. */
+export async function householdSeries(db: Db, householdId: number, history?: HouseholdHistory, asOf = today()): Promise<RecurringSeries[]> {
+	const h = history ?? (await loadHistory(db, householdId));
+	return applySeriesOverrides(detectRecurring(h.txs, { asOf }), await loadOverrides(db, householdId));
+}
+
+export interface HouseholdForecast {
+	projection: Projection | null;
+	series: RecurringSeries[];
+	alerts: Alert[];
+	planned: (PlannedItem & { id: number })[];
+	/** why there is no projection (no balance known) */
+	missing: string | null;
+}
+
+export async function householdForecast(
+	db: Db,
+	householdId: number,
+	options: { days?: number; whatIf?: WhatIf; asOf?: string } = {}
+): Promise<HouseholdForecast> {
+	const asOf = options.asOf ?? today();
+	const history = await loadHistory(db, householdId);
+	const series = await householdSeries(db, householdId, history, asOf);
+	const planned = await loadPlanned(db, householdId);
+	if (!history.balance) {
+		return { projection: null, series, alerts: [], planned, missing: 'Aucun solde connu : importez un relevé qui indique le solde, ou saisissez le solde du compte.' };
+	}
+	const counted = seriesForProjection(series);
+	const variableSpending = estimateVariableSpending(history.txs, asOf, { seriesTransactionIds: counted.flatMap((s) => s.transactionIds) });
+	const projection = projectBalance({
+		from: history.balance.date,
+		startBalance: history.balance.amount,
+		days: Math.min(365, Math.max(1, options.days ?? 90)),
+		series: counted,
+		planned,
+		variableSpending,
+		whatIf: options.whatIf,
+		overdraft: history.overdraft
+	});
+	const alerts = projectionAlerts(projection, series, history.txs, asOf);
+	return { projection, series, alerts, planned, missing: null };
+}
+
+export async function saveSeriesOverride(
+	db: Db,
+	actor: { id: number; organisationId: number },
+	householdId: number,
+	override: SeriesOverride,
+	now = new Date()
+): Promise<void> {
+	if (override.dayOfMonth !== undefined && (!Number.isInteger(override.dayOfMonth) || override.dayOfMonth < 1 || override.dayOfMonth > 31))
+		throw new InputError('Le jour du mois va de 1 à 31.', 'dayOfMonth');
+	const row = { organisation_id: actor.organisationId, status: override.status, amount: override.amount ?? null, day_of_month: override.dayOfMonth ?? null, updated_at: now.toISOString(), updated_by: actor.id };
+	await db
+		.insertInto('series_override')
+		.values({ household_id: householdId, key: override.key, ...row })
+		.onConflict((oc) => oc.columns(['household_id', 'key']).doUpdateSet(row))
+		.execute();
+	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'series.override', details: { key: override.key, status: override.status } });
+}
+
+export async function addPlannedItem(
+	db: Db,
+	actor: { id: number | null; organisationId: number },
+	householdId: number,
+	item: { date: string; label: string; amount: Cents; cadence: Cadence | null; until: string | null },
+	now = new Date()
+): Promise<number> {
+	const row = await db
+		.insertInto('planned_item')
+		.values({ organisation_id: actor.organisationId, household_id: householdId, ...item, created_by: actor.id, created_at: now.toISOString() })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export async function deletePlannedItem(db: Db, householdId: number, id: number): Promise<void> {
+	await db.deleteFrom('planned_item').where('id', '=', id).where('household_id', '=', householdId).execute();
+}
+
+/** Records a balance read by hand (e.g. on the banking app) for an account at a date. */
+export async function setManualBalance(
+	db: Db,
+	actor: { id: number | null; organisationId: number },
+	householdId: number,
+	accountId: number,
+	date: string,
+	amount: Cents,
+	now = new Date()
+): Promise<void> {
+	const account = await db.selectFrom('bank_account').select('id').where('id', '=', accountId).where('household_id', '=', householdId).executeTakeFirst();
+	if (!account) throw new InputError('Compte inconnu pour ce ménage.', 'account');
+	if (date > addDaysIso(today(now), 0)) throw new InputError('La date du solde ne peut pas être dans le futur.', 'date');
+	await db
+		.insertInto('account_balance')
+		.values({ organisation_id: actor.organisationId, household_id: householdId, account_id: accountId, date, amount, source: 'manual', import_batch_id: null, created_at: now.toISOString() })
+		.execute();
+	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'balance.manual', details: { accountId, date } });
+}

@@ -1,0 +1,165 @@
+/**
+ * Reading and correcting a household's transactions: the month list with filters, and manual
+ * categorisation (which always wins over rules and is never overwritten when rules are re-applied).
+ */
+import { sql } from 'kysely';
+import type { Cents } from '$lib/money';
+import type { Db } from '../db';
+import type { CategorySource } from '../db/schema';
+import { audit } from './audit';
+import { InputError, NotFoundError } from './errors';
+
+export interface TransactionFilters {
+	/** YYYY-MM; defaults to the month of the latest transaction */
+	month?: string | null;
+	category?: string | null;
+	uncategorised?: boolean;
+	accountId?: number | null;
+	search?: string | null;
+}
+
+export interface TransactionRow {
+	id: number;
+	accountId: number;
+	accountName: string;
+	date: string;
+	operationDate: string | null;
+	amount: Cents;
+	rawLabel: string;
+	payee: string | null;
+	category: string;
+	categorySource: CategorySource;
+	ruleId: string | null;
+	categorisedBy: string | null;
+	categorisedAt: string | null;
+}
+
+/** Upper case, accents stripped, spaces collapsed: how labels are stored for search. */
+export function searchKey(s: string): string {
+	return s
+		.normalize('NFD')
+		.replace(/\p{M}+/gu, '')
+		.toUpperCase()
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+export async function transactionMonths(db: Db, householdId: number): Promise<string[]> {
+	const rows = await db
+		.selectFrom('bank_transaction')
+		.select(sql<string>`substr(booking_date, 1, 7)`.as('month'))
+		.where('household_id', '=', householdId)
+		.groupBy(sql`substr(booking_date, 1, 7)`)
+		.orderBy(sql`substr(booking_date, 1, 7)`, 'desc')
+		.execute();
+	return rows.map((r) => r.month);
+}
+
+export async function listTransactions(
+	db: Db,
+	householdId: number,
+	filters: TransactionFilters,
+	limit = 500
+): Promise<{ month: string | null; months: string[]; rows: TransactionRow[]; truncated: boolean }> {
+	const months = await transactionMonths(db, householdId);
+	const month = filters.month && months.includes(filters.month) ? filters.month : filters.search ? null : (months[0] ?? null);
+	let q = db
+		.selectFrom('bank_transaction as t')
+		.innerJoin('bank_account as a', 'a.id', 't.account_id')
+		.leftJoin('app_user as u', 'u.id', 't.categorised_by')
+		.select([
+			't.id',
+			't.account_id',
+			'a.name as account_name',
+			't.booking_date',
+			't.operation_date',
+			't.amount',
+			't.raw_label',
+			't.payee',
+			't.category_id',
+			't.category_source',
+			't.rule_id',
+			'u.name as categorised_by_name',
+			't.categorised_at'
+		])
+		.where('t.household_id', '=', householdId);
+	if (month) q = q.where('t.booking_date', '>=', `${month}-01`).where('t.booking_date', '<=', `${month}-31`);
+	if (filters.uncategorised) q = q.where('t.category_id', '=', 'uncategorised');
+	else if (filters.category) q = q.where('t.category_id', '=', filters.category);
+	if (filters.accountId) q = q.where('t.account_id', '=', filters.accountId);
+	if (filters.search && filters.search.trim()) {
+		const needle = `%${searchKey(filters.search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		q = q.where((eb) => eb.or([sql<boolean>`t.normalised_label like ${needle} escape '\\'`, sql<boolean>`upper(coalesce(t.payee, '')) like ${needle} escape '\\'`]));
+	}
+	const rows = await q.orderBy('t.booking_date', 'desc').orderBy('t.id', 'desc').limit(limit + 1).execute();
+	return {
+		month,
+		months,
+		truncated: rows.length > limit,
+		rows: rows.slice(0, limit).map((r) => ({
+			id: r.id,
+			accountId: r.account_id,
+			accountName: r.account_name,
+			date: r.booking_date,
+			operationDate: r.operation_date,
+			amount: r.amount,
+			rawLabel: r.raw_label,
+			payee: r.payee,
+			category: r.category_id,
+			categorySource: r.category_source,
+			ruleId: r.rule_id,
+			categorisedBy: r.categorised_by_name,
+			categorisedAt: r.categorised_at
+		}))
+	};
+}
+
+async function checkCategory(db: Db, categoryId: string): Promise<void> {
+	const c = await db.selectFrom('category').select('id').where('id', '=', categoryId).where('active', '=', 1).executeTakeFirst();
+	if (!c) throw new InputError('Catégorie inconnue.', 'category');
+}
+
+/**
+ * Sets a transaction's category by hand. With `similar`, the household's other transactions of the same
+ * payee that were not categorised by hand get it too. Returns how many transactions changed.
+ */
+export async function setCategoryManually(
+	db: Db,
+	actor: { id: number; organisationId: number },
+	householdId: number,
+	transactionId: number,
+	categoryId: string,
+	options: { similar?: boolean } = {},
+	now = new Date()
+): Promise<{ changed: number; payee: string | null }> {
+	await checkCategory(db, categoryId);
+	const tx = await db
+		.selectFrom('bank_transaction')
+		.select(['id', 'payee'])
+		.where('id', '=', transactionId)
+		.where('household_id', '=', householdId)
+		.executeTakeFirst();
+	if (!tx) throw new NotFoundError();
+	const values = { category_id: categoryId, category_source: 'manual' as const, rule_id: null, categorised_by: actor.id, categorised_at: now.toISOString() };
+	let changed = Number((await db.updateTable('bank_transaction').set(values).where('id', '=', tx.id).executeTakeFirst()).numUpdatedRows);
+	if (options.similar && tx.payee) {
+		const res = await db
+			.updateTable('bank_transaction')
+			.set(values)
+			.where('household_id', '=', householdId)
+			.where('payee', '=', tx.payee)
+			.where('category_source', '!=', 'manual')
+			.executeTakeFirst();
+		changed += Number(res.numUpdatedRows);
+	}
+	await audit(db, {
+		organisationId: actor.organisationId,
+		actorId: actor.id,
+		householdId,
+		action: 'transaction.categorised',
+		targetType: 'bank_transaction',
+		targetId: transactionId,
+		details: { category: categoryId, similar: options.similar ?? false, changed }
+	});
+	return { changed, payee: tx.payee };
+}

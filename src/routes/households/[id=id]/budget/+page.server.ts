@@ -1,0 +1,8 @@
+import { requireHousehold } from '$lib/server/auth/guards';
+import { householdBudget } from '$lib/server/services/budget-service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { householdId } = await requireHousehold(event);
+	return { view: await householdBudget(event.locals.db, householdId, event.url.searchParams.get('month')) };
+};

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, login, USERS } from './helpers';
+
+// Each project works on its own demo household so that runs in parallel do not see each other's imports.
+const HOUSEHOLD_BY_PROJECT: Record<string, number> = { desktop: 4, phone: 5, 'no-js': 7 };
+const FILE = join(process.cwd(), 'tests/fixtures/import/banque-postale.csv');
+
+test.describe('statement import @core', () => {
+	test('preview, confirm, see the transactions, re-import imports 0, undo', async ({ page }, info) => {
+		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
+		await login(page, USERS.adviser);
+		await page.goto(`/households/${id}/import`);
+		await expectAccessible(page);
+
+		await page.getByLabel('Fichier(s) de relevé').setInputFiles(FILE);
+		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		await expect(page.getByRole('heading', { name: 'Aperçu avant import' })).toBeVisible();
+		const preview = page.getByRole('region', { name: 'Aperçu de banque-postale.csv' });
+		await expect(preview).toContainText('3 opération(s) à importer');
+		await expect(preview).toContainText('banque-postale');
+		await expect(preview.getByRole('cell', { name: '-54,30 €' })).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
+		const report = page.getByRole('region', { name: 'Import de banque-postale.csv' });
+		await expect(report).toContainText('3 opération(s) importée(s)');
+
+		await page.goto(`/households/${id}/transactions?month=2026-03`);
+		await expect(page.getByText('PRELEVEMENT DE BOUYGUES TELECOM')).toBeVisible();
+		await expectAccessible(page);
+
+		await page.goto(`/households/${id}/import`);
+		await page.getByLabel('Fichier(s) de relevé').setInputFiles(FILE);
+		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		await expect(page.getByRole('region', { name: 'Aperçu de banque-postale.csv' })).toContainText('0 opération(s) à importer, 3 déjà connue(s)');
+		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
+		await expect(page.getByRole('region', { name: 'Import de banque-postale.csv' })).toContainText('0 opération(s) importée(s)');
+
+		// undo the first import of the file: its 3 transactions go away
+		await page.goto(`/households/${id}/import`);
+		await page.getByRole('button', { name: /Annuler l'import de banque-postale.csv/ }).last().click();
+		await expect(page.getByRole('status')).toContainText('Import annulé : 3 opération(s) retirée(s).');
+	});
+
+	test('a bad file is refused with its line, and nothing is imported', async ({ page }, info) => {
+		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
+		await login(page, USERS.adviser);
+		await page.goto(`/households/${id}/import`);
+		await page.getByLabel('Fichier(s) de relevé').setInputFiles({
+			name: 'releve.csv',
+			mimeType: 'text/csv',
+			// the La Banque Postale sample with an unreadable amount on line 11
+			buffer: Buffer.from(readFileSync(FILE).toString('latin1').replace('-19,99', '-1,9,99'), 'latin1')
+		});
+		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		await expect(page.getByRole('alert')).toContainText(/(L|l)igne 11/);
+		await expect(page.getByRole('alert')).toContainText('-1,9,99');
+		await expect(page.getByRole('button', { name: /Confirmer l'import/ })).toHaveCount(0);
+	});
+});
