@@ -326,3 +326,22 @@ export function renderOfx(s: DemoScenario, txs: DemoTransaction[]): string {
 	lines.push('</BANKTRANLIST>', `<LEDGERBAL><BALAMT>${euros(closing)}<DTASOF>${ofxDate(last)}</LEDGERBAL>`, '</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>', '');
 	return lines.join('\r\n');
 }
+
+/** Renders transactions as Crédit Mutuel / CIC's CSV export: `;`, debit and credit columns, running balance. */
+export function renderCreditMutuelCsv(s: DemoScenario, txs: DemoTransaction[]): string {
+	const fr = (c: Cents) => `${c < 0 ? '-' : ''}${Math.trunc(Math.abs(c) / 100)},${String(Math.abs(c) % 100).padStart(2, '0')}`;
+	const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+	let balance = s.openingBalance;
+	const lines = ['Date;Date de valeur;Débit;Crédit;Libellé;Solde'];
+	for (const t of txs) {
+		balance += t.amount;
+		lines.push(`${date(t.date)};${date(t.date)};${t.amount < 0 ? fr(t.amount) : ''};${t.amount > 0 ? fr(t.amount) : ''};${t.label};${fr(balance)}`);
+	}
+	return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The file a scenario's bank would export: Crédit Mutuel's CSV, else OFX (what most French banks offer). */
+export function renderStatement(s: DemoScenario, txs: DemoTransaction[]): { fileName: string; content: string } {
+	if (s.bank === 'Crédit Mutuel') return { fileName: `export-${s.accountId}.csv`, content: renderCreditMutuelCsv(s, txs) };
+	return { fileName: `releve-${s.accountId}.ofx`, content: renderOfx(s, txs) };
+}

@@ -9,7 +9,7 @@ import { createUser } from '$lib/server/services/users';
 import { importFile } from '$lib/server/services/import-service';
 import { addDaysIso, dateToIso, today } from '$lib/dates';
 import { subMonths, startOfMonth } from 'date-fns';
-import { DEMO_SCENARIOS, generateTransactions, renderOfx } from './demo-statements';
+import { DEMO_SCENARIOS, generateTransactions, renderStatement } from './demo-statements';
 
 export const DEMO_PASSWORD = 'demo-bgv-2026';
 export const DEMO_ORGANISATION = 'CRÉSUS Démo (Île-de-France)';
@@ -87,7 +87,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 	return { organisationId, users, households };
 }
 
-/** About 14 months of statements per demo household, imported through the import service (once). */
+/** About 14 months of statements per demo household, written in their bank's format and imported through the import service (once). */
 async function seedStatements(db: Db, organisationId: number, households: Record<string, number>, now: Date): Promise<void> {
 	const until = addDaysIso(today(now), -1);
 	const from = dateToIso(startOfMonth(subMonths(now, 13)));
@@ -97,13 +97,13 @@ async function seedStatements(db: Db, organisationId: number, households: Record
 		const has = await db.selectFrom('bank_transaction').select('id').where('household_id', '=', householdId).limit(1).executeTakeFirst();
 		if (has) continue;
 		const txs = generateTransactions(scenario, from, 14, until, 1000 + i);
-		const ofx = renderOfx(scenario, txs);
+		const file = renderStatement(scenario, txs);
 		const result = await importFile(db, {
 			organisationId,
 			householdId,
 			userId: null,
-			fileName: `releve-${scenario.accountId}.ofx`,
-			bytes: new TextEncoder().encode(ofx),
+			fileName: file.fileName,
+			bytes: new TextEncoder().encode(file.content),
 			accountName: `Compte courant ${scenario.bank}`
 		}, { now });
 		if (result.status === 'rejected') throw new Error(`demo statement rejected for ${scenario.household}: ${result.error.message}`);

@@ -5,5 +5,6 @@ export const householdSections: readonly { path: string; label: string }[] = [
 	{ path: 'budget', label: 'Budget' },
 	{ path: 'transactions', label: 'Opérations' },
 	{ path: 'benefits', label: 'Droits' },
+	{ path: 'rules', label: 'Règles' },
 	{ path: 'import', label: 'Importer un relevé' }
 ];

@@ -2,8 +2,15 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, HOUSEHOLDS, login, USERS } from './helpers';
 
 // Every page, for each role that may see it, with zero axe-core violations.
-const PAGES: [keyof typeof USERS, string, string][] = [
+const PAGES: [keyof typeof USERS, string, string | RegExp][] = [
 	['household', `/households/${HOUSEHOLDS.martin}`, 'Famille Martin'],
+	['household', `/households/${HOUSEHOLDS.martin}/forecast`, 'Prévisions du solde'],
+	['household', `/households/${HOUSEHOLDS.martin}/budget`, /^Budget de /],
+	['household', `/households/${HOUSEHOLDS.martin}/transactions`, /^Opérations de /],
+	['household', `/households/${HOUSEHOLDS.martin}/benefits`, 'Droits et aides'],
+	['household', `/households/${HOUSEHOLDS.martin}/import`, 'Importer un relevé'],
+	['adviser', `/households/${HOUSEHOLDS.bernard}/forecast`, 'Prévisions du solde'],
+	['adviser', `/households/${HOUSEHOLDS.bernard}/budget`, /^Budget de /],
 	['household', '/account', 'Mon compte'],
 	['adviser', '/caseload', 'Mes ménages'],
 	['adviser', `/households/${HOUSEHOLDS.bernard}`, 'M. et Mme Bernard'],

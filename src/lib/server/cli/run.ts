@@ -10,10 +10,11 @@ import { coreCommands } from './core-commands';
 import { importCommands } from './import-commands';
 import { engineCommands } from './engine-commands';
 import { forecastCommands } from './forecast-commands';
+import { benchCommand } from './bench-command';
 import type { CliIo, Command } from './types';
 
 /** Every command; later engines add theirs to this list. */
-export const COMMANDS: Command[] = [...coreCommands, ...importCommands, ...engineCommands, ...forecastCommands];
+export const COMMANDS: Command[] = [...coreCommands, ...importCommands, ...engineCommands, ...forecastCommands, benchCommand];
 
 function findCommand(args: string[]): { command: Command; rest: string[] } | null {
 	let best: Command | null = null;

@@ -91,7 +91,7 @@ export class AhoCorasick {
 		let classes = 1;
 		for (let n = 1; n < nodes; n++) if (this.classOf[label[n]] === 0) this.classOf[label[n]] = classes++;
 		this.width = classes;
-		this.delta = new Int32Array(nodes * classes).fill(-1);
+		this.delta = new Int32Array(nodes * classes); // next state + 1; 0 = not computed yet
 		this.outStart = new Int32Array(nodes + 1);
 		let total = 0;
 		for (let n = 0; n < nodes; n++) {
@@ -132,10 +132,10 @@ export class AhoCorasick {
 				continue;
 			}
 			const idx = state * width + cls;
-			let next = delta[idx];
+			let next = delta[idx] - 1;
 			if (next < 0) {
 				next = this.step(state, code);
-				delta[idx] = next;
+				delta[idx] = next + 1;
 			}
 			state = next;
 			const from = outStart[state];

@@ -52,14 +52,20 @@ export function family(
 ): Rule[] {
 	const rules: Rule[] = [];
 	const seen = new Set<string>();
+	const seenPatterns = new Set<string>();
 	for (const entry of entries) {
 		const [slug, patterns, own] =
 			typeof entry === 'string' ? [slugify(entry), entry, {} as FamilyOptions] : [entry[0], entry[1], entry[2] ?? {}];
 		const o: FamilyOptions = { ...common, ...own };
 		const values = Array.isArray(patterns) ? patterns : [patterns];
 		for (const value of values) {
-			const id = values.length === 1 ? `fr.${name}.${slug}` : `fr.${name}.${slug}.${slugify(value)}`;
-			if (seen.has(id)) continue;
+			const patternKey = `${slug}\u0000${value}`;
+			if (seenPatterns.has(patternKey)) continue; // the same pattern twice in a group
+			seenPatterns.add(patternKey);
+			const base = values.length === 1 ? `fr.${name}.${slug}` : `fr.${name}.${slug}.${slugify(value)}`;
+			// Different patterns with the same slug ("UBER EATS", "UBER *EATS") get _2, _3… in list order.
+			let id = base;
+			for (let k = 2; seen.has(id); k++) id = `${base}_${k}`;
 			seen.add(id);
 			rules.push(buildRule(id, category, value, o));
 		}

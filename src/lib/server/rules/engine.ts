@@ -412,7 +412,7 @@ export class RuleSet {
 			if (internal === null && a.internalTransfer !== undefined) internal = a.internalTransfer;
 			if (a.tag !== undefined && !tags.includes(a.tag)) tags.push(a.tag);
 		}
-		const explained = categoryRule ?? (payeeRuleId !== null ? firstRule : null);
+		const explained = categoryRule ?? firstRule;
 		const explainedCondition = categoryRule ? categoryCondition : firstCondition;
 		return {
 			category: category ?? UNCATEGORISED,

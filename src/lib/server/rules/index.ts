@@ -16,3 +16,8 @@ export {
 } from './engine';
 export { describeCondition } from './describe';
 export { DEFAULT_RULES } from './default-rules';
+export { validateRule, type RuleValidationError, type ValidateOptions } from './validate';
+export { OPERATIONS_ALLOWED } from './rules-schema';
+export { suggestRules, type SuggestInput, type RuleSuggestion } from './suggest';
+export { previewRule, type PreviewTransaction, type PreviewChange, type PreviewResult } from './preview';
+export { benchCategorise, generateTransactions, type BenchResult } from './bench';

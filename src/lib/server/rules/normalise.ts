@@ -211,9 +211,9 @@ const RE_PREFIX = new RegExp(
 			'VIREMENT',
 			'VIR',
 			'EVI',
-			'REJET (?:DE )?PRLV',
-			'RETOUR PRLV',
-			'IMPAYE PRLV'
+			'REJET (?:DE )?PRLV(?: SEPA)?',
+			'RETOUR PRLV(?: SEPA)?',
+			'IMPAYE PRLV(?: SEPA)?'
 		].join('|') +
 		')(?![A-Z0-9])[.:]?\\s*'
 );
@@ -332,6 +332,7 @@ function payeeTokens(p: string, cardLike: boolean): string[] {
 			if (kept.length === 0 && isNumeric(t) && t.length <= 3) continue; // BoursoBank département code
 			if (kept.length === 0 && RE_COUNTRY.test(t) && i + 1 < tokens.length) continue;
 			if (kept.length > 0 && isNumeric(t) && t.length >= 2) break; // store number, then city
+			if (kept.length > 0 && digits >= 3 && isReferenceToken(t)) break;
 			const glued = digits >= 2 ? RE_GLUED_CITY.exec(t) : null;
 			if (glued) {
 				if (glued[1] && glued[1].length >= 2) kept.push(glued[1]);

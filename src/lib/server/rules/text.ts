@@ -51,11 +51,21 @@ export function isWordCode(code: number): boolean {
 	return (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 }
 
-/** True when `text` holds `needle` at `start` with no word character right before or after it. */
+/**
+ * True when `text` holds a whole word at [start, start + length): no word character right before, and
+ * after it either no word character or digits glued to a final letter (store numbers: "H&M238", "LIDL2652").
+ */
 export function isWholeWordAt(text: string, start: number, length: number): boolean {
 	if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return false;
 	const end = start + length;
-	if (end < text.length && isWordCode(text.charCodeAt(end))) return false;
+	if (end < text.length) {
+		const next = text.charCodeAt(end);
+		if (isWordCode(next)) {
+			const last = text.charCodeAt(end - 1);
+			const lastIsLetter = last >= 65 && last <= 90;
+			if (!(next >= 48 && next <= 57 && lastIsLetter)) return false;
+		}
+	}
 	return true;
 }
 
@@ -74,9 +84,9 @@ export function containsText(text: string, needle: string, wholeWord: boolean): 
 const ACRONYMS = new Set([
 	'EDF', 'GDF', 'SNCF', 'RATP', 'CAF', 'CPAM', 'MSA', 'SFR', 'DGFIP', 'FDJ', 'PMU', 'BNP', 'LCL', 'CIC',
 	'MAIF', 'MACIF', 'MAAF', 'GMF', 'MMA', 'AXA', 'MGEN', 'APRR', 'SANEF', 'URSSAF', 'OPH', 'HLM', 'TV',
-	'UGC', 'CGR', 'KFC', 'IKEA', 'BHV', 'ICF', 'CDC', 'SAUR', 'CNAV', 'CARSAT', 'AAH', 'APL', 'RSA', 'CCAS',
+	'UGC', 'CGR', 'KFC', 'IKEA', 'BHV', 'ICF', 'CDC', 'CNAV', 'CARSAT', 'AAH', 'APL', 'RSA', 'CCAS',
 	'SA', 'SAS', 'SARL', 'SCI', 'TER', 'TGV', 'RTM', 'TCL', 'TBM', 'DAB', 'GAB', 'IRCANTEC', 'AG2R', 'CNRACL',
-	'ENGIE', 'GRDF', 'UEM', 'PSA', 'DIAC', 'RCI', 'ATD', 'SATD', 'AMV', 'ASF', 'ASSU', 'AGIRC', 'ARRCO', 'CSS',
+	'GRDF', 'UEM', 'PSA', 'DIAC', 'RCI', 'ATD', 'SATD', 'AMV', 'ASF', 'ASSU', 'AGIRC', 'ARRCO', 'CSS',
 	'MGEFI', 'MNH', 'MNT', 'CNP', 'BPCE', 'IARD', 'SEPA', 'CB', 'USA', 'UK', 'EU', 'FR', 'DR', 'SNC', 'SEM', 'BP'
 ]);
 const SMALL_WORDS = new Set(['DE', 'DU', 'DES', 'LA', 'LE', 'LES', 'ET', 'EN', 'AU', 'AUX', 'SUR', 'A', 'POUR', 'PAR']);

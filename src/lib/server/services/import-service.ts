@@ -77,7 +77,8 @@ export type FileImportResult =
 			needs?: { mapping?: CsvPreview; dateOrder?: true };
 	  };
 
-const CHUNK = 400;
+/** Rows per INSERT: 23 columns × 1,000 stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const CHUNK = 1000;
 
 class DryRunRollback extends Error {}
 
@@ -166,9 +167,10 @@ async function importAccount(
 	now: string
 ): Promise<AccountImportResult> {
 	const account = await matchAccount(trx, req, parsed, now);
-	const keys = dedupeKeys(String(account.id), parsed.transactions);
+	// Keys are stored as a short hash of the engine's key: the unique index stays small and fast.
+	const keys = dedupeKeys(String(account.id), parsed.transactions).map((k) => createHash('sha256').update(k).digest('base64url').slice(0, 24));
 	const known = new Set<string>();
-	for (const part of chunks(keys)) {
+	for (const part of chunks(keys, 1000)) {
 		const rows = await trx
 			.selectFrom('bank_transaction')
 			.select('dedupe_key')
@@ -178,36 +180,42 @@ async function importAccount(
 		for (const r of rows) known.add(r.dedupe_key);
 	}
 	const fresh = parsed.transactions.map((t, i) => ({ t, key: keys[i] })).filter((x) => !known.has(x.key));
-	const rows = fresh.map(({ t, key }) => {
-		const c = categorise({ rawLabel: t.rawLabel, amount: t.amount, date: t.bookingDate, accountId: account.id, filePayee: t.payee });
-		return {
-			organisation_id: req.organisationId,
-			household_id: req.householdId,
-			account_id: account.id,
-			booking_date: t.bookingDate,
-			operation_date: t.operationDate ?? c.cardDate ?? null,
-			amount: t.amount,
-			raw_label: t.rawLabel,
-			normalised_label: c.normalisedLabel,
-			payee: c.payee ?? t.payee,
-			category_id: c.category,
-			category_source: c.ruleId ? ('rule' as const) : ('none' as const),
-			rule_id: c.ruleId,
-			categorised_by: null,
-			categorised_at: null,
-			import_batch_id: batchId,
-			dedupe_key: key,
-			bank_id: t.bankId,
-			created_at: now,
-			tags: c.tags.length ? JSON.stringify(c.tags) : null,
-			internal_transfer: c.internalTransfer ? (1 as const) : (0 as const),
-			operation_type: c.operationType
-		};
-	});
+	// Categorise and insert chunk by chunk, so a 100,000-row file never holds all its rows twice in memory.
 	const insertedIds: number[] = [];
-	for (const part of chunks(rows)) {
-		const ids = await trx.insertInto('bank_transaction').values(part).returning('id').execute();
+	const sample: AccountImportResult['sample'] = [];
+	for (const part of chunks(fresh, CHUNK)) {
+		const rows = part.map(({ t, key }) => {
+			const c = categorise({ rawLabel: t.rawLabel, amount: t.amount, date: t.bookingDate, accountId: account.id, filePayee: t.payee });
+			return {
+				organisation_id: req.organisationId,
+				household_id: req.householdId,
+				account_id: account.id,
+				booking_date: t.bookingDate,
+				operation_date: t.operationDate ?? c.cardDate ?? null,
+				amount: t.amount,
+				raw_label: t.rawLabel,
+				normalised_label: c.normalisedLabel,
+				payee: c.payee ?? t.payee,
+				category_id: c.category,
+				category_source: c.ruleId ? ('rule' as const) : ('none' as const),
+				rule_id: c.ruleId,
+				categorised_by: null,
+				categorised_at: null,
+				import_batch_id: batchId,
+				dedupe_key: key,
+				bank_id: t.bankId,
+				created_at: now,
+				tags: c.tags.length ? JSON.stringify(c.tags) : null,
+				internal_transfer: c.internalTransfer ? (1 as const) : (0 as const),
+				operation_type: c.operationType
+			};
+		});
+		const ids = await trx.insertInto('bank_transaction').values(rows).returning('id').execute();
 		insertedIds.push(...ids.map((r) => r.id));
+		for (const r of rows) {
+			if (sample.length >= 8) break;
+			sample.push({ date: r.booking_date, amount: centsToString(r.amount), label: r.raw_label, payee: r.payee, category: r.category_id });
+		}
 	}
 
 	// Balances stated in the file, as end-of-day balances (an opening balance is the end of the day
@@ -307,7 +315,7 @@ async function importAccount(
 			difference: centsToString(g.difference)
 		})),
 		probableDuplicates: probable,
-		sample: rows.slice(0, 8).map((r) => ({ date: r.booking_date, amount: centsToString(r.amount), label: r.raw_label, payee: r.payee, category: r.category_id }))
+		sample
 	};
 }
 

@@ -1,0 +1,134 @@
+/**
+ * `bgv bench`: the speed and memory targets of the issues, each reported against a baseline measured in
+ * the same run (machines are shared and noisy, so ratios matter more than absolute times).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import SQLite from 'better-sqlite3';
+import Papa from 'papaparse';
+import { createDb } from '../db';
+import { prepareDatabase } from '../db/bootstrap';
+import { generateLargeCsv } from '../import/bench-data';
+import { benchCategorise } from '../rules/bench';
+import { benchProjection } from '../projection/bench';
+import { DEFAULT_BENEFIT_PARAMETERS, evaluateBenefits, nonRecoursSummary, type HouseholdProfile } from '../benefits';
+import { importFile } from '../services/import-service';
+import { parseAmount } from '$lib/money';
+import type { Command } from './types';
+
+function ms(start: bigint): number {
+	return Number((process.hrtime.bigint() - start) / 1000n) / 1000;
+}
+
+/** Raw floor: papaparse parse plus better-sqlite3 insert of the same rows in one transaction. */
+function rawFloor(bytes: Uint8Array, dir: string): number {
+	const t = process.hrtime.bigint();
+	const text = new TextDecoder().decode(bytes);
+	const rows = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data.slice(1);
+	const db = new SQLite(join(dir, 'floor.sqlite'));
+	db.pragma('journal_mode = WAL');
+	db.exec('create table t (date text, label text, amount integer)');
+	const insert = db.prepare('insert into t values (?, ?, ?)');
+	db.transaction(() => {
+		for (const r of rows) insert.run(r[0], r[2], parseAmount(r[6] ?? '0'));
+	})();
+	db.close();
+	return ms(t);
+}
+
+async function benchImport(rows: number) {
+	const dir = mkdtempSync(join(tmpdir(), 'bgv-bench-'));
+	try {
+		const bytes = generateLargeCsv(rows);
+		const handle = createDb({ dialect: 'sqlite', path: join(dir, 'bench.sqlite') });
+		await prepareDatabase(handle.db);
+		const now = new Date().toISOString();
+		const org = await handle.db.insertInto('organisation').values({ name: 'Bench', created_at: now }).returning('id').executeTakeFirstOrThrow();
+		const hh = await handle.db
+			.insertInto('household')
+			.values({ organisation_id: org.id, name: 'Bench', situation: null, created_at: now, archived_at: null })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const rssBefore = process.memoryUsage().rss;
+		let peakRss = rssBefore;
+		const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+		const t = process.hrtime.bigint();
+		const result = await importFile(handle.db, { organisationId: org.id, householdId: hh.id, userId: null, fileName: 'bench.csv', bytes });
+		const importMs = ms(t);
+		const t2 = process.hrtime.bigint();
+		const again = await importFile(handle.db, { organisationId: org.id, householdId: hh.id, userId: null, fileName: 'bench.csv', bytes });
+		const reimportMs = ms(t2);
+		clearInterval(timer);
+		// the process's peak so far: the import runs before anything else of the bench that is large
+		peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+		await handle.close();
+		const floorMs = rawFloor(bytes, dir);
+		const imported = result.status === 'rejected' ? 0 : result.accounts.reduce((s, a) => s + a.imported, 0);
+		const reimported = again.status === 'rejected' ? -1 : again.accounts.reduce((s, a) => s + a.imported, 0);
+		const hledger = spawnSync('hledger', ['--version'], { encoding: 'utf8' });
+		return {
+			rows,
+			fileMB: Math.round((bytes.length / 1048576) * 10) / 10,
+			imported,
+			reimported,
+			importMs: Math.round(importMs),
+			reimportMs: Math.round(reimportMs),
+			rawFloorMs: Math.round(floorMs),
+			ratioToFloor: Math.round((importMs / floorMs) * 100) / 100,
+			targetRatio: 2,
+			peakRssMB: Math.round(peakRss / 1048576),
+			rssBeforeMB: Math.round(rssBefore / 1048576),
+			targetPeakRssMB: 300,
+			hledger: hledger.status === 0 ? 'installed: comparison not automated yet' : 'not installed (apt-get install hledger to compare)'
+		};
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** 1,000 varied households (a caseload refresh) through the benefits engine. */
+function benchBenefits(n: number) {
+	const profiles: HouseholdProfile[] = [];
+	for (let i = 0; i < n; i++) {
+		const children = i % 5;
+		profiles.push({
+			month: '2026-07',
+			zone: ((i % 3) + 1) as 1 | 2 | 3,
+			housing: { status: i % 4 === 0 ? 'tenant_social' : 'tenant_private', rent: `${350 + (i % 400)}.00`, aidPaidToLandlord: false },
+			savings: `${(i * 37) % 5000}.00`,
+			members: [
+				{ role: 'applicant', birthDate: `${1950 + (i % 50)}-05-01`, activity: i % 3 === 0 ? 'employed' : 'unemployed_no_benefit', disabilityRate: i % 11 === 0 ? 80 : 0, income: { salary: `${(i * 53) % 1800}.00` } },
+				...(i % 2 === 0 ? [{ role: 'partner' as const, birthDate: '1985-01-01', activity: 'employed' as const, income: { salary: `${(i * 29) % 1500}.00` } }] : []),
+				...Array.from({ length: children }, (_, k) => ({ role: 'child' as const, birthDate: `${2010 + ((i + k) % 15)}-03-01` }))
+			],
+			received: i % 7 === 0 ? ['af'] : []
+		});
+	}
+	const t = process.hrtime.bigint();
+	let found = 0;
+	for (const p of profiles) found += nonRecoursSummary(evaluateBenefits(p, DEFAULT_BENEFIT_PARAMETERS)).count;
+	const total = ms(t);
+	return { households: n, totalMs: Math.round(total), targetMs: 1000, benefitsFound: found };
+}
+
+export const benchCommand: Command = {
+	words: ['bench'],
+	summary: 'mesures de vitesse et de mémoire (import, catégorisation, prévisions, droits), en JSON',
+	usage: 'bench [--quick] --json',
+	options: { quick: { type: 'boolean', description: 'tailles réduites' }, json: { type: 'boolean', description: 'sortie JSON' } },
+	async run(ctx) {
+		const quick = ctx.options.quick === true;
+		ctx.io.err('Import…');
+		const importBench = await benchImport(quick ? 10_000 : 100_000);
+		ctx.io.err('Catégorisation…');
+		const rules = benchCategorise(quick ? 20_000 : 100_000);
+		ctx.io.err('Prévisions…');
+		const projection = benchProjection({ runs: quick ? 3 : 9 });
+		ctx.io.err('Droits…');
+		const benefits = benchBenefits(1000);
+		const report = { node: process.version, quick, import: importBench, categorise: rules, projection, benefits };
+		ctx.io.out(JSON.stringify(report, null, ctx.json ? 0 : 2));
+	}
+};
