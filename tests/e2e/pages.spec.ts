@@ -9,6 +9,8 @@ const PAGES: [keyof typeof USERS, string, string | RegExp][] = [
 	['household', `/households/${HOUSEHOLDS.martin}/transactions`, /^Opérations de /],
 	['household', `/households/${HOUSEHOLDS.martin}/benefits`, 'Droits et aides'],
 	['household', `/households/${HOUSEHOLDS.martin}/import`, 'Importer un relevé'],
+	['household', `/households/${HOUSEHOLDS.martin}/rules`, 'Règles de classement'],
+	['admin', '/admin/rules', 'Règles communes de classement'],
 	['adviser', `/households/${HOUSEHOLDS.bernard}/forecast`, 'Prévisions du solde'],
 	['adviser', `/households/${HOUSEHOLDS.bernard}/budget`, /^Budget de /],
 	['household', '/account', 'Mon compte'],

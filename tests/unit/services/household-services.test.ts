@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '$lib/server/db';
+import { importFile } from '$lib/server/services/import-service';
+import { householdForecast, loadHistory, saveSeriesOverride, setManualBalance } from '$lib/server/services/forecast-service';
+import { refreshBenefitAlerts, saveProfile, setAlertStatus } from '$lib/server/services/benefits-service';
+import { reapplyRules, saveRule } from '$lib/server/services/rules-service';
+import { setCategoryManually } from '$lib/server/services/transactions';
+import { householdBudget } from '$lib/server/services/budget-service';
+import { InputError } from '$lib/server/services/errors';
+import { DEMO_SCENARIOS, generateTransactions, renderStatement } from '$db/seeds/demo-statements';
+import { createTestDb } from '../../helpers/test-db';
+
+let h: DbHandle;
+let org: number;
+let hh: number;
+const actor = () => ({ id: 1, organisationId: org });
+const NOW = new Date('2026-11-28T10:00:00Z');
+
+beforeAll(async () => {
+	h = await createTestDb();
+	const now = NOW.toISOString();
+	org = (await h.db.insertInto('organisation').values({ name: 'O', created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+	await h.db.insertInto('app_user').values({ organisation_id: org, email: 'a@b.fr', name: 'Conseillère', password_hash: null, role: 'adviser', active: 1, created_at: now, password_changed_at: null }).execute();
+	hh = (await h.db.insertInto('household').values({ organisation_id: org, name: 'Famille Martin', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+	// 14 months of the demo's single-parent statements, through the importer
+	const scenario = DEMO_SCENARIOS.find((s) => s.household === 'Famille Martin')!;
+	const txs = generateTransactions(scenario, '2025-10-01', 14, '2026-11-27', 7);
+	const file = renderStatement(scenario, txs);
+	const r = await importFile(h.db, { organisationId: org, householdId: hh, userId: null, fileName: file.fileName, bytes: new TextEncoder().encode(file.content), accountName: 'Compte courant' }, { now: NOW });
+	expect(r.status).toBe('imported');
+});
+afterAll(async () => {
+	await h.close();
+});
+
+describe('forecast service', () => {
+	it('starts from the statement balance and finds the monthly series', async () => {
+		const history = await loadHistory(h.db, hh);
+		expect(history.txs.length).toBeGreaterThan(150);
+		const scenario = DEMO_SCENARIOS.find((s) => s.household === 'Famille Martin')!;
+		const sum = history.txs.reduce((s, t) => s + t.amount, 0);
+		expect(history.balance?.amount).toBe(scenario.openingBalance + sum);
+		const f = await householdForecast(h.db, hh, { asOf: '2026-11-28' });
+		expect(f.projection?.from).toBe(history.balance?.date);
+		const payees = f.series.filter((s) => s.status === 'active').map((s) => s.category);
+		expect(payees).toEqual(expect.arrayContaining(['housing.rent', 'income.minimum_income', 'housing.energy']));
+	});
+
+	it('a dismissed series stays dismissed after re-detection and leaves the projection', async () => {
+		const before = await householdForecast(h.db, hh, { asOf: '2026-11-28' });
+		const rent = before.series.find((s) => s.category === 'housing.rent')!;
+		await saveSeriesOverride(h.db, actor(), hh, { key: rent.key, status: 'dismissed' });
+		const after = await householdForecast(h.db, hh, { asOf: '2026-11-28' });
+		expect(after.series.find((s) => s.key === rent.key)?.review).toBe('dismissed');
+		const last = (p: typeof after.projection) => p!.days.at(-1)!.balance;
+		expect(last(after.projection)).toBeGreaterThan(last(before.projection));
+		await saveSeriesOverride(h.db, actor(), hh, { key: rent.key, status: 'confirmed' });
+	});
+
+	it('a manual balance moves the start of the projection', async () => {
+		const account = await h.db.selectFrom('bank_account').select('id').where('household_id', '=', hh).executeTakeFirstOrThrow();
+		await setManualBalance(h.db, actor(), hh, account.id, '2026-11-27', -12_345, NOW);
+		const history = await loadHistory(h.db, hh);
+		expect(history.balance).toEqual({ date: '2026-11-27', amount: -12_345 });
+		await expect(setManualBalance(h.db, actor(), hh, account.id, '2027-01-01', 0, NOW)).rejects.toThrow(InputError);
+	});
+});
+
+describe('categorisation services', () => {
+	it('re-applying rules never overwrites a manual choice', async () => {
+		const edf = await h.db.selectFrom('bank_transaction').select(['id', 'payee']).where('household_id', '=', hh).where('category_id', '=', 'housing.energy').executeTakeFirstOrThrow();
+		const manual = await setCategoryManually(h.db, actor(), hh, edf.id, 'daily.other');
+		expect(manual.changed).toBe(1);
+		await saveRule(h.db, actor(), hh, { id: 'hh.test.edf', scope: 'household', priority: 10, match: 'all', conditions: [{ field: 'label', op: 'contains', value: 'EDF' }], actions: { category: 'fixed.other_insurance' } });
+		const r = await reapplyRules(h.db, hh);
+		expect(r.changed).toBeGreaterThan(5);
+		const rows = await h.db.selectFrom('bank_transaction').select(['id', 'category_id', 'category_source', 'rule_id']).where('household_id', '=', hh).where('raw_label', 'like', '%EDF%').execute();
+		expect(rows.find((x) => x.id === edf.id)).toMatchObject({ category_id: 'daily.other', category_source: 'manual' });
+		expect(rows.filter((x) => x.id !== edf.id).every((x) => x.category_id === 'fixed.other_insurance' && x.rule_id === 'hh.test.edf')).toBe(true);
+		await expect(setCategoryManually(h.db, actor(), hh, edf.id, 'no.such.category')).rejects.toThrow(InputError);
+	});
+});
+
+describe('budget and benefits services', () => {
+	it('gives the month budget and indicators', async () => {
+		const v = await householdBudget(h.db, hh, '2026-10');
+		expect(v.month).toBe('2026-10');
+		expect(v.budget?.income.total).toBeGreaterThan(100_000);
+		expect(v.indicators?.indicators.length).toBeGreaterThan(3);
+	});
+
+	it('saves a profile, raises alerts for unclaimed benefits, and keeps their status across refreshes', async () => {
+		await expect(saveProfile(h.db, actor(), hh, { month: 'nope', members: [] })).rejects.toThrow(InputError);
+		await saveProfile(
+			h.db,
+			actor(),
+			hh,
+			{
+				month: '2026-11',
+				zone: 2,
+				housing: { status: 'tenant_private', rent: '620.00', aidPaidToLandlord: false },
+				savings: '0.00',
+				members: [
+					{ role: 'applicant', birthDate: '1988-03-01', activity: 'unemployed_no_benefit', disabilityRate: 0, income: {} },
+					{ role: 'child', birthDate: '2018-05-01' },
+					{ role: 'child', birthDate: '2013-02-01' }
+				],
+				received: []
+			},
+			NOW
+		);
+		const alerts = await h.db.selectFrom('benefit_alert').selectAll().where('household_id', '=', hh).execute();
+		expect(alerts.length).toBeGreaterThan(0);
+		// RSA, AF and the housing aid are paid into the account: they are received, not alerts
+		expect(alerts.map((a) => a.benefit)).not.toContain('rsa');
+		const first = alerts[0];
+		await setAlertStatus(h.db, actor(), hh, first.id, 'claim_in_progress');
+		await refreshBenefitAlerts(h.db, hh, NOW);
+		const again = await h.db.selectFrom('benefit_alert').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
+		expect(again.status).toBe('claim_in_progress');
+		await expect(setAlertStatus(h.db, actor(), hh + 99, first.id, 'obtained')).rejects.toThrow(InputError);
+	});
+});

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '$lib/server/db';
+import { importFile, undoImport, type FileImportResult } from '$lib/server/services/import-service';
+import { createTestDb } from '../../helpers/test-db';
+
+let h: DbHandle;
+let org: number;
+let hh: number;
+const enc = (s: string) => new TextEncoder().encode(s);
+
+// Crédit Mutuel layout: Date;Date de valeur;Débit;Crédit;Libellé;Solde
+function cm(rows: [string, string, string, string][], opening = 100_00): string {
+	let balance = opening;
+	const lines = ['Date;Date de valeur;Débit;Crédit;Libellé;Solde'];
+	for (const [date, debit, credit, label] of rows) {
+		balance += Math.round(Number((credit || debit).replace(',', '.')) * 100);
+		const b = `${balance < 0 ? '-' : ''}${Math.trunc(Math.abs(balance) / 100)},${String(Math.abs(balance) % 100).padStart(2, '0')}`;
+		lines.push(`${date};${date};${debit};${credit};${label};${b}`);
+	}
+	return lines.join('\n') + '\n';
+}
+
+function ok(r: FileImportResult) {
+	if (r.status === 'rejected') throw new Error(`rejected: ${r.error.message}`);
+	return r;
+}
+
+async function count(): Promise<number> {
+	const r = await h.db.selectFrom('bank_transaction').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', hh).executeTakeFirstOrThrow();
+	return Number(r.n);
+}
+
+beforeAll(async () => {
+	h = await createTestDb();
+	const now = new Date().toISOString();
+	org = (await h.db.insertInto('organisation').values({ name: 'O', created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+	hh = (await h.db.insertInto('household').values({ organisation_id: org, name: 'H', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+});
+afterAll(async () => {
+	await h.close();
+});
+
+const base = () => ({ organisationId: org, householdId: hh, userId: null, accountName: 'Compte courant' });
+
+describe('import service', () => {
+	const march = cm([
+		['02/03/2026', '-3,20', '', 'CARTE 01/03 CAFE DU COIN'],
+		['02/03/2026', '-3,20', '', 'CARTE 01/03 CAFE DU COIN'],
+		['03/03/2026', '-45,99', '', 'PRLV SEPA EDF CLIENTS PARTICULIERS'],
+		['05/03/2026', '', '512,00', 'VIR CAF DE LA GIRONDE APL']
+	]);
+
+	it('a dry run writes nothing', async () => {
+		const r = ok(await importFile(h.db, { ...base(), fileName: 'mars.csv', bytes: enc(march), dryRun: true }));
+		expect(r.status).toBe('dry-run');
+		expect(r.accounts[0].imported).toBe(4);
+		expect(r.accounts[0].sample[2]).toMatchObject({ amount: '-45.99', category: 'housing.energy' });
+		expect(await count()).toBe(0);
+		expect(await h.db.selectFrom('bank_account').selectAll().execute()).toHaveLength(0);
+	});
+
+	it('imports every row once, keeps two identical coffees, categorises, stores the balance', async () => {
+		const r = ok(await importFile(h.db, { ...base(), fileName: 'mars.csv', bytes: enc(march) }));
+		expect(r.layout).toBe('credit-mutuel');
+		expect(r.accounts[0]).toMatchObject({ imported: 4, duplicates: 0, dateFrom: '2026-03-02', dateTo: '2026-03-05', sum: '459.61', closingBalance: '559.61' });
+		expect(await count()).toBe(4);
+		const rows = await h.db.selectFrom('bank_transaction').select(['amount', 'category_id', 'category_source']).where('household_id', '=', hh).orderBy('id').execute();
+		expect(rows.map((x) => x.amount)).toEqual([-320, -320, -4599, 51200]);
+		expect(rows[3]).toMatchObject({ category_id: 'income.housing_benefit', category_source: 'rule' });
+		const balances = await h.db.selectFrom('account_balance').select(['date', 'amount']).where('household_id', '=', hh).execute();
+		expect(balances).toContainEqual({ date: '2026-03-05', amount: 55961 });
+	});
+
+	it('re-importing the same file imports 0', async () => {
+		const r = ok(await importFile(h.db, { ...base(), fileName: 'mars.csv', bytes: enc(march) }));
+		expect(r.accounts[0]).toMatchObject({ imported: 0, duplicates: 4 });
+		expect(await count()).toBe(4);
+	});
+
+	it('an overlapping statement imports only the new rows', async () => {
+		const overlap = cm(
+			[
+				['03/03/2026', '-45,99', '', 'PRLV SEPA EDF CLIENTS PARTICULIERS'],
+				['05/03/2026', '', '512,00', 'VIR CAF DE LA GIRONDE APL'],
+				['06/03/2026', '-3,20', '', 'CARTE 05/03 CAFE DU COIN']
+			],
+			106_40
+		);
+		const r = ok(await importFile(h.db, { ...base(), fileName: 'overlap.csv', bytes: enc(overlap) }));
+		expect(r.accounts[0]).toMatchObject({ imported: 1, duplicates: 2 });
+		expect(await count()).toBe(5);
+	});
+
+	it('flags a probable duplicate under another label, without dropping it', async () => {
+		const ofx = `OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>1<ACCTID>999<ACCTTYPE>CHECKING</BANKACCTFROM><BANKTRANLIST>
+<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260304<TRNAMT>-45.99<FITID>A1<NAME>EDF PARTICULIERS</STMTTRN>
+</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`;
+		const accounts = await h.db.selectFrom('bank_account').select('id').where('household_id', '=', hh).execute();
+		const r = ok(await importFile(h.db, { ...base(), accountId: accounts[0].id, fileName: 'mars.ofx', bytes: enc(ofx) }));
+		expect(r.accounts[0].imported).toBe(1);
+		expect(r.accounts[0].probableDuplicates).toEqual([
+			expect.objectContaining({ date: '2026-03-04', amount: '-45.99', label: 'EDF PARTICULIERS', existingDate: '2026-03-03' })
+		]);
+		expect(await count()).toBe(6);
+		const open = await h.db.selectFrom('probable_duplicate').selectAll().where('household_id', '=', hh).execute();
+		expect(open).toHaveLength(1);
+	});
+
+	it('a bad file is rejected with its line and leaves everything as it was', async () => {
+		const bad = march.replace('-45,99', '-4,5,99');
+		const r = await importFile(h.db, { ...base(), fileName: 'bad.csv', bytes: enc(bad) });
+		expect(r.status).toBe('rejected');
+		if (r.status === 'rejected') expect(r.error.line).toBe(4);
+		expect(await count()).toBe(6);
+		const empty = await importFile(h.db, { ...base(), fileName: 'vide.csv', bytes: new Uint8Array() });
+		expect(empty.status).toBe('rejected');
+		const png = await importFile(h.db, { ...base(), fileName: 'photo.csv', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+		expect(png.status).toBe('rejected');
+		expect(await count()).toBe(6);
+	});
+
+	it('an unknown CSV layout asks for a mapping, then imports with it', async () => {
+		const odd = 'Jour,Quoi,Combien\n2026-04-01,Courses marché,-12.50\n2026-04-02,Remboursement ami,20.00\n';
+		const r = await importFile(h.db, { ...base(), fileName: 'odd.csv', bytes: enc(odd) });
+		expect(r.status).toBe('rejected');
+		if (r.status !== 'rejected') return;
+		expect(r.needs?.mapping?.columns).toEqual(['Jour', 'Quoi', 'Combien']);
+		const mapped = ok(
+			await importFile(h.db, { ...base(), fileName: 'odd.csv', bytes: enc(odd), mapping: { dateColumn: 0, labelColumns: [1], amountColumn: 2, hasHeader: true } })
+		);
+		expect(mapped.accounts[0].imported).toBe(2);
+	});
+
+	it('undo removes the batch and everything derived from it', async () => {
+		const batch = await h.db.selectFrom('import_batch').select('id').where('file_name', '=', 'mars.ofx').executeTakeFirstOrThrow();
+		const removed = await undoImport(h.db, { id: 1, organisationId: org }, hh, batch.id);
+		expect(removed).toBe(1);
+		expect(await h.db.selectFrom('probable_duplicate').selectAll().execute()).toHaveLength(0);
+		await expect(undoImport(h.db, { id: 1, organisationId: org }, hh + 1000, batch.id)).rejects.toThrow();
+	});
+});
