@@ -15,7 +15,12 @@ import { benchCategorise } from '../rules/bench';
 import { benchProjection } from '../projection/bench';
 import { DEFAULT_BENEFIT_PARAMETERS, evaluateBenefits, nonRecoursSummary, type HouseholdProfile } from '../benefits';
 import { importFile } from '../services/import-service';
-import { parseAmount } from '$lib/money';
+import { centsToString, parseAmount } from '$lib/money';
+import { isoToDate, today } from '$lib/dates';
+import { addMonths, format } from 'date-fns';
+import { seedDemo } from '$db/seeds/demo';
+import { loadHistory } from '../services/forecast-service';
+import { backtestMonths } from '../projection/backtest';
 import type { Command } from './types';
 
 function ms(start: bigint): number {
@@ -113,6 +118,37 @@ function benchBenefits(n: number) {
 	return { households: n, totalMs: Math.round(total), targetMs: 1000, benefitsFound: found };
 }
 
+/**
+ * Backtest over the demo households: project from the end of month M−1, compare with month M, against
+ * the naive baseline that repeats last month's net change (mean absolute error of the month-end balance).
+ */
+async function benchBacktest() {
+	const dir = mkdtempSync(join(tmpdir(), 'bgv-backtest-'));
+	try {
+		const handle = createDb({ dialect: 'sqlite', path: join(dir, 'demo.sqlite') });
+		await prepareDatabase(handle.db);
+		const seed = await seedDemo(handle.db);
+		const current = today().slice(0, 7);
+		const months = Array.from({ length: 6 }, (_, i) => format(addMonths(isoToDate(`${current}-01`), i - 6), 'yyyy-MM'));
+		const households: { household: string; meanAbsError: string; naiveMeanAbsError: string }[] = [];
+		let sum = 0;
+		let naive = 0;
+		for (const [name, id] of Object.entries(seed.households)) {
+			const history = await loadHistory(handle.db, id);
+			if (!history.balance) continue;
+			const r = backtestMonths(history.txs, [{ date: history.balance.date, balance: history.balance.amount }], months);
+			households.push({ household: name, meanAbsError: centsToString(r.meanAbsError), naiveMeanAbsError: centsToString(r.naiveMeanAbsError) });
+			sum += r.meanAbsError;
+			naive += r.naiveMeanAbsError;
+		}
+		await handle.close();
+		const n = Math.max(1, households.length);
+		return { months, meanAbsError: centsToString(Math.round(sum / n)), naiveMeanAbsError: centsToString(Math.round(naive / n)), households };
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 export const benchCommand: Command = {
 	words: ['bench'],
 	summary: 'mesures de vitesse et de mémoire (import, catégorisation, prévisions, droits), en JSON',
@@ -128,7 +164,9 @@ export const benchCommand: Command = {
 		const projection = benchProjection({ runs: quick ? 3 : 9 });
 		ctx.io.err('Droits…');
 		const benefits = benchBenefits(1000);
-		const report = { node: process.version, quick, import: importBench, categorise: rules, projection, benefits };
+		ctx.io.err('Rétro-test des prévisions…');
+		const backtest = await benchBacktest();
+		const report = { node: process.version, quick, import: importBench, categorise: rules, projection, benefits, backtest };
 		ctx.io.out(JSON.stringify(report, null, ctx.json ? 0 : 2));
 	}
 };

@@ -32,6 +32,11 @@ export interface EstimateVariableOptions {
 	months?: number;
 	/** category definitions (default: the built-in taxonomy) */
 	categories?: readonly CategoryDef[];
+	/**
+	 * also estimate the usual income that no series explains (irregular temp-work pay, invoices), spread
+	 * over the month like spending; without it an undetected irregular salary is projected as zero
+	 */
+	includeIncome?: boolean;
 }
 
 /**
@@ -62,8 +67,8 @@ export function estimateVariableSpending(
 	for (const tx of txs) {
 		if (skip.has(tx.id)) continue;
 		const kind = kinds.get(tx.category) ?? 'expense';
-		if (kind !== 'expense') continue;
-		if (tx.category === UNCATEGORISED && tx.amount > 0) continue;
+		if (kind === 'neutral' || (kind === 'income' && !options.includeIncome)) continue;
+		if (tx.category === UNCATEGORISED && tx.amount > 0 && !options.includeIncome) continue;
 		const dn = dayNumber(tx.date);
 		if (dn < start || dn > end) continue;
 		const c = civilFromDays(dn);
@@ -82,7 +87,8 @@ export function estimateVariableSpending(
 						arr.reduce((a, b) => a + b, 0),
 						monthsCount
 					);
-		if (typical < 0) byCategory.push({ category, monthly: typical });
+		const income = kinds.get(category) === 'income' || (options.includeIncome === true && category === UNCATEGORISED);
+		if (typical < 0 || (income && typical > 0)) byCategory.push({ category, monthly: typical });
 	}
 	byCategory.sort((a, b) => a.monthly - b.monthly || (a.category < b.category ? -1 : 1));
 	return { months, byCategory, monthlyTotal: byCategory.reduce((a, b) => a + b.monthly, 0) };

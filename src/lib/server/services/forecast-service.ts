@@ -108,7 +108,7 @@ export async function householdForecast(
 		return { projection: null, series, alerts: [], planned, missing: 'Aucun solde connu : importez un relevé qui indique le solde, ou saisissez le solde du compte.' };
 	}
 	const counted = seriesForProjection(series);
-	const variableSpending = estimateVariableSpending(history.txs, asOf, { seriesTransactionIds: counted.flatMap((s) => s.transactionIds) });
+	const variableSpending = estimateVariableSpending(history.txs, asOf, { seriesTransactionIds: counted.flatMap((s) => s.transactionIds), includeIncome: true });
 	const projection = projectBalance({
 		from: history.balance.date,
 		startBalance: history.balance.amount,
