@@ -45,6 +45,12 @@ describe('who sees which household', () => {
 		const list = await caseload(h.db, actors.adviser);
 		expect(list).toHaveLength(14);
 		expect(list.find((x) => x.name === 'M. Lambert')?.consent).toBe(false);
+		// the demo statements went through the importer: balances and forecasts are there, drifting households first
+		const lucas = list.find((x) => x.name === 'Lucas Petit')!;
+		expect(lucas.balance).not.toBeNull();
+		expect(lucas.firstOverdraft).not.toBeNull();
+		expect(list[0].firstOverdraft).not.toBeNull();
+		expect(list.find((x) => x.name === 'M. Lambert')?.balance).toBeNull(); // no consent: nothing shown
 		expect(await caseload(h.db, actors.otherAdviser)).toEqual([]);
 	});
 

@@ -314,6 +314,20 @@ export interface PlannedItemTable {
 	created_at: string;
 }
 
+export interface HouseholdStatusTable {
+	household_id: number;
+	organisation_id: number;
+	balance_date: string | null;
+	/** cents */
+	balance: number | null;
+	first_overdraft: string | null;
+	/** cents */
+	lowest_balance: number | null;
+	/** JSON array of { kind, severity, date, message } */
+	alerts: string;
+	computed_at: string;
+}
+
 export interface Database {
 	organisation: OrganisationTable;
 	app_user: AppUserTable;
@@ -339,6 +353,7 @@ export interface Database {
 	check_stat: CheckStatTable;
 	series_override: SeriesOverrideTable;
 	planned_item: PlannedItemTable;
+	household_status: HouseholdStatusTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

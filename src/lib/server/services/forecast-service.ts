@@ -123,6 +123,31 @@ export async function householdForecast(
 	return { projection, series, alerts, planned, missing: null };
 }
 
+/**
+ * Recomputes what the caseload shows about a household's forecast (90 days): called after each import
+ * and each change to series, planned items or balances.
+ */
+export async function refreshHouseholdStatus(db: Db, householdId: number, now = new Date()): Promise<void> {
+	const household = await db.selectFrom('household').select('organisation_id').where('id', '=', householdId).executeTakeFirst();
+	if (!household) return;
+	const f = await householdForecast(db, householdId, { asOf: today(now) });
+	const p = f.projection;
+	const row = {
+		organisation_id: household.organisation_id,
+		balance_date: p?.from ?? null,
+		balance: p?.startBalance ?? null,
+		first_overdraft: p?.firstOverdraft ?? null,
+		lowest_balance: p?.lowest.balance ?? null,
+		alerts: JSON.stringify(f.alerts.map((a) => ({ kind: a.kind, severity: a.severity, date: a.date, message: a.message }))),
+		computed_at: now.toISOString()
+	};
+	await db
+		.insertInto('household_status')
+		.values({ household_id: householdId, ...row })
+		.onConflict((oc) => oc.column('household_id').doUpdateSet(row))
+		.execute();
+}
+
 export async function saveSeriesOverride(
 	db: Db,
 	actor: { id: number; organisationId: number },
@@ -139,6 +164,7 @@ export async function saveSeriesOverride(
 		.onConflict((oc) => oc.columns(['household_id', 'key']).doUpdateSet(row))
 		.execute();
 	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'series.override', details: { key: override.key, status: override.status } });
+	await refreshHouseholdStatus(db, householdId, now);
 }
 
 export async function addPlannedItem(
@@ -153,11 +179,13 @@ export async function addPlannedItem(
 		.values({ organisation_id: actor.organisationId, household_id: householdId, ...item, created_by: actor.id, created_at: now.toISOString() })
 		.returning('id')
 		.executeTakeFirstOrThrow();
+	await refreshHouseholdStatus(db, householdId, now);
 	return row.id;
 }
 
 export async function deletePlannedItem(db: Db, householdId: number, id: number): Promise<void> {
 	await db.deleteFrom('planned_item').where('id', '=', id).where('household_id', '=', householdId).execute();
+	await refreshHouseholdStatus(db, householdId);
 }
 
 /** Records a balance read by hand (e.g. on the banking app) for an account at a date. */
@@ -178,4 +206,5 @@ export async function setManualBalance(
 		.values({ organisation_id: actor.organisationId, household_id: householdId, account_id: accountId, date, amount, source: 'manual', import_batch_id: null, created_at: now.toISOString() })
 		.execute();
 	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'balance.manual', details: { accountId, date } });
+	await refreshHouseholdStatus(db, householdId, now);
 }

@@ -65,6 +65,10 @@ export interface HouseholdSummary {
 	/** benefits probably not claimed (open alerts) and their estimated yearly amount, cents */
 	benefitsToClaim: number;
 	benefitsYearly: number;
+	/** the forecast as last computed: first projected overdraft, balance, alerts in plain French */
+	firstOverdraft: string | null;
+	balance: number | null;
+	forecastAlerts: string[];
 }
 
 /** The adviser's caseload: every assigned household with its consent state, activity, fees and benefits, in a fixed number of queries. */
@@ -139,10 +143,19 @@ export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]
 				.where('status', 'in', ['new', 'seen', 'claim_in_progress'])
 				.execute()
 		: [];
+	const statuses = visible.length
+		? await db
+				.selectFrom('household_status')
+				.select(['household_id', 'first_overdraft', 'balance', 'alerts'])
+				.where('organisation_id', '=', actor.organisationId)
+				.where('household_id', 'in', visible)
+				.execute()
+		: [];
+	const statusBy = new Map(statuses.map((s) => [s.household_id, s]));
 	const membersBy = new Map(members.map((m) => [m.household_id, Number(m.n)]));
 	const activityBy = new Map(activity.map((a) => [a.household_id, a]));
 	const importsBy = new Map(imports.map((i) => [i.household_id, i.last as string | null]));
-	return households.map((h) => ({
+	const rows = households.map((h) => ({
 		id: h.id,
 		name: h.name,
 		situation: h.situation,
@@ -156,8 +169,18 @@ export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]
 		benefitsToClaim: alerts.filter((a) => a.household_id === h.id).length,
 		benefitsYearly: alerts
 			.filter((a) => a.household_id === h.id)
-			.reduce((s, a) => s + (a.amount ?? 0) * (a.period === 'month' ? 12 : 1), 0)
+			.reduce((s, a) => s + (a.amount ?? 0) * (a.period === 'month' ? 12 : 1), 0),
+		firstOverdraft: statusBy.get(h.id)?.first_overdraft ?? null,
+		balance: statusBy.get(h.id)?.balance ?? null,
+		forecastAlerts: (JSON.parse(statusBy.get(h.id)?.alerts ?? '[]') as { message: string }[]).map((a) => a.message)
 	}));
+	// Who needs attention first: the soonest projected overdraft, then the most incident fees, then by name.
+	return rows.sort(
+		(a, b) =>
+			(a.firstOverdraft ?? '9999').localeCompare(b.firstOverdraft ?? '9999') ||
+			a.incidentFees3m - b.incidentFees3m ||
+			a.name.localeCompare(b.name, 'fr')
+	);
 }
 
 export interface HouseholdOverview {

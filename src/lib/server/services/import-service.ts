@@ -24,6 +24,7 @@ import {
 } from '../import';
 import { audit } from './audit';
 import { refreshBenefitAlerts } from './benefits-service';
+import { refreshHouseholdStatus } from './forecast-service';
 import { loadCategoriser, type Categoriser } from './categoriser';
 
 export interface ImportRequest {
@@ -324,7 +325,7 @@ async function importAccount(
  * transaction. Transactions categorised by hand since are removed too (they came from that file).
  */
 export async function undoImport(db: Db, actor: { id: number; organisationId: number }, householdId: number, batchId: number): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+	const removed = await db.transaction().execute(async (trx) => {
 		const batch = await trx
 			.selectFrom('import_batch')
 			.select(['id', 'file_name'])
@@ -339,6 +340,9 @@ export async function undoImport(db: Db, actor: { id: number; organisationId: nu
 		await audit(trx, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'import.undone', targetType: 'import_batch', targetId: batchId, details: { file: batch.file_name } });
 		return Number(removed.numDeletedRows);
 	});
+	await refreshBenefitAlerts(db, householdId);
+	await refreshHouseholdStatus(db, householdId);
+	return removed;
 }
 
 function shiftDays(iso: string, days: number): string {
@@ -426,7 +430,10 @@ export async function importFile(db: Db, req: ImportRequest, options: { categori
 			throw e;
 		}
 	}
-	if (result && (result as FileImportResult).status === 'imported') await refreshBenefitAlerts(db, req.householdId);
+	if (result && (result as FileImportResult).status === 'imported') {
+		await refreshBenefitAlerts(db, req.householdId);
+		await refreshHouseholdStatus(db, req.householdId, options.now);
+	}
 	return result!;
 }
 
