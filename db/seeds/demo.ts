@@ -10,6 +10,8 @@ import { importFile } from '$lib/server/services/import-service';
 import { addDaysIso, dateToIso, today } from '$lib/dates';
 import { subMonths, startOfMonth } from 'date-fns';
 import { DEMO_SCENARIOS, generateTransactions, renderStatement } from './demo-statements';
+import { demoProfile } from './demo-profiles';
+import { saveProfile } from '$lib/server/services/benefits-service';
 
 export const DEMO_PASSWORD = 'demo-bgv-2026';
 export const DEMO_ORGANISATION = 'CRÉSUS Démo (Île-de-France)';
@@ -84,6 +86,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 		.onConflict((oc) => oc.columns(['household_id', 'user_id']).doNothing())
 		.execute();
 	await seedStatements(db, organisationId, households, now);
+	for (const [name, householdId] of Object.entries(households)) {
+		const has = await db.selectFrom('household_profile').select('household_id').where('household_id', '=', householdId).executeTakeFirst();
+		const profile = has ? null : demoProfile(name, today(now).slice(0, 7));
+		if (profile) await saveProfile(db, { id: null, organisationId }, householdId, profile, now);
+	}
 	return { organisationId, users, households };
 }
 

@@ -21,6 +21,7 @@ import { addMonths, format } from 'date-fns';
 import { seedDemo } from '$db/seeds/demo';
 import { loadHistory } from '../services/forecast-service';
 import { backtestMonths } from '../projection/backtest';
+import { benchRules } from './bench-rules';
 import type { Command } from './types';
 
 function ms(start: bigint): number {
@@ -160,13 +161,15 @@ export const benchCommand: Command = {
 		const importBench = await benchImport(quick ? 10_000 : 100_000);
 		ctx.io.err('Catégorisation…');
 		const rules = benchCategorise(quick ? 20_000 : 100_000);
+		ctx.io.err('Règles : moteur compilé contre boucle naïve…');
+		const rulesAtScale = await benchRules(quick ? 100_000 : 1_000_000, quick ? 2_000 : 10_000);
 		ctx.io.err('Prévisions…');
 		const projection = benchProjection({ runs: quick ? 3 : 9 });
 		ctx.io.err('Droits…');
 		const benefits = benchBenefits(1000);
 		ctx.io.err('Rétro-test des prévisions…');
 		const backtest = await benchBacktest();
-		const report = { node: process.version, quick, import: importBench, categorise: rules, projection, benefits, backtest };
+		const report = { node: process.version, quick, import: importBench, categorise: rules, rulesAtScale, projection, benefits, backtest };
 		ctx.io.out(JSON.stringify(report, null, ctx.json ? 0 : 2));
 	}
 };

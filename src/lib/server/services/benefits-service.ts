@@ -133,7 +133,8 @@ export async function refreshBenefitAlerts(db: Db, householdId: number, now = ne
 		const existing = await trx.selectFrom('benefit_alert').select(['id', 'benefit', 'status']).where('household_id', '=', householdId).execute();
 		const byBenefit = new Map(existing.map((e) => [e.benefit, e]));
 		for (const r of eligible) {
-			const amount = r.amount === null ? null : parseMoneyString(r.amount);
+			// For the CSS the amount kept is the household's monthly participation (0 when free).
+			const amount = r.benefit === 'css' ? parseMoneyString(r.participation ?? '0.00') : r.amount === null ? null : parseMoneyString(r.amount);
 			const prev = byBenefit.get(r.benefit);
 			if (prev) {
 				await trx

@@ -136,7 +136,7 @@ export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]
 	const alerts = visible.length
 		? await db
 				.selectFrom('benefit_alert')
-				.select(['household_id', 'amount', 'period'])
+				.select(['household_id', 'benefit', 'amount', 'period'])
 				.where('organisation_id', '=', actor.organisationId)
 				.where('household_id', 'in', visible)
 				.where('active', '=', 1)
@@ -168,7 +168,7 @@ export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]
 		rejected3m: Number(incidents.find((i) => i.household_id === h.id && i.category_id === 'bank.rejected')?.n ?? 0),
 		benefitsToClaim: alerts.filter((a) => a.household_id === h.id).length,
 		benefitsYearly: alerts
-			.filter((a) => a.household_id === h.id)
+			.filter((a) => a.household_id === h.id && a.benefit !== 'css')
 			.reduce((s, a) => s + (a.amount ?? 0) * (a.period === 'month' ? 12 : 1), 0),
 		firstOverdraft: statusBy.get(h.id)?.first_overdraft ?? null,
 		balance: statusBy.get(h.id)?.balance ?? null,
