@@ -6,18 +6,7 @@
 import type { Cents } from '$lib/money';
 import { addDaysIso, dateToIso, isoToDate } from '$lib/dates';
 import { addMonths, getDay } from 'date-fns';
-
-/** A deterministic pseudo-random generator (mulberry32), so the demo is the same at every seed. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from '$lib/server/random';
 
 interface Monthly {
 	label: string;
@@ -262,7 +251,7 @@ export interface DemoTransaction {
 
 /** The transactions of a scenario from `from` (first day of a month) for `months` months, up to `until`. */
 export function generateTransactions(s: DemoScenario, from: string, months: number, until: string, seed: number): DemoTransaction[] {
-	const random = prng(seed);
+	const random = seededRandom(seed);
 	const out: DemoTransaction[] = [];
 	let balance = s.openingBalance;
 	const start = isoToDate(from);

@@ -4,22 +4,13 @@
  * quarterly insurance, yearly tax, a subscription that stops, biweekly and weekly payments) mixed with
  * everyday spending that must not be taken for series.
  */
+import { seededRandom } from '../random';
 import type { IsoDate } from '$lib/dates';
 import type { Cents } from '$lib/money';
 import type { Cadence, RecurringTxInput } from './types';
 import { BusinessCalendar, dayNumber, isoFromDayNumber, monthDay, civilFromDays } from './calendar';
 
-/** Small fast seeded PRNG (mulberry32); returns floats in [0, 1). Not for money: amounts are integers. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { seededRandom };
 
 /** A series the generator planted, to score detection against. */
 export interface PlantedSeries {

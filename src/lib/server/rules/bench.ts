@@ -5,6 +5,7 @@
 import { DEFAULT_RULES } from './default-rules';
 import { categorise, compileRules } from './engine';
 import type { CategorisableTransaction } from './types';
+import { seededRandom } from '../random';
 
 export interface BenchResult {
 	/** Transactions categorised. */
@@ -19,18 +20,6 @@ export interface BenchResult {
 	perTransactionMicros: number;
 	/** Share of generated transactions that got a category other than 'uncategorised' (0–1). */
 	categorisedShare: number;
-}
-
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const MERCHANTS = [
@@ -56,7 +45,7 @@ function pad(n: number, width: number): string {
 
 /** Generates n realistic labels (cards, direct debits, transfers, fees, withdrawals) from many banks. */
 export function generateTransactions(n: number, seed = 42): CategorisableTransaction[] {
-	const r = rng(seed);
+	const r = seededRandom(seed);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 	const digits = (k: number): string => pad(Math.floor(r() * 10 ** k), k);
 	const out: CategorisableTransaction[] = [];
