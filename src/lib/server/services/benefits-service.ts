@@ -12,6 +12,7 @@ import {
 	DEFAULT_BENEFIT_PARAMETERS,
 	evaluateBenefits,
 	parseProfile,
+	validateParameters,
 	type BenefitParameter,
 	type BenefitsResult,
 	type HouseholdProfile,
@@ -204,4 +205,96 @@ export async function countCheck(db: Db, organisationId: number, result: Benefit
 			}))
 		)
 		.execute();
+}
+
+export interface ParameterVersionInput {
+	key: string;
+	value: string;
+	effectiveFrom: string;
+	source: string;
+}
+
+export interface ParameterChangePreview {
+	problems: string[];
+	/** how the stored test profiles' results change with the new version */
+	differences: { profile: string; benefit: string; before: string; after: string }[];
+	profilesChecked: number;
+}
+
+function dayBefore(iso: string): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+/** The parameter table with a new dated version of one key: the version in force then is closed the day before. */
+function withVersion(params: BenefitParameter[], input: ParameterVersionInput): { params: BenefitParameter[]; problems: string[] } {
+	const problems: string[] = [];
+	const existing = params.filter((p) => p.key === input.key);
+	if (existing.length === 0) problems.push(`Paramètre inconnu : ${input.key}.`);
+	if (!/^-?\d+(\.\d+)?$/.test(input.value.trim())) problems.push(`Valeur : « ${input.value} » n'est pas un nombre décimal écrit avec un point (exemple : 646.52).`);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveFrom)) problems.push('Date d’effet : choisissez une date.');
+	if (input.source.trim().length < 5) problems.push('Source : indiquez le texte officiel (décret, arrêté, circulaire) ou son adresse.');
+	if (existing.some((p) => p.effectiveFrom === input.effectiveFrom)) problems.push(`Une version du ${input.effectiveFrom} existe déjà pour ${input.key}.`);
+	if (problems.length) return { params, problems };
+	const template = existing[0];
+	const next: BenefitParameter = { key: input.key, value: input.value.trim(), unit: template.unit, effectiveFrom: input.effectiveFrom, effectiveTo: null, label: template.label, source: input.source.trim() };
+	const later = existing.filter((p) => p.effectiveFrom > input.effectiveFrom).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+	if (later) next.effectiveTo = dayBefore(later.effectiveFrom);
+	const updated = params.map((p) =>
+		p.key === input.key && p.effectiveFrom < input.effectiveFrom && (p.effectiveTo == null || p.effectiveTo >= input.effectiveFrom)
+			? { ...p, effectiveTo: dayBefore(input.effectiveFrom) }
+			: p
+	);
+	updated.push(next);
+	return { params: updated, problems: validateParameters(updated) };
+}
+
+/**
+ * Runs a proposed parameter version against the stored test profiles (every household profile of the
+ * organisation and the demo profiles) for the month it takes effect, and lists what would change.
+ */
+export async function previewParameterVersion(db: Db, organisationId: number, input: ParameterVersionInput, testProfiles: { name: string; profile: HouseholdProfile }[]): Promise<ParameterChangePreview> {
+	const current = await loadParameters(db);
+	const { params, problems } = withVersion(current, input);
+	if (problems.length) return { problems, differences: [], profilesChecked: 0 };
+	const month = input.effectiveFrom.slice(0, 7);
+	const stored = await db
+		.selectFrom('household_profile')
+		.innerJoin('household', 'household.id', 'household_profile.household_id')
+		.select(['household.name', 'household_profile.profile'])
+		.where('household_profile.organisation_id', '=', organisationId)
+		.execute();
+	const profiles = [...testProfiles, ...stored.map((s) => ({ name: s.name, profile: JSON.parse(s.profile) as HouseholdProfile }))];
+	const differences: ParameterChangePreview['differences'] = [];
+	const show = (r: { status: string; amount: string | null }) => `${r.status}${r.amount ? ` ${r.amount}` : ''}`;
+	for (const { name, profile } of profiles) {
+		const p = { ...profile, month };
+		const before = evaluateBenefits(p, current);
+		const after = evaluateBenefits(p, params);
+		for (const a of after.results) {
+			const b = before.results.find((x) => x.benefit === a.benefit);
+			if (b && show(b) !== show(a)) differences.push({ profile: name, benefit: a.label, before: show(b), after: show(a) });
+		}
+	}
+	return { problems: [], differences, profilesChecked: profiles.length };
+}
+
+/** Publishes a new dated version of a parameter (the previous one is closed, never deleted: the history stays). */
+export async function publishParameterVersion(db: Db, actor: { id: number; organisationId: number }, input: ParameterVersionInput, now = new Date()): Promise<void> {
+	const current = await loadParameters(db);
+	const { params, problems } = withVersion(current, input);
+	if (problems.length) throw new InputError(problems.join(' '), 'value');
+	const before = new Map(current.filter((p) => p.key === input.key).map((p) => [p.effectiveFrom, p.effectiveTo ?? null]));
+	const changed = params.filter((p) => p.key === input.key && (!before.has(p.effectiveFrom) || before.get(p.effectiveFrom) !== (p.effectiveTo ?? null)));
+	await db.transaction().execute(async (trx) => {
+		for (const p of changed) {
+			const row = { value: p.value, unit: p.unit, effective_to: p.effectiveTo ?? null, label: p.label, source: p.source, updated_at: now.toISOString(), updated_by: actor.id };
+			await trx
+				.insertInto('benefit_parameter')
+				.values({ key: p.key, effective_from: p.effectiveFrom, ...row })
+				.onConflict((oc) => oc.columns(['key', 'effective_from']).doUpdateSet({ effective_to: row.effective_to, updated_at: row.updated_at, updated_by: row.updated_by }))
+				.execute();
+		}
+		await audit(trx, { organisationId: actor.organisationId, actorId: actor.id, action: 'benefit_parameter.published', targetType: 'benefit_parameter', targetId: input.key, details: { ...input } });
+	});
 }
