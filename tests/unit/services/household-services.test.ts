@@ -4,7 +4,7 @@ import { importFile } from '$lib/server/services/import-service';
 import { householdForecast, loadHistory, saveSeriesOverride, setManualBalance } from '$lib/server/services/forecast-service';
 import { refreshBenefitAlerts, saveProfile, setAlertStatus } from '$lib/server/services/benefits-service';
 import { reapplyRules, saveRule } from '$lib/server/services/rules-service';
-import { setCategoryManually } from '$lib/server/services/transactions';
+import { listTransactions, setCategoryManually } from '$lib/server/services/transactions';
 import { householdBudget } from '$lib/server/services/budget-service';
 import { InputError } from '$lib/server/services/errors';
 import { DEMO_SCENARIOS, generateTransactions, renderStatement } from '$db/seeds/demo-statements';
@@ -63,6 +63,22 @@ describe('forecast service', () => {
 		const history = await loadHistory(h.db, hh);
 		expect(history.balance).toEqual({ date: '2026-11-27', amount: -12_345 });
 		await expect(setManualBalance(h.db, actor(), hh, account.id, '2027-01-01', 0, NOW)).rejects.toThrow(InputError);
+	});
+});
+
+describe('transactions list', () => {
+	it('filters by month and category, and searches labels ignoring case, accents and LIKE wildcards', async () => {
+		const byMonth = await listTransactions(h.db, hh, { month: '2026-10' });
+		expect(byMonth.month).toBe('2026-10');
+		expect(byMonth.rows.length).toBeGreaterThan(5);
+		expect(byMonth.rows.every((r) => r.date.startsWith('2026-10'))).toBe(true);
+		const search = await listTransactions(h.db, hh, { search: 'tilleuls' });
+		expect(search.rows.length).toBeGreaterThanOrEqual(13);
+		expect(search.rows.every((r) => r.rawLabel.includes('TILLEULS'))).toBe(true);
+		expect((await listTransactions(h.db, hh, { search: 'éDF' })).rows.length).toBeGreaterThan(0);
+		expect((await listTransactions(h.db, hh, { search: '%' })).rows).toHaveLength(0);
+		const rent = await listTransactions(h.db, hh, { month: '2026-10', category: 'housing.rent' });
+		expect(rent.rows.map((r) => r.amount)).toEqual([-62_000]);
 	});
 });
 
