@@ -194,6 +194,10 @@ export interface HouseholdOverview {
 	transactionCount: number;
 	firstDate: string | null;
 	lastDate: string | null;
+	/** the forecast as last computed (after the latest import or change) */
+	forecast: { balance: number | null; balanceDate: string | null; firstOverdraft: string | null; alerts: string[] } | null;
+	/** benefits probably not claimed, still open */
+	benefits: { benefit: string; amount: number | null; period: string }[];
 }
 
 function mask(n: string | null): string | null {
@@ -211,6 +215,17 @@ export async function householdOverview(db: Db, actor: Actor, householdId: numbe
 		.where('id', '=', householdId)
 		.executeTakeFirst();
 	if (!h) throw new NotFoundError();
+	const [status, benefits] = await Promise.all([
+		db.selectFrom('household_status').selectAll().where('household_id', '=', householdId).executeTakeFirst(),
+		db
+			.selectFrom('benefit_alert')
+			.select(['benefit', 'amount', 'period'])
+			.where('household_id', '=', householdId)
+			.where('active', '=', 1)
+			.where('status', 'in', ['new', 'seen', 'claim_in_progress'])
+			.orderBy('amount', 'desc')
+			.execute()
+	]);
 	const [consent, members, advisers, accounts, stats] = await Promise.all([
 		db.selectFrom('consent').select('given_at').where('household_id', '=', householdId).where('withdrawn_at', 'is', null).executeTakeFirst(),
 		db
@@ -253,7 +268,16 @@ export async function householdOverview(db: Db, actor: Actor, householdId: numbe
 		accounts: accounts.map((a) => ({ id: a.id, name: a.name, bank: a.bank, maskedNumber: mask(a.account_number) })),
 		transactionCount: Number(stats.n),
 		firstDate: (stats.first as string | null) ?? null,
-		lastDate: (stats.last as string | null) ?? null
+		lastDate: (stats.last as string | null) ?? null,
+		forecast: status
+			? {
+					balance: status.balance,
+					balanceDate: status.balance_date,
+					firstOverdraft: status.first_overdraft,
+					alerts: (JSON.parse(status.alerts) as { message: string }[]).map((a) => a.message)
+				}
+			: null,
+		benefits
 	};
 }
 
