@@ -12,6 +12,8 @@ export interface Config {
 	throttle: { accountFailures: number; ipFailures: number; windowMinutes: number; lockMinutes: number };
 	/** days an invitation link stays valid */
 	invitationDays: number;
+	/** largest statement file accepted, in bytes (IMPORT_MAX_MB, default 20) */
+	importMaxBytes: number;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/bgv.sqlite';
@@ -43,6 +45,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			windowMinutes: positiveInt(env, 'LOGIN_WINDOW_MINUTES', 15),
 			lockMinutes: positiveInt(env, 'LOGIN_LOCK_MINUTES', 15)
 		},
-		invitationDays: positiveInt(env, 'INVITATION_DAYS', 7)
+		invitationDays: positiveInt(env, 'INVITATION_DAYS', 7),
+		importMaxBytes: positiveInt(env, 'IMPORT_MAX_MB', 20) * 1024 * 1024
 	};
 }

@@ -119,6 +119,14 @@ describe('import service', () => {
 		expect(await count()).toBe(6);
 	});
 
+	it('refuses a file above the configured size limit', async () => {
+		const big = march + 'x'.repeat(1024 * 1024);
+		const r = await importFile(h.db, { ...base(), fileName: 'gros.csv', bytes: enc(big), maxBytes: 1024 * 1024 });
+		expect(r.status).toBe('rejected');
+		if (r.status === 'rejected') expect(r.error.message).toMatch(/trop gros.*limite est de 1 Mo/);
+		expect(await count()).toBe(6);
+	});
+
 	it('an unknown CSV layout asks for a mapping, then imports with it', async () => {
 		const odd = 'Jour,Quoi,Combien\n2026-04-01,Courses marché,-12.50\n2026-04-02,Remboursement ami,20.00\n';
 		const r = await importFile(h.db, { ...base(), fileName: 'odd.csv', bytes: enc(odd) });

@@ -57,7 +57,8 @@ export const importCommands: Command[] = [
 					bytes,
 					accountName: stringOption(ctx, 'account') ?? null,
 					format: format as 'auto' | StatementFormat,
-					dryRun: ctx.options['dry-run'] === true
+					dryRun: ctx.options['dry-run'] === true,
+					maxBytes: ctx.config.importMaxBytes
 				});
 				files.push(r);
 				if (!ctx.json) ctx.io.err(describe(r));

@@ -41,7 +41,7 @@ export function parseStatement(bytes: Uint8Array, options: ParseOptions = {}): P
 }
 
 function parse(bytes: Uint8Array, options: ParseOptions): ParsedStatement {
-	rejectUnreadable(bytes);
+	rejectUnreadable(bytes, options.maxBytes);
 	const decoded = decodeBytes(bytes);
 	const text = decoded.text.replace(/^\ufeff/, '');
 	rejectBinaryText(text);

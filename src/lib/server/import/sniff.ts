@@ -16,10 +16,10 @@ function startsWith(bytes: Uint8Array, sig: number[], offset = 0): boolean {
 }
 
 /** Throws an ImportError for files that cannot be a statement export (size, empty, PDF, XLS/XLSX, binary). */
-export function rejectUnreadable(bytes: Uint8Array): void {
-	if (bytes.length > MAX_BYTES) {
+export function rejectUnreadable(bytes: Uint8Array, maxBytes: number = MAX_BYTES): void {
+	if (bytes.length > maxBytes) {
 		throw new ImportError(
-			`Ce fichier est trop gros (${Math.ceil(bytes.length / 1024 / 1024)} Mo) : la limite est de 20 Mo. Exportez une période plus courte.`
+			`Ce fichier est trop gros (${Math.ceil(bytes.length / 1024 / 1024)} Mo) : la limite est de ${Math.floor(maxBytes / 1024 / 1024)} Mo. Exportez une période plus courte.`
 		);
 	}
 	let nonBlank = false;

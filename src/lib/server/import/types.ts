@@ -100,6 +100,8 @@ export interface CsvPreview {
 
 export interface ParseOptions {
 	fileName?: string;
+	/** largest file accepted, in bytes (default 20 MB; IMPORT_MAX_MB in the app's configuration) */
+	maxBytes?: number;
 	format?: 'auto' | StatementFormat;
 	mapping?: CsvMapping;
 	dateOrder?: DateOrder;

@@ -41,6 +41,8 @@ export interface ImportRequest {
 	mapping?: CsvMapping;
 	dateOrder?: DateOrder;
 	dryRun?: boolean;
+	/** largest file accepted, bytes (configuration IMPORT_MAX_MB) */
+	maxBytes?: number;
 }
 
 export interface AccountImportResult {
@@ -356,7 +358,7 @@ export async function importFile(db: Db, req: ImportRequest, options: { categori
 	const now = (options.now ?? new Date()).toISOString();
 	let parsed;
 	try {
-		parsed = parseStatement(req.bytes, { fileName: req.fileName, format: req.format, mapping: req.mapping, dateOrder: req.dateOrder });
+		parsed = parseStatement(req.bytes, { fileName: req.fileName, format: req.format, mapping: req.mapping, dateOrder: req.dateOrder, maxBytes: req.maxBytes });
 	} catch (e) {
 		if (e instanceof NeedsMappingError)
 			return { file: req.fileName, status: 'rejected', error: errorOf(e), needs: { mapping: e.preview } };

@@ -7,7 +7,6 @@ import { importFile, undoImport, type FileImportResult } from '$lib/server/servi
 import type { Db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const PENDING_TTL_MS = 3_600_000;
 
 /** How a waiting file is to be imported: chosen account, column mapping, date order. */
@@ -60,6 +59,7 @@ async function pendingFile(db: Db, token: string, householdId: number, userId: n
 /** Runs the import of a waiting file, as a preview (nothing written) or for real. */
 async function runPending(
 	db: Db,
+	maxBytes: number,
 	actor: { id: number; organisationId: number },
 	householdId: number,
 	row: { file_name: string; content: Uint8Array; options: string | null },
@@ -81,7 +81,8 @@ async function runPending(
 		accountName: options.accountName,
 		mapping,
 		dateOrder: options.dateOrder,
-		dryRun
+		dryRun,
+		maxBytes
 	});
 }
 
@@ -93,8 +94,9 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const files = form.getAll('file').filter((f): f is File => f instanceof File && f.size > 0);
 		if (files.length === 0) return fail(400, { errors: { file: 'Choisissez au moins un fichier de relevé.' } as Record<string, string> });
-		const tooBig = files.find((f) => f.size > MAX_FILE_BYTES);
-		if (tooBig) return fail(400, { errors: { file: `« ${tooBig.name} » est trop volumineux (20 Mo au plus). Exportez une période plus courte.` } as Record<string, string> });
+		const maxBytes = event.locals.config.importMaxBytes;
+		const tooBig = files.find((f) => f.size > maxBytes);
+		if (tooBig) return fail(400, { errors: { file: `« ${tooBig.name} » est trop volumineux (${Math.floor(maxBytes / 1048576)} Mo au plus). Exportez une période plus courte.` } as Record<string, string> });
 		const choice = String(form.get('account') ?? 'auto');
 		const options: PendingOptions = {
 			accountId: /^\d+$/.test(choice) ? Number(choice) : null,
@@ -109,7 +111,7 @@ export const actions: Actions = {
 				.insertInto('pending_import')
 				.values({ id: token, organisation_id: actor.organisationId, household_id: householdId, user_id: actor.id, ...row, created_at: new Date().toISOString() })
 				.execute();
-			staged.push({ token, result: await runPending(db, actor, householdId, row, true) });
+			staged.push({ token, result: await runPending(db, event.locals.config.importMaxBytes, actor, householdId, row, true) });
 		}
 		return { staged };
 	},
@@ -146,7 +148,7 @@ export const actions: Actions = {
 			options.mapping = mapping;
 		}
 		await db.updateTable('pending_import').set({ options: JSON.stringify(options) }).where('id', '=', token).execute();
-		const result = await runPending(db, actor, householdId, { ...row, options: JSON.stringify(options) }, true);
+		const result = await runPending(db, event.locals.config.importMaxBytes, actor, householdId, { ...row, options: JSON.stringify(options) }, true);
 		return { staged: [{ token, result }] as Staged[] };
 	},
 	/** Imports the previewed files for real, each all-or-nothing. */
@@ -159,7 +161,7 @@ export const actions: Actions = {
 		for (const token of tokens) {
 			const row = await pendingFile(db, token, householdId, actor.id);
 			if (!row) continue;
-			const result = await runPending(db, actor, householdId, row, false);
+			const result = await runPending(db, event.locals.config.importMaxBytes, actor, householdId, row, false);
 			results.push(result);
 			if (result.status !== 'rejected') {
 				await db.deleteFrom('pending_import').where('id', '=', token).execute();
