@@ -17,11 +17,19 @@ async function expectActionRefused(page: Page, path: string) {
 	expect([403, 404]).toContain(response.status());
 }
 
+/** Every action of a household's pages, to try against a household the actor may not see. */
+const ACTIONS = ['?/consent', '/import?/preview', '/import?/undo', '/transactions?/categorise', '/forecast?/plan', '/forecast?/balance', '/rules?/save', '/rules?/reapply', '/benefits?/profile', '/benefits?/alert'];
+const PAGES_OF = ['', '/import', '/transactions', '/budget', '/forecast', '/benefits', '/rules'];
+
+async function expectAllRefused(page: Page, household: number) {
+	for (const p of PAGES_OF) await expectNotFound(page, `/households/${household}${p}`);
+	for (const a of ACTIONS) await expectActionRefused(page, `/households/${household}${a}`);
+}
+
 test.describe('another household answers 404 for every role @core', () => {
 	test('household member', async ({ page }) => {
 		await login(page, USERS.household);
-		await expectNotFound(page, `/households/${HOUSEHOLDS.bernard}`);
-		await expectActionRefused(page, `/households/${HOUSEHOLDS.bernard}?/consent`);
+		await expectAllRefused(page, HOUSEHOLDS.bernard);
 		await expectNotFound(page, '/caseload');
 		await expectNotFound(page, '/admin/users');
 		await expectNotFound(page, '/households/999999');
@@ -30,8 +38,7 @@ test.describe('another household answers 404 for every role @core', () => {
 
 	test('adviser: household without consent, or unknown', async ({ page }) => {
 		await login(page, USERS.adviser);
-		await expectNotFound(page, `/households/${HOUSEHOLDS.lambert}`);
-		await expectActionRefused(page, `/households/${HOUSEHOLDS.lambert}?/consent`);
+		await expectAllRefused(page, HOUSEHOLDS.lambert);
 		await expectNotFound(page, '/households/999999');
 		await expectNotFound(page, '/admin');
 		const ok = await page.goto(`/households/${HOUSEHOLDS.bernard}`);
@@ -40,16 +47,14 @@ test.describe('another household answers 404 for every role @core', () => {
 
 	test('professional', async ({ page }) => {
 		await login(page, USERS.professional);
-		await expectNotFound(page, `/households/${HOUSEHOLDS.martin}`);
-		await expectActionRefused(page, `/households/${HOUSEHOLDS.martin}?/consent`);
+		await expectAllRefused(page, HOUSEHOLDS.martin);
 		await expectNotFound(page, '/caseload');
 		await expectNotFound(page, '/admin');
 	});
 
 	test('admin', async ({ page }) => {
 		await login(page, USERS.admin);
-		await expectNotFound(page, `/households/${HOUSEHOLDS.martin}`);
-		await expectActionRefused(page, `/households/${HOUSEHOLDS.martin}?/consent`);
+		await expectAllRefused(page, HOUSEHOLDS.martin);
 		await expectNotFound(page, '/caseload');
 	});
 });
