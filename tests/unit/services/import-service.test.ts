@@ -119,6 +119,21 @@ describe('import service', () => {
 		expect(await count()).toBe(6);
 	});
 
+	it('a failure in the middle of writing leaves nothing behind', async () => {
+		const before = await count();
+		const batches = await h.db.selectFrom('import_batch').select('id').execute();
+		let calls = 0;
+		const failing = () => {
+			if (++calls === 1200) throw new Error('disk full'); // after the first 1,000 rows were written
+			return { category: 'uncategorised', payee: null, ruleId: null, normalisedLabel: 'X', cardDate: null, tags: [], internalTransfer: false, operationType: null };
+		};
+		const rows = Array.from({ length: 1500 }, (_, i) => [`${String((i % 28) + 1).padStart(2, '0')}/05/2026`, `-${i + 1},00`, '', `CARTE ACHAT ${i}`] as [string, string, string, string]);
+		await expect(importFile(h.db, { ...base(), fileName: 'mai.csv', bytes: enc(cm(rows)) }, { categoriser: failing })).rejects.toThrow('disk full');
+		calls = -10_000;
+		expect(await count()).toBe(before);
+		expect(await h.db.selectFrom('import_batch').select('id').execute()).toHaveLength(batches.length);
+	});
+
 	it('refuses a file above the configured size limit', async () => {
 		const big = march + 'x'.repeat(1024 * 1024);
 		const r = await importFile(h.db, { ...base(), fileName: 'gros.csv', bytes: enc(big), maxBytes: 1024 * 1024 });

@@ -19,6 +19,13 @@ export interface DbHandle {
 	close(): Promise<void>;
 }
 
+/** The better-sqlite3 connection behind a SQLite Kysely instance, for the few bulk paths that need prepared statements. */
+const rawConnections = new WeakMap<object, SQLite.Database>();
+
+export function rawSqlite(db: Db): SQLite.Database | undefined {
+	return rawConnections.get(db);
+}
+
 let int8ParserInstalled = false;
 
 function installInt8Parser(): void {
@@ -47,5 +54,6 @@ export function createDb(target: DatabaseTarget, options: { poolSize?: number } 
 	// 64 MB page cache: a 100,000-row import touches several indexes of bank_transaction.
 	sqlite.pragma('cache_size = -65536');
 	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	rawConnections.set(db, sqlite);
 	return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { centsToString, type Cents } from '$lib/money';
-import type { Db } from '../db';
+import { rawSqlite, type Db } from '../db';
+import type { NewBankTransaction } from '../db/schema';
+import type { Database as SQLiteDatabase } from 'better-sqlite3';
 import {
 	dedupeKeys,
 	findProbableDuplicates,
@@ -161,8 +163,30 @@ async function matchAccount(
 	return { id: row.id, name, created: true };
 }
 
+
+const INSERT_COLUMNS = [
+	'organisation_id', 'household_id', 'account_id', 'booking_date', 'operation_date', 'amount', 'raw_label', 'normalised_label', 'payee',
+	'category_id', 'category_source', 'rule_id', 'categorised_by', 'categorised_at', 'import_batch_id', 'dedupe_key', 'bank_id', 'created_at',
+	'tags', 'internal_transfer', 'operation_type'
+] as const;
+
+/**
+ * Inserts transactions and returns their ids. On SQLite one prepared statement is reused row after row on
+ * the transaction's own connection (the cost of a big import is mostly statement building otherwise);
+ * elsewhere multi-row INSERTs through Kysely.
+ */
+async function insertTransactions(trx: Db, raw: SQLiteDatabase | undefined, rows: NewBankTransaction[]): Promise<number[]> {
+	if (raw) {
+		const statement = raw.prepare(`INSERT INTO bank_transaction (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`);
+		return rows.map((r) => Number(statement.run(...INSERT_COLUMNS.map((c) => (r as Record<string, unknown>)[c] ?? null)).lastInsertRowid));
+	}
+	const ids = await trx.insertInto('bank_transaction').values(rows).returning('id').execute();
+	return ids.map((r) => r.id);
+}
+
 async function importAccount(
 	trx: Db,
+	raw: SQLiteDatabase | undefined,
 	req: ImportRequest,
 	parsed: ParsedAccount,
 	batchId: number,
@@ -213,8 +237,7 @@ async function importAccount(
 				operation_type: c.operationType
 			};
 		});
-		const ids = await trx.insertInto('bank_transaction').values(rows).returning('id').execute();
-		insertedIds.push(...ids.map((r) => r.id));
+		insertedIds.push(...(await insertTransactions(trx, raw, rows)));
 		for (const r of rows) {
 			if (sample.length >= 8) break;
 			sample.push({ date: r.booking_date, amount: centsToString(r.amount), label: r.raw_label, payee: r.payee, category: r.category_id });
@@ -368,6 +391,7 @@ export async function importFile(db: Db, req: ImportRequest, options: { categori
 	}
 	const categorise = options.categoriser ?? (await loadCategoriser(db, req.householdId));
 	const sha = createHash('sha256').update(req.bytes).digest('hex');
+	const raw = rawSqlite(db);
 	let result: FileImportResult | null = null;
 	try {
 		await db.transaction().execute(async (trx) => {
@@ -391,7 +415,7 @@ export async function importFile(db: Db, req: ImportRequest, options: { categori
 				.executeTakeFirstOrThrow();
 			const accounts: AccountImportResult[] = [];
 			for (const account of parsed.accounts) {
-				accounts.push(await importAccount(trx, req, account, batch.id, categorise, now));
+				accounts.push(await importAccount(trx, raw, req, account, batch.id, categorise, now));
 			}
 			const imported = accounts.reduce((s, a) => s + a.imported, 0);
 			const duplicates = accounts.reduce((s, a) => s + a.duplicates, 0);
