@@ -3,7 +3,8 @@
  * the database, the composition from the household's profile, and the pure fragility engines.
  */
 import { differenceInYears } from 'date-fns';
-import { BUILTIN_CATEGORIES } from '$lib/categories';
+import type { CategoryDef, CategoryGroupId } from '$lib/categories';
+import { listCategories } from './categories';
 import { isoToDate } from '$lib/dates';
 import type { Db } from '../db';
 import { monthBudget, type MonthBudget } from '../fragility/month-budget';
@@ -50,7 +51,9 @@ export async function householdBudget(db: Db, householdId: number, requested: st
 		.where('booking_date', '<=', `${month}-31`)
 		.execute();
 	const txs = rows.map((r) => ({ date: r.booking_date, amount: r.amount, category: r.category_id }));
-	const budget = monthBudget(txs, BUILTIN_CATEGORIES, month, { previousMonths: 6 });
+	// The categories of the table (admins may add some), as the engines expect them.
+	const categories: CategoryDef[] = (await listCategories(db)).map((c) => ({ id: c.id, label: c.label, group: c.group as CategoryGroupId, kind: c.kind }));
+	const budget = monthBudget(txs, categories, month, { previousMonths: 6 });
 	// Indicators over the 3 complete months before the month shown (or including it when it is complete).
 	const threeFrom = `${shiftMonth(month, -3)}-01`;
 	const threeTo = `${shiftMonth(month, -1)}-31`;
@@ -59,7 +62,8 @@ export async function householdBudget(db: Db, householdId: number, requested: st
 		txs: txs.filter((t) => t.date >= threeFrom && t.date <= threeTo),
 		months: 3,
 		composition,
-		params: `${month}-01`
+		params: `${month}-01`,
+		categories
 	});
 	return { month, months, budget, indicators, compositionKnown: known };
 }

@@ -1,0 +1,37 @@
+import { fail } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guards';
+import { addCategory, renameCategory } from '$lib/server/services/category-admin';
+import { InputError } from '$lib/server/services/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'admin');
+	const categories = await event.locals.db.selectFrom('category').select(['id', 'label', 'group_id', 'kind', 'builtin']).orderBy('position').execute();
+	return { categories };
+};
+
+export const actions: Actions = {
+	rename: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await event.request.formData();
+		try {
+			await renameCategory(event.locals.db, actor, String(form.get('id') ?? ''), String(form.get('label') ?? ''));
+			return { saved: String(form.get('id')) };
+		} catch (e) {
+			if (e instanceof InputError) return fail(400, { renameError: e.message, id: String(form.get('id')) });
+			throw e;
+		}
+	},
+	add: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await event.request.formData();
+		const values = { id: String(form.get('id') ?? ''), label: String(form.get('label') ?? ''), group: String(form.get('group') ?? ''), kind: String(form.get('kind') ?? '') };
+		try {
+			await addCategory(event.locals.db, actor, values);
+			return { added: values.label };
+		} catch (e) {
+			if (e instanceof InputError) return fail(400, { values, errors: { [e.field ?? 'id']: e.message } as Record<string, string> });
+			throw e;
+		}
+	}
+};
