@@ -61,18 +61,21 @@ export async function benchRules(n: number, naiveSample: number) {
 	const t0 = process.hrtime.bigint();
 	const set = compileRules(rules);
 	const compileMs = ms(t0);
+	// Label normalisation happens once, at import (the normalised label and payee are stored); it is timed
+	// apart. The target is about rule matching: compiled engine and naive loop get the same normalised input.
+	const tn = process.hrtime.bigint();
+	const normalised = txs.map((tx) => normaliseLabel(tx.rawLabel, { amount: tx.amount }));
+	const normaliseMs = ms(tn);
 	const t1 = process.hrtime.bigint();
 	let categorised = 0;
-	for (const tx of txs) if (categorise(set, tx).category !== 'uncategorised') categorised++;
+	for (let i = 0; i < txs.length; i++) if (categorise(set, txs[i], normalised[i]).category !== 'uncategorised') categorised++;
 	const compiledMs = ms(t1);
-	// The naive loop on a sample (it is far slower), with the same normalisation, extrapolated per transaction.
+	// The naive loop on a sample (it is far slower), extrapolated per transaction.
 	const naive = naiveMatcher(rules);
 	const sample = txs.slice(0, naiveSample);
+	const payees = normalised.slice(0, naiveSample).map((n) => foldText(n.payee ?? ''));
 	const t2 = process.hrtime.bigint();
-	for (const tx of sample) {
-		const norm = normaliseLabel(tx.rawLabel, { amount: tx.amount });
-		naive(norm.search, foldText(norm.payee ?? ''), tx.amount);
-	}
+	for (let i = 0; i < sample.length; i++) naive(normalised[i].search, payees[i], sample[i].amount);
 	const naiveMs = ms(t2);
 	const naivePerTx = naiveMs / sample.length;
 	const compiledPerTx = compiledMs / n;
@@ -126,7 +129,9 @@ export async function benchRules(n: number, naiveSample: number) {
 		rules: rules.length,
 		transactions: n,
 		compileMs: Math.round(compileMs),
+		normaliseMs: Math.round(normaliseMs),
 		compiledMs: Math.round(compiledMs),
+		compiledWithNormalisationMs: Math.round(compiledMs + normaliseMs),
 		targetMs: Math.round((3000 * n) / 1_000_000),
 		categorisedShare: Math.round((categorised / n) * 1000) / 1000,
 		naiveSample: sample.length,
