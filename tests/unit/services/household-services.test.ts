@@ -3,7 +3,8 @@ import type { DbHandle } from '$lib/server/db';
 import { importFile } from '$lib/server/services/import-service';
 import { householdForecast, loadHistory, saveSeriesOverride, setManualBalance } from '$lib/server/services/forecast-service';
 import { refreshBenefitAlerts, saveProfile, setAlertStatus } from '$lib/server/services/benefits-service';
-import { reapplyRules, saveRule } from '$lib/server/services/rules-service';
+import { deleteRule, reapplyRules, saveRule } from '$lib/server/services/rules-service';
+import { loadCategoriser } from '$lib/server/services/categoriser';
 import { listTransactions, setCategoryManually } from '$lib/server/services/transactions';
 import { householdBudget } from '$lib/server/services/budget-service';
 import { InputError } from '$lib/server/services/errors';
@@ -83,6 +84,15 @@ describe('transactions list', () => {
 });
 
 describe('categorisation services', () => {
+	it('a rule edit takes effect at once: the compiled set is rebuilt when the rules table changes', async () => {
+		const tx = { rawLabel: 'VIR SEPA RECU /DE ASSOCIATION LES AMIS DU QUARTIER', amount: 5_000, date: '2026-11-02', accountId: 1 };
+		expect((await loadCategoriser(h.db, hh))(tx).category).not.toBe('income.other');
+		await saveRule(h.db, actor(), hh, { id: 'hh.test.amis', scope: 'household', priority: 10, match: 'all', conditions: [{ field: 'label', op: 'contains', value: 'amis du quartier' }], actions: { category: 'income.other' } });
+		expect((await loadCategoriser(h.db, hh))(tx)).toMatchObject({ category: 'income.other', ruleId: 'hh.test.amis' });
+		await deleteRule(h.db, actor(), hh, 'hh.test.amis');
+		expect((await loadCategoriser(h.db, hh))(tx).ruleId).not.toBe('hh.test.amis');
+	});
+
 	it('re-applying rules never overwrites a manual choice', async () => {
 		const edf = await h.db.selectFrom('bank_transaction').select(['id', 'payee']).where('household_id', '=', hh).where('category_id', '=', 'housing.energy').executeTakeFirstOrThrow();
 		const manual = await setCategoryManually(h.db, actor(), hh, edf.id, 'daily.other');
