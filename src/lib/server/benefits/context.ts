@@ -22,6 +22,7 @@ import type {
 	IncomeKey,
 	Member
 } from './types';
+import { INCOME_KEYS } from './types';
 
 export const ZERO = new Decimal(0);
 
@@ -212,17 +213,7 @@ export class Facts {
 }
 
 export const EARNED: readonly IncomeKey[] = ['salary', 'selfEmployed'];
-export const ALL_INCOME: readonly IncomeKey[] = [
-	'salary',
-	'selfEmployed',
-	'unemployment',
-	'ass',
-	'pension',
-	'invalidityPension',
-	'dailyAllowance',
-	'alimony',
-	'other'
-];
+export const ALL_INCOME: readonly IncomeKey[] = INCOME_KEYS;
 export const NON_EARNED: readonly IncomeKey[] = ALL_INCOME.filter((k) => !EARNED.includes(k));
 
 /** Household coefficient t(n) of the RSA/PPA/prime de Noël: 1 / 1.5 / 1.8 / 2.1 (couple) or 2.2 / +0.4. */
