@@ -29,6 +29,12 @@ export function dateToIso(d: Date): IsoDate {
 	return format(d, 'yyyy-MM-dd');
 }
 
+/** Adds (or subtracts) months to a `YYYY-MM` month. */
+export function addMonthsIso(month: IsoMonth, delta: number): IsoMonth {
+	const idx = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
+	return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
+}
+
 /** Adds days to an IsoDate. */
 export function addDaysIso(s: IsoDate, days: number): IsoDate {
 	return dateToIso(addDays(isoToDate(s), days));

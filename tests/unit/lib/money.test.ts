@@ -53,3 +53,14 @@ describe('centsToString / formatEur', () => {
 		expect(formatEur(1000, { signed: true })).toBe('+10,00\u00a0€');
 	});
 });
+
+describe('calendar helpers', () => {
+	it('adds months across years and days across month ends', async () => {
+		const { addMonthsIso, addDaysIso } = await import('$lib/dates');
+		expect(addMonthsIso('2026-01', -1)).toBe('2025-12');
+		expect(addMonthsIso('2026-11', 3)).toBe('2027-02');
+		expect(addMonthsIso('2026-05', -6)).toBe('2025-11');
+		expect(addDaysIso('2026-03-01', -1)).toBe('2026-02-28');
+		expect(addDaysIso('2026-10-24', 7)).toBe('2026-10-31');
+	});
+});

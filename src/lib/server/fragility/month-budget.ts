@@ -5,7 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Cents } from '$lib/money';
-import type { IsoDate, IsoMonth } from '$lib/dates';
+import { addMonthsIso, type IsoDate, type IsoMonth } from '$lib/dates';
 import { CATEGORY_GROUPS, UNCATEGORISED, type CategoryDef, type CategoryGroupId } from '$lib/categories';
 
 export interface BudgetTx {
@@ -36,11 +36,6 @@ export interface MonthBudget {
 	net: BudgetLine;
 }
 
-function shiftMonth(month: IsoMonth, delta: number): IsoMonth {
-	const idx = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
-	return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
-}
-
 function mean(values: readonly Cents[]): Cents {
 	if (values.length === 0) return 0;
 	return new Decimal(values.reduce((a, b) => a + b, 0))
@@ -60,7 +55,7 @@ export function monthBudget(
 	options: { previousMonths?: number } = {}
 ): MonthBudget {
 	const n = Math.max(0, options.previousMonths ?? 6);
-	const previousMonths = Array.from({ length: n }, (_, i) => shiftMonth(month, i - n));
+	const previousMonths = Array.from({ length: n }, (_, i) => addMonthsIso(month, i - n));
 	const allMonths = [...previousMonths, month];
 	const col = new Map(allMonths.map((m, i) => [m, i]));
 	const defs = new Map(categories.map((c) => [c.id, c]));

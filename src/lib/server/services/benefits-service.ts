@@ -5,7 +5,7 @@
  */
 import { addMonths, format } from 'date-fns';
 import { parseMoneyString } from '$lib/money';
-import { isoToDate, today } from '$lib/dates';
+import { addDaysIso, isoToDate, today } from '$lib/dates';
 import type { Db } from '../db';
 import type { AlertStatus } from '../db/schema';
 import {
@@ -221,11 +221,6 @@ export interface ParameterChangePreview {
 	profilesChecked: number;
 }
 
-function dayBefore(iso: string): string {
-	const [y, m, d] = iso.split('-').map(Number);
-	return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-}
-
 /** The parameter table with a new dated version of one key: the version in force then is closed the day before. */
 function withVersion(params: BenefitParameter[], input: ParameterVersionInput): { params: BenefitParameter[]; problems: string[] } {
 	const problems: string[] = [];
@@ -239,10 +234,10 @@ function withVersion(params: BenefitParameter[], input: ParameterVersionInput): 
 	const template = existing[0];
 	const next: BenefitParameter = { key: input.key, value: input.value.trim(), unit: template.unit, effectiveFrom: input.effectiveFrom, effectiveTo: null, label: template.label, source: input.source.trim() };
 	const later = existing.filter((p) => p.effectiveFrom > input.effectiveFrom).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
-	if (later) next.effectiveTo = dayBefore(later.effectiveFrom);
+	if (later) next.effectiveTo = addDaysIso(later.effectiveFrom, -1);
 	const updated = params.map((p) =>
 		p.key === input.key && p.effectiveFrom < input.effectiveFrom && (p.effectiveTo == null || p.effectiveTo >= input.effectiveFrom)
-			? { ...p, effectiveTo: dayBefore(input.effectiveFrom) }
+			? { ...p, effectiveTo: addDaysIso(input.effectiveFrom, -1) }
 			: p
 	);
 	updated.push(next);

@@ -5,18 +5,13 @@
 import { differenceInYears } from 'date-fns';
 import type { CategoryDef, CategoryGroupId } from '$lib/categories';
 import { listCategories } from './categories';
-import { isoToDate } from '$lib/dates';
+import { addMonthsIso, isoToDate } from '$lib/dates';
 import type { Db } from '../db';
 import { monthBudget, type MonthBudget } from '../fragility/month-budget';
 import { computeIndicators, type Indicators } from '../fragility/indicators';
 import type { HouseholdComposition } from '../fragility/household';
 import { loadProfile } from './benefits-service';
 import { transactionMonths } from './transactions';
-
-function shiftMonth(month: string, delta: number): string {
-	const idx = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
-	return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
-}
 
 /** The household's composition from its profile (ages at the month), or one adult when unknown. */
 export async function householdComposition(db: Db, householdId: number, month: string): Promise<{ composition: HouseholdComposition; known: boolean }> {
@@ -42,7 +37,7 @@ export async function householdBudget(db: Db, householdId: number, requested: st
 	const months = await transactionMonths(db, householdId);
 	const month = requested && months.includes(requested) ? requested : (months[0] ?? null);
 	if (!month) return { month: null, months, budget: null, indicators: null, compositionKnown: false };
-	const from = `${shiftMonth(month, -6)}-01`;
+	const from = `${addMonthsIso(month, -6)}-01`;
 	const rows = await db
 		.selectFrom('bank_transaction')
 		.select(['booking_date', 'amount', 'category_id'])
@@ -55,8 +50,8 @@ export async function householdBudget(db: Db, householdId: number, requested: st
 	const categories: CategoryDef[] = (await listCategories(db)).map((c) => ({ id: c.id, label: c.label, group: c.group as CategoryGroupId, kind: c.kind }));
 	const budget = monthBudget(txs, categories, month, { previousMonths: 6 });
 	// Indicators over the 3 complete months before the month shown (or including it when it is complete).
-	const threeFrom = `${shiftMonth(month, -3)}-01`;
-	const threeTo = `${shiftMonth(month, -1)}-31`;
+	const threeFrom = `${addMonthsIso(month, -3)}-01`;
+	const threeTo = `${addMonthsIso(month, -1)}-31`;
 	const { composition, known } = await householdComposition(db, householdId, month);
 	const indicators = computeIndicators({
 		txs: txs.filter((t) => t.date >= threeFrom && t.date <= threeTo),

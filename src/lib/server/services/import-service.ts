@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { centsToString, type Cents } from '$lib/money';
+import { addDaysIso } from '$lib/dates';
 import { rawSqlite, type Db } from '../db';
 import type { NewBankTransaction } from '../db/schema';
 import type { Database as SQLiteDatabase } from 'better-sqlite3';
@@ -249,7 +250,7 @@ async function importAccount(
 	const stated = new Map<string, { date: string; amount: Cents }>();
 	for (const b of parsed.balances) {
 		if (b.kind === 'running') continue;
-		const date = b.kind === 'opening' ? shiftDays(b.date, -1) : b.date;
+		const date = b.kind === 'opening' ? addDaysIso(b.date, -1) : b.date;
 		stated.set(`${date}|${b.amount}`, { date, amount: b.amount });
 	}
 	const closingStated = statedClosingBalance(parsed.transactions, parsed.balances);
@@ -288,8 +289,8 @@ async function importAccount(
 			.select(['id', 'booking_date', 'amount', 'raw_label'])
 			.where('account_id', '=', account.id)
 			.where('import_batch_id', '!=', batchId)
-			.where('booking_date', '>=', shiftDays(dates[0], -3))
-			.where('booking_date', '<=', shiftDays(dates[dates.length - 1], 3))
+			.where('booking_date', '>=', addDaysIso(dates[0], -3))
+			.where('booking_date', '<=', addDaysIso(dates[dates.length - 1], 3))
 			.execute();
 		if (existing.length > 0) {
 			const accountKey = String(account.id);
@@ -368,12 +369,6 @@ export async function undoImport(db: Db, actor: { id: number; organisationId: nu
 	await refreshBenefitAlerts(db, householdId);
 	await refreshHouseholdStatus(db, householdId);
 	return removed;
-}
-
-function shiftDays(iso: string, days: number): string {
-	const [y, m, d] = iso.split('-').map(Number);
-	const t = new Date(Date.UTC(y, m - 1, d + days));
-	return t.toISOString().slice(0, 10);
 }
 
 /** Imports one file. Never throws for bad input: a rejected file comes back with its message and line. */

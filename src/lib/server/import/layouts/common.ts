@@ -4,7 +4,7 @@
  */
 import { readAmount, type DecimalSep } from '../amounts';
 import type { CsvRow } from '../csv-reader';
-import type { TableResult } from '../csv-table';
+import { toAccount, type TableResult } from '../csv-table';
 import { parseDateText } from '../date-parse';
 import { headerMatches } from '../text';
 import type { DateOrder, ParsedAccount, ParsedBalance } from '../types';
@@ -103,17 +103,8 @@ export function dataRows(rows: CsvRow[], header: Header): CsvRow[] {
 
 /** Builds the output for a single-account table result. */
 export function single(result: TableResult, meta: Partial<ParsedAccount>, extraWarnings: string[] = []): LayoutOutput {
-	const accounts: ParsedAccount[] = [];
 	const entry = result.accounts.get('') ?? { transactions: [], balances: [], label: null, currency: null };
-	accounts.push({
-		accountNumber: meta.accountNumber ?? null,
-		iban: meta.iban ?? null,
-		label: meta.label ?? entry.label,
-		bankName: meta.bankName ?? null,
-		currency: entry.currency ?? meta.currency ?? 'EUR',
-		transactions: entry.transactions,
-		balances: [...(meta.balances ?? []), ...entry.balances]
-	});
+	const accounts: ParsedAccount[] = [toAccount(entry, meta)];
 	return {
 		accounts,
 		warnings: [...extraWarnings, ...result.warnings],
