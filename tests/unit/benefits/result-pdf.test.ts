@@ -1,0 +1,157 @@
+// The quick check's PDF: a real result (questionnaire → engine) rendered to a PDF whose text can be read back.
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { evaluateBenefits, nonRecoursSummary } from '$lib/server/benefits';
+import { checkPdfFilename, pdfText, renderCheckPdf } from '$lib/server/services/check-pdf';
+import { profileFromForm } from '$lib/server/services/profile-form';
+import { formatEur, parseMoneyString } from '$lib/money';
+
+/** WinAnsi bytes 0x80–0x9F that differ from Latin-1. */
+const WIN_ANSI_HIGH: Record<number, string> = { 0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x9c: 'œ', 0x8c: 'Œ' };
+
+/** The PDF's streams, inflated when compressed. */
+function streams(pdf: Buffer): Buffer[] {
+	const s = pdf.toString('latin1');
+	const out: Buffer[] = [];
+	const re = /<<((?:[^<>]|<<[^]*?>>)*?)>>\s*stream\r?\n/g;
+	let m: RegExpExecArray | null;
+	while ((m = re.exec(s))) {
+		const start = m.index + m[0].length;
+		const end = s.indexOf('endstream', start);
+		const body = pdf.subarray(start, end);
+		out.push(/\/FlateDecode/.test(m[1]) ? inflateSync(body) : body);
+		re.lastIndex = end;
+	}
+	return out;
+}
+
+/** The text shown by the content streams, one line per text operator (pdfkit writes `[<hex> kern …] TJ`). */
+function pdfTextLines(pdf: Buffer): string[] {
+	const lines: string[] = [];
+	for (const stream of streams(pdf)) {
+		for (const tj of stream.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)) {
+			let line = '';
+			for (const hex of tj[1].matchAll(/<([0-9a-f]*)>/gi)) {
+				for (let i = 0; i < hex[1].length; i += 2) {
+					const b = parseInt(hex[1].slice(i, i + 2), 16);
+					line += WIN_ANSI_HIGH[b] ?? String.fromCharCode(b);
+				}
+			}
+			lines.push(line);
+		}
+	}
+	return lines;
+}
+
+/** All the text, lines joined by spaces, no-break spaces made plain. */
+function allText(pdf: Buffer): string {
+	return pdfTextLines(pdf).join(' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+}
+
+function form(fields: Record<string, string | string[]>): FormData {
+	const f = new FormData();
+	for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
+	return f;
+}
+
+// The single parent of the e2e quick check: 38, unemployed without benefit, children 8 and 13, rent 550.
+const SINGLE_PARENT = form({
+	applicantAge: '38',
+	applicantActivity: 'unemployed_no_benefit',
+	couple: 'no',
+	children: '8, 13',
+	childSupportUnpaid: 'on',
+	housing: 'tenant_private',
+	rent: '550',
+	zone: '2',
+	received: ['af']
+});
+const NOW = new Date('2026-07-14T10:00:00+02:00');
+
+function result() {
+	const q = profileFromForm(SINGLE_PARENT, '2026-07');
+	expect(q.errors).toEqual({});
+	return evaluateBenefits(q.profile!);
+}
+
+describe('renderCheckPdf', () => {
+	it('renders a real result as a PDF with its French text', async () => {
+		const r = result();
+		const pdf = await renderCheckPdf(r, { now: NOW, compress: false });
+		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		expect(pdf.subarray(-8).toString('latin1')).toMatch(/%%EOF\s*$/);
+		// The cross-reference table points inside the file.
+		const startxref = Number(/startxref\s+(\d+)/.exec(pdf.toString('latin1'))![1]);
+		expect(startxref).toBeGreaterThan(0);
+		expect(startxref).toBeLessThan(pdf.length);
+		expect(pdf.subarray(startxref, startxref + 4).toString('latin1')).toBe('xref');
+
+		const text = allText(pdf);
+		expect(text).toContain('Vos droits à vérifier');
+		expect(text).toContain('Vérification du 14/07/2026');
+		expect(text).toContain('juillet 2026');
+		expect(text).toContain('Droits à demander');
+		const summary = nonRecoursSummary(r);
+		expect(summary.count).toBeGreaterThan(0);
+		// The yearly total in fr-FR format, its spaces as no-break spaces the font has.
+		expect(text).toContain(`${formatEur(parseMoneyString(summary.totalYearly)).replace(/[\u00a0\u202f]/g, ' ')} par an`);
+		const rsa = r.results.find((x) => x.benefit === 'rsa')!;
+		expect(rsa.status).toBe('eligible');
+		expect(text).toContain(`${rsa.label} : ${formatEur(parseMoneyString(rsa.amount!)).replace(/[\u00a0\u202f]/g, ' ')} par mois`);
+		expect(text).toContain('Où le demander');
+		expect(text).toContain(rsa.claim.url);
+		expect(text).toContain('Documents à préparer');
+		expect(text).toContain(rsa.claim.documents[0].replace(/\s+/g, ' ').slice(0, 20));
+		expect(text).toContain('Déjà perçu ou automatique');
+		expect(text).toContain('Allocations familiales');
+		expect(text).toContain('mesdroitssociaux.gouv.fr');
+		// Only WinAnsi characters reach the page: no narrow no-break space or other glyph the font lacks.
+		expect(pdfTextLines(pdf).join('')).not.toMatch(/[\u202f\u2009]/);
+		// Metadata.
+		const raw = pdf.toString('latin1');
+		const titleRef = /\/Title (\d+) 0 R/.exec(raw)![1];
+		const title = new RegExp(`\\n${titleRef} 0 obj\\n\\(([^]*?)\\)\\nendobj`).exec(raw)![1];
+		expect(Buffer.from(title, 'latin1').swap16().toString('utf16le')).toBe('\ufeffVos droits à vérifier');
+		expect(raw).toContain('/Lang (fr-FR)');
+	});
+
+	it('lists the benefits to check with their questions', async () => {
+		const r = result();
+		const maybe = r.results.filter((x) => x.status === 'maybe');
+		const text = allText(await renderCheckPdf(r, { now: NOW, compress: false }));
+		if (maybe.length) {
+			expect(text).toContain('À vérifier');
+			for (const m of maybe) expect(text).toContain(m.label);
+		} else {
+			expect(text).not.toContain('À vérifier');
+		}
+	});
+
+	it('is compressed by default and still holds the same text', async () => {
+		const r = result();
+		const plain = await renderCheckPdf(r, { now: NOW, compress: false });
+		const compressed = await renderCheckPdf(r, { now: NOW });
+		expect(compressed.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		expect(compressed.length).toBeLessThan(plain.length);
+		expect(allText(compressed)).toBe(allText(plain));
+	});
+
+	it('says so when nothing is found', async () => {
+		const q = profileFromForm(form({ applicantAge: '45', applicantActivity: 'employed', applicantSalary: '4 800', couple: 'no', housing: 'owner', zone: '2' }), '2026-07');
+		const text = allText(await renderCheckPdf(evaluateBenefits(q.profile!), { now: NOW, compress: false }));
+		expect(text).toContain("Aucun droit non réclamé n'apparaît");
+	});
+
+	it('names the file after the day of the check', () => {
+		expect(checkPdfFilename(NOW)).toBe('droits-a-verifier-2026-07-14.pdf');
+	});
+});
+
+describe('pdfText', () => {
+	it('keeps French letters and the euro sign, maps spaces and signs the standard fonts lack', () => {
+		expect(pdfText('1\u202f234,56\u00a0€')).toBe('1\u00a0234,56\u00a0€');
+		expect(pdfText('Élève, œuvre, « à côté », l’aide — déjà…')).toBe('Élève, œuvre, « à côté », l’aide — déjà…');
+		expect(pdfText('revenus ≤ 1 000 → RSA, ≥ 50 %, −3')).toBe('revenus <= 1 000 -> RSA, >= 50 %, -3');
+		expect(pdfText('Dvořák ✓')).toBe('Dvorák ?');
+	});
+});
