@@ -3,12 +3,12 @@ import { today } from '$lib/dates';
 import { parseMoneyString } from '$lib/money';
 import { requireRole } from '$lib/server/auth/guards';
 import { nonRecoursSummary } from '$lib/server/benefits';
-import { countCheck, evaluateProfile } from '$lib/server/services/benefits-service';
-import { profileFromForm } from '$lib/server/services/profile-form';
+import { countCheck } from '$lib/server/services/benefits-service';
+import { CHECK_ROLES, runQuickCheck } from '$lib/server/services/quick-check';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'professional', 'adviser', 'admin');
+	requireRole(event, ...CHECK_ROLES);
 	const db = event.locals.db;
 	const actor = event.locals.actor!;
 	const stats = await db
@@ -23,14 +23,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	/** Evaluates the answers; nothing about the person is stored, only an anonymous count for the organisation. */
 	default: async (event) => {
-		const actor = requireRole(event, 'professional', 'adviser', 'admin');
+		const actor = requireRole(event, ...CHECK_ROLES);
 		const form = await event.request.formData();
 		const month = today().slice(0, 7);
-		const q = profileFromForm(form, month);
-		if (!q.profile) return fail(400, { values: q.values, errors: q.errors });
-		const result = await evaluateProfile(event.locals.db, q.profile, null);
+		const { values, errors, result } = await runQuickCheck(event.locals.db, form, month);
+		if (!result) return fail(400, { values, errors });
 		const summary = nonRecoursSummary(result);
 		await countCheck(event.locals.db, actor.organisationId, result, parseMoneyString(summary.totalYearly));
-		return { values: q.values, errors: {} as Record<string, string>, result, summary };
+		return { values, errors: {} as Record<string, string>, result, summary };
 	}
 };
