@@ -1,0 +1,33 @@
+import { requireRole } from '$lib/server/auth/guards';
+import { checkPdfFilename, renderCheckPdf } from '$lib/server/services/check-pdf';
+import { CHECK_ROLES, checkMonth, runQuickCheck } from '$lib/server/services/quick-check';
+import type { RequestHandler } from './$types';
+
+const text = (status: number, message: string) =>
+	new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+
+/**
+ * The quick check's result as a PDF. Nothing is stored, so the result page posts the same answers again; they
+ * are read and evaluated exactly as by the page's action, but not counted a second time.
+ */
+export const POST: RequestHandler = async (event) => {
+	requireRole(event, ...CHECK_ROLES);
+	let form: FormData;
+	try {
+		form = await event.request.formData();
+	} catch {
+		return text(400, 'Les réponses au questionnaire sont manquantes : refaites la vérification sur /check.');
+	}
+	const now = new Date();
+	const { errors, result } = await runQuickCheck(event.locals.db, form, checkMonth(form, now));
+	if (!result) return text(400, `Certaines réponses sont à corriger : ${Object.values(errors).join(' ')}`);
+	const pdf = await renderCheckPdf(result, { now });
+	return new Response(new Uint8Array(pdf), {
+		headers: {
+			'Content-Type': 'application/pdf',
+			'Content-Disposition': `attachment; filename="${checkPdfFilename(now)}"`,
+			'Content-Length': String(pdf.length),
+			'Cache-Control': 'no-store'
+		}
+	});
+};
