@@ -1,52 +1,10 @@
 // The quick check's PDF: a real result (questionnaire → engine) rendered to a PDF whose text can be read back.
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { evaluateBenefits, nonRecoursSummary } from '$lib/server/benefits';
 import { checkPdfFilename, pdfText, renderCheckPdf } from '$lib/server/services/check-pdf';
 import { profileFromForm } from '$lib/server/services/profile-form';
 import { formatEur, parseMoneyString } from '$lib/money';
-
-/** WinAnsi bytes 0x80–0x9F that differ from Latin-1. */
-const WIN_ANSI_HIGH: Record<number, string> = { 0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x9c: 'œ', 0x8c: 'Œ' };
-
-/** The PDF's streams, inflated when compressed. */
-function streams(pdf: Buffer): Buffer[] {
-	const s = pdf.toString('latin1');
-	const out: Buffer[] = [];
-	const re = /<<((?:[^<>]|<<[^]*?>>)*?)>>\s*stream\r?\n/g;
-	let m: RegExpExecArray | null;
-	while ((m = re.exec(s))) {
-		const start = m.index + m[0].length;
-		const end = s.indexOf('endstream', start);
-		const body = pdf.subarray(start, end);
-		out.push(/\/FlateDecode/.test(m[1]) ? inflateSync(body) : body);
-		re.lastIndex = end;
-	}
-	return out;
-}
-
-/** The text shown by the content streams, one line per text operator (pdfkit writes `[<hex> kern …] TJ`). */
-function pdfTextLines(pdf: Buffer): string[] {
-	const lines: string[] = [];
-	for (const stream of streams(pdf)) {
-		for (const tj of stream.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)) {
-			let line = '';
-			for (const hex of tj[1].matchAll(/<([0-9a-f]*)>/gi)) {
-				for (let i = 0; i < hex[1].length; i += 2) {
-					const b = parseInt(hex[1].slice(i, i + 2), 16);
-					line += WIN_ANSI_HIGH[b] ?? String.fromCharCode(b);
-				}
-			}
-			lines.push(line);
-		}
-	}
-	return lines;
-}
-
-/** All the text, lines joined by spaces, no-break spaces made plain. */
-function allText(pdf: Buffer): string {
-	return pdfTextLines(pdf).join(' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
-}
+import { pdfAllText as allText, pdfTextLines } from '../../helpers/pdf-text';
 
 function form(fields: Record<string, string | string[]>): FormData {
 	const f = new FormData();
