@@ -18,20 +18,9 @@ export function decideDecimal(values: Iterable<string>, fallback: DecimalSep): D
 	let dot = 0;
 	for (const raw of values) {
 		if (!raw) continue;
-		const v = raw.replace(CLEAN, '');
-		const lc = v.lastIndexOf(',');
-		const ld = v.lastIndexOf('.');
-		if (lc === -1 && ld === -1) continue;
-		if (lc !== -1 && ld !== -1) {
-			if (lc > ld) comma++;
-			else dot++;
-			continue;
-		}
-		const idx = lc !== -1 ? lc : ld;
-		const after = v.length - idx - 1;
-		if (after === 3 && idx > 0 && v.indexOf(lc !== -1 ? ',' : '.') === idx) continue; // "1,500": ambiguous
-		if (lc !== -1) comma++;
-		else dot++;
+		const vote = separatorVote(raw);
+		if (vote === ',') comma++;
+		else if (vote === '.') dot++;
 	}
 	if (comma > 0 && dot === 0) return ',';
 	if (dot > 0 && comma === 0) return '.';
@@ -39,18 +28,107 @@ export function decideDecimal(values: Iterable<string>, fallback: DecimalSep): D
 	return fallback;
 }
 
-const SIMPLE_COMMA = /^([+-]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,13})(?:,(\d{1,2}))?$/;
-const SIMPLE_DOT = /^([+-]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,13})(?:\.(\d{1,2}))?$/;
+/**
+ * What one value says about the decimal separator (null: nothing). Printable ASCII without letters (the
+ * usual cell) is read in one pass, skipping what CLEAN removes; anything else goes through CLEAN.
+ */
+function separatorVote(raw: string): DecimalSep | null {
+	let len = 0;
+	let firstComma = -1;
+	let lastComma = -1;
+	let firstDot = -1;
+	let lastDot = -1;
+	for (let i = 0; i < raw.length; i++) {
+		const c = raw.charCodeAt(i);
+		if (c < 0x20 || c > 0x7e || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return separatorVoteSlow(raw);
+		// ' ', "'", '(', ')', '+', '-' are removed by CLEAN
+		if (c === 32 || c === 39 || c === 40 || c === 41 || c === 43 || c === 45) continue;
+		if (c === 44) {
+			if (firstComma === -1) firstComma = len;
+			lastComma = len;
+		} else if (c === 46) {
+			if (firstDot === -1) firstDot = len;
+			lastDot = len;
+		}
+		len++;
+	}
+	return vote(len, firstComma, lastComma, firstDot, lastDot);
+}
 
-/** Fast exact path for the common shapes (`-1 100,50`, `45`, `+12.5`); null when another shape needs parseAmount. */
-function simpleAmount(text: string, decimal: DecimalSep): Cents | null {
-	const m = (decimal === ',' ? SIMPLE_COMMA : SIMPLE_DOT).exec(text.trim());
-	if (!m) return null;
-	const euros = Number(m[2].replace(/[ \u00a0\u202f]/g, ''));
-	const frac = m[3] === undefined ? 0 : m[3].length === 1 ? Number(m[3]) * 10 : Number(m[3]);
+function separatorVoteSlow(raw: string): DecimalSep | null {
+	const v = raw.replace(CLEAN, '');
+	return vote(v.length, v.indexOf(','), v.lastIndexOf(','), v.indexOf('.'), v.lastIndexOf('.'));
+}
+
+function vote(length: number, firstComma: number, lc: number, firstDot: number, ld: number): DecimalSep | null {
+	if (lc === -1 && ld === -1) return null;
+	if (lc !== -1 && ld !== -1) return lc > ld ? ',' : '.';
+	const idx = lc !== -1 ? lc : ld;
+	const after = length - idx - 1;
+	if (after === 3 && idx > 0 && (lc !== -1 ? firstComma : firstDot) === idx) return null; // "1,500": ambiguous
+	return lc !== -1 ? ',' : '.';
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+function isGroupSpace(c: number): boolean {
+	return c === 32 || c === 0xa0 || c === 0x202f;
+}
+
+/**
+ * Fast exact path for the common shapes (`-1 100,50`, `45`, `+12.5`): an optional sign, 1 to 13 digits
+ * or digits grouped by 3 with spaces, and 1 or 2 decimals after the column's separator. Integer arithmetic
+ * only (every partial value is an exact integer below 2^53 whenever the result is a safe number of cents);
+ * null when the text has another shape, and parseAmount decides.
+ */
+export function simpleAmount(text: string, decimal: DecimalSep): Cents | null {
+	const t = text.trim();
+	const n = t.length;
+	let i = 0;
+	let negative = false;
+	if (i < n && (t.charCodeAt(i) === 43 || t.charCodeAt(i) === 45)) {
+		negative = t.charCodeAt(i) === 45;
+		i++;
+	}
+	let euros = 0;
+	let run = 0;
+	while (i < n && isDigit(t.charCodeAt(i))) {
+		euros = euros * 10 + (t.charCodeAt(i) - 48);
+		run++;
+		i++;
+	}
+	if (run === 0) return null;
+	if (i < n && isGroupSpace(t.charCodeAt(i))) {
+		if (run > 3) return null;
+		while (i < n && isGroupSpace(t.charCodeAt(i))) {
+			i++;
+			let group = 0;
+			while (i < n && isDigit(t.charCodeAt(i)) && group < 4) {
+				euros = euros * 10 + (t.charCodeAt(i) - 48);
+				group++;
+				i++;
+			}
+			if (group !== 3) return null;
+		}
+	} else if (run > 13) return null;
+	let frac = 0;
+	if (i < n) {
+		if (t.charCodeAt(i) !== (decimal === ',' ? 44 : 46)) return null;
+		i++;
+		const start = i;
+		while (i < n && isDigit(t.charCodeAt(i))) {
+			frac = frac * 10 + (t.charCodeAt(i) - 48);
+			i++;
+		}
+		const digits = i - start;
+		if (i !== n || digits < 1 || digits > 2) return null;
+		if (digits === 1) frac *= 10;
+	}
 	const cents = euros * 100 + frac;
 	if (!Number.isSafeInteger(cents)) return null;
-	return m[1] === '-' && cents !== 0 ? -cents : cents;
+	return negative && cents !== 0 ? -cents : cents;
 }
 
 /** Reads one amount cell; throws ImportError naming the column and the line. Empty text is an error. */

@@ -7,7 +7,7 @@ import type { Cents } from '$lib/money';
 import type { IsoDate } from '$lib/dates';
 import { decideDecimal, readAmount, readOptionalAmount, type DecimalSep } from './amounts';
 import type { CsvRow } from './csv-reader';
-import { looksLikeDate, operationDateFromLabel, parseDateText } from './date-parse';
+import { labelDateCandidate, looksLikeDate, parseDateText, settleLabelDate, type LabelDate } from './date-parse';
 import { ImportError } from './errors';
 import { tidy, tidyOrNull } from './text';
 import type { DateOrder, ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
@@ -81,6 +81,17 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 	}
 	const result: TableResult = { accounts: new Map(), pendingSkipped: 0, warnings: [], otherRows: [] };
 	const current = new Map<string, { amount: Cents; line: number }>();
+	// A statement repeats its dates (and often its labels) many times: each distinct text is read once.
+	const dates = new Map<string, IsoDate | null>();
+	const readDate = (text: string): IsoDate | null => {
+		let d = dates.get(text);
+		if (d === undefined) {
+			d = parseDateText(text, spec.dateOrder);
+			if (dates.size < 100_000) dates.set(text, d);
+		}
+		return d;
+	};
+	const labelDates = new Map<string, LabelDate | null>();
 	for (const row of rows) {
 		const c = row.cells;
 		const dateText = cell(c, spec.bookingDate).trim();
@@ -93,7 +104,7 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 			result.warnings.push(`Ligne ${row.line} ignorée : opération annulée ou refusée.`);
 			continue;
 		}
-		const bookingDate = parseDateText(dateText, spec.dateOrder);
+		const bookingDate = readDate(dateText);
 		if (bookingDate === null) {
 			if (dateText !== '' && looksLikeDate(dateText)) {
 				throw new ImportError(`Ligne ${row.line} : date impossible « ${dateText} ».`, row.line);
@@ -105,7 +116,7 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 		if (spec.operationDate !== undefined) {
 			const t = cell(c, spec.operationDate).trim();
 			if (t !== '') {
-				operationDate = parseDateText(t, spec.dateOrder);
+				operationDate = readDate(t);
 				if (operationDate === null) {
 					throw new ImportError(
 						`Ligne ${row.line} : date d'opération illisible « ${t} » dans la colonne « ${colName(spec, spec.operationDate, "date d'opération")} ».`,
@@ -150,7 +161,14 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 			}
 		}
 		if (rawLabel === '') rawLabel = payee ?? '';
-		if (operationDate === null && spec.labelOperationDate) operationDate = operationDateFromLabel(rawLabel, bookingDate);
+		if (operationDate === null && spec.labelOperationDate) {
+			let candidate = labelDates.get(rawLabel);
+			if (candidate === undefined) {
+				candidate = labelDateCandidate(rawLabel);
+				if (labelDates.size < 50_000) labelDates.set(rawLabel, candidate);
+			}
+			operationDate = settleLabelDate(candidate, bookingDate);
+		}
 		const memoParts = (spec.memo ?? []).map((i) => tidy(cell(c, i))).filter((s) => s !== '' && s !== rawLabel);
 		const tx: ParsedTransaction = {
 			line: row.line,

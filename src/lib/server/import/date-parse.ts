@@ -111,30 +111,48 @@ export function requireDateOrder(values: { text: string; line: number }[], given
 	throw new NeedsDateOrderError(['dmy', 'mdy'], samples, values[0]?.line ?? null);
 }
 
+/** A date written in a label, its year missing when the label gives none. */
+export interface LabelDate {
+	d: number;
+	m: number;
+	y: number | null;
+}
+
+/** The operation date a label writes (see operationDateFromLabel), before the booking date settles it; null when none. */
+export function labelDateCandidate(label: string): LabelDate | null {
+	if (!/\d{2}[/.]\d{2}|\d{6}/.test(label)) return null;
+	let m: RegExpExecArray | null;
+	if (
+		(m = /\bCARTE\s+(?:[A-Z0-9]{1,10}\s+)?(\d{2})\/(\d{2})(?:\/(\d{2}))?\b/.exec(label)) ||
+		(m = /\bFACTURE CARTE DU (\d{2})(\d{2})(\d{2})\b/.exec(label)) ||
+		(m = /\bFACT (\d{2})(\d{2})(\d{2})\b/.exec(label)) ||
+		(m = /^(\d{2})(\d{2})(\d{2}) CB\*+\d{4}/.exec(label)) ||
+		(m = /\b(\d{2})\.(\d{2})\.(\d{2})\s*$/.exec(label)) ||
+		(m = /\b(\d{2})\/(\d{2})\/(\d{2})\s*$/.exec(label))
+	) {
+		return { d: Number(m[1]), m: Number(m[2]), y: m[3] ? year(m[3]) : null };
+	}
+	return null;
+}
+
+/** The label's date for this booking date: on or within 60 days before it, else null. */
+export function settleLabelDate(c: LabelDate | null, booking: IsoDate): IsoDate | null {
+	if (c === null) return null;
+	const by = Number(booking.slice(0, 4));
+	const years = c.y !== null ? [c.y] : [by, by - 1];
+	for (const y of years) {
+		const d = iso(y, c.m, c.d);
+		if (d && d <= booking && daysBetween(d, booking) <= 60) return d;
+	}
+	return null;
+}
+
 /**
  * Finds the real operation (card) date in a label (CARTE 12/12, FACTURE CARTE DU 010826, FACT 190323,
  * trailing dd/mm/yy, dd.mm.yy, leading ddmmyy CB*): it must fall on or within 60 days before the booking date.
  */
 export function operationDateFromLabel(label: string, booking: IsoDate): IsoDate | null {
-	if (!/\d{2}[/.]\d{2}|\d{6}/.test(label)) return null;
-	const by = Number(booking.slice(0, 4));
-	const candidates: { d: number; m: number; y: number | null }[] = [];
-	const push = (d: string, m: string, y?: string) => candidates.push({ d: Number(d), m: Number(m), y: y ? year(y) : null });
-	let m: RegExpExecArray | null;
-	if ((m = /\bCARTE\s+(?:[A-Z0-9]{1,10}\s+)?(\d{2})\/(\d{2})(?:\/(\d{2}))?\b/.exec(label))) push(m[1], m[2], m[3]);
-	else if ((m = /\bFACTURE CARTE DU (\d{2})(\d{2})(\d{2})\b/.exec(label))) push(m[1], m[2], m[3]);
-	else if ((m = /\bFACT (\d{2})(\d{2})(\d{2})\b/.exec(label))) push(m[1], m[2], m[3]);
-	else if ((m = /^(\d{2})(\d{2})(\d{2}) CB\*+\d{4}/.exec(label))) push(m[1], m[2], m[3]);
-	else if ((m = /\b(\d{2})\.(\d{2})\.(\d{2})\s*$/.exec(label))) push(m[1], m[2], m[3]);
-	else if ((m = /\b(\d{2})\/(\d{2})\/(\d{2})\s*$/.exec(label))) push(m[1], m[2], m[3]);
-	for (const c of candidates) {
-		const years = c.y !== null ? [c.y] : [by, by - 1];
-		for (const y of years) {
-			const d = iso(y, c.m, c.d);
-			if (d && d <= booking && daysBetween(d, booking) <= 60) return d;
-		}
-	}
-	return null;
+	return settleLabelDate(labelDateCandidate(label), booking);
 }
 
 /** Whole days from a to b (b later gives a positive number), computed on the calendar, not on clocks. */

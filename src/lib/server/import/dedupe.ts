@@ -7,13 +7,29 @@ import type { IsoDate } from '$lib/dates';
 import { daysBetween } from './date-parse';
 import type { ParsedTransaction } from './types';
 
+const SPACES = /[\s\u00a0\u202f]+/g;
+
+/** True when every character is printable ASCII (no accents to strip, the only whitespace is ' '). */
+function printableAscii(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 0x20 || c > 0x7e) return false;
+	}
+	return true;
+}
+
 /** Upper case, accents stripped, whitespace collapsed: the label as used in dedupe keys. */
 export function normaliseForDedupe(rawLabel: string): string {
+	if (printableAscii(rawLabel)) {
+		// NFD and the mark removal change nothing in printable ASCII, whose only whitespace is the space.
+		const up = rawLabel.toUpperCase();
+		return up.includes('  ') || up.charCodeAt(0) === 32 || up.charCodeAt(up.length - 1) === 32 ? up.replace(SPACES, ' ').trim() : up;
+	}
 	return rawLabel
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toUpperCase()
-		.replace(/[\s\u00a0\u202f]+/g, ' ')
+		.replace(SPACES, ' ')
 		.trim();
 }
 
@@ -21,18 +37,31 @@ export function normaliseForDedupe(rawLabel: string): string {
  * One key per transaction, in order. The bank's id when there is one (scoped by account and amount, so a
  * bank that reuses ids cannot swallow a different row); otherwise (booking date, cents, normalised label)
  * plus the occurrence index of that tuple within the file, so two identical coffees stay two rows and an
- * overlapping statement yields the same keys for the same rows.
+ * overlapping statement yields the same keys for the same rows. `store` turns each key into what is kept
+ * (the import service keeps a short hash), so the long keys never pile up.
  */
-export function dedupeKeys(accountKey: string, txs: ParsedTransaction[]): string[] {
+export function dedupeKeys(accountKey: string, txs: ParsedTransaction[], store: (key: string) => string = (k) => k): string[] {
 	const seen = new Map<string, number>();
-	return txs.map((t) => {
-		const base = t.bankId
-			? `${accountKey}|id|${t.bankId}|${t.amount}`
-			: `${accountKey}|${t.bookingDate}|${t.amount}|${normaliseForDedupe(t.rawLabel)}`;
+	// bank labels repeat a lot within a file: normalise each distinct label once
+	const labels = new Map<string, string>();
+	const keys = new Array<string>(txs.length);
+	for (let i = 0; i < txs.length; i++) {
+		const t = txs[i];
+		let base: string;
+		if (t.bankId) base = `${accountKey}|id|${t.bankId}|${t.amount}`;
+		else {
+			let label = labels.get(t.rawLabel);
+			if (label === undefined) {
+				label = normaliseForDedupe(t.rawLabel);
+				if (labels.size < 50_000) labels.set(t.rawLabel, label);
+			}
+			base = `${accountKey}|${t.bookingDate}|${t.amount}|${label}`;
+		}
 		const n = seen.get(base) ?? 0;
 		seen.set(base, n + 1);
-		return t.bankId ? (n === 0 ? base : `${base}|${n}`) : `${base}|${n}`;
-	});
+		keys[i] = store(t.bankId ? (n === 0 ? base : `${base}|${n}`) : `${base}|${n}`);
+	}
+	return keys;
 }
 
 export interface DuplicateCandidate {

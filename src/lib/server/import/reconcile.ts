@@ -30,7 +30,6 @@ export function reconcile(
 	knownOpening?: { date: IsoDate; amount: Cents }
 ): BalanceGap[] {
 	if (balances.length === 0 && !knownOpening) return [];
-	const txs = [...transactions].sort((a, b) => (a.bookingDate < b.bookingDate ? -1 : a.bookingDate > b.bookingDate ? 1 : 0));
 	// cumulative sum of amounts up to the end of each date
 	const sumThrough = (date: IsoDate, inclusive: boolean): number => {
 		let s = 0;
@@ -53,6 +52,9 @@ export function reconcile(
 		if (later) endOfDay.set(b.date, b);
 	}
 	points.push(...endOfDay.values());
+	// A single stated balance, without a known opening, is its own anchor: nothing to compare.
+	if (points.length <= 1 && !knownOpening) return [];
+	const txs = [...transactions].sort((a, b) => (a.bookingDate < b.bookingDate ? -1 : a.bookingDate > b.bookingDate ? 1 : 0));
 	const stateAt = (b: ParsedBalance | { date: IsoDate; amount: Cents; kind: 'opening' }) =>
 		b.kind === 'opening' ? sumThrough(b.date, false) : sumThrough(b.date, true);
 	let anchor: number;
