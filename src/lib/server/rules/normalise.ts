@@ -135,16 +135,30 @@ const DATE_PATTERNS: readonly DatePattern[] = [
 	{ re: /\bECH\/(\d{2})(\d{2})(\d{2})\b/, cardOnly: false, may: (s) => s.includes('ECH/') }
 ];
 
-function extractDate(s: string, type: OperationType, bookingDate: IsoDate | undefined): IsoDate | null {
+/** A date read from a label, before the booking date gives it a year: [dd, mm, yy or undefined]. */
+type DateParts = readonly [string, string, string | undefined];
+
+/**
+ * The date-pattern matches of a label, in the order extractDate tries them. They depend on the label and
+ * its type only, so they can be kept with a cached analysis; the booking date picks among them.
+ */
+function dateCandidates(s: string, type: OperationType): DateParts[] {
 	const cardLike = type === 'card' || type === 'cash_withdrawal' || type === 'refund';
+	const out: DateParts[] = [];
 	for (const { re, cardOnly, may } of DATE_PATTERNS) {
 		if (cardOnly && !cardLike) continue;
 		if (!may(s)) continue;
 		const m = re.exec(s);
-		if (m) {
-			const date = buildDate(m[1], m[2], m[3], bookingDate);
-			if (date) return date;
-		}
+		if (m) out.push([m[1], m[2], m[3]]);
+	}
+	return out;
+}
+
+/** The first candidate that makes a valid date for this booking date (see buildDate). */
+function dateFromCandidates(candidates: readonly DateParts[], bookingDate: IsoDate | undefined): IsoDate | null {
+	for (const [dd, mm, yy] of candidates) {
+		const date = buildDate(dd, mm, yy, bookingDate);
+		if (date) return date;
 	}
 	return null;
 }
@@ -384,12 +398,33 @@ function payeeFrom(s: string, type: OperationType): string | null {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Which of the amount's properties normalisation looks at: none given, debit, zero or credit. */
+export type SignClass = 'none' | 'debit' | 'zero' | 'credit';
+
+export function signClass(amount: Cents | undefined): SignClass {
+	if (amount === undefined) return 'none';
+	return amount > 0 ? 'credit' : amount === 0 ? 'zero' : 'debit';
+}
+
+/** A representative amount of a sign class: normalisation gives the same result for every amount of the class. */
+const CLASS_AMOUNT: Record<SignClass, Cents | undefined> = { none: undefined, debit: -1, zero: 0, credit: 1 };
+
 /**
- * Normalises a raw bank label.
- * @param raw the label as exported by the bank (any case, possibly multi-line, Bourso "Payee | LABEL")
- * @param context amount in cents (negative = debit) and booking date, both optional but improve the result
+ * Everything normalisation reads from a label and the sign of its amount, the card date left as candidates
+ * for the booking date to settle. Immutable: callers may cache it by (label, sign class).
  */
-export function normaliseLabel(raw: string, context: NormaliseContext = {}): NormalisedLabel {
+export interface LabelAnalysis {
+	operationType: OperationType;
+	payee: string | null;
+	ics: string | null;
+	rum: string | null;
+	search: string;
+	dates: readonly DateParts[];
+}
+
+/** Analyses a raw label for an amount of the given sign class (see normaliseLabel). */
+export function analyseLabel(raw: string, sign: SignClass): LabelAnalysis {
+	const amount = CLASS_AMOUNT[sign];
 	let clean = sanitiseText(typeof raw === 'string' ? raw : String(raw));
 	if (clean.length > MAX_LABEL_LENGTH) clean = clean.slice(0, MAX_LABEL_LENGTH);
 	let hint: string | null = null;
@@ -402,8 +437,8 @@ export function normaliseLabel(raw: string, context: NormaliseContext = {}): Nor
 	const search = foldText(clean);
 	let s = bar > 0 ? foldText(body) : search;
 	if (s.startsWith('*')) s = s.replace(/^\*+\s*/, '');
-	const operationType = detectType(s, context.amount);
-	const cardDate = extractDate(s, operationType, context.bookingDate);
+	const operationType = detectType(s, amount);
+	const dates = dateCandidates(s, operationType);
 	const icsMatch = RE_ICS.exec(s);
 	const rumMatch = RE_RUM.exec(s);
 	let payee: string | null;
@@ -415,9 +450,58 @@ export function normaliseLabel(raw: string, context: NormaliseContext = {}): Nor
 	return {
 		operationType,
 		payee,
-		cardDate,
 		ics: icsMatch ? icsMatch[1] : null,
 		rum: rumMatch ? rumMatch[1] : null,
-		search
+		search,
+		dates
 	};
+}
+
+/** The normalised label from an analysis and the booking date. */
+export function completeLabel(a: LabelAnalysis, bookingDate: IsoDate | undefined): NormalisedLabel {
+	return {
+		operationType: a.operationType,
+		payee: a.payee,
+		cardDate: a.dates.length === 0 ? null : dateFromCandidates(a.dates, bookingDate),
+		ics: a.ics,
+		rum: a.rum,
+		search: a.search
+	};
+}
+
+/**
+ * Normalises a raw bank label.
+ * @param raw the label as exported by the bank (any case, possibly multi-line, Bourso "Payee | LABEL")
+ * @param context amount in cents (negative = debit) and booking date, both optional but improve the result
+ */
+export function normaliseLabel(raw: string, context: NormaliseContext = {}): NormalisedLabel {
+	return completeLabel(analyseLabel(raw, signClass(context.amount)), context.bookingDate);
+}
+
+/**
+ * normaliseLabel with a bounded cache of analyses by (label, sign class): bank labels repeat a lot within
+ * a statement (and card dates are settled per booking date, so the result is the same as without cache).
+ */
+export class LabelNormaliser {
+	private readonly caches: Record<SignClass, Map<string, LabelAnalysis>> = {
+		none: new Map(),
+		debit: new Map(),
+		zero: new Map(),
+		credit: new Map()
+	};
+
+	constructor(private readonly maxEntries = 20_000) {}
+
+	normalise(raw: string, context: NormaliseContext = {}): NormalisedLabel {
+		if (typeof raw !== 'string') return normaliseLabel(raw, context);
+		const sign = signClass(context.amount);
+		const cache = this.caches[sign];
+		let a = cache.get(raw);
+		if (a === undefined) {
+			a = analyseLabel(raw, sign);
+			if (cache.size >= this.maxEntries) cache.clear();
+			cache.set(raw, a);
+		}
+		return completeLabel(a, context.bookingDate);
+	}
 }

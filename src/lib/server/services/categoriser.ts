@@ -7,6 +7,7 @@ import type { Cents } from '$lib/money';
 import { UNCATEGORISED } from '$lib/categories';
 import type { Db } from '../db';
 import { categorise, compileRules, type Rule, type RuleSet } from '../rules';
+import { LabelNormaliser } from '../rules/normalise';
 
 export interface CategoriserInput {
 	rawLabel: string;
@@ -68,10 +69,15 @@ export async function loadRuleSet(db: Db, householdId: number | null): Promise<R
 	return set;
 }
 
-/** Wraps a compiled rule set as a Categoriser. */
+/**
+ * Wraps a compiled rule set as a Categoriser. Each categoriser keeps its own cache of label analyses
+ * (a statement repeats the same labels many times), so normalising a repeated label costs a lookup.
+ */
 export function categoriserFor(set: RuleSet): Categoriser {
+	const labels = new LabelNormaliser();
 	return (tx) => {
-		const r = categorise(set, { rawLabel: tx.rawLabel, amount: tx.amount, date: tx.date, accountId: tx.accountId });
+		const input = { rawLabel: tx.rawLabel, amount: tx.amount, date: tx.date, accountId: tx.accountId };
+		const r = categorise(set, input, labels.normalise(tx.rawLabel, { amount: tx.amount, bookingDate: tx.date }));
 		return {
 			category: r.category ?? UNCATEGORISED,
 			payee: r.payee ?? tx.filePayee ?? r.normalised.payee ?? null,
