@@ -3,7 +3,7 @@
  * accounts, skip rows already known (dedupe keys backed by a unique constraint), categorise the new rows,
  * store the balances the file states, and record the batch, inside one database transaction.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { centsToString, type Cents } from '$lib/money';
 import { addDaysIso } from '$lib/dates';
 import { rawSqlite, type Db } from '../db';
@@ -82,6 +82,20 @@ export type FileImportResult =
 			error: { message: string; line?: number };
 			needs?: { mapping?: CsvPreview; dateOrder?: true };
 	  };
+
+/** Milliseconds spent in each stage of importFile (filled when asked for, by the bench). */
+export interface ImportTimings {
+	/** decoding, format and layout detection, parsing (pure engine) */
+	parse?: number;
+	/** loading (or checking the cache of) the compiled rule set */
+	loadRules?: number;
+	/** the database transaction: dedupe, categorisation, inserts, balances, probable duplicates, batch */
+	write?: number;
+	/** after commit: benefit alerts refreshed from the new transactions */
+	benefitAlerts?: number;
+	/** after commit: household status (balance, projected overdraft, alerts) refreshed */
+	householdStatus?: number;
+}
 
 /** Rows per INSERT: 23 columns × 1,000 stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const CHUNK = 1000;
@@ -165,24 +179,129 @@ async function matchAccount(
 }
 
 
-const INSERT_COLUMNS = [
-	'organisation_id', 'household_id', 'account_id', 'booking_date', 'operation_date', 'amount', 'raw_label', 'normalised_label', 'payee',
-	'category_id', 'category_source', 'rule_id', 'categorised_by', 'categorised_at', 'import_batch_id', 'dedupe_key', 'bank_id', 'created_at',
-	'tags', 'internal_transfer', 'operation_type'
-] as const;
+/** A new transaction row, as categorised, before it is written. */
+type NewRow = NewBankTransaction & { booking_date: string; amount: Cents; raw_label: string; payee: string | null; category_id: string };
+
+/** Writes the new rows of one account and returns their ids, in order. */
+interface RowWriter {
+	add(row: NewRow): Promise<void>;
+	/** writes what is still buffered; returns the ids of every row added, in order */
+	finish(): Promise<number[]>;
+}
+
+/** An integer or text value written into the SQL text (both come from the database or the clock, never from the file). */
+function literal(v: number | string): string {
+	if (typeof v === 'number') {
+		if (!Number.isSafeInteger(v)) throw new RangeError(`not an integer id: ${v}`);
+		return String(v);
+	}
+	return `'${v.replace(/'/g, "''")}'`;
+}
 
 /**
- * Inserts transactions and returns their ids. On SQLite one prepared statement is reused row after row on
- * the transaction's own connection (the cost of a big import is mostly statement building otherwise);
- * elsewhere multi-row INSERTs through Kysely.
+ * On SQLite: one prepared INSERT for the account, run row by row on the transaction's own connection
+ * (better-sqlite3 is synchronous, so nothing else runs in between). The values shared by every row of the
+ * account (organisation, household, account, batch, creation time) are written into the statement once,
+ * and the others are passed as arguments rather than as an array: binding is most of the cost otherwise.
  */
-async function insertTransactions(trx: Db, raw: SQLiteDatabase | undefined, rows: NewBankTransaction[]): Promise<number[]> {
-	if (raw) {
-		const statement = raw.prepare(`INSERT INTO bank_transaction (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`);
-		return rows.map((r) => Number(statement.run(...INSERT_COLUMNS.map((c) => (r as Record<string, unknown>)[c] ?? null)).lastInsertRowid));
+function sqliteWriter(raw: SQLiteDatabase, shared: { organisationId: number; householdId: number; accountId: number; batchId: number; now: string }): RowWriter {
+	const statement = raw.prepare(
+		`INSERT INTO bank_transaction (organisation_id, household_id, account_id, import_batch_id, created_at, categorised_by, categorised_at,
+			booking_date, operation_date, amount, raw_label, normalised_label, payee, category_id, category_source, rule_id, dedupe_key, bank_id,
+			tags, internal_transfer, operation_type)
+		VALUES (${literal(shared.organisationId)}, ${literal(shared.householdId)}, ${literal(shared.accountId)}, ${literal(shared.batchId)},
+			${literal(shared.now)}, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const ids: number[] = [];
+	return {
+		async add(r) {
+			const info = statement.run(
+				r.booking_date,
+				r.operation_date ?? null,
+				r.amount,
+				r.raw_label,
+				r.normalised_label,
+				r.payee ?? null,
+				r.category_id,
+				r.category_source,
+				r.rule_id ?? null,
+				r.dedupe_key,
+				r.bank_id ?? null,
+				r.tags ?? null,
+				r.internal_transfer ?? 0,
+				r.operation_type ?? null
+			);
+			ids.push(Number(info.lastInsertRowid));
+		},
+		async finish() {
+			return ids;
+		}
+	};
+}
+
+/** Elsewhere (PostgreSQL): multi-row INSERTs through Kysely, CHUNK rows at a time. */
+function kyselyWriter(trx: Db): RowWriter {
+	const ids: number[] = [];
+	let buffer: NewRow[] = [];
+	const flush = async () => {
+		if (buffer.length === 0) return;
+		const rows = buffer;
+		buffer = [];
+		for (const r of await trx.insertInto('bank_transaction').values(rows).returning('id').execute()) ids.push(r.id);
+	};
+	return {
+		async add(r) {
+			buffer.push(r);
+			if (buffer.length >= CHUNK) await flush();
+		},
+		async finish() {
+			await flush();
+			return ids;
+		}
+	};
+}
+
+/** The earliest and latest of some ISO dates (nulls when there are none). */
+function dateRange(dates: string[]): [string, string] | [null, null] {
+	if (dates.length === 0) return [null, null];
+	let min = dates[0];
+	let max = dates[0];
+	for (const d of dates) {
+		if (d < min) min = d;
+		if (d > max) max = d;
 	}
-	const ids = await trx.insertInto('bank_transaction').values(rows).returning('id').execute();
-	return ids.map((r) => r.id);
+	return [min, max];
+}
+
+/** The dedupe keys among `keys` already stored for the account. */
+async function knownKeys(trx: Db, raw: SQLiteDatabase | undefined, accountId: number, keys: string[]): Promise<Set<string>> {
+	const known = new Set<string>();
+	// Nothing to look up in an account without transactions (a new account, a first import).
+	const any = await trx.selectFrom('bank_transaction').select('id').where('account_id', '=', accountId).limit(1).executeTakeFirst();
+	if (!any) return known;
+	if (raw) {
+		const size = 500;
+		const full = raw.prepare(`SELECT dedupe_key FROM bank_transaction WHERE account_id = ? AND dedupe_key IN (${Array(size).fill('?').join(', ')})`).pluck();
+		for (let i = 0; i < keys.length; i += size) {
+			const part = keys.slice(i, i + size);
+			const statement =
+				part.length === size
+					? full
+					: raw.prepare(`SELECT dedupe_key FROM bank_transaction WHERE account_id = ? AND dedupe_key IN (${part.map(() => '?').join(', ')})`).pluck();
+			for (const k of statement.all(accountId, ...part) as string[]) known.add(k);
+		}
+		return known;
+	}
+	for (const part of chunks(keys, 1000)) {
+		const rows = await trx.selectFrom('bank_transaction').select('dedupe_key').where('account_id', '=', accountId).where('dedupe_key', 'in', part).execute();
+		for (const r of rows) known.add(r.dedupe_key);
+	}
+	return known;
+}
+
+/** Keys are stored as a short hash of the engine's key: the unique index stays small and fast. */
+function storedKey(engineKey: string): string {
+	return hash('sha256', engineKey, 'base64url').slice(0, 24);
 }
 
 async function importAccount(
@@ -195,55 +314,48 @@ async function importAccount(
 	now: string
 ): Promise<AccountImportResult> {
 	const account = await matchAccount(trx, req, parsed, now);
-	// Keys are stored as a short hash of the engine's key: the unique index stays small and fast.
-	const keys = dedupeKeys(String(account.id), parsed.transactions).map((k) => createHash('sha256').update(k).digest('base64url').slice(0, 24));
-	const known = new Set<string>();
-	for (const part of chunks(keys, 1000)) {
-		const rows = await trx
-			.selectFrom('bank_transaction')
-			.select('dedupe_key')
-			.where('account_id', '=', account.id)
-			.where('dedupe_key', 'in', part)
-			.execute();
-		for (const r of rows) known.add(r.dedupe_key);
-	}
-	const fresh = parsed.transactions.map((t, i) => ({ t, key: keys[i] })).filter((x) => !known.has(x.key));
-	// Categorise and insert chunk by chunk, so a 100,000-row file never holds all its rows twice in memory.
-	const insertedIds: number[] = [];
+	const txs = parsed.transactions;
+	const keys = dedupeKeys(String(account.id), txs, storedKey);
+	const known = await knownKeys(trx, raw, account.id, keys);
+	// The new rows are categorised and written one after the other: no second copy of the file's rows.
+	const writer = raw
+		? sqliteWriter(raw, { organisationId: req.organisationId, householdId: req.householdId, accountId: account.id, batchId, now })
+		: kyselyWriter(trx);
+	const fresh: number[] = [];
 	const sample: AccountImportResult['sample'] = [];
-	for (const part of chunks(fresh, CHUNK)) {
-		const rows = part.map(({ t, key }) => {
-			const c = categorise({ rawLabel: t.rawLabel, amount: t.amount, date: t.bookingDate, accountId: account.id, filePayee: t.payee });
-			return {
-				organisation_id: req.organisationId,
-				household_id: req.householdId,
-				account_id: account.id,
-				booking_date: t.bookingDate,
-				operation_date: t.operationDate ?? c.cardDate ?? null,
-				amount: t.amount,
-				raw_label: t.rawLabel,
-				normalised_label: c.normalisedLabel,
-				payee: c.payee ?? t.payee,
-				category_id: c.category,
-				category_source: c.ruleId ? ('rule' as const) : ('none' as const),
-				rule_id: c.ruleId,
-				categorised_by: null,
-				categorised_at: null,
-				import_batch_id: batchId,
-				dedupe_key: key,
-				bank_id: t.bankId,
-				created_at: now,
-				tags: c.tags.length ? JSON.stringify(c.tags) : null,
-				internal_transfer: c.internalTransfer ? (1 as const) : (0 as const),
-				operation_type: c.operationType
-			};
-		});
-		insertedIds.push(...(await insertTransactions(trx, raw, rows)));
-		for (const r of rows) {
-			if (sample.length >= 8) break;
-			sample.push({ date: r.booking_date, amount: centsToString(r.amount), label: r.raw_label, payee: r.payee, category: r.category_id });
-		}
+	for (let i = 0; i < txs.length; i++) {
+		const t = txs[i];
+		const key = keys[i];
+		if (known.has(key)) continue;
+		fresh.push(i);
+		const c = categorise({ rawLabel: t.rawLabel, amount: t.amount, date: t.bookingDate, accountId: account.id, filePayee: t.payee });
+		const row: NewRow = {
+			organisation_id: req.organisationId,
+			household_id: req.householdId,
+			account_id: account.id,
+			booking_date: t.bookingDate,
+			operation_date: t.operationDate ?? c.cardDate ?? null,
+			amount: t.amount,
+			raw_label: t.rawLabel,
+			normalised_label: c.normalisedLabel,
+			payee: c.payee ?? t.payee,
+			category_id: c.category,
+			category_source: c.ruleId ? 'rule' : 'none',
+			rule_id: c.ruleId,
+			categorised_by: null,
+			categorised_at: null,
+			import_batch_id: batchId,
+			dedupe_key: key,
+			bank_id: t.bankId,
+			created_at: now,
+			tags: c.tags.length ? JSON.stringify(c.tags) : null,
+			internal_transfer: c.internalTransfer ? 1 : 0,
+			operation_type: c.operationType
+		};
+		await writer.add(row);
+		if (sample.length < 8) sample.push({ date: row.booking_date, amount: centsToString(row.amount), label: row.raw_label, payee: row.payee, category: row.category_id });
 	}
+	const insertedIds = await writer.finish();
 
 	// Balances stated in the file, as end-of-day balances (an opening balance is the end of the day
 	// before), stored once per (account, date, amount).
@@ -283,19 +395,19 @@ async function importAccount(
 	// Probable duplicates across formats: same amount within ±3 days under another label.
 	const probable: AccountImportResult['probableDuplicates'] = [];
 	if (fresh.length > 0) {
-		const dates = fresh.map((f) => f.t.bookingDate).sort();
+		const [first, last] = dateRange(fresh.map((i) => txs[i].bookingDate)) as [string, string];
 		const existing = await trx
 			.selectFrom('bank_transaction')
 			.select(['id', 'booking_date', 'amount', 'raw_label'])
 			.where('account_id', '=', account.id)
 			.where('import_batch_id', '!=', batchId)
-			.where('booking_date', '>=', addDaysIso(dates[0], -3))
-			.where('booking_date', '<=', addDaysIso(dates[dates.length - 1], 3))
+			.where('booking_date', '>=', addDaysIso(first, -3))
+			.where('booking_date', '<=', addDaysIso(last, 3))
 			.execute();
 		if (existing.length > 0) {
 			const accountKey = String(account.id);
 			const pairs = findProbableDuplicates(
-				fresh.map((f, i) => ({ ...f.t, accountKey, id: insertedIds[i] })),
+				fresh.map((f, i) => ({ ...txs[f], accountKey, id: insertedIds[i] })),
 				existing.map((e) => ({ accountKey, id: e.id, bookingDate: e.booking_date, amount: e.amount, rawLabel: e.raw_label }))
 			);
 			for (const p of pairs) {
@@ -322,17 +434,18 @@ async function importAccount(
 		}
 	}
 
-	const dates = parsed.transactions.map((t) => t.bookingDate).sort();
-	const sum = fresh.reduce<Cents>((s, f) => s + f.t.amount, 0);
+	const [dateFrom, dateTo] = dateRange(txs.map((t) => t.bookingDate));
+	let sum: Cents = 0;
+	for (const i of fresh) sum += txs[i].amount;
 	const closing = closingStated;
 	return {
 		accountId: account.id,
 		account: account.name,
 		created: account.created,
 		imported: fresh.length,
-		duplicates: parsed.transactions.length - fresh.length,
-		dateFrom: dates[0] ?? null,
-		dateTo: dates.at(-1) ?? null,
+		duplicates: txs.length - fresh.length,
+		dateFrom,
+		dateTo,
 		sum: centsToString(sum),
 		closingBalance: closing ? centsToString(closing.amount) : null,
 		reconciliation: reconcile(parsed.transactions, parsed.balances).map((g) => ({
@@ -372,8 +485,20 @@ export async function undoImport(db: Db, actor: { id: number; organisationId: nu
 }
 
 /** Imports one file. Never throws for bad input: a rejected file comes back with its message and line. */
-export async function importFile(db: Db, req: ImportRequest, options: { categoriser?: Categoriser; now?: Date } = {}): Promise<FileImportResult> {
+export async function importFile(
+	db: Db,
+	req: ImportRequest,
+	options: { categoriser?: Categoriser; now?: Date; timings?: ImportTimings } = {}
+): Promise<FileImportResult> {
 	const now = (options.now ?? new Date()).toISOString();
+	const timings = options.timings;
+	let mark = timings ? performance.now() : 0;
+	const lap = (stage: keyof ImportTimings) => {
+		if (!timings) return;
+		const t = performance.now();
+		timings[stage] = (timings[stage] ?? 0) + (t - mark);
+		mark = t;
+	};
 	let parsed;
 	try {
 		parsed = parseStatement(req.bytes, { fileName: req.fileName, format: req.format, mapping: req.mapping, dateOrder: req.dateOrder, maxBytes: req.maxBytes });
@@ -384,7 +509,9 @@ export async function importFile(db: Db, req: ImportRequest, options: { categori
 		if (e instanceof ImportError) return { file: req.fileName, status: 'rejected', error: errorOf(e) };
 		throw e;
 	}
+	lap('parse');
 	const categorise = options.categoriser ?? (await loadCategoriser(db, req.householdId));
+	lap('loadRules');
 	const sha = createHash('sha256').update(req.bytes).digest('hex');
 	const raw = rawSqlite(db);
 	let result: FileImportResult | null = null;
@@ -451,9 +578,12 @@ export async function importFile(db: Db, req: ImportRequest, options: { categori
 			throw e;
 		}
 	}
+	lap('write');
 	if (result && (result as FileImportResult).status === 'imported') {
 		await refreshBenefitAlerts(db, req.householdId);
+		lap('benefitAlerts');
 		await refreshHouseholdStatus(db, req.householdId, options.now);
+		lap('householdStatus');
 	}
 	return result!;
 }
