@@ -149,9 +149,12 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 			const fee = readOptionalAmount(cell(c, spec.fee), decimals.get(spec.fee) ?? spec.decimal, row.line, colName(spec, spec.fee, 'frais'));
 			if (fee !== null) amount -= Math.abs(fee);
 		}
-		let rawLabel = spec.labelFirst
-			? (spec.label.map((i) => tidy(cell(c, i))).find((s) => s !== '') ?? '')
-			: spec.label.map((i) => tidy(cell(c, i))).filter((s) => s !== '').join(' ');
+		let rawLabel =
+			spec.label.length === 1
+				? tidy(cell(c, spec.label[0]))
+				: spec.labelFirst
+					? (spec.label.map((i) => tidy(cell(c, i))).find((s) => s !== '') ?? '')
+					: spec.label.map((i) => tidy(cell(c, i))).filter((s) => s !== '').join(' ');
 		let payee = spec.payee !== undefined ? tidyOrNull(cell(c, spec.payee)) : null;
 		if (spec.splitPipePayee) {
 			const idx = rawLabel.indexOf(' | ');
@@ -169,7 +172,14 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 			}
 			operationDate = settleLabelDate(candidate, bookingDate);
 		}
-		const memoParts = (spec.memo ?? []).map((i) => tidy(cell(c, i))).filter((s) => s !== '' && s !== rawLabel);
+		let memo: string | null = null;
+		if (spec.memo !== undefined && spec.memo.length === 1) {
+			const m = tidy(cell(c, spec.memo[0]));
+			if (m !== '' && m !== rawLabel) memo = m;
+		} else if (spec.memo !== undefined && spec.memo.length > 1) {
+			const memoParts = spec.memo.map((i) => tidy(cell(c, i))).filter((s) => s !== '' && s !== rawLabel);
+			if (memoParts.length) memo = memoParts.join(' ');
+		}
 		const tx: ParsedTransaction = {
 			line: row.line,
 			bookingDate,
@@ -177,7 +187,7 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 			amount,
 			rawLabel,
 			payee,
-			memo: memoParts.length ? memoParts.join(' ') : null,
+			memo,
 			bankId: spec.bankId !== undefined ? tidyOrNull(cell(c, spec.bankId)) : null
 		};
 		if (spec.mandateId !== undefined) tx.mandateId = tidyOrNull(cell(c, spec.mandateId));
