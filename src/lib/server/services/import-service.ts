@@ -91,6 +91,8 @@ export interface ImportTimings {
 	loadRules?: number;
 	/** the database transaction: dedupe, categorisation, inserts, balances, probable duplicates, batch */
 	write?: number;
+	/** part of `write`: the INSERTs of the new transactions themselves (the database's own work, mostly) */
+	writeRows?: number;
 	/** after commit: benefit alerts refreshed from the new transactions */
 	benefitAlerts?: number;
 	/** after commit: household status (balance, projected overdraft, alerts) refreshed */
@@ -311,7 +313,8 @@ async function importAccount(
 	parsed: ParsedAccount,
 	batchId: number,
 	categorise: Categoriser,
-	now: string
+	now: string,
+	timings?: ImportTimings
 ): Promise<AccountImportResult> {
 	const account = await matchAccount(trx, req, parsed, now);
 	const txs = parsed.transactions;
@@ -352,7 +355,11 @@ async function importAccount(
 			internal_transfer: c.internalTransfer ? 1 : 0,
 			operation_type: c.operationType
 		};
-		await writer.add(row);
+		if (timings) {
+			const t = performance.now();
+			await writer.add(row);
+			timings.writeRows = (timings.writeRows ?? 0) + (performance.now() - t);
+		} else await writer.add(row);
 		if (sample.length < 8) sample.push({ date: row.booking_date, amount: centsToString(row.amount), label: row.raw_label, payee: row.payee, category: row.category_id });
 	}
 	const insertedIds = await writer.finish();
@@ -537,7 +544,7 @@ export async function importFile(
 				.executeTakeFirstOrThrow();
 			const accounts: AccountImportResult[] = [];
 			for (const account of parsed.accounts) {
-				accounts.push(await importAccount(trx, raw, req, account, batch.id, categorise, now));
+				accounts.push(await importAccount(trx, raw, req, account, batch.id, categorise, now, timings));
 			}
 			const imported = accounts.reduce((s, a) => s + a.imported, 0);
 			const duplicates = accounts.reduce((s, a) => s + a.duplicates, 0);
