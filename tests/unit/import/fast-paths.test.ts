@@ -7,7 +7,7 @@ import { parseAmount, MoneyParseError } from '$lib/money';
 import { decideDecimal, simpleAmount, type DecimalSep } from '$lib/server/import/amounts';
 import { tokenizeCsv } from '$lib/server/import/csv-reader';
 import { operationDateFromLabel } from '$lib/server/import/date-parse';
-import { normaliseForDedupe } from '$lib/server/import';
+import { dedupeKeys, normaliseForDedupe, type ParsedTransaction } from '$lib/server/import';
 import { LabelNormaliser, normaliseLabel } from '$lib/server/rules/normalise';
 import { generateTransactions } from '$lib/server/rules/bench';
 import Papa from 'papaparse';
@@ -207,4 +207,31 @@ test('cached label normalisation gives the same result as normaliseLabel, card d
 		}
 		expect(cached.normalise(tx.rawLabel)).toEqual(normaliseLabel(tx.rawLabel));
 	}
+});
+
+function dedupeKeysRef(accountKey: string, txs: ParsedTransaction[]): string[] {
+	const seen = new Map<string, number>();
+	return txs.map((t) => {
+		const base = t.bankId ? `${accountKey}|id|${t.bankId}|${t.amount}` : `${accountKey}|${t.bookingDate}|${t.amount}|${normaliseForDedupeRef(t.rawLabel)}`;
+		const n = seen.get(base) ?? 0;
+		seen.set(base, n + 1);
+		return t.bankId ? (n === 0 ? base : `${base}|${n}`) : `${base}|${n}`;
+	});
+}
+
+test('dedupe keys: nested occurrence counts give the keys of the single joined-key map', () => {
+	const r = rng(13);
+	const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+	const txs: ParsedTransaction[] = Array.from({ length: 20_000 }, (_, i) => ({
+		line: i + 2,
+		bookingDate: pick(['2026-03-01', '2026-03-02', '2026-03-03']),
+		operationDate: null,
+		amount: pick([-350, 350, 0, -0, -1200, 51200]),
+		rawLabel: pick(['CAFE', 'café', 'Café  ', 'A|1', 'A', '1|A', 'MONOP', 'Prélèvement EDF']),
+		payee: null,
+		memo: null,
+		bankId: r() < 0.2 ? pick(['FIT1', 'FIT2', 'X|1']) : null
+	}));
+	expect(dedupeKeys('acc', txs)).toEqual(dedupeKeysRef('acc', txs));
+	expect(dedupeKeys('7', txs, (k) => `#${k}`)).toEqual(dedupeKeysRef('7', txs).map((k) => `#${k}`));
 });

@@ -41,25 +41,34 @@ export function normaliseForDedupe(rawLabel: string): string {
  * (the import service keeps a short hash), so the long keys never pile up.
  */
 export function dedupeKeys(accountKey: string, txs: ParsedTransaction[], store: (key: string) => string = (k) => k): string[] {
-	const seen = new Map<string, number>();
+	// Occurrences counted per bank id key, and per (booking date, amount, label) through nested maps: the
+	// same counts as one map of the joined keys (dates have no '|'), without hashing a long string per row.
+	const seenIds = new Map<string, number>();
+	const seen = new Map<string, Map<number, Map<string, number>>>();
 	// bank labels repeat a lot within a file: normalise each distinct label once
 	const labels = new Map<string, string>();
 	const keys = new Array<string>(txs.length);
 	for (let i = 0; i < txs.length; i++) {
 		const t = txs[i];
-		let base: string;
-		if (t.bankId) base = `${accountKey}|id|${t.bankId}|${t.amount}`;
-		else {
-			let label = labels.get(t.rawLabel);
-			if (label === undefined) {
-				label = normaliseForDedupe(t.rawLabel);
-				if (labels.size < 50_000) labels.set(t.rawLabel, label);
-			}
-			base = `${accountKey}|${t.bookingDate}|${t.amount}|${label}`;
+		if (t.bankId) {
+			const base = `${accountKey}|id|${t.bankId}|${t.amount}`;
+			const n = seenIds.get(base) ?? 0;
+			seenIds.set(base, n + 1);
+			keys[i] = store(n === 0 ? base : `${base}|${n}`);
+			continue;
 		}
-		const n = seen.get(base) ?? 0;
-		seen.set(base, n + 1);
-		keys[i] = store(t.bankId ? (n === 0 ? base : `${base}|${n}`) : `${base}|${n}`);
+		let label = labels.get(t.rawLabel);
+		if (label === undefined) {
+			label = normaliseForDedupe(t.rawLabel);
+			if (labels.size < 50_000) labels.set(t.rawLabel, label);
+		}
+		let byAmount = seen.get(t.bookingDate);
+		if (byAmount === undefined) seen.set(t.bookingDate, (byAmount = new Map()));
+		let byLabel = byAmount.get(t.amount);
+		if (byLabel === undefined) byAmount.set(t.amount, (byLabel = new Map()));
+		const n = byLabel.get(label) ?? 0;
+		byLabel.set(label, n + 1);
+		keys[i] = store(`${accountKey}|${t.bookingDate}|${t.amount}|${label}|${n}`);
 	}
 	return keys;
 }
