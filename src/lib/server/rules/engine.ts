@@ -156,6 +156,11 @@ export function compareRules(a: Rule, b: Rule): number {
 /** A compiled, immutable rule set. Not re-entrant (scratch buffers), which is fine: categorise is sync. */
 export class RuleSet {
 	readonly rules: readonly CompiledRule[];
+	/**
+	 * True when no rule looks at the amount beyond its sign, the day of the month or the account: the result
+	 * then depends only on the normalised label (search text, payee, operation type) and the amount's sign.
+	 */
+	readonly contextFree: boolean;
 	private readonly automata: Record<TextField, AhoCorasick>;
 	private readonly anchored: Record<TextField, number[][]>;
 	private readonly found: Record<TextField, Int32Array>;
@@ -241,6 +246,9 @@ export class RuleSet {
 			});
 		});
 		this.rules = compiled;
+		this.contextFree = compiled.every((cr) =>
+			cr.rule.conditions.every((c) => !((c.field === 'amount' && c.op !== 'sign') || c.field === 'dayOfMonth' || c.field === 'account'))
+		);
 		this.automata = { label: new AhoCorasick(patterns.label), payee: new AhoCorasick(patterns.payee) };
 		found.label = new Int32Array(patterns.label.length);
 		found.payee = new Int32Array(patterns.payee.length);

@@ -494,7 +494,12 @@ export class LabelNormaliser {
 
 	normalise(raw: string, context: NormaliseContext = {}): NormalisedLabel {
 		if (typeof raw !== 'string') return normaliseLabel(raw, context);
-		const sign = signClass(context.amount);
+		return completeLabel(this.analyse(raw, context.amount), context.bookingDate);
+	}
+
+	/** The (cached, shared: do not modify) analysis of a label for an amount of this sign. */
+	analyse(raw: string, amount: Cents | undefined): LabelAnalysis {
+		const sign = signClass(amount);
 		const cache = this.caches[sign];
 		let a = cache.get(raw);
 		if (a === undefined) {
@@ -502,6 +507,6 @@ export class LabelNormaliser {
 			if (cache.size >= this.maxEntries) cache.clear();
 			cache.set(raw, a);
 		}
-		return completeLabel(a, context.bookingDate);
+		return a;
 	}
 }

@@ -7,7 +7,7 @@ import type { Cents } from '$lib/money';
 import { UNCATEGORISED } from '$lib/categories';
 import type { Db } from '../db';
 import { categorise, compileRules, type Rule, type RuleSet } from '../rules';
-import { LabelNormaliser } from '../rules/normalise';
+import { completeLabel, LabelNormaliser, type LabelAnalysis } from '../rules/normalise';
 
 export interface CategoriserInput {
 	rawLabel: string;
@@ -69,24 +69,42 @@ export async function loadRuleSet(db: Db, householdId: number | null): Promise<R
 	return set;
 }
 
+/** What the rules decide for one label analysis when the rule set is context-free (see RuleSet.contextFree). */
+interface RuleOutcome {
+	category: string;
+	payee: string | null;
+	ruleId: string | null;
+	tags: string[];
+	internalTransfer: boolean;
+}
+
 /**
  * Wraps a compiled rule set as a Categoriser. Each categoriser keeps its own cache of label analyses
- * (a statement repeats the same labels many times), so normalising a repeated label costs a lookup.
+ * (a statement repeats the same labels many times), so normalising a repeated label costs a lookup; when
+ * no rule looks at more than the label and the amount's sign, the rules' outcome is kept with the analysis.
  */
 export function categoriserFor(set: RuleSet): Categoriser {
 	const labels = new LabelNormaliser();
+	const outcomes = new WeakMap<LabelAnalysis, RuleOutcome>();
 	return (tx) => {
 		const input = { rawLabel: tx.rawLabel, amount: tx.amount, date: tx.date, accountId: tx.accountId };
-		const r = categorise(set, input, labels.normalise(tx.rawLabel, { amount: tx.amount, bookingDate: tx.date }));
+		const analysis = labels.analyse(tx.rawLabel, tx.amount);
+		const normalised = completeLabel(analysis, tx.date);
+		let outcome = set.contextFree && Number.isFinite(tx.amount) ? outcomes.get(analysis) : undefined;
+		if (outcome === undefined) {
+			const r = categorise(set, input, normalised);
+			outcome = { category: r.category, payee: r.payee, ruleId: r.ruleId, tags: r.tags, internalTransfer: r.internalTransfer };
+			if (set.contextFree && Number.isFinite(tx.amount)) outcomes.set(analysis, outcome);
+		}
 		return {
-			category: r.category ?? UNCATEGORISED,
-			payee: r.payee ?? tx.filePayee ?? r.normalised.payee ?? null,
-			ruleId: r.ruleId,
-			normalisedLabel: r.normalised.search,
-			cardDate: r.normalised.cardDate,
-			tags: r.tags,
-			internalTransfer: r.internalTransfer,
-			operationType: r.normalised.operationType
+			category: outcome.category ?? UNCATEGORISED,
+			payee: outcome.payee ?? tx.filePayee ?? normalised.payee ?? null,
+			ruleId: outcome.ruleId,
+			normalisedLabel: normalised.search,
+			cardDate: normalised.cardDate,
+			tags: [...outcome.tags],
+			internalTransfer: outcome.internalTransfer,
+			operationType: normalised.operationType
 		};
 	};
 }
