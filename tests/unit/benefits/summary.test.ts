@@ -36,8 +36,8 @@ describe('nonRecoursSummary', () => {
 	});
 });
 
-describe('speed', () => {
-	it('evaluates 1 000 varied households fast enough for a caseload refresh', () => {
+describe('a caseload of varied households', () => {
+	it('evaluates 1 000 varied households', () => {
 		const profiles: HouseholdProfile[] = [];
 		for (let i = 0; i < 1000; i++) {
 			const members = [adult('1970-01-01', { salary: `${(i * 7) % 2500}.00` })];
@@ -49,13 +49,10 @@ describe('speed', () => {
 				taxIncome: { rfr: `${(i * 37) % 40000}.00` }, childSupportUnpaid: i % 7 === 0, members
 			});
 		}
-		const start = performance.now();
 		let total = 0;
 		for (const p of profiles) total += nonRecoursSummary(evaluateBenefits(p)).count;
-		const ms = performance.now() - start;
+		// Speed is measured by `npm run bench` (caseload refresh), never by a timed test.
 		expect(total).toBeGreaterThan(1000);
-		// Generous bound: vitest transforms and shares 2 cores; plain node measures ≈ 0.5–0.7 s (see report).
-		expect(ms).toBeLessThan(3000);
 	});
 });
 

@@ -6,8 +6,9 @@
  */
 import Decimal from 'decimal.js';
 import { formatEur, roundToCents, centsToDecimal } from '$lib/money';
-import { BENEFIT_CATALOGUE } from './catalogue';
+import { evaluateGate, type GateOutcome } from './conditions';
 import { counts, draft, Facts, ParamReader, ZERO, type Draft } from './context';
+import { definitionsById, type BenefitDefinition } from './definitions';
 import { CAF_MONTHLY_BENEFITS, detectReceivedFromEvidence } from './evidence';
 import { evaluateAf, evaluateArs, evaluateAsf, evaluateCf, evaluatePaje, type FamilyOutcome } from './family';
 import { evaluateAl, evaluateFsl, type AlOutcome } from './housing';
@@ -31,6 +32,8 @@ import {
 export interface EvaluateOptions {
 	/** The household's recent bank credits. */
 	evidence?: BenefitEvidence;
+	/** The benefits as data (texts, conditions, evidence patterns); the seed when absent. */
+	definitions?: readonly BenefitDefinition[];
 }
 
 interface Slot {
@@ -38,18 +41,27 @@ interface Slot {
 	cited: CitedParameter[];
 }
 
-/** Runs one rule with its own parameter reader; a missing parameter gives `maybe` with the reason. */
-function run<T>(params: readonly BenefitParameter[], month: string, rule: (r: ParamReader) => T, toDraft: (t: T) => Draft, fallback: T): { value: T; slot: Slot } {
-	const r = new ParamReader(params, month);
-	try {
-		const value = rule(r);
-		return { value, slot: { draft: toDraft(value), cited: r.citations() } };
-	} catch (e) {
-		if (!(e instanceof BenefitParameterError)) throw e;
-		return {
-			value: fallback,
-			slot: { draft: draft('maybe', null, [`Estimation impossible pour ce mois : ${e.message}`]), cited: r.citations() }
-		};
+/**
+ * Applies a benefit's declarative conditions to what its formula found: a condition not met turns a
+ * benefit the formula would flag into `not_eligible` with the condition's reason; an answer missing turns
+ * `eligible` into `maybe` with the question to ask. A formula's `received` or `not_eligible` stands.
+ */
+function applyGate(d: Draft, gate: GateOutcome): void {
+	if (gate.met === true || !(d.status === 'eligible' || d.status === 'maybe' || d.status === 'info')) return;
+	if (gate.met === false) {
+		Object.assign(d, { status: 'not_eligible', amount: null, gross: null, reasons: gate.reasons, questions: [], interim: false });
+		return;
+	}
+	if (d.status === 'eligible') d.status = 'maybe';
+	d.questions = [...d.questions, ...gate.questions];
+}
+
+/** The payment threshold of the definition, on the amount before CRDS (formulas also apply their own). */
+function applyThreshold(d: Draft, def: BenefitDefinition, r: ParamReader): void {
+	if (!def.paymentThresholdKey || d.status !== 'eligible' || d.amount === null) return;
+	const threshold = r.get(def.paymentThresholdKey);
+	if ((d.gross ?? d.amount).lt(threshold)) {
+		Object.assign(d, { status: 'not_eligible', reasons: [...d.reasons, `Sous le seuil de versement (${r.cite(def.paymentThresholdKey)}).`] });
 	}
 }
 
@@ -72,20 +84,42 @@ export function evaluateBenefits(
 	const h = toHousehold(profile);
 	const f = new Facts(h);
 	const month = h.month;
-	const detected: DetectedBenefit[] = options.evidence ? detectReceivedFromEvidence(options.evidence, { month }) : [];
+	const defs = definitionsById(options.definitions);
+	const detected: DetectedBenefit[] = options.evidence ? detectReceivedFromEvidence(options.evidence, { month, definitions: options.definitions }) : [];
+
+	/**
+	 * Runs one benefit's formula with its own parameter reader, then its conditions and payment threshold;
+	 * a missing parameter gives `maybe` with the reason.
+	 */
+	function run<T>(id: BenefitId, rule: (r: ParamReader) => T, toDraft: (t: T) => Draft, fallback: T): { value: T; slot: Slot } {
+		const r = new ParamReader(params, month);
+		try {
+			const value = rule(r);
+			const d = toDraft(value);
+			applyGate(d, evaluateGate(defs[id].conditions, f, r));
+			applyThreshold(d, defs[id], r);
+			return { value, slot: { draft: d, cited: r.citations() } };
+		} catch (e) {
+			if (!(e instanceof BenefitParameterError)) throw e;
+			return {
+				value: fallback,
+				slot: { draft: draft('maybe', null, [`Estimation impossible pour ce mois : ${e.message}`]), cited: r.citations() }
+			};
+		}
+	}
 	const seen = new Map<BenefitId, DetectedBenefit>();
 	for (const d of detected) if (d.benefit && d.received && !seen.has(d.benefit)) seen.set(d.benefit, d);
 	const declared = new Set<BenefitId>(h.received);
 	const isReceived = (id: BenefitId) => declared.has(id) || seen.has(id);
 	const cafDetected = detected.some((d) => d.payer === 'CAF' || d.payer === 'MSA');
-	const hasCafRelationship = cafDetected || h.received.some((id) => BENEFIT_CATALOGUE[id].payer === 'CAF');
+	const hasCafRelationship = cafDetected || h.received.some((id) => defs[id].payer === 'CAF');
 
 	const slots = new Map<BenefitId, Slot>();
-	const af = run(params, month, (r) => evaluateAf(r, f), fam, NO_FAMILY);
-	const cf = run(params, month, (r) => evaluateCf(r, f), fam, NO_FAMILY);
-	const asf = run(params, month, (r) => evaluateAsf(r, f), fam, NO_FAMILY);
-	const paje = run(params, month, (r) => evaluatePaje(r, f), fam, NO_FAMILY);
-	const ars = run(params, month, (r) => evaluateArs(r, f, hasCafRelationship), fam, NO_FAMILY);
+	const af = run('af', (r) => evaluateAf(r, f), fam, NO_FAMILY);
+	const cf = run('cf', (r) => evaluateCf(r, f), fam, NO_FAMILY);
+	const asf = run('asf', (r) => evaluateAsf(r, f), fam, NO_FAMILY);
+	const paje = run('paje_base', (r) => evaluatePaje(r, f), fam, NO_FAMILY);
+	const ars = run('ars', (r) => evaluateArs(r, f, hasCafRelationship), fam, NO_FAMILY);
 	slots.set('af', af.slot).set('cf', cf.slot).set('asf', asf.slot).set('paje_base', paje.slot).set('ars', ars.slot);
 	const familyResources = [af, cf, asf, paje].reduce(
 		(s, o) => (counts(o.slot.draft) || isReceivedDraft(o.slot.draft) ? s.plus(o.value.forResources) : s),
@@ -96,7 +130,7 @@ export function evaluateBenefits(
 		return d.status === 'received';
 	}
 
-	const aah = run(params, month, (r) => evaluateAah(r, f), (d) => d, draft('maybe', null, []));
+	const aah = run('aah', (r) => evaluateAah(r, f), (d) => d, draft('maybe', null, []));
 	slots.set('aah', aah.slot);
 	const aahSeen = seen.get('aah');
 	const aahReceived = isReceived('aah') ? (aah.value.amount ?? (aahSeen ? centsToDecimal(aahSeen.monthlyAverage) : ZERO)) : ZERO;
@@ -104,36 +138,36 @@ export function evaluateBenefits(
 
 	// Housing aid ⇄ RSA: a first AL, the RSA with its forfait logement, then the AL again with earned and
 	// unemployment income neutralised if the household gets the RSA (or the ASS).
-	const ass = run(params, month, (r) => evaluateAss(r, f), (d) => d, draft('maybe', null, []));
+	const ass = run('ass', (r) => evaluateAss(r, f), (d) => d, draft('maybe', null, []));
 	const assPaid = ass.value.status === 'received' || isReceived('ass');
 	const NO_AL: AlOutcome = { draft: draft('maybe', null, []), gross: null };
-	let al = run(params, month, (r) => evaluateAl(r, f, assPaid), (o) => o.draft, NO_AL);
+	let al = run('al', (r) => evaluateAl(r, f, assPaid), (o) => o.draft, NO_AL);
 	const NO_RSA: RsaOutcome = { draft: draft('maybe', null, []), positive: false };
 	const alDeps = (o: AlOutcome): Pick<MinimaDeps, 'alCounts' | 'alNet'> => {
 		const received = isReceived('al') || h.aidPaidToLandlord === true;
 		const flagged = o.draft.amount !== null && (o.draft.status === 'eligible' || o.draft.status === 'maybe');
 		return { alCounts: received || flagged, alNet: o.draft.amount };
 	};
-	const aspaFirst = run(params, month, (r) => evaluateAspa(r, f), (d) => d, draft('maybe', null, [])).value;
+	const aspaFirst = run('aspa', (r) => evaluateAspa(r, f), (d) => d, draft('maybe', null, [])).value;
 	const priorBenefits = [ass.value, aspaFirst].reduce((s, d) => (d.status === 'eligible' && d.amount !== null ? s.plus(d.amount) : s), ZERO);
 	const deps = (o: AlOutcome): MinimaDeps => ({ familyResources, aahReceived, aahClaimable, priorBenefits, ...alDeps(o) });
-	let rsa = run(params, month, (r) => evaluateRsa(r, f, deps(al.value)), (o) => o.draft, NO_RSA);
+	let rsa = run('rsa', (r) => evaluateRsa(r, f, deps(al.value)), (o) => o.draft, NO_RSA);
 	if ((rsa.value.positive || isReceived('rsa')) && !assPaid) {
-		const again = run(params, month, (r) => evaluateAl(r, f, true), (o) => o.draft, NO_AL);
+		const again = run('al', (r) => evaluateAl(r, f, true), (o) => o.draft, NO_AL);
 		if ((again.value.draft.amount ?? ZERO).gt(al.value.draft.amount ?? ZERO)) {
 			al = again;
-			rsa = run(params, month, (r) => evaluateRsa(r, f, deps(al.value)), (o) => o.draft, NO_RSA);
+			rsa = run('rsa', (r) => evaluateRsa(r, f, deps(al.value)), (o) => o.draft, NO_RSA);
 		}
 	}
 	slots.set('al', al.slot).set('rsa', rsa.slot).set('ass', ass.slot);
-	slots.set('ppa', run(params, month, (r) => evaluatePpa(r, f, deps(al.value)), (d) => d, draft('maybe', null, [])).slot);
-	slots.set('prime_noel', run(params, month, (r) => evaluatePrimeNoel(r, f, withReceived('rsa', rsa.value.draft), withReceived('ass', ass.value)), (d) => d, draft('maybe', null, [])).slot);
+	slots.set('ppa', run('ppa', (r) => evaluatePpa(r, f, deps(al.value)), (d) => d, draft('maybe', null, [])).slot);
+	slots.set('prime_noel', run('prime_noel', (r) => evaluatePrimeNoel(r, f, withReceived('rsa', rsa.value.draft), withReceived('ass', ass.value)), (d) => d, draft('maybe', null, [])).slot);
 
 	function withReceived(id: BenefitId, d: Draft): Draft {
 		return isReceived(id) ? { ...d, status: 'received' } : d;
 	}
 
-	const aspa = run(params, month, (r) => evaluateAspa(r, f), (d) => d, draft('maybe', null, []));
+	const aspa = run('aspa', (r) => evaluateAspa(r, f), (d) => d, draft('maybe', null, []));
 	slots.set('aspa', aspa.slot);
 	const receivedAmount = (id: BenefitId, d: Draft): Decimal => {
 		if (!isReceived(id)) return ZERO;
@@ -144,8 +178,7 @@ export function evaluateBenefits(
 	slots.set(
 		'css',
 		run(
-			params,
-			month,
+			'css',
 			(r) =>
 				evaluateCss(r, f, {
 					rsaPaid: isReceived('rsa') || (rsaDraft.status === 'eligible' && !rsaDraft.interim),
@@ -161,16 +194,16 @@ export function evaluateBenefits(
 			draft('maybe', null, [])
 		).slot
 	);
-	slots.set('asi', run(params, month, (r) => evaluateAsi(r, f), (d) => d, draft('maybe', null, [])).slot);
-	slots.set('cheque_energie', run(params, month, (r) => evaluateChequeEnergie(r, f), (d) => d, draft('maybe', null, [])).slot);
-	slots.set('fsl', { draft: evaluateFsl(f), cited: [] });
+	slots.set('asi', run('asi', (r) => evaluateAsi(r, f), (d) => d, draft('maybe', null, [])).slot);
+	slots.set('cheque_energie', run('cheque_energie', (r) => evaluateChequeEnergie(r, f), (d) => d, draft('maybe', null, [])).slot);
+	slots.set('fsl', run('fsl', () => evaluateFsl(f), (d) => d, draft('maybe', null, [])).slot);
 
 	// Received: declared by the household, seen in the bank credits, or housing aid paid to the landlord.
 	const results: BenefitResult[] = [];
 	for (const id of BENEFIT_IDS) {
 		const slot = slots.get(id) as Slot;
 		const d = slot.draft;
-		const entry = BENEFIT_CATALOGUE[id];
+		const entry = defs[id];
 		const result: BenefitResult = {
 			benefit: id,
 			label: entry.label,

@@ -1,11 +1,13 @@
 /**
  * Evidence that a benefit is already received, from the household's recent bank credits: payer tokens
  * (CAF, MSA, CPAM, CARSAT/CNAV, France Travail) and benefit tokens (RSA, APL, AF, ASPA, ASS…) in the
- * normalised label, with the category as a fallback. Labels differ by bank; the token lists are indicative.
+ * normalised label, with the category as a fallback. Labels differ by bank; the benefit phrases are data
+ * (each definition's evidence patterns, editable by admins); the payer names stay here.
  */
 import { formatDateFr, type IsoMonth } from '$lib/dates';
 import { formatEur } from '$lib/money';
 import { monthsBefore } from './context';
+import { DEFAULT_BENEFIT_DEFINITIONS, definitionsById, type BenefitDefinition } from './definitions';
 import type { BenefitEvidence, BenefitId, DetectedBenefit, EvidenceCredit, Payer } from './types';
 
 /** Uppercase, no accents, punctuation → spaces, single spaces, padded with spaces for token search. */
@@ -30,28 +32,21 @@ const PAYERS: { payer: Payer; phrases: string[] }[] = [
 /** Phrases removed before benefit matching (so "CAISSE D ALLOCATIONS FAMILIALES" is not read as AF). */
 const PAYER_NOISE = ['CAISSE D ALLOCATIONS FAMILIALES', 'CAISSE D ALLOCATION FAMILIALE', 'MUTUALITE SOCIALE AGRICOLE', 'ASSURANCE MALADIE', 'ASSURANCE RETRAITE'];
 
-const BENEFIT_TOKENS: Record<Payer, { id: BenefitId; phrases: string[] }[]> = {
-	CAF: [
-		{ id: 'rsa', phrases: ['RSA', 'REVENU SOLIDARITE', 'REVENU DE SOLIDARITE', 'R S A'] },
-		{ id: 'ppa', phrases: ['PPA', 'PRIME ACTIVITE', 'PRIME D ACTIVITE', 'PRIM ACTIVITE', 'PA'] },
-		{ id: 'al', phrases: ['APL', 'ALS', 'ALF', 'AL', 'AIDE LOGEMENT', 'AIDE AU LOGEMENT', 'ALLOCATION LOGEMENT', 'ALLOC LOGEMENT'] },
-		{ id: 'af', phrases: ['AF', 'ALLOC FAMILIALES', 'ALLOCATIONS FAMILIALES', 'ALLOC FAM', 'ALL FAM'] },
-		{ id: 'cf', phrases: ['CF', 'COMPLEMENT FAMILIAL', 'COMPL FAMILIAL'] },
-		{ id: 'ars', phrases: ['ARS', 'RENTREE SCOLAIRE'] },
-		{ id: 'asf', phrases: ['ASF', 'SOUTIEN FAMILIAL'] },
-		{ id: 'paje_base', phrases: ['PAJE', 'ALLOCATION DE BASE', 'AB PAJE'] },
-		{ id: 'aah', phrases: ['AAH', 'ADULTES HANDICAPES', 'ADULTE HANDICAPE'] },
-		{ id: 'prime_noel', phrases: ['AIDE EXCEPTIONNELLE', 'PRIME NOEL', 'PRIME DE NOEL', 'FIN D ANNEE', 'AEFA'] }
-	],
-	MSA: [],
-	CARSAT: [{ id: 'aspa', phrases: ['ASPA', 'MINIMUM VIEILLESSE', 'SOLIDARITE PERSONNES AGEES', 'SOLIDARITE AUX PERSONNES AGEES'] }],
-	FRANCE_TRAVAIL: [
-		{ id: 'ass', phrases: ['ASS', 'SOLIDARITE SPECIFIQUE', 'ALLOC SOLIDARITE'] },
-		{ id: 'prime_noel', phrases: ['AIDE EXCEPTIONNELLE', 'PRIME NOEL', 'PRIME DE NOEL', 'FIN D ANNEE'] }
-	],
-	CPAM: [{ id: 'asi', phrases: ['ASI', 'ALLOCATION SUPPLEMENTAIRE', 'ALLOC SUPPLEMENTAIRE INVALIDITE'] }]
-};
-BENEFIT_TOKENS.MSA = BENEFIT_TOKENS.CAF;
+type Tokens = Record<Payer, { id: BenefitId; phrases: string[] }[]>;
+const tokenCache = new WeakMap<readonly BenefitDefinition[], Tokens>();
+
+/** Benefit phrases by payer, from the definitions' evidence patterns (cached per definitions list). */
+function benefitTokens(defs: readonly BenefitDefinition[]): Tokens {
+	let tokens = tokenCache.get(defs);
+	if (!tokens) {
+		tokens = { CAF: [], MSA: [], CPAM: [], CARSAT: [], FRANCE_TRAVAIL: [] };
+		for (const d of Object.values(definitionsById(defs))) {
+			for (const payer of d.evidence.payers) if (d.evidence.phrases.length) tokens[payer].push({ id: d.id, phrases: d.evidence.phrases });
+		}
+		tokenCache.set(defs, tokens);
+	}
+	return tokens;
+}
 
 /** Category fallback for a CAF/MSA credit whose label names no benefit. */
 const CATEGORY_BENEFIT: Record<string, BenefitId> = {
@@ -68,13 +63,13 @@ function has(text: string, phrase: string): boolean {
 }
 
 /** Which payer, and which benefits, a credit shows (null when it is not a benefit payer). */
-export function classifyCredit(credit: EvidenceCredit): { payer: Payer; benefits: BenefitId[] } | null {
+export function classifyCredit(credit: EvidenceCredit, defs: readonly BenefitDefinition[] = DEFAULT_BENEFIT_DEFINITIONS): { payer: Payer; benefits: BenefitId[] } | null {
 	if (credit.amount <= 0) return null;
 	let text = normaliseLabel(`${credit.payee ?? ''} ${credit.label}`);
 	const payer = PAYERS.find((p) => p.phrases.some((ph) => has(text, ph)))?.payer;
 	if (!payer) return null;
 	for (const noise of PAYER_NOISE) text = text.replaceAll(` ${noise} `, ' ');
-	const benefits = BENEFIT_TOKENS[payer].filter((b) => b.phrases.some((ph) => has(text, ph))).map((b) => b.id);
+	const benefits = benefitTokens(defs)[payer].filter((b) => b.phrases.some((ph) => has(text, ph))).map((b) => b.id);
 	if (benefits.length === 0 && (payer === 'CAF' || payer === 'MSA')) {
 		const fallback = CATEGORY_BENEFIT[credit.category];
 		if (fallback) benefits.push(fallback);
@@ -94,7 +89,10 @@ export function evidenceSentence(payer: Payer, credit: EvidenceCredit): string {
  * the latest credit); ARS and prime de Noël when seen once in the last 12 months. CAF/MSA credits naming
  * no benefit are returned with `benefit: null`.
  */
-export function detectReceivedFromEvidence(evidence: BenefitEvidence, options: { month?: IsoMonth } = {}): DetectedBenefit[] {
+export function detectReceivedFromEvidence(
+	evidence: BenefitEvidence,
+	options: { month?: IsoMonth; definitions?: readonly BenefitDefinition[] } = {}
+): DetectedBenefit[] {
 	const credits = [...evidence.credits].filter((c) => c.amount > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 	if (credits.length === 0) return [];
 	const ref = options.month ?? credits[credits.length - 1].date.slice(0, 7);
@@ -104,7 +102,7 @@ export function detectReceivedFromEvidence(evidence: BenefitEvidence, options: {
 	for (const credit of credits) {
 		const m = credit.date.slice(0, 7);
 		if (m > ref || m < yearStart) continue;
-		const cls = classifyCredit(credit);
+		const cls = classifyCredit(credit, options.definitions);
 		if (!cls) continue;
 		const ids: (BenefitId | null)[] = cls.benefits.length ? cls.benefits : [null];
 		for (const id of ids) {

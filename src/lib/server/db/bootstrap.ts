@@ -6,7 +6,7 @@ import { BUILTIN_CATEGORIES } from '$lib/categories';
 import type { DatabaseTarget } from '../config';
 import { createDb, type Db, type DbHandle } from './index';
 import { migrateToLatest } from './migrate';
-import { ensureBenefitParameters } from '../services/benefits-service';
+import { ensureBenefitDefinitions, ensureBenefitParameters } from '../services/benefit-tables';
 import { ensureDefaultRules } from '../services/rules-service';
 
 /** Inserts missing built-in categories; never overwrites a label an admin changed. */
@@ -31,6 +31,7 @@ export async function prepareDatabase(db: Db): Promise<void> {
 	await migrateToLatest(db);
 	await ensureBuiltinCategories(db);
 	await ensureBenefitParameters(db);
+	await ensureBenefitDefinitions(db);
 	await ensureDefaultRules(db);
 }
 

@@ -256,6 +256,18 @@ export interface BenefitParameterTable {
 	updated_by: number | null;
 }
 
+/** One published version of a benefit's definition (JSON of BenefitDefinition); the highest is in force. */
+export interface BenefitDefinitionTable {
+	id: Generated<number>;
+	benefit: string;
+	version: number;
+	definition: string;
+	/** what the admin changed, in their words */
+	note: string;
+	created_at: string;
+	created_by: number | null;
+}
+
 /** new → seen → claim_in_progress → obtained | refused | not_relevant */
 export type AlertStatus = 'new' | 'seen' | 'claim_in_progress' | 'obtained' | 'refused' | 'not_relevant';
 
@@ -349,6 +361,7 @@ export interface Database {
 	pending_import: PendingImportTable;
 	household_profile: HouseholdProfileTable;
 	benefit_parameter: BenefitParameterTable;
+	benefit_definition: BenefitDefinitionTable;
 	benefit_alert: BenefitAlertTable;
 	check_stat: CheckStatTable;
 	series_override: SeriesOverrideTable;

@@ -9,57 +9,18 @@ import { addDaysIso, isoToDate, today } from '$lib/dates';
 import type { Db } from '../db';
 import type { AlertStatus } from '../db/schema';
 import {
-	DEFAULT_BENEFIT_PARAMETERS,
 	evaluateBenefits,
 	parseProfile,
 	validateParameters,
 	type BenefitParameter,
 	type BenefitsResult,
 	type HouseholdProfile,
-	type ParameterUnit
 } from '../benefits';
 import { audit } from './audit';
+import { loadDefinitions, loadParameters } from './benefit-tables';
 import { InputError } from './errors';
 
-/** Inserts the default parameter versions that are missing (admins' edits are kept). */
-export async function ensureBenefitParameters(db: Db, now = new Date()): Promise<void> {
-	const existing = await db.selectFrom('benefit_parameter').select(['key', 'effective_from']).execute();
-	const have = new Set(existing.map((e) => `${e.key}|${e.effective_from}`));
-	const missing = DEFAULT_BENEFIT_PARAMETERS.filter((p) => !have.has(`${p.key}|${p.effectiveFrom}`));
-	for (let i = 0; i < missing.length; i += 200) {
-		await db
-			.insertInto('benefit_parameter')
-			.values(
-				missing.slice(i, i + 200).map((p) => ({
-					key: p.key,
-					value: p.value,
-					unit: p.unit,
-					effective_from: p.effectiveFrom,
-					effective_to: p.effectiveTo ?? null,
-					label: p.label,
-					source: p.source,
-					updated_at: now.toISOString(),
-					updated_by: null
-				}))
-			)
-			.onConflict((oc) => oc.columns(['key', 'effective_from']).doNothing())
-			.execute();
-	}
-}
-
-export async function loadParameters(db: Db): Promise<BenefitParameter[]> {
-	const rows = await db.selectFrom('benefit_parameter').selectAll().orderBy('key').orderBy('effective_from').execute();
-	if (rows.length === 0) return [...DEFAULT_BENEFIT_PARAMETERS];
-	return rows.map((r) => ({
-		key: r.key,
-		value: r.value,
-		unit: r.unit as ParameterUnit,
-		effectiveFrom: r.effective_from,
-		effectiveTo: r.effective_to,
-		label: r.label,
-		source: r.source
-	}));
-}
+export { loadParameters };
 
 /** Validates and stores a household's profile, then refreshes its alerts. */
 export async function saveProfile(
@@ -106,9 +67,9 @@ export async function creditsEvidence(db: Db, householdId: number, month: string
 
 /** Evaluates a profile, with the household's bank credits as evidence when a household is given. */
 export async function evaluateProfile(db: Db, profile: HouseholdProfile, householdId: number | null): Promise<BenefitsResult> {
-	const params = await loadParameters(db);
+	const [params, definitions] = await Promise.all([loadParameters(db), loadDefinitions(db)]);
 	const evidence = householdId ? await creditsEvidence(db, householdId, profile.month) : undefined;
-	return evaluateBenefits(profile, params, { evidence });
+	return evaluateBenefits(profile, params, { evidence, definitions });
 }
 
 /** The stored profile evaluated for the current month (the profile's own month is only its reference). */
@@ -217,7 +178,7 @@ export interface ParameterVersionInput {
 export interface ParameterChangePreview {
 	problems: string[];
 	/** how the stored test profiles' results change with the new version */
-	differences: { profile: string; benefit: string; before: string; after: string }[];
+	differences: ProfileDifference[];
 	profilesChecked: number;
 }
 
@@ -244,33 +205,60 @@ function withVersion(params: BenefitParameter[], input: ParameterVersionInput): 
 	return { params: updated, problems: validateParameters(updated) };
 }
 
-/**
- * Runs a proposed parameter version against the stored test profiles (every household profile of the
- * organisation and the demo profiles) for the month it takes effect, and lists what would change.
- */
-export async function previewParameterVersion(db: Db, organisationId: number, input: ParameterVersionInput, testProfiles: { name: string; profile: HouseholdProfile }[]): Promise<ParameterChangePreview> {
-	const current = await loadParameters(db);
-	const { params, problems } = withVersion(current, input);
-	if (problems.length) return { problems, differences: [], profilesChecked: 0 };
-	const month = input.effectiveFrom.slice(0, 7);
+/** One test profile whose result for a benefit would change. */
+export interface ProfileDifference {
+	profile: string;
+	benefit: string;
+	before: string;
+	after: string;
+}
+
+/** The organisation's stored household profiles, as test profiles for a rules change. */
+export async function storedProfiles(db: Db, organisationId: number): Promise<{ name: string; profile: HouseholdProfile }[]> {
 	const stored = await db
 		.selectFrom('household_profile')
 		.innerJoin('household', 'household.id', 'household_profile.household_id')
 		.select(['household.name', 'household_profile.profile'])
 		.where('household_profile.organisation_id', '=', organisationId)
 		.execute();
-	const profiles = [...testProfiles, ...stored.map((s) => ({ name: s.name, profile: JSON.parse(s.profile) as HouseholdProfile }))];
-	const differences: ParameterChangePreview['differences'] = [];
+	return stored.map((s) => ({ name: s.name, profile: JSON.parse(s.profile) as HouseholdProfile }));
+}
+
+/** Evaluates each profile for `month` before and after a change and lists the results that differ. */
+export function profileDifferences(
+	profiles: { name: string; profile: HouseholdProfile }[],
+	month: string,
+	before: (p: HouseholdProfile) => BenefitsResult,
+	after: (p: HouseholdProfile) => BenefitsResult
+): ProfileDifference[] {
+	const differences: ProfileDifference[] = [];
 	const show = (r: { status: string; amount: string | null }) => `${r.status}${r.amount ? ` ${r.amount}` : ''}`;
 	for (const { name, profile } of profiles) {
 		const p = { ...profile, month };
-		const before = evaluateBenefits(p, current);
-		const after = evaluateBenefits(p, params);
-		for (const a of after.results) {
-			const b = before.results.find((x) => x.benefit === a.benefit);
-			if (b && show(b) !== show(a)) differences.push({ profile: name, benefit: a.label, before: show(b), after: show(a) });
+		const b = new Map(before(p).results.map((x) => [x.benefit, x]));
+		for (const a of after(p).results) {
+			const x = b.get(a.benefit);
+			if (x && show(x) !== show(a)) differences.push({ profile: name, benefit: a.label, before: show(x), after: show(a) });
 		}
 	}
+	return differences;
+}
+
+/**
+ * Runs a proposed parameter version against the stored test profiles (every household profile of the
+ * organisation and the demo profiles) for the month it takes effect, and lists what would change.
+ */
+export async function previewParameterVersion(db: Db, organisationId: number, input: ParameterVersionInput, testProfiles: { name: string; profile: HouseholdProfile }[]): Promise<ParameterChangePreview> {
+	const [current, definitions] = await Promise.all([loadParameters(db), loadDefinitions(db)]);
+	const { params, problems } = withVersion(current, input);
+	if (problems.length) return { problems, differences: [], profilesChecked: 0 };
+	const profiles = [...testProfiles, ...(await storedProfiles(db, organisationId))];
+	const differences = profileDifferences(
+		profiles,
+		input.effectiveFrom.slice(0, 7),
+		(p) => evaluateBenefits(p, current, { definitions }),
+		(p) => evaluateBenefits(p, params, { definitions })
+	);
 	return { problems: [], differences, profilesChecked: profiles.length };
 }
 
