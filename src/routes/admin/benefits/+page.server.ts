@@ -1,19 +1,16 @@
 import { fail } from '@sveltejs/kit';
 import { today } from '$lib/dates';
 import { requireRole } from '$lib/server/auth/guards';
-import { DEMO_PROFILES, demoProfile } from '$db/seeds/demo-profiles';
 import { InputError } from '$lib/server/services/errors';
+import { loadDefinitions } from '$lib/server/services/benefit-definitions';
+import { referenceProfiles } from '$lib/server/services/reference-profiles';
 import { loadParameters, previewParameterVersion, publishParameterVersion, type ParameterVersionInput } from '$lib/server/services/benefits-service';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Reference profiles every change is checked against, besides the organisation's stored profiles. */
-function testProfiles(month: string) {
-	return Object.keys(DEMO_PROFILES).map((name) => ({ name: `Profil type : ${name}`, profile: demoProfile(name, month)! }));
-}
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const params = await loadParameters(event.locals.db);
+	const [params, definitions] = await Promise.all([loadParameters(event.locals.db), loadDefinitions(event.locals.db)]);
 	const q = (event.url.searchParams.get('q') ?? '').trim().toLowerCase();
 	const day = today();
 	const byKey = new Map<string, typeof params>();
@@ -25,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
 			const current = sorted.find((v) => v.effectiveFrom <= day && (v.effectiveTo == null || v.effectiveTo >= day)) ?? null;
 			return { key, label: versions[0].label, unit: versions[0].unit, current, versions: sorted };
 		});
-	return { keys, q, total: byKey.size };
+	const benefits = definitions.map((d) => ({ id: d.id, label: d.label, payer: d.payer, conditions: d.conditions.length }));
+	return { keys, q, total: byKey.size, benefits };
 };
 
 function input(form: FormData): ParameterVersionInput {
@@ -41,7 +39,7 @@ export const actions: Actions = {
 	preview: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const values = input(await event.request.formData());
-		const preview = await previewParameterVersion(event.locals.db, actor.organisationId, values, testProfiles(values.effectiveFrom.slice(0, 7) || today().slice(0, 7)));
+		const preview = await previewParameterVersion(event.locals.db, actor.organisationId, values, referenceProfiles(values.effectiveFrom.slice(0, 7) || today().slice(0, 7)));
 		if (preview.problems.length) return fail(400, { values, problems: preview.problems });
 		return { values, preview };
 	},
