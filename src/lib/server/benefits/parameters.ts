@@ -15,8 +15,8 @@ const RSA = `${OF}prestations_sociales/solidarite_insertion/minima_sociaux/rsa/`
 const PPA = `${OF}prestations_sociales/solidarite_insertion/minima_sociaux/ppa/`;
 const PF = `${OF}prestations_sociales/prestations_familiales/`;
 const AL = `${OF}prestations_sociales/aides_logement/allocations_logement/locatif/formule/`;
-const CSS = `${OF}prestations_sociales/solidarite_insertion/cs/`;
-const CE = `${OF}prestations_sociales/autre_solidarite/cheque_energie/baremes/`;
+const CSS = `${OF}prestations_sociales/solidarite_insertion/minima_sociaux/cs/`;
+const CE = `${OF}prestations_sociales/solidarite_insertion/autre_solidarite/cheque_energie/baremes/`;
 const UNSURE = ' [À VÉRIFIER : valeur non confirmée dans benefits.md]';
 
 function p(
@@ -46,9 +46,9 @@ function group(
 export const DEFAULT_BENEFIT_PARAMETERS: BenefitParameter[] = [
 	// ── General ──────────────────────────────────────────────────────────────
 	p('crds.rate', '0.005', 'rate', '1996-02-01', null, 'Taux de CRDS prélevé sur les prestations familiales, les aides au logement et la prime d\'activité', 'Ordonnance n° 96-50 du 24 janvier 1996 ; benefits.md §0'),
-	p('smic.hourly', '11.88', 'eur', '2024-11-01', '2025-12-31', 'SMIC horaire brut', 'Décret n° 2024-951 du 23 octobre 2024 (valeur ajoutée hors benefits.md, pour les mois de 2025)'),
-	p('smic.hourly', '12.02', 'eur', '2026-01-01', '2026-05-31', 'SMIC horaire brut', `${OF}marche_travail/salaire_minimum/smic/smic_b_horaire.yaml [3d48ff7]`),
-	p('smic.hourly', '12.31', 'eur', '2026-06-01', null, 'SMIC horaire brut', `${OF}marche_travail/salaire_minimum/smic/smic_b_horaire.yaml [3d48ff7]`),
+	p('smic.hourly', '11.88', 'eur', '2024-11-01', '2025-12-31', 'SMIC horaire brut', 'Décret n° 2024-951 du 23 octobre 2024 (Légifrance JORFTEXT000050392683)'),
+	p('smic.hourly', '12.02', 'eur', '2026-01-01', '2026-05-31', 'SMIC horaire brut', `Décret n° 2025-1228 du 17 décembre 2025 ; ${OF}marche_travail/salaire_minimum/smic/smic_b_horaire.yaml [3d48ff7]`),
+	p('smic.hourly', '12.31', 'eur', '2026-06-01', null, 'SMIC horaire brut', `Revalorisation automatique de +2,41 % (service-public.fr A18916) ; ${OF}marche_travail/salaire_minimum/smic/smic_b_horaire.yaml [3d48ff7]`),
 	p('smic.annual_hours', '1820', 'count', UNKNOWN_START, null, 'Heures annuelles d\'un SMIC à temps plein (35 h × 52 semaines)', 'Code du travail, art. L3121-27 (durée légale 35 h)'),
 
 	// ── RSA ──────────────────────────────────────────────────────────────────
@@ -229,10 +229,11 @@ export const DEFAULT_BENEFIT_PARAMETERS: BenefitParameter[] = [
 	p('aspa.ceiling_couple_annual', '19268.80', 'eur_year', '2025-01-01', '2025-12-31', 'ASPA : montant maximal et plafond, couple', `${OF}prestations_sociales/solidarite_insertion/minimum_vieillesse/aspa/ [0f30f19]`),
 	p('aspa.ceiling_couple_annual', '19442.21', 'eur_year', '2026-01-01', null, 'ASPA : montant maximal et plafond, couple', `${OF}prestations_sociales/solidarite_insertion/minimum_vieillesse/aspa/ [0f30f19], circ. Cnav 2025-29`),
 	p('aspa.min_age', '65', 'count', UNKNOWN_START, null, 'ASPA : âge minimum', 'benefits.md §(a), ligne aspa'),
-	p('aspa.estate_recovery_threshold', '105300', 'eur', '2024-01-01', null, 'ASPA : seuil de récupération sur succession', `efl.fr / cerfrance (valeur 2024)${UNSURE}`),
+	p('aspa.estate_recovery_threshold', '105300', 'eur', '2024-01-01', '2024-12-31', 'ASPA : seuil de récupération sur succession', 'Circulaire Cnav 2023-34'),
+	p('aspa.estate_recovery_threshold', '107616.60', 'eur', '2025-01-01', null, 'ASPA : seuil de récupération sur succession', 'Revalorisation de +2,2 % au 01/01/2025 (service-public.fr : 107 616 €) ; valeur 2026 non trouvée'),
 	p('asi.ceiling_single_annual', '10978.30', 'eur_year', '2025-04-01', null, 'ASI : plafond de ressources, personne seule', 'benefits.md §(a), ligne asi (valeur au 01/04/2025)'),
 	p('asi.ceiling_couple_annual', '19212.03', 'eur_year', '2025-04-01', null, 'ASI : plafond de ressources, couple', 'benefits.md §(a), ligne asi (valeur au 01/04/2025)'),
-	p('asi.max_age', '62', 'count', UNKNOWN_START, null, 'ASI : âge de la retraite (au-delà, ASPA)', `Âge légal de départ, simplification${UNSURE}`),
+	p('asi.max_age', '62', 'count', UNKNOWN_START, null, 'ASI : âge de la retraite (au-delà, ASPA)', 'Code de la sécurité sociale, art. R815-1 et L351-1-5 (62 ans pour les invalides, inchangé par la réforme de 2023)'),
 	p('ass.daily_amount', '19.48', 'eur', '2026-04-01', null, 'ASS : montant journalier à taux plein', `${OF}prestations_sociales/chomage/allocations_assurance_chomage/ass/montant_plein.yaml [78d0cb1]`),
 	...group(
 		[
@@ -416,7 +417,7 @@ export const DEFAULT_BENEFIT_PARAMETERS: BenefitParameter[] = [
 	),
 
 	// ── Prime de Noël ────────────────────────────────────────────────────────
-	p('prime_noel.amount', '152.45', 'eur', '2003-12-01', null, 'Aide exceptionnelle de fin d\'année (personne seule, ou ASS/AER)', `${OF}prestations_sociales/autre_solidarite/aefa/* [1f782d3]`)
+	p('prime_noel.amount', '152.45', 'eur', '2003-12-01', null, 'Aide exceptionnelle de fin d\'année (personne seule, ou ASS/AER)', `${OF}prestations_sociales/solidarite_insertion/autre_solidarite/aefa/* [1f782d3]`)
 ];
 
 /** Thrown when no version of a parameter is in force at the requested date. */
