@@ -32,6 +32,8 @@ test.describe('another household answers 404 for every role @core', () => {
 		await expectAllRefused(page, HOUSEHOLDS.bernard);
 		await expectNotFound(page, '/caseload');
 		await expectNotFound(page, '/admin/users');
+		await expectNotFound(page, '/admin/benefits/rsa');
+		await expectActionRefused(page, '/admin/benefits/rsa?/publish');
 		await expectNotFound(page, '/households/999999');
 		await expectNotFound(page, '/households/abc');
 	});
@@ -41,6 +43,8 @@ test.describe('another household answers 404 for every role @core', () => {
 		await expectAllRefused(page, HOUSEHOLDS.lambert);
 		await expectNotFound(page, '/households/999999');
 		await expectNotFound(page, '/admin');
+		await expectNotFound(page, '/admin/benefits/rsa');
+		await expectActionRefused(page, '/admin/benefits/rsa?/publish');
 		const ok = await page.goto(`/households/${HOUSEHOLDS.bernard}`);
 		expect(ok?.status()).toBe(200);
 	});
@@ -50,11 +54,14 @@ test.describe('another household answers 404 for every role @core', () => {
 		await expectAllRefused(page, HOUSEHOLDS.martin);
 		await expectNotFound(page, '/caseload');
 		await expectNotFound(page, '/admin');
+		await expectNotFound(page, '/admin/benefits/aspa');
+		await expectActionRefused(page, '/admin/benefits/aspa?/preview');
 	});
 
 	test('admin', async ({ page }) => {
 		await login(page, USERS.admin);
 		await expectAllRefused(page, HOUSEHOLDS.martin);
 		await expectNotFound(page, '/caseload');
+		expect((await page.goto('/admin/benefits/unknown'))?.status()).toBe(404);
 	});
 });

@@ -12,6 +12,7 @@ const PAGES: [keyof typeof USERS, string, string | RegExp][] = [
 	['household', `/households/${HOUSEHOLDS.martin}/rules`, 'Règles de classement'],
 	['admin', '/admin/rules', 'Règles communes de classement'],
 	['admin', '/admin/benefits', 'Paramètres des droits'],
+	['admin', '/admin/benefits/rsa', 'Revenu de solidarité active'],
 	['admin', '/admin/categories', 'Catégories'],
 	['adviser', `/households/${HOUSEHOLDS.bernard}/forecast`, 'Prévisions du solde'],
 	['adviser', `/households/${HOUSEHOLDS.bernard}/budget`, /^Budget de /],
