@@ -8,7 +8,7 @@
  * from the dated parameter table and never hold one of their own. The definitions below are the seed; the
  * database keeps every published version.
  */
-import { BENEFIT_CATALOGUE } from './catalogue';
+import { BENEFIT_CATALOGUE, type CatalogueEntry } from './catalogue';
 import { conditionParams, validateConditions, type Condition } from './conditions';
 import { BENEFIT_IDS, type BenefitId, type BenefitPeriod, type ClaimInfo, type Payer } from './types';
 
@@ -22,18 +22,8 @@ export interface EvidencePatterns {
 	phrases: string[];
 }
 
-export interface BenefitDefinition {
-	id: BenefitId;
-	label: string;
-	description: string;
-	/** Who pays it; null when it is not a bank credit (chèque énergie, FSL). */
-	payer: Payer | null;
-	period: BenefitPeriod;
-	/** CRDS (0.5 %) withheld from the payment. */
-	crds: boolean;
-	/** Parameter key of the payment threshold, if any. */
-	paymentThresholdKey: string | null;
-	claim: ClaimInfo;
+/** A catalogue entry (texts, payer, period, CRDS, threshold, claim) with its evidence, conditions and formula. */
+export interface BenefitDefinition extends CatalogueEntry {
 	evidence: EvidencePatterns;
 	/** Every condition must hold (see conditions.ts). */
 	conditions: Condition[];
