@@ -77,6 +77,13 @@ describe('declarative conditions', () => {
 		expect(fsl({ type: 'income', who: 'household', sources: ['salary'], operator: '<', value: 1000 })).toBe('eligible');
 	});
 
+	it('the payment threshold named by the definition applies to the amount found', () => {
+		const defs = DEFAULT_BENEFIT_DEFINITIONS.map((d) => (d.id === 'rsa' ? { ...d, paymentThresholdKey: 'aspa.ceiling_single_annual' } : d));
+		const rsa = get(evaluateBenefits(c01, DEFAULT_BENEFIT_PARAMETERS, { definitions: defs }), 'rsa');
+		expect(rsa.status).toBe('not_eligible');
+		expect(rsa.reasons.at(-1)).toMatch(/^Sous le seuil de versement \(ASPA/);
+	});
+
 	it('validation names the place at fault in French', () => {
 		const errors = validateConditions(
 			[{ type: 'age', who: 'someone', operator: '=>', value: { param: 'nope' } }, { type: 'housing' }, { type: 'colour' }, { type: 'zone', includes: [4] }],

@@ -170,7 +170,7 @@ function validateOne(c: unknown, at: string, keys: ReadonlySet<string>, errors: 
 	};
 	const operator = () => need('operator', OPERATORS.includes(c.operator as Operator), `opérateur attendu parmi ${OPERATORS.join(' ')}`);
 	const who = (extra: readonly string[] = []) => need('who', [...WHO, ...extra].includes(c.who as Who), `« who » attendu parmi ${[...WHO, ...extra].join(', ')}`);
-	const list = (field: string, values: readonly (string | number)[] | null, required: boolean) => {
+	const list = (field: string, values: readonly unknown[] | null, required: boolean) => {
 		const v = c[field];
 		if (v === undefined) {
 			if (required) errors.push(`${at}.${field} : liste attendue.`);
@@ -181,7 +181,7 @@ function validateOne(c: unknown, at: string, keys: ReadonlySet<string>, errors: 
 			return;
 		}
 		for (const x of v) {
-			if (values ? !values.includes(x as string) : typeof x !== 'string' || !/^(\d{2,3}|2A|2B)$/.test(x)) {
+			if (values ? !values.includes(x) : typeof x !== 'string' || !/^(\d{2,3}|2A|2B)$/.test(x)) {
 				errors.push(`${at}.${field} : valeur inconnue « ${String(x)} »${values ? ` (valeurs possibles : ${values.join(', ')})` : ' (numéro de département attendu, par exemple "75" ou "2A")'}.`);
 			}
 		}
@@ -219,7 +219,7 @@ function validateOne(c: unknown, at: string, keys: ReadonlySet<string>, errors: 
 			includesOrExcludes(HOUSING_STATUSES);
 			break;
 		case 'zone':
-			list('includes', [1, 2, 3] as unknown as string[], true);
+			list('includes', [1, 2, 3], true);
 			break;
 		case 'departement':
 			includesOrExcludes(null);
@@ -248,7 +248,7 @@ function validateOne(c: unknown, at: string, keys: ReadonlySet<string>, errors: 
 			bool('value');
 			break;
 		case 'month_of_year':
-			list('includes', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as unknown as string[], true);
+			list('includes', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], true);
 			break;
 		case 'received':
 			need('benefit', BENEFIT_IDS.includes(c.benefit as BenefitId), `prestation attendue parmi ${BENEFIT_IDS.join(', ')}`);

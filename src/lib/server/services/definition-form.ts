@@ -3,7 +3,7 @@
  * bank phrase, the conditions as JSON (a syntax error is reported with its line), phrases normalised the
  * way bank labels are.
  */
-import { PAYERS, PERIODS, type BenefitDefinition, type BenefitId, type BenefitPeriod, type Payer } from '../benefits';
+import { PAYERS, type BenefitDefinition, type BenefitId, type BenefitPeriod, type Condition, type Payer } from '../benefits';
 import { normalisePhrases } from './benefit-definitions';
 
 export interface DefinitionFormResult {
@@ -59,9 +59,9 @@ export function definitionFromForm(form: FormData, id: BenefitId): DefinitionFor
 			payers: form.getAll('evidencePayers').map(String).filter((p): p is Payer => PAYERS.includes(p as Payer)),
 			phrases: normalisePhrases(lines(str('phrases')))
 		},
-		conditions: Array.isArray(conditions) ? conditions : (conditions as never),
+		// Checked by validateDefinition (a list of well-formed conditions) before any use.
+		conditions: conditions as Condition[],
 		formula: str('formula')
 	};
-	if (!PERIODS.includes(definition.period)) definition.period = str('period') as BenefitPeriod;
 	return { definition, note: str('note'), problems, values };
 }

@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		conditionsText: JSON.stringify(current.definition.conditions, null, 2),
 		conditionsFr: current.definition.conditions.map(describeCondition),
 		formula: { name: current.definition.formula, description: FORMULAS[current.definition.formula]?.description ?? '' },
-		history: history.map((h) => ({ version: h.version, note: h.note, createdAt: h.createdAt, createdBy: h.createdBy, conditionsFr: h.definition.conditions.map(describeCondition) })),
+		history: history.map((h) => ({ version: h.version, note: h.note, createdAt: h.createdAt, createdBy: h.createdBy })),
 		paramKeys: [...new Set(params.map((p) => p.key))].sort(),
 		payers: PAYERS
 	};
