@@ -58,6 +58,27 @@ describe('forecast service', () => {
 		await saveSeriesOverride(h.db, actor(), hh, { key: rent.key, status: 'confirmed' });
 	});
 
+	it('reads only the last 36 months, yet the balance counts every row booked after an old statement balance', async () => {
+		const scenario = DEMO_SCENARIOS.find((s) => s.household === 'Famille Martin')!;
+		const long = (await h.db.insertInto('household').values({ organisation_id: org, name: 'Longue histoire', situation: null, created_at: NOW.toISOString(), archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+		const txs = generateTransactions(scenario, '2020-01-01', 83, '2026-11-27', 11);
+		const file = renderStatement(scenario, txs);
+		const r = await importFile(h.db, { organisationId: org, householdId: long, userId: null, fileName: file.fileName, bytes: new TextEncoder().encode(file.content), accountName: 'Compte courant' }, { now: NOW });
+		expect(r.status).toBe('imported');
+		// only a balance read long ago: the end of 2019, before the first row
+		const account = await h.db.selectFrom('bank_account').select('id').where('household_id', '=', long).executeTakeFirstOrThrow();
+		await h.db.deleteFrom('account_balance').where('account_id', '=', account.id).execute();
+		await h.db.insertInto('account_balance').values({ organisation_id: org, household_id: long, account_id: account.id, date: '2019-12-31', amount: 31_416, source: 'manual', import_batch_id: null, created_at: NOW.toISOString() }).execute();
+		const all = await h.db.selectFrom('bank_transaction').select(['amount', 'booking_date']).where('household_id', '=', long).execute();
+		const history = await loadHistory(h.db, long);
+		const latest = all.reduce((m, t) => (t.booking_date > m ? t.booking_date : m), '');
+		expect(history.txs.length).toBeLessThan(all.length);
+		expect(history.txs[0].date >= '2023-11-01').toBe(true);
+		expect(history.txs.at(-1)!.date).toBe(latest);
+		expect(history.balance).toEqual({ date: latest, amount: 31_416 + all.reduce((s, t) => s + t.amount, 0) });
+		await h.db.deleteFrom('household').where('id', '=', long).execute();
+	});
+
 	it('a manual balance moves the start of the projection', async () => {
 		const account = await h.db.selectFrom('bank_account').select('id').where('household_id', '=', hh).executeTakeFirstOrThrow();
 		await setManualBalance(h.db, actor(), hh, account.id, '2026-11-27', -12_345, NOW);

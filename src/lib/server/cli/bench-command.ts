@@ -2,7 +2,7 @@
  * `bgv bench`: the speed and memory targets of the issues, each reported against a baseline measured in
  * the same run (machines are shared and noisy, so ratios matter more than absolute times).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -22,18 +22,18 @@ import { seedDemo } from '$db/seeds/demo';
 import { loadHistory } from '../services/forecast-service';
 import { backtestMonths } from '../projection/backtest';
 import { benchRules } from './bench-rules';
-import type { Command } from './types';
+import type { CliContext, Command } from './types';
 
 function ms(start: bigint): number {
 	return Number((process.hrtime.bigint() - start) / 1000n) / 1000;
 }
 
 /** Raw floor: papaparse parse plus better-sqlite3 insert of the same rows in one transaction. */
-function rawFloor(bytes: Uint8Array, dir: string): number {
+function rawFloor(bytes: Uint8Array, path: string): number {
 	const t = process.hrtime.bigint();
 	const text = new TextDecoder().decode(bytes);
 	const rows = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data.slice(1);
-	const db = new SQLite(join(dir, 'floor.sqlite'));
+	const db = new SQLite(path);
 	db.pragma('journal_mode = WAL');
 	db.exec('create table t (date text, label text, amount integer)');
 	const insert = db.prepare('insert into t values (?, ?, ?)');
@@ -91,11 +91,78 @@ function benchHledger(bytes: Uint8Array, dir: string, bgvSeconds: number) {
 	};
 }
 
-async function benchImport(rows: number) {
+/** What one measuring process reports (`bench --worker import|floor`). */
+interface WorkerReport {
+	ms: number;
+	/** the process's peak resident memory, MB: Node itself, the bgv code, the database and the run */
+	peakRssMB: number;
+	imported?: number;
+	reimported?: number;
+	reimportMs?: number;
+	stagesMs?: Record<string, number>;
+	reimportStagesMs?: Record<string, number>;
+}
+
+/**
+ * One measured run, in the process that `bench` started for it: reads the file, then times either the
+ * raw floor or BGV's whole import of it (and a second import of the same file) into the household.
+ */
+async function workerRun(ctx: CliContext, kind: string, file: string, householdId: number): Promise<WorkerReport> {
+	const bytes = await ctx.io.readFile(file);
+	if (kind === 'floor') {
+		const floorMs = rawFloor(bytes, `${file}.floor-${process.pid}.sqlite`);
+		return { ms: Math.round(floorMs), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+	}
+	const household = await ctx.handle.db.selectFrom('household').select('organisation_id').where('id', '=', householdId).executeTakeFirstOrThrow();
+	const request = { organisationId: household.organisation_id, householdId, userId: null, fileName: 'bench.csv', bytes };
+	const stages: ImportTimings = {};
+	const t = process.hrtime.bigint();
+	const result = await importFile(ctx.handle.db, request, { timings: stages });
+	const importMs = ms(t);
+	const againStages: ImportTimings = {};
+	const t2 = process.hrtime.bigint();
+	const again = await importFile(ctx.handle.db, request, { timings: againStages });
+	const reimportMs = ms(t2);
+	return {
+		ms: Math.round(importMs),
+		peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+		imported: result.status === 'rejected' ? 0 : result.accounts.reduce((s, a) => s + a.imported, 0),
+		reimported: again.status === 'rejected' ? -1 : again.accounts.reduce((s, a) => s + a.imported, 0),
+		reimportMs: Math.round(reimportMs),
+		stagesMs: roundAll(stages),
+		reimportStagesMs: roundAll(againStages)
+	};
+}
+
+/** Runs `bgv bench --worker KIND` in a new process on its own copy of the prepared database. */
+function spawnWorker(kind: 'import' | 'floor', file: string, database: string, householdId: number): WorkerReport {
+	const run = spawnSync(process.execPath, [process.argv[1], 'bench', '--worker', kind, '--file', file, '--household', String(householdId), '--json'], {
+		env: { ...process.env, DATABASE_URL: database },
+		encoding: 'utf8',
+		maxBuffer: 1 << 20
+	});
+	if (run.status !== 0) throw new Error(`bench --worker ${kind} a échoué : ${(run.stderr || run.error?.message || '').trim().slice(0, 500)}`);
+	return JSON.parse(run.stdout.trim().split('\n').at(-1) as string) as WorkerReport;
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * The import target: the same file through the raw floor and through BGV's importer, each run in a fresh
+ * process (so that each peak memory is that run's own), alternated `runs` times; the ratio is taken
+ * between the medians, since a shared machine slows some runs down.
+ */
+async function benchImport(rows: number, runs: number) {
 	const dir = mkdtempSync(join(tmpdir(), 'bgv-bench-'));
 	try {
 		const bytes = generateLargeCsv(rows);
-		const handle = createDb({ dialect: 'sqlite', path: join(dir, 'bench.sqlite') });
+		const file = join(dir, 'bench.csv');
+		writeFileSync(file, bytes);
+		const template = join(dir, 'template.sqlite');
+		const handle = createDb({ dialect: 'sqlite', path: template });
 		await prepareDatabase(handle.db);
 		const now = new Date().toISOString();
 		const org = await handle.db.insertInto('organisation').values({ name: 'Bench', created_at: now }).returning('id').executeTakeFirstOrThrow();
@@ -104,39 +171,37 @@ async function benchImport(rows: number) {
 			.values({ organisation_id: org.id, name: 'Bench', situation: null, created_at: now, archived_at: null })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const rssBefore = process.memoryUsage().rss;
-		let peakRss = rssBefore;
-		const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-		const stages: ImportTimings = {};
-		const t = process.hrtime.bigint();
-		const result = await importFile(handle.db, { organisationId: org.id, householdId: hh.id, userId: null, fileName: 'bench.csv', bytes }, { timings: stages });
-		const importMs = ms(t);
-		const t2 = process.hrtime.bigint();
-		const againStages: ImportTimings = {};
-		const again = await importFile(handle.db, { organisationId: org.id, householdId: hh.id, userId: null, fileName: 'bench.csv', bytes }, { timings: againStages });
-		const reimportMs = ms(t2);
-		clearInterval(timer);
-		// the process's peak so far: the import runs before anything else of the bench that is large
-		peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 		await handle.close();
-		const floorMs = rawFloor(bytes, dir);
-		const imported = result.status === 'rejected' ? 0 : result.accounts.reduce((s, a) => s + a.imported, 0);
-		const reimported = again.status === 'rejected' ? -1 : again.accounts.reduce((s, a) => s + a.imported, 0);
+		const floors: WorkerReport[] = [];
+		const imports: WorkerReport[] = [];
+		for (let i = 0; i < runs; i++) {
+			for (const kind of ['floor', 'import'] as const) {
+				const database = join(dir, `${kind}-${i}.sqlite`);
+				copyFileSync(template, database);
+				(kind === 'floor' ? floors : imports).push(spawnWorker(kind, file, database, hh.id));
+			}
+		}
+		const importMs = median(imports.map((r) => r.ms));
+		const floorMs = median(floors.map((r) => r.ms));
+		const typical = imports.find((r) => r.ms === importMs) as WorkerReport;
 		const hledger = benchHledger(bytes, dir, importMs / 1000);
 		return {
 			rows,
 			fileMB: Math.round((bytes.length / 1048576) * 10) / 10,
-			imported,
-			reimported,
-			importMs: Math.round(importMs),
-			reimportMs: Math.round(reimportMs),
-			rawFloorMs: Math.round(floorMs),
+			runs,
+			imported: typical.imported,
+			reimported: typical.reimported,
+			importMs,
+			importRunsMs: imports.map((r) => r.ms),
+			reimportMs: typical.reimportMs,
+			rawFloorMs: floorMs,
+			rawFloorRunsMs: floors.map((r) => r.ms),
 			ratioToFloor: Math.round((importMs / floorMs) * 100) / 100,
-			stagesMs: roundAll(stages),
-			reimportStagesMs: roundAll(againStages),
 			targetRatio: 2,
-			peakRssMB: Math.round(peakRss / 1048576),
-			rssBeforeMB: Math.round(rssBefore / 1048576),
+			stagesMs: typical.stagesMs,
+			reimportStagesMs: typical.reimportStagesMs,
+			peakRssMB: Math.max(...imports.map((r) => r.peakRssMB)),
+			rawFloorPeakRssMB: Math.max(...floors.map((r) => r.peakRssMB)),
 			targetPeakRssMB: 300,
 			...hledger
 		};
@@ -204,16 +269,26 @@ async function benchBacktest() {
 export const benchCommand: Command = {
 	words: ['bench'],
 	summary: 'mesures de vitesse et de mémoire (import, catégorisation, prévisions, droits), en JSON',
-	usage: 'bench [--quick] [--only import] --json',
+	usage: 'bench [--quick] [--only import] [--runs 3] --json',
 	options: {
 		quick: { type: 'boolean', description: 'tailles réduites' },
 		only: { type: 'string', description: 'ne mesurer que cette partie (import)' },
+		runs: { type: 'string', description: "nombre de mesures de l'import et du plancher (3 par défaut)" },
+		worker: { type: 'string', description: 'usage interne : une mesure (import ou floor) dans ce processus' },
+		file: { type: 'string', description: 'usage interne : le fichier mesuré' },
+		household: { type: 'string', description: 'usage interne : le ménage qui reçoit l’import' },
 		json: { type: 'boolean', description: 'sortie JSON' }
 	},
 	async run(ctx) {
+		if (typeof ctx.options.worker === 'string') {
+			const report = await workerRun(ctx, ctx.options.worker, String(ctx.options.file), Number(ctx.options.household));
+			ctx.io.out(JSON.stringify(report));
+			return;
+		}
 		const quick = ctx.options.quick === true;
+		const runs = Math.max(1, Number(ctx.options.runs ?? 3) || 3);
 		ctx.io.err('Import…');
-		const importBench = await benchImport(quick ? 10_000 : 100_000);
+		const importBench = await benchImport(quick ? 10_000 : 100_000, runs);
 		if (ctx.options.only === 'import') {
 			ctx.io.out(JSON.stringify({ node: process.version, quick, import: importBench }, null, ctx.json ? 0 : 2));
 			return;

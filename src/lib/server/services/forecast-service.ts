@@ -2,7 +2,7 @@
  * The household's recurring series, projected balance and alerts: reads history, user decisions, planned
  * items and known balances from the database and hands them to the pure engines (recurring, projection).
  */
-import { addDaysIso, today } from '$lib/dates';
+import { addDaysIso, addMonthsIso, today } from '$lib/dates';
 import type { Cents } from '$lib/money';
 import type { Db } from '../db';
 import { applySeriesOverrides, detectRecurring, seriesForProjection } from '../projection/recurring';
@@ -20,15 +20,32 @@ export interface HouseholdHistory {
 	overdraft: { limit: Cents | null; rateBp: number | null };
 }
 
-/** All transactions of the household (10 years is ~20k rows: one indexed query) and its current balance. */
+/**
+ * Months of history read for detection and projection, counted back from the household's latest
+ * transaction: two occurrences of a yearly payment and a margin. Older rows change neither the series
+ * nor the usual spending (6 months) nor the alerts (3 months), and a 10-year or 100,000-row history would
+ * otherwise be read in full after every import.
+ */
+export const HISTORY_MONTHS = 36;
+
+/**
+ * The household's recent transactions (HISTORY_MONTHS before its latest one, in date order) and its current
+ * balance: for each account, its latest known balance plus what was booked after it (summed by the database,
+ * however old that balance is).
+ */
 export async function loadHistory(db: Db, householdId: number): Promise<HouseholdHistory> {
-	const rows = await db
+	const latest = await db
+		.selectFrom('bank_transaction')
+		.select((eb) => eb.fn.max('booking_date').as('date'))
+		.where('household_id', '=', householdId)
+		.executeTakeFirst();
+	const since = latest?.date ? `${addMonthsIso(latest.date.slice(0, 7), -HISTORY_MONTHS)}-01` : null;
+	let query = db
 		.selectFrom('bank_transaction')
 		.select(['id', 'booking_date', 'amount', 'payee', 'normalised_label', 'category_id', 'account_id'])
-		.where('household_id', '=', householdId)
-		.orderBy('booking_date')
-		.orderBy('id')
-		.execute();
+		.where('household_id', '=', householdId);
+	if (since) query = query.where('booking_date', '>=', since);
+	const rows = await query.orderBy('booking_date').orderBy('id').execute();
 	const txs = rows.map((r) => ({
 		id: r.id,
 		date: r.booking_date,
@@ -47,21 +64,26 @@ export async function loadHistory(db: Db, householdId: number): Promise<Househol
 		.orderBy('id', 'desc')
 		.execute();
 	let total = 0;
-	let latest: string | null = null;
+	let latestDate: string | null = null;
 	let known = false;
 	for (const a of accounts) {
 		const b = balances.find((x) => x.account_id === a.id);
-		const mine = txs.filter((t) => t.accountId === a.id);
 		if (!b) continue;
 		known = true;
-		const after = mine.filter((t) => t.date > b.date);
-		total += b.amount + after.reduce((s, t) => s + t.amount, 0);
-		const last = after.at(-1)?.date ?? b.date;
-		if (latest === null || last > latest) latest = last;
+		const after = await db
+			.selectFrom('bank_transaction')
+			.select((eb) => [eb.fn.sum<string | number | null>('amount').as('sum'), eb.fn.max('booking_date').as('last')])
+			.where('household_id', '=', householdId)
+			.where('account_id', '=', a.id)
+			.where('booking_date', '>', b.date)
+			.executeTakeFirst();
+		total += Number(b.amount) + Number(after?.sum ?? 0);
+		const last = after?.last ?? b.date;
+		if (latestDate === null || last > latestDate) latestDate = last;
 	}
 	const limit = accounts.reduce<number | null>((s, a) => (a.overdraft_limit === null ? s : (s ?? 0) + a.overdraft_limit), null);
 	const rate = accounts.find((a) => a.overdraft_rate_bp !== null)?.overdraft_rate_bp ?? null;
-	return { txs, balance: known && latest ? { date: latest, amount: total } : null, overdraft: { limit, rateBp: rate } };
+	return { txs, balance: known && latestDate ? { date: latestDate, amount: total } : null, overdraft: { limit, rateBp: rate } };
 }
 
 export async function loadOverrides(db: Db, householdId: number): Promise<SeriesOverride[]> {

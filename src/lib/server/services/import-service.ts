@@ -407,6 +407,7 @@ async function importAccount(
 		const existing = await trx
 			.selectFrom('bank_transaction')
 			.select(['id', 'booking_date', 'amount', 'raw_label'])
+			.where('household_id', '=', req.householdId)
 			.where('account_id', '=', account.id)
 			.where('import_batch_id', '!=', batchId)
 			.where('booking_date', '>=', addDaysIso(first, -3))
