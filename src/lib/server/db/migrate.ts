@@ -29,3 +29,10 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
 	}
 	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Applies (or undoes) migrations up to `name` included: for tests of a migration on existing data. */
+export async function migrateTo<T>(db: Kysely<T>, name: string): Promise<void> {
+	const migrator = new Migrator({ db, provider: new BundledMigrationProvider() });
+	const { error } = await migrator.migrateTo(name);
+	if (error) throw error instanceof Error ? error : new Error(String(error));
+}
