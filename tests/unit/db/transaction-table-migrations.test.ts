@@ -54,7 +54,7 @@ describe.skipIf(testDialect !== 'sqlite')('bank_transaction migrations on existi
 			bank_id: null,
 			created_at: now,
 			tags: null,
-			internal_transfer: 0,
+			internal_transfer: 0 as const,
 			operation_type: null
 		});
 		const ids = (await db.insertInto('bank_transaction').values([row(1), row(2), row(3)]).returning('id').execute()).map((r) => r.id);

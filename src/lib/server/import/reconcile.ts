@@ -30,15 +30,6 @@ export function reconcile(
 	knownOpening?: { date: IsoDate; amount: Cents }
 ): BalanceGap[] {
 	if (balances.length === 0 && !knownOpening) return [];
-	// cumulative sum of amounts up to the end of each date
-	const sumThrough = (date: IsoDate, inclusive: boolean): number => {
-		let s = 0;
-		for (const t of txs) {
-			if (t.bookingDate < date || (inclusive && t.bookingDate === date)) s += t.amount;
-			else break;
-		}
-		return s;
-	};
 	const descending = transactions.length > 1 && transactions[0].bookingDate > transactions[transactions.length - 1].bookingDate;
 	const endOfDay = new Map<IsoDate, ParsedBalance>();
 	const points: ParsedBalance[] = [];
@@ -55,6 +46,30 @@ export function reconcile(
 	// A single stated balance, without a known opening, is its own anchor: nothing to compare.
 	if (points.length <= 1 && !knownOpening) return [];
 	const txs = [...transactions].sort((a, b) => (a.bookingDate < b.bookingDate ? -1 : a.bookingDate > b.bookingDate ? 1 : 0));
+	// cumulative sums at the end of each distinct date, ascending: a file with a running balance on every
+	// row has thousands of points, each found by binary search instead of a pass over the transactions
+	const days: IsoDate[] = [];
+	const through: number[] = [];
+	let running = 0;
+	for (const t of txs) {
+		running += t.amount;
+		if (days.length > 0 && days[days.length - 1] === t.bookingDate) through[through.length - 1] = running;
+		else {
+			days.push(t.bookingDate);
+			through.push(running);
+		}
+	}
+	/** Sum of the amounts booked before `date` (and on it when `inclusive`). */
+	const sumThrough = (date: IsoDate, inclusive: boolean): number => {
+		let lo = 0;
+		let hi = days.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (days[mid] < date || (inclusive && days[mid] === date)) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo === 0 ? 0 : through[lo - 1];
+	};
 	const stateAt = (b: ParsedBalance | { date: IsoDate; amount: Cents; kind: 'opening' }) =>
 		b.kind === 'opening' ? sumThrough(b.date, false) : sumThrough(b.date, true);
 	let anchor: number;
