@@ -93,7 +93,9 @@ export function tokenizeCsv(text: string, delimiter: string): CsvRow[] {
 export function readCsv(text: string, delimiter: string): CsvRow[] {
 	const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 	const rows: CsvRow[] = [];
-	for (const row of tokenizeCsv(normalised, delimiter)) {
+	const all = tokenizeCsv(normalised, delimiter);
+	for (let r = 0; r < all.length; r++) {
+		const row = all[r];
 		if (row.cells.some((c) => c.trim() !== '')) rows.push(row);
 	}
 	if (rows.length > MAX_ROWS + 50) {

@@ -92,7 +92,8 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 		return d;
 	};
 	const labelDates = new Map<string, LabelDate | null>();
-	for (const row of rows) {
+	for (let r = 0; r < rows.length; r++) {
+		const row = rows[r];
 		const c = row.cells;
 		const dateText = cell(c, spec.bookingDate).trim();
 		const state = spec.state ? spec.state(c) : 'booked';

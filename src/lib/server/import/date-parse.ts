@@ -138,13 +138,13 @@ export function labelDateCandidate(label: string): LabelDate | null {
 /** The label's date for this booking date: on or within 60 days before it, else null. */
 export function settleLabelDate(c: LabelDate | null, booking: IsoDate): IsoDate | null {
 	if (c === null) return null;
+	// called for every row of a statement: no array of candidate years
 	const by = Number(booking.slice(0, 4));
-	const years = c.y !== null ? [c.y] : [by, by - 1];
-	for (const y of years) {
-		const d = iso(y, c.m, c.d);
-		if (d && d <= booking && daysBetween(d, booking) <= 60) return d;
-	}
-	return null;
+	const d = iso(c.y ?? by, c.m, c.d);
+	if (d && d <= booking && daysBetween(d, booking) <= 60) return d;
+	if (c.y !== null) return null;
+	const before = iso(by - 1, c.m, c.d);
+	return before && before <= booking && daysBetween(before, booking) <= 60 ? before : null;
 }
 
 /**

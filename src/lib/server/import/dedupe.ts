@@ -41,10 +41,9 @@ export function normaliseForDedupe(rawLabel: string): string {
  * (the import service keeps a short hash), so the long keys never pile up.
  */
 export function dedupeKeys(accountKey: string, txs: ParsedTransaction[], store: (key: string) => string = (k) => k): string[] {
-	// Occurrences counted per bank id key, and per (booking date, amount, label) through nested maps: the
-	// same counts as one map of the joined keys (dates have no '|'), without hashing a long string per row.
-	const seenIds = new Map<string, number>();
-	const seen = new Map<string, Map<number, Map<string, number>>>();
+	// Occurrences counted per key without its index, in one map (a map per date and amount cost a Map
+	// object for nearly every row of a big statement).
+	const seen = new Map<string, number>();
 	// bank labels repeat a lot within a file: normalise each distinct label once
 	const labels = new Map<string, string>();
 	const keys = new Array<string>(txs.length);
@@ -52,8 +51,8 @@ export function dedupeKeys(accountKey: string, txs: ParsedTransaction[], store: 
 		const t = txs[i];
 		if (t.bankId) {
 			const base = `${accountKey}|id|${t.bankId}|${t.amount}`;
-			const n = seenIds.get(base) ?? 0;
-			seenIds.set(base, n + 1);
+			const n = seen.get(base) ?? 0;
+			seen.set(base, n + 1);
 			keys[i] = store(n === 0 ? base : `${base}|${n}`);
 			continue;
 		}
@@ -62,13 +61,10 @@ export function dedupeKeys(accountKey: string, txs: ParsedTransaction[], store: 
 			label = normaliseForDedupe(t.rawLabel);
 			if (labels.size < 50_000) labels.set(t.rawLabel, label);
 		}
-		let byAmount = seen.get(t.bookingDate);
-		if (byAmount === undefined) seen.set(t.bookingDate, (byAmount = new Map()));
-		let byLabel = byAmount.get(t.amount);
-		if (byLabel === undefined) byAmount.set(t.amount, (byLabel = new Map()));
-		const n = byLabel.get(label) ?? 0;
-		byLabel.set(label, n + 1);
-		keys[i] = store(`${accountKey}|${t.bookingDate}|${t.amount}|${label}|${n}`);
+		const base = `${accountKey}|${t.bookingDate}|${t.amount}|${label}`;
+		const n = seen.get(base) ?? 0;
+		seen.set(base, n + 1);
+		keys[i] = store(`${base}|${n}`);
 	}
 	return keys;
 }

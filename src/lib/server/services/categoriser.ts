@@ -87,12 +87,11 @@ export function categoriserFor(set: RuleSet): Categoriser {
 	const labels = new LabelNormaliser();
 	const outcomes = new WeakMap<LabelAnalysis, RuleOutcome>();
 	return (tx) => {
-		const input = { rawLabel: tx.rawLabel, amount: tx.amount, date: tx.date, accountId: tx.accountId };
 		const analysis = labels.analyse(tx.rawLabel, tx.amount);
 		const normalised = completeLabel(analysis, tx.date);
 		let outcome = set.contextFree && Number.isFinite(tx.amount) ? outcomes.get(analysis) : undefined;
 		if (outcome === undefined) {
-			const r = categorise(set, input, normalised);
+			const r = categorise(set, { rawLabel: tx.rawLabel, amount: tx.amount, date: tx.date, accountId: tx.accountId }, normalised);
 			outcome = { category: r.category, payee: r.payee, ruleId: r.ruleId, tags: r.tags, internalTransfer: r.internalTransfer };
 			if (set.contextFree && Number.isFinite(tx.amount)) outcomes.set(analysis, outcome);
 		}

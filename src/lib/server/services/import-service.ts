@@ -271,7 +271,8 @@ function dateRange(dates: string[]): [string, string] | [null, null] {
 	if (dates.length === 0) return [null, null];
 	let min = dates[0];
 	let max = dates[0];
-	for (const d of dates) {
+	for (let i = 1; i < dates.length; i++) {
+		const d = dates[i];
 		if (d < min) min = d;
 		if (d > max) max = d;
 	}
@@ -328,12 +329,29 @@ async function importAccount(
 		? sqliteWriter(raw, { organisationId: req.organisationId, householdId: req.householdId, accountId: account.id, batchId, now })
 		: kyselyWriter(trx);
 	const fresh: number[] = [];
+	for (let i = 0; i < txs.length; i++) if (!known.has(keys[i])) fresh.push(i);
+	// Rows of the account from earlier imports around the new ones, for the probable duplicates: read before
+	// the new rows are written, so that the query does not walk through them.
+	const existing =
+		fresh.length === 0
+			? []
+			: await (() => {
+					const [first, last] = dateRange(fresh.map((i) => txs[i].bookingDate)) as [string, string];
+					return trx
+						.selectFrom('bank_transaction')
+						.select(['id', 'booking_date', 'amount', 'raw_label'])
+						.where('household_id', '=', req.householdId)
+						.where('account_id', '=', account.id)
+						.where('import_batch_id', '!=', batchId)
+						.where('booking_date', '>=', addDaysIso(first, -3))
+						.where('booking_date', '<=', addDaysIso(last, 3))
+						.execute();
+				})();
 	const sample: AccountImportResult['sample'] = [];
-	for (let i = 0; i < txs.length; i++) {
+	for (let f = 0; f < fresh.length; f++) {
+		const i = fresh[f];
 		const t = txs[i];
 		const key = keys[i];
-		if (known.has(key)) continue;
-		fresh.push(i);
 		const c = categorise({ rawLabel: t.rawLabel, amount: t.amount, date: t.bookingDate, accountId: account.id, filePayee: t.payee });
 		const row: NewRow = {
 			organisation_id: req.organisationId,
@@ -408,50 +426,38 @@ async function importAccount(
 
 	// Probable duplicates across formats: same amount within ±3 days under another label.
 	const probable: AccountImportResult['probableDuplicates'] = [];
-	if (fresh.length > 0) {
-		const [first, last] = dateRange(fresh.map((i) => txs[i].bookingDate)) as [string, string];
-		const existing = await trx
-			.selectFrom('bank_transaction')
-			.select(['id', 'booking_date', 'amount', 'raw_label'])
-			.where('household_id', '=', req.householdId)
-			.where('account_id', '=', account.id)
-			.where('import_batch_id', '!=', batchId)
-			.where('booking_date', '>=', addDaysIso(first, -3))
-			.where('booking_date', '<=', addDaysIso(last, 3))
-			.execute();
-		if (existing.length > 0) {
-			const accountKey = String(account.id);
-			const pairs = findProbableDuplicates(
-				fresh.map((f, i) => ({ ...txs[f], accountKey, id: insertedIds[i] })),
-				existing.map((e) => ({ accountKey, id: e.id, bookingDate: e.booking_date, amount: e.amount, rawLabel: e.raw_label }))
-			);
-			for (const p of pairs) {
-				await trx
-					.insertInto('probable_duplicate')
-					.values({
-						organisation_id: req.organisationId,
-						household_id: req.householdId,
-						transaction_id: p.incoming.id,
-						existing_transaction_id: p.existing.id,
-						import_batch_id: batchId,
-						status: 'open',
-						created_at: now
-					})
-					.execute();
-				probable.push({
-					date: p.incoming.bookingDate,
-					amount: centsToString(p.incoming.amount),
-					label: p.incoming.rawLabel,
-					existingDate: p.existing.bookingDate,
-					existingLabel: p.existing.rawLabel
-				});
-			}
+	if (existing.length > 0) {
+		const accountKey = String(account.id);
+		const pairs = findProbableDuplicates(
+			fresh.map((f, i) => ({ ...txs[f], accountKey, id: insertedIds[i] })),
+			existing.map((e) => ({ accountKey, id: e.id, bookingDate: e.booking_date, amount: e.amount, rawLabel: e.raw_label }))
+		);
+		for (const p of pairs) {
+			await trx
+				.insertInto('probable_duplicate')
+				.values({
+					organisation_id: req.organisationId,
+					household_id: req.householdId,
+					transaction_id: p.incoming.id,
+					existing_transaction_id: p.existing.id,
+					import_batch_id: batchId,
+					status: 'open',
+					created_at: now
+				})
+				.execute();
+			probable.push({
+				date: p.incoming.bookingDate,
+				amount: centsToString(p.incoming.amount),
+				label: p.incoming.rawLabel,
+				existingDate: p.existing.bookingDate,
+				existingLabel: p.existing.rawLabel
+			});
 		}
 	}
 
 	const [dateFrom, dateTo] = dateRange(txs.map((t) => t.bookingDate));
 	let sum: Cents = 0;
-	for (const i of fresh) sum += txs[i].amount;
+	for (let f = 0; f < fresh.length; f++) sum += txs[fresh[f]].amount;
 	const closing = closingStated;
 	return {
 		accountId: account.id,
