@@ -80,7 +80,7 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 		balanceDecimal = decideDecimal(rows.map((r) => r.cells[b] ?? ''), balanceDecimal);
 	}
 	const result: TableResult = { accounts: new Map(), pendingSkipped: 0, warnings: [], otherRows: [] };
-	const current = new Map<string, { amount: Cents; line: number }>();
+	const current = new Map<string, { amount: Cents; line: number; text: string }>();
 	// A statement repeats its dates (and often its labels) many times: each distinct text is read once.
 	const dates = new Map<string, IsoDate | null>();
 	const readDate = (text: string): IsoDate | null => {
@@ -207,10 +207,17 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 		}
 		acc.transactions.push(tx);
 		if (spec.balance !== undefined) {
-			const bal = readOptionalAmount(cell(c, spec.balance), balanceDecimal, row.line, colName(spec, spec.balance, 'solde'));
-			if (bal !== null) {
-				if (spec.balanceIsCurrent) current.set(key, { amount: bal, line: row.line });
-				else acc.balances.push({ date: bookingDate, amount: bal, kind: 'running', line: row.line });
+			const text = cell(c, spec.balance);
+			const last = spec.balanceIsCurrent ? current.get(key) : undefined;
+			if (last !== undefined && last.text === text) {
+				// the export-time balance, repeated on every row: the same text is the same amount
+				last.line = row.line;
+			} else {
+				const bal = readOptionalAmount(text, balanceDecimal, row.line, colName(spec, spec.balance, 'solde'));
+				if (bal !== null) {
+					if (spec.balanceIsCurrent) current.set(key, { amount: bal, line: row.line, text });
+					else acc.balances.push({ date: bookingDate, amount: bal, kind: 'running', line: row.line });
+				}
 			}
 		}
 	}
