@@ -22,17 +22,22 @@ import { seedDemo } from '$db/seeds/demo';
 import { loadHistory } from '../services/forecast-service';
 import { backtestMonths } from '../projection/backtest';
 import { benchRules } from './bench-rules';
+import { InputError } from '../services/errors';
 import type { CliContext, Command } from './types';
 
 function ms(start: bigint): number {
 	return Number((process.hrtime.bigint() - start) / 1000n) / 1000;
 }
 
+/** The floors' parse: the bench file decoded and split by papaparse, header left out. */
+function parseBenchRows(bytes: Uint8Array): string[][] {
+	return Papa.parse<string[]>(new TextDecoder().decode(bytes), { delimiter: ';', skipEmptyLines: true }).data.slice(1);
+}
+
 /** Raw floor: papaparse parse plus better-sqlite3 insert of the same rows in one transaction. */
 function rawFloor(bytes: Uint8Array, path: string): number {
 	const t = process.hrtime.bigint();
-	const text = new TextDecoder().decode(bytes);
-	const rows = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data.slice(1);
+	const rows = parseBenchRows(bytes);
 	const db = new SQLite(path);
 	db.pragma('journal_mode = WAL');
 	db.exec('create table t (date text, label text, amount integer)');
@@ -64,8 +69,7 @@ async function tableFloor(ctx: CliContext, bytes: Uint8Array, householdId: numbe
 			.run(household, householdId, now).lastInsertRowid
 	);
 	const t = process.hrtime.bigint();
-	const text = new TextDecoder().decode(bytes);
-	const rows = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data.slice(1);
+	const rows = parseBenchRows(bytes);
 	const insert = raw.prepare(
 		`INSERT INTO bank_transaction (organisation_id, household_id, account_id, import_batch_id, created_at, booking_date, amount, raw_label,
 			normalised_label, category_id, category_source, dedupe_key, internal_transfer)
@@ -142,11 +146,15 @@ interface WorkerReport {
 	reimportStagesMs?: Record<string, number>;
 }
 
+const WORKER_KINDS = ['floor', 'table-floor', 'import'] as const;
+type WorkerKind = (typeof WORKER_KINDS)[number];
+
 /**
- * One measured run, in the process that `bench` started for it: reads the file, then times either the
- * raw floor or BGV's whole import of it (and a second import of the same file) into the household.
+ * One measured run, in the process that `bench` started for it: reads the file, then times the raw floor,
+ * the real-table floor, or BGV's whole import of it (and a second import of the same file) into the household.
  */
 async function workerRun(ctx: CliContext, kind: string, file: string, householdId: number): Promise<WorkerReport> {
+	if (!(WORKER_KINDS as readonly string[]).includes(kind)) throw new InputError(`--worker : ${WORKER_KINDS.join(', ')}`);
 	const bytes = await ctx.io.readFile(file);
 	const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 	if (kind === 'floor') {
@@ -178,7 +186,7 @@ async function workerRun(ctx: CliContext, kind: string, file: string, householdI
 }
 
 /** Runs `bgv bench --worker KIND` in a new process on its own copy of the prepared database. */
-function spawnWorker(kind: 'import' | 'floor' | 'table-floor', file: string, database: string, householdId: number): WorkerReport {
+function spawnWorker(kind: WorkerKind, file: string, database: string, householdId: number): WorkerReport {
 	const run = spawnSync(process.execPath, [process.argv[1], 'bench', '--worker', kind, '--file', file, '--household', String(householdId), '--json'], {
 		env: { ...process.env, DATABASE_URL: database },
 		encoding: 'utf8',
@@ -215,9 +223,9 @@ async function benchImport(rows: number, runs: number) {
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await handle.close();
-		const reports: Record<'floor' | 'table-floor' | 'import', WorkerReport[]> = { floor: [], 'table-floor': [], import: [] };
+		const reports: Record<WorkerKind, WorkerReport[]> = { floor: [], 'table-floor': [], import: [] };
 		for (let i = 0; i < runs; i++) {
-			for (const kind of ['floor', 'table-floor', 'import'] as const) {
+			for (const kind of WORKER_KINDS) {
 				const database = join(dir, `${kind}-${i}.sqlite`);
 				copyFileSync(template, database);
 				reports[kind].push(spawnWorker(kind, file, database, hh.id));

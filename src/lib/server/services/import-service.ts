@@ -305,6 +305,23 @@ async function knownKeys(trx: Db, raw: SQLiteDatabase | undefined, accountId: nu
 	return known;
 }
 
+/**
+ * The account's rows from other imports within 3 days of the new rows' dates: the candidates for probable
+ * duplicates across formats.
+ */
+function earlierRowsAround(trx: Db, householdId: number, accountId: number, batchId: number, dates: string[]) {
+	const [first, last] = dateRange(dates) as [string, string];
+	return trx
+		.selectFrom('bank_transaction')
+		.select(['id', 'booking_date', 'amount', 'raw_label'])
+		.where('household_id', '=', householdId)
+		.where('account_id', '=', accountId)
+		.where('import_batch_id', '!=', batchId)
+		.where('booking_date', '>=', addDaysIso(first, -3))
+		.where('booking_date', '<=', addDaysIso(last, 3))
+		.execute();
+}
+
 /** Keys are stored as a short hash of the engine's key: the unique index stays small and fast. */
 function storedKey(engineKey: string): string {
 	return hash('sha256', engineKey, 'base64url').slice(0, 24);
@@ -330,23 +347,8 @@ async function importAccount(
 		: kyselyWriter(trx);
 	const fresh: number[] = [];
 	for (let i = 0; i < txs.length; i++) if (!known.has(keys[i])) fresh.push(i);
-	// Rows of the account from earlier imports around the new ones, for the probable duplicates: read before
-	// the new rows are written, so that the query does not walk through them.
-	const existing =
-		fresh.length === 0
-			? []
-			: await (() => {
-					const [first, last] = dateRange(fresh.map((i) => txs[i].bookingDate)) as [string, string];
-					return trx
-						.selectFrom('bank_transaction')
-						.select(['id', 'booking_date', 'amount', 'raw_label'])
-						.where('household_id', '=', req.householdId)
-						.where('account_id', '=', account.id)
-						.where('import_batch_id', '!=', batchId)
-						.where('booking_date', '>=', addDaysIso(first, -3))
-						.where('booking_date', '<=', addDaysIso(last, 3))
-						.execute();
-				})();
+	// Read before the new rows are written, so that the query does not walk through them.
+	const existing = fresh.length === 0 ? [] : await earlierRowsAround(trx, req.householdId, account.id, batchId, fresh.map((i) => txs[i].bookingDate));
 	const sample: AccountImportResult['sample'] = [];
 	for (let f = 0; f < fresh.length; f++) {
 		const i = fresh[f];
@@ -376,15 +378,10 @@ async function importAccount(
 			internal_transfer: c.internalTransfer ? 1 : 0,
 			operation_type: c.operationType
 		};
-		if (timings) {
-			const t = performance.now();
-			const pending = writer.add(row);
-			if (pending) await pending;
-			timings.writeRows = (timings.writeRows ?? 0) + (performance.now() - t);
-		} else {
-			const pending = writer.add(row);
-			if (pending) await pending;
-		}
+		const started = timings ? performance.now() : 0;
+		const pending = writer.add(row);
+		if (pending) await pending;
+		if (timings) timings.writeRows = (timings.writeRows ?? 0) + (performance.now() - started);
 		if (sample.length < 8) sample.push({ date: row.booking_date, amount: centsToString(row.amount), label: row.raw_label, payee: row.payee, category: row.category_id });
 	}
 	const insertedIds = await writer.finish();
