@@ -8,6 +8,7 @@ import { decideDecimal, simpleAmount, type DecimalSep } from '$lib/server/import
 import { tokenizeCsv } from '$lib/server/import/csv-reader';
 import { operationDateFromLabel } from '$lib/server/import/date-parse';
 import { dedupeKeys, normaliseForDedupe, type ParsedTransaction } from '$lib/server/import';
+import { addDaysIso } from '$lib/dates';
 import { LabelNormaliser, normaliseLabel } from '$lib/server/rules/normalise';
 import { generateTransactions } from '$lib/server/rules/bench';
 import Papa from 'papaparse';
@@ -219,12 +220,13 @@ function dedupeKeysRef(accountKey: string, txs: ParsedTransaction[]): string[] {
 	});
 }
 
-test('dedupe keys: nested occurrence counts give the keys of the single joined-key map', () => {
+test('dedupe keys: counting day by day gives the keys of one map for the whole file, in any row order', () => {
 	const r = rng(13);
 	const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+	const days = Array.from({ length: 40 }, (_, d) => addDaysIso('2026-03-01', d));
 	const txs: ParsedTransaction[] = Array.from({ length: 20_000 }, (_, i) => ({
 		line: i + 2,
-		bookingDate: pick(['2026-03-01', '2026-03-02', '2026-03-03']),
+		bookingDate: pick(days),
 		operationDate: null,
 		amount: pick([-350, 350, 0, -0, -1200, 51200]),
 		rawLabel: pick(['CAFE', 'café', 'Café  ', 'A|1', 'A', '1|A', 'MONOP', 'Prélèvement EDF']),
@@ -232,6 +234,12 @@ test('dedupe keys: nested occurrence counts give the keys of the single joined-k
 		memo: null,
 		bankId: r() < 0.2 ? pick(['FIT1', 'FIT2', 'X|1']) : null
 	}));
-	expect(dedupeKeys('acc', txs)).toEqual(dedupeKeysRef('acc', txs));
-	expect(dedupeKeys('7', txs, (k) => `#${k}`)).toEqual(dedupeKeysRef('7', txs).map((k) => `#${k}`));
+	const ascending = [...txs].sort((a, b) => a.bookingDate.localeCompare(b.bookingDate));
+	const descending = [...ascending].reverse();
+	// sorted, then one row of a day already left (a file edited by hand)
+	const backAgain = [...ascending, { ...ascending[0], line: 30_000 }];
+	for (const file of [txs, ascending, descending, backAgain]) {
+		expect(dedupeKeys('acc', file)).toEqual(dedupeKeysRef('acc', file));
+		expect(dedupeKeys('7', file, (k) => `#${k}`)).toEqual(dedupeKeysRef('7', file).map((k) => `#${k}`));
+	}
 });

@@ -41,9 +41,20 @@ export function normaliseForDedupe(rawLabel: string): string {
  * (the import service keeps a short hash), so the long keys never pile up.
  */
 export function dedupeKeys(accountKey: string, txs: ParsedTransaction[], store: (key: string) => string = (k) => k): string[] {
-	// Occurrences counted per key without its index, in one map (a map per date and amount cost a Map
-	// object for nearly every row of a big statement).
-	const seen = new Map<string, number>();
+	return countedKeys(accountKey, txs, store, true) ?? (countedKeys(accountKey, txs, store, false) as string[]);
+}
+
+/**
+ * The keys, occurrences counted either day by day or in one map for the whole file. Statements list a day's
+ * rows together, so counting day by day keeps only one day's keys in the map, instead of every key of the
+ * file until its end; it returns null when the file comes back to a day it had left (the count must then
+ * see the whole file).
+ */
+function countedKeys(accountKey: string, txs: ParsedTransaction[], store: (key: string) => string, byDay: boolean): string[] | null {
+	const byBankId = new Map<string, number>();
+	let counts = new Map<string, number>();
+	let day: string | null = null;
+	const daysLeft = new Set<string>();
 	// bank labels repeat a lot within a file: normalise each distinct label once
 	const labels = new Map<string, string>();
 	const keys = new Array<string>(txs.length);
@@ -51,10 +62,16 @@ export function dedupeKeys(accountKey: string, txs: ParsedTransaction[], store: 
 		const t = txs[i];
 		if (t.bankId) {
 			const base = `${accountKey}|id|${t.bankId}|${t.amount}`;
-			const n = seen.get(base) ?? 0;
-			seen.set(base, n + 1);
+			const n = byBankId.get(base) ?? 0;
+			byBankId.set(base, n + 1);
 			keys[i] = store(n === 0 ? base : `${base}|${n}`);
 			continue;
+		}
+		if (byDay && t.bookingDate !== day) {
+			if (day !== null) daysLeft.add(day);
+			if (daysLeft.has(t.bookingDate)) return null;
+			day = t.bookingDate;
+			counts = new Map();
 		}
 		let label = labels.get(t.rawLabel);
 		if (label === undefined) {
@@ -62,8 +79,8 @@ export function dedupeKeys(accountKey: string, txs: ParsedTransaction[], store: 
 			if (labels.size < 50_000) labels.set(t.rawLabel, label);
 		}
 		const base = `${accountKey}|${t.bookingDate}|${t.amount}|${label}`;
-		const n = seen.get(base) ?? 0;
-		seen.set(base, n + 1);
+		const n = counts.get(base) ?? 0;
+		counts.set(base, n + 1);
 		keys[i] = store(`${base}|${n}`);
 	}
 	return keys;

@@ -23,12 +23,13 @@ import {
 	type CsvPreview,
 	type DateOrder,
 	type ParsedAccount,
+	type ParsedTransaction,
 	type StatementFormat
 } from '../import';
 import { audit } from './audit';
 import { refreshBenefitAlerts } from './benefits-service';
 import { refreshHouseholdStatus } from './forecast-service';
-import { loadCategoriser, type Categoriser } from './categoriser';
+import { loadCategoriser, type Categoriser, type CategoriserOutput } from './categoriser';
 
 export interface ImportRequest {
 	organisationId: number;
@@ -184,11 +185,25 @@ async function matchAccount(
 /** A new transaction row, as categorised, before it is written. */
 type NewRow = NewBankTransaction & { booking_date: string; amount: Cents; raw_label: string; payee: string | null; category_id: string };
 
+/** What every new row of one account shares. */
+interface SharedValues {
+	organisationId: number;
+	householdId: number;
+	accountId: number;
+	batchId: number;
+	now: string;
+}
+
+/** The operation (card) date written: the file's, else the one the label gives. */
+function operationDate(t: ParsedTransaction, c: CategoriserOutput): string | null {
+	return t.operationDate ?? c.cardDate ?? null;
+}
+
 /** Writes the new rows of one account and returns their ids, in order. */
 interface RowWriter {
 	/** a promise only when the row made the writer go to the database asynchronously (awaiting every row
 	 * of a 100,000-row file costs as much as a third of the SQLite insert) */
-	add(row: NewRow): Promise<void> | void;
+	add(t: ParsedTransaction, c: CategoriserOutput, dedupeKey: string): Promise<void> | void;
 	/** writes what is still buffered; returns the ids of every row added, in order */
 	finish(): Promise<number[]>;
 }
@@ -209,7 +224,7 @@ function literal(v: number | string): string {
  * array: binding 21 values per row cost as much as the raw floor's whole insert. What remains is SQLite's
  * own work: the row, the unique dedupe index and the five other indexes of bank_transaction.
  */
-function sqliteWriter(raw: SQLiteDatabase, shared: { organisationId: number; householdId: number; accountId: number; batchId: number; now: string }): RowWriter {
+function sqliteWriter(raw: SQLiteDatabase, shared: SharedValues): RowWriter {
 	const statement = raw.prepare(
 		`INSERT INTO bank_transaction (organisation_id, household_id, account_id, import_batch_id, created_at, categorised_by, categorised_at,
 			booking_date, operation_date, amount, raw_label, normalised_label, payee, category_id, category_source, rule_id, dedupe_key, bank_id,
@@ -219,22 +234,23 @@ function sqliteWriter(raw: SQLiteDatabase, shared: { organisationId: number; hou
 	);
 	const ids: number[] = [];
 	return {
-		add(r) {
+		// the values go straight from the parsed and categorised transaction to the statement: no row object
+		add(t, c, dedupeKey) {
 			const info = statement.run(
-				r.booking_date,
-				r.operation_date ?? null,
-				r.amount,
-				r.raw_label,
-				r.normalised_label,
-				r.payee ?? null,
-				r.category_id,
-				r.category_source,
-				r.rule_id ?? null,
-				r.dedupe_key,
-				r.bank_id ?? null,
-				r.tags ?? null,
-				r.internal_transfer ?? 0,
-				r.operation_type ?? null
+				t.bookingDate,
+				operationDate(t, c),
+				t.amount,
+				t.rawLabel,
+				c.normalisedLabel,
+				c.payee ?? t.payee,
+				c.category,
+				c.ruleId ? 'rule' : 'none',
+				c.ruleId,
+				dedupeKey,
+				t.bankId,
+				c.tags.length ? JSON.stringify(c.tags) : null,
+				c.internalTransfer ? 1 : 0,
+				c.operationType
 			);
 			ids.push(Number(info.lastInsertRowid));
 		},
@@ -245,7 +261,7 @@ function sqliteWriter(raw: SQLiteDatabase, shared: { organisationId: number; hou
 }
 
 /** Elsewhere (PostgreSQL): multi-row INSERTs through Kysely, CHUNK rows at a time. */
-function kyselyWriter(trx: Db): RowWriter {
+function kyselyWriter(trx: Db, shared: SharedValues): RowWriter {
 	const ids: number[] = [];
 	let buffer: NewRow[] = [];
 	const flush = async () => {
@@ -255,8 +271,30 @@ function kyselyWriter(trx: Db): RowWriter {
 		for (const r of await trx.insertInto('bank_transaction').values(rows).returning('id').execute()) ids.push(r.id);
 	};
 	return {
-		add(r) {
-			buffer.push(r);
+		add(t, c, dedupeKey) {
+			buffer.push({
+				organisation_id: shared.organisationId,
+				household_id: shared.householdId,
+				account_id: shared.accountId,
+				booking_date: t.bookingDate,
+				operation_date: operationDate(t, c),
+				amount: t.amount,
+				raw_label: t.rawLabel,
+				normalised_label: c.normalisedLabel,
+				payee: c.payee ?? t.payee,
+				category_id: c.category,
+				category_source: c.ruleId ? 'rule' : 'none',
+				rule_id: c.ruleId,
+				categorised_by: null,
+				categorised_at: null,
+				import_batch_id: shared.batchId,
+				dedupe_key: dedupeKey,
+				bank_id: t.bankId,
+				created_at: shared.now,
+				tags: c.tags.length ? JSON.stringify(c.tags) : null,
+				internal_transfer: c.internalTransfer ? 1 : 0,
+				operation_type: c.operationType
+			});
 			if (buffer.length >= CHUNK) return flush();
 		},
 		async finish() {
@@ -266,13 +304,14 @@ function kyselyWriter(trx: Db): RowWriter {
 	};
 }
 
-/** The earliest and latest of some ISO dates (nulls when there are none). */
-function dateRange(dates: string[]): [string, string] | [null, null] {
-	if (dates.length === 0) return [null, null];
-	let min = dates[0];
-	let max = dates[0];
-	for (let i = 1; i < dates.length; i++) {
-		const d = dates[i];
+/** The earliest and latest booking dates of the transactions at `indexes` (all of them when not given). */
+function bookingDateRange(txs: ParsedTransaction[], indexes?: number[]): [string, string] | [null, null] {
+	const n = indexes ? indexes.length : txs.length;
+	if (n === 0) return [null, null];
+	let min = txs[indexes ? indexes[0] : 0].bookingDate;
+	let max = min;
+	for (let k = 1; k < n; k++) {
+		const d = txs[indexes ? indexes[k] : k].bookingDate;
 		if (d < min) min = d;
 		if (d > max) max = d;
 	}
@@ -309,8 +348,7 @@ async function knownKeys(trx: Db, raw: SQLiteDatabase | undefined, accountId: nu
  * The account's rows from other imports within 3 days of the new rows' dates: the candidates for probable
  * duplicates across formats.
  */
-function earlierRowsAround(trx: Db, householdId: number, accountId: number, batchId: number, dates: string[]) {
-	const [first, last] = dateRange(dates) as [string, string];
+function earlierRowsAround(trx: Db, householdId: number, accountId: number, batchId: number, [first, last]: [string, string]) {
 	return trx
 		.selectFrom('bank_transaction')
 		.select(['id', 'booking_date', 'amount', 'raw_label'])
@@ -342,47 +380,21 @@ async function importAccount(
 	const keys = dedupeKeys(String(account.id), txs, storedKey);
 	const known = await knownKeys(trx, raw, account.id, keys);
 	// The new rows are categorised and written one after the other: no second copy of the file's rows.
-	const writer = raw
-		? sqliteWriter(raw, { organisationId: req.organisationId, householdId: req.householdId, accountId: account.id, batchId, now })
-		: kyselyWriter(trx);
+	const shared: SharedValues = { organisationId: req.organisationId, householdId: req.householdId, accountId: account.id, batchId, now };
+	const writer = raw ? sqliteWriter(raw, shared) : kyselyWriter(trx, shared);
 	const fresh: number[] = [];
 	for (let i = 0; i < txs.length; i++) if (!known.has(keys[i])) fresh.push(i);
 	// Read before the new rows are written, so that the query does not walk through them.
-	const existing = fresh.length === 0 ? [] : await earlierRowsAround(trx, req.householdId, account.id, batchId, fresh.map((i) => txs[i].bookingDate));
+	const existing = fresh.length === 0 ? [] : await earlierRowsAround(trx, req.householdId, account.id, batchId, bookingDateRange(txs, fresh) as [string, string]);
 	const sample: AccountImportResult['sample'] = [];
 	for (let f = 0; f < fresh.length; f++) {
-		const i = fresh[f];
-		const t = txs[i];
-		const key = keys[i];
+		const t = txs[fresh[f]];
 		const c = categorise({ rawLabel: t.rawLabel, amount: t.amount, date: t.bookingDate, accountId: account.id, filePayee: t.payee });
-		const row: NewRow = {
-			organisation_id: req.organisationId,
-			household_id: req.householdId,
-			account_id: account.id,
-			booking_date: t.bookingDate,
-			operation_date: t.operationDate ?? c.cardDate ?? null,
-			amount: t.amount,
-			raw_label: t.rawLabel,
-			normalised_label: c.normalisedLabel,
-			payee: c.payee ?? t.payee,
-			category_id: c.category,
-			category_source: c.ruleId ? 'rule' : 'none',
-			rule_id: c.ruleId,
-			categorised_by: null,
-			categorised_at: null,
-			import_batch_id: batchId,
-			dedupe_key: key,
-			bank_id: t.bankId,
-			created_at: now,
-			tags: c.tags.length ? JSON.stringify(c.tags) : null,
-			internal_transfer: c.internalTransfer ? 1 : 0,
-			operation_type: c.operationType
-		};
 		const started = timings ? performance.now() : 0;
-		const pending = writer.add(row);
+		const pending = writer.add(t, c, keys[fresh[f]]);
 		if (pending) await pending;
 		if (timings) timings.writeRows = (timings.writeRows ?? 0) + (performance.now() - started);
-		if (sample.length < 8) sample.push({ date: row.booking_date, amount: centsToString(row.amount), label: row.raw_label, payee: row.payee, category: row.category_id });
+		if (sample.length < 8) sample.push({ date: t.bookingDate, amount: centsToString(t.amount), label: t.rawLabel, payee: c.payee ?? t.payee, category: c.category });
 	}
 	const insertedIds = await writer.finish();
 
@@ -452,7 +464,7 @@ async function importAccount(
 		}
 	}
 
-	const [dateFrom, dateTo] = dateRange(txs.map((t) => t.bookingDate));
+	const [dateFrom, dateTo] = bookingDateRange(txs);
 	let sum: Cents = 0;
 	for (let f = 0; f < fresh.length; f++) sum += txs[fresh[f]].amount;
 	const closing = closingStated;
