@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db';
 import { importFile, undoImport, type FileImportResult } from '$lib/server/services/import-service';
 import { createTestDb } from '../../helpers/test-db';
+import { fixture } from '../import/helpers';
 
 let h: DbHandle;
 let org: number;
@@ -160,5 +161,58 @@ describe('import service', () => {
 		expect(removed).toBe(1);
 		expect(await h.db.selectFrom('probable_duplicate').selectAll().execute()).toHaveLength(0);
 		await expect(undoImport(h.db, { id: 1, organisationId: org }, hh + 1000, batch.id)).rejects.toThrow();
+	});
+});
+
+describe('accounts read from the file', () => {
+	let other: number;
+	const accountsOf = (household: number) =>
+		h.db.selectFrom('bank_account').select(['id', 'name', 'account_number', 'iban']).where('household_id', '=', household).orderBy('id').execute();
+	const rowsPerAccount = async (household: number) =>
+		(
+			await h.db
+				.selectFrom('bank_transaction')
+				.select(['account_id', (eb) => eb.fn.countAll<number>().as('n')])
+				.where('household_id', '=', household)
+				.groupBy('account_id')
+				.orderBy('account_id')
+				.execute()
+		).map((r) => Number(r.n));
+
+	beforeAll(async () => {
+		const now = new Date().toISOString();
+		other = (await h.db.insertInto('household').values({ organisation_id: org, name: 'Multi', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+	});
+
+	it('a file of several accounts fills each of them, even when the person named one account', async () => {
+		const r = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'multi.ofx', bytes: fixture('bp-multi.ofx'), accountName: 'Compte courant' }));
+		expect(r.accounts).toHaveLength(2);
+		expect(r.warnings.join(' ')).toMatch(/2 comptes : chacun est rempli d’après son numéro/);
+		const accounts = await accountsOf(other);
+		expect(accounts.map((a) => a.account_number)).toEqual(['12345678901', '98765432100']);
+		expect(accounts.map((a) => a.name)).not.toContain('Compte courant');
+		expect((await rowsPerAccount(other)).every((n) => n > 0)).toBe(true);
+	});
+
+	it('the same file again matches both accounts by their numbers, even when one account is picked', async () => {
+		const [first] = await accountsOf(other);
+		const before = await rowsPerAccount(other);
+		const r = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'multi.ofx', bytes: fixture('bp-multi.ofx'), accountId: first.id }));
+		expect(r.accounts.map((a) => a.imported)).toEqual([0, 0]);
+		expect(await accountsOf(other)).toHaveLength(2);
+		expect(await rowsPerAccount(other)).toEqual(before);
+	});
+
+	it('a single-account file is matched by its IBAN, and a picked account is used for a file of one account', async () => {
+		const first = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'qonto.csv', bytes: fixture('qonto.csv') }));
+		expect(first.accounts[0]).toMatchObject({ created: true, imported: 2 });
+		const again = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'qonto.csv', bytes: fixture('qonto.csv') }));
+		expect(again.accounts[0]).toMatchObject({ accountId: first.accounts[0].accountId, created: false, imported: 0 });
+		const accounts = await accountsOf(other);
+		expect(accounts.find((a) => a.id === first.accounts[0].accountId)?.iban).toBe('FR7616958000011234567890123');
+		const picked = accounts[0].id;
+		const forced = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'bourso.csv', bytes: fixture('boursobank-2026.csv'), accountId: picked }));
+		expect(forced.accounts[0]).toMatchObject({ accountId: picked, created: false, imported: 5 });
+		expect(forced.warnings.join(' ')).not.toMatch(/comptes : chacun/);
 	});
 });

@@ -540,6 +540,15 @@ export async function importFile(
 		throw e;
 	}
 	lap('parse');
+	// The account the person picked or named is for a file of one account: in a file of several, each
+	// account is recognised from its own number (filling one account with all of them would mix them up).
+	let accountRequest = req;
+	if (parsed.accounts.length > 1 && (req.accountId || req.accountName?.trim())) {
+		accountRequest = { ...req, accountId: null, accountName: null };
+		parsed.warnings.push(
+			`Ce fichier contient ${parsed.accounts.length} comptes : chacun est rempli d’après son numéro lu dans le fichier, pas dans le compte choisi.`
+		);
+	}
 	const categorise = options.categoriser ?? (await loadCategoriser(db, req.householdId));
 	lap('loadRules');
 	const sha = createHash('sha256').update(req.bytes).digest('hex');
@@ -567,7 +576,7 @@ export async function importFile(
 				.executeTakeFirstOrThrow();
 			const accounts: AccountImportResult[] = [];
 			for (const account of parsed.accounts) {
-				accounts.push(await importAccount(trx, raw, req, account, batch.id, categorise, now, timings));
+				accounts.push(await importAccount(trx, raw, accountRequest, account, batch.id, categorise, now, timings));
 			}
 			const imported = accounts.reduce((s, a) => s + a.imported, 0);
 			const duplicates = accounts.reduce((s, a) => s + a.duplicates, 0);
