@@ -291,6 +291,23 @@ describe('errors with line numbers', () => {
 		expect(e.line).toBe(3);
 		expect(e.message).toBe('Ligne 3 : montant illisible « -4,7,9 » dans la colonne « Débit ».');
 	});
+	test('rows whose column count differs from the header are refused with their line', () => {
+		const header = 'Date opération;Date valeur;libellé;Débit;Crédit\n';
+		const good = '01/02/2026;01/02/2026;CARTE 31/01 BOULANGERIE;-4,79;\n';
+		// a separator inside an unquoted label: the amount would be read from the wrong column
+		const extra = caught(() => parseStatement(bytes(header + good + '02/02/2026;02/02/2026;VIR M;ME DUPONT;;12,00\n')));
+		expect(extra).toBeInstanceOf(ImportError);
+		expect(extra).toMatchObject({ line: 3, message: 'Ligne 3 : 6 colonnes au lieu de 5. Un séparateur en trop (dans un libellé sans guillemets ?) décale les colonnes.' });
+		// a separator missing: the row would otherwise be read with its columns shifted, or lost
+		const missing = caught(() => parseStatement(bytes(header + good + '02/02/2026;02/02/2026;PRLV EDF-45,99;\n')));
+		expect(missing).toMatchObject({ line: 3, message: 'Ligne 3 : 4 colonnes au lieu de 5. Un séparateur manque dans cette ligne : les colonnes sont décalées.' });
+		// empty cells after the last column (trailing separators, as many as the bank likes) are not a shift
+		const trailing = parseStatement(bytes(header + good + '02/02/2026;02/02/2026;VIR CAF;;12,00;;\n'));
+		expect(amounts(trailing)).toEqual([-479, 1200]);
+		// nor is a header ending with a separator that the rows do not repeat
+		const headerTrailing = parseStatement(bytes('Date opération;Date valeur;libellé;Débit;Crédit;\n' + good));
+		expect(amounts(headerTrailing)).toEqual([-479]);
+	});
 	test('an impossible date rejects the file', () => {
 		const text = 'Date opération;Date valeur;libellé;Débit;Crédit;\n31/02/2026;31/02/2026;X;-1,00;\n';
 		const e = caught(() => parseStatement(bytes(text)));

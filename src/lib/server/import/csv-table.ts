@@ -45,6 +45,12 @@ export interface ColumnSpec {
 	creditorId?: number;
 	/** Names of the columns for error messages. */
 	names?: string[];
+	/**
+	 * Number of named columns of the header, when the file has one. A data row with fewer cells, or with
+	 * more cells that are not empty, is then refused with its line: a separator missing, or one too many in
+	 * a label without quotes, shifts the columns and would put a wrong value in the amount or the label.
+	 */
+	width?: number;
 	/** Row classification (pending / cancelled rows). */
 	state?: (cells: string[]) => RowState;
 	/** Splits a `Payee | RAW LABEL` label (BoursoBank 2025+). */
@@ -67,6 +73,28 @@ function cell(cells: string[], i: number | undefined): string {
 
 function colName(spec: ColumnSpec, i: number, fallback: string): string {
 	return spec.names?.[i] ?? fallback;
+}
+
+/**
+ * Refuses a data row whose cells do not line up with the header's columns (see ColumnSpec.width): fewer
+ * cells than the header names, or more cells that are not empty. Banks differ on trailing separators
+ * (Fortuneo ends a credit row with one more than a debit row), so empty cells past the header are fine.
+ */
+function checkWidth(cells: string[], width: number, line: number): void {
+	if (cells.length < width) {
+		throw new ImportError(
+			`Ligne ${line} : ${cells.length} colonne${cells.length > 1 ? 's' : ''} au lieu de ${width}. Un séparateur manque dans cette ligne : les colonnes sont décalées.`,
+			line
+		);
+	}
+	let filled = cells.length;
+	while (filled > width && cells[filled - 1].trim() === '') filled--;
+	if (filled > width) {
+		throw new ImportError(
+			`Ligne ${line} : ${filled} colonnes au lieu de ${width}. Un séparateur en trop (dans un libellé sans guillemets ?) décale les colonnes.`,
+			line
+		);
+	}
 }
 
 /** Reads the data rows of a table. Rows whose booking-date cell is not a date go to `otherRows`. */
@@ -113,6 +141,7 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 			result.otherRows.push(row);
 			continue;
 		}
+		if (spec.width !== undefined) checkWidth(c, spec.width, row.line);
 		let operationDate: IsoDate | null = null;
 		if (spec.operationDate !== undefined) {
 			const t = cell(c, spec.operationDate).trim();

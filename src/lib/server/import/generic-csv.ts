@@ -9,7 +9,7 @@ import { looksLikeDate, requireDateOrder } from './date-parse';
 import { ImportError } from './errors';
 import { headerKey } from './text';
 import type { CsvMapping, CsvPreview, DateOrder, ParsedAccount } from './types';
-import { skippedRowWarnings } from './layouts/common';
+import { skippedRowWarnings, trimmed } from './layouts/common';
 
 const AMOUNT_LIKE = /^\s*[+-]?\s*(€\s*)?[\d\s\u00a0.,]*\d[\d\s\u00a0.,]*\s*-?\s*(EUR|€)?\s*$/i;
 
@@ -111,7 +111,8 @@ export function parseWithMapping(
 		balance: mapping.balanceColumn,
 		decimal,
 		labelOperationDate: order === 'dmy',
-		names: header?.map((c) => c.trim())
+		names: header?.map((c) => c.trim()),
+		width: header ? trimmed(header).length : undefined
 	});
 	const entry = result.accounts.get('') ?? { transactions: [], balances: [], label: null, currency: null };
 	return {

@@ -39,7 +39,8 @@ export const banquePostale: CsvLayout = {
 			amount: h.col('Montant(EUROS)'),
 			decimal: ',',
 			labelOperationDate: true,
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		return single(result, { accountNumber, label, bankName: 'La Banque Postale', balances }, skippedRowWarnings(result.otherRows));
 	}

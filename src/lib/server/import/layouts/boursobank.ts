@@ -27,7 +27,8 @@ export const boursobank: CsvLayout = {
 			accountLabel: h.col('accountLabel'),
 			category: h.col('category'),
 			labelOperationDate: true,
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		return {
 			accounts: [...result.accounts].map(([num, entry]) =>

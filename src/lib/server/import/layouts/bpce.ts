@@ -25,7 +25,8 @@ export const bpce: CsvLayout = {
 			credit: h.col('Credit'),
 			category: h.col('Sous categorie') ?? h.col('Categorie'),
 			decimal: ',',
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		const balances: ParsedBalance[] = [];
 		const other = result.otherRows.filter((r) => {

@@ -65,7 +65,8 @@ export const caisseEpargneOld: CsvLayout = {
 			credit: h.col('Crédit'),
 			decimal: ',',
 			labelOperationDate: true,
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		const other = result.otherRows.filter((r) => !balanceRow(r));
 		return single(result, { accountNumber, label, currency, bankName: "Caisse d'Épargne", balances }, skippedRowWarnings(other));

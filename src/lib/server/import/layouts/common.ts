@@ -37,6 +37,8 @@ export interface Header {
 	/** Like col, but returns the first of several names present. */
 	any(...names: string[]): number | undefined;
 	names: string[];
+	/** Number of named columns (trailing empty header cells left out): the width every data row must have. */
+	width: number;
 }
 
 /** Finds the header row holding every `required` name within the first `within` rows. */
@@ -60,7 +62,8 @@ export function locateHeader(rows: CsvRow[], required: string[], within = 15): H
 				}
 				return undefined;
 			},
-			names: cells.map((c) => c.trim())
+			names: cells.map((c) => c.trim()),
+			width: trimmed(cells).length
 		};
 	}
 	return null;

@@ -48,7 +48,8 @@ export const creditAgricole: CsvLayout = {
 			credit: h.col('Crédit Euros'),
 			decimal: ',',
 			labelOperationDate: true,
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		return single(result, { accountNumber, label, bankName: 'Crédit Agricole', balances }, [
 			...warnings,

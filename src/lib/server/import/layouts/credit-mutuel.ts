@@ -29,7 +29,8 @@ export const creditMutuel: CsvLayout = {
 			creditorId: h.col('Identifiant du créancier (ICS)'),
 			decimal: delimiter === ',' ? '.' : ',',
 			labelOperationDate: true,
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		return single(result, { bankName: 'Crédit Mutuel / CIC' }, skippedRowWarnings(result.otherRows));
 	}

@@ -19,7 +19,8 @@ export const fortuneo: CsvLayout = {
 			credit: h.col('Crédit'),
 			decimal: ',',
 			labelOperationDate: true,
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		return single(result, { bankName: 'Fortuneo' }, skippedRowWarnings(result.otherRows));
 	}

@@ -24,7 +24,8 @@ export const n26: CsvLayout = {
 			category: current ? undefined : h.col('Catégorie'),
 			amount: current ? h.col('Amount (EUR)') : h.col('Montant (EUR)'),
 			decimal: '.',
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		return single(result, { bankName: 'N26' }, skippedRowWarnings(result.otherRows));
 	}

@@ -55,7 +55,8 @@ export const qonto: CsvLayout = {
 			category: h.col('Category'),
 			decimal: '.',
 			state: (cells) => state(cells[statusCol] ?? ''),
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		// the IBAN column is kept as the account's only when it is the same on every row
 		const ibans = new Set(ibanCol !== undefined ? prepared.map((r) => tidyOrNull(r.cells[ibanCol])) : []);

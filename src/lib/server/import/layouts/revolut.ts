@@ -34,7 +34,8 @@ export const revolut: CsvLayout = {
 			account: en ? h.col('Product') : h.col('Produit'),
 			decimal: '.',
 			state: (cells) => state(cells[stateCol] ?? ''),
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		return {
 			accounts: [...result.accounts].map(([product, entry]) => toAccount(entry, { label: product || null, bankName: 'Revolut' })),

@@ -23,7 +23,8 @@ export const shine: CsvLayout = {
 			credit: h.col('Crédit'),
 			category: h.col('Catégorie'),
 			decimal: ',',
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		return single(result, { bankName: 'Shine' }, skippedRowWarnings(result.otherRows));
 	}

@@ -48,7 +48,8 @@ export const societeGenerale: CsvLayout = {
 			currency: h.col('Devise'),
 			decimal: ',',
 			labelOperationDate: true,
-			names: h.names
+			names: h.names,
+			width: h.width
 		});
 		return single(result, { accountNumber, bankName: 'Société Générale', balances }, skippedRowWarnings(result.otherRows));
 	}
