@@ -6,6 +6,19 @@ const amounts = (s: ReturnType<typeof parseFixture>, i = 0) => s.accounts[i].tra
 const dates = (s: ReturnType<typeof parseFixture>, i = 0) => s.accounts[i].transactions.map((t) => t.bookingDate);
 
 describe('BoursoBank', () => {
+	test('2022 layout: a comment column after the amount, no supplierFound', () => {
+		const text =
+			'dateOp;dateVal;label;category;categoryParent;amount;comment;accountNum;accountLabel;accountbalance\n' +
+			'2022-06-14;2022-06-14;"CARTE 12/06/22 MONOPRIX CB*1234";"Alimentation";"Vie quotidienne";-23,45;"courses de la semaine";00012345;"BOURSORAMA BANQUE";1376.05\n' +
+			'2022-06-13;2022-06-13;"VIR SEPA CAF DE PARIS";"Allocations";"Revenus";1 250,00;;00012345;"BOURSORAMA BANQUE";1376.05\n';
+		const s = parseStatement(bytes(text));
+		expect(s).toMatchObject({ format: 'csv', layout: 'boursobank' });
+		expect(s.accounts.map((a) => a.accountNumber)).toEqual(['00012345']);
+		expect(amounts(s)).toEqual([-2345, 125000]);
+		expect(s.accounts[0].transactions[0]).toMatchObject({ rawLabel: 'CARTE 12/06/22 MONOPRIX CB*1234', memo: 'courses de la semaine', payee: null, operationDate: '2022-06-12', bankCategory: 'Alimentation' });
+		expect(s.accounts[0].transactions[1].memo).toBeNull();
+		expect(s.accounts[0].balances).toEqual([{ date: '2022-06-14', amount: 137605, kind: 'closing', line: 3 }]);
+	});
 	test('2019 layout: two accounts in one file, comma amounts, point balances', () => {
 		const s = parseFixture('boursobank-2019.csv');
 		expect(s).toMatchObject({ format: 'csv', layout: 'boursobank', encoding: 'utf-8', pendingSkipped: 0 });
