@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db';
-import { importFile, undoImport, type FileImportResult } from '$lib/server/services/import-service';
+import { importFile, importWithSavedMapping, undoImport, type FileImportResult } from '$lib/server/services/import-service';
 import { createTestDb } from '../../helpers/test-db';
 import { fixture } from '../import/helpers';
 
@@ -214,5 +214,51 @@ describe('accounts read from the file', () => {
 		const forced = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'bourso.csv', bytes: fixture('boursobank-2026.csv'), accountId: picked }));
 		expect(forced.accounts[0]).toMatchObject({ accountId: picked, created: false, imported: 5 });
 		expect(forced.warnings.join(' ')).not.toMatch(/comptes : chacun/);
+	});
+});
+
+describe('column mappings saved for an account', () => {
+	let home: number;
+	const odd = (rows: string[]) => enc(['Jour,Quoi,Combien', ...rows].join('\n') + '\n');
+	const mapping = { dateColumn: 0, labelColumns: [1], amountColumn: 2, hasHeader: true };
+	const req = (bytes: Uint8Array, extra: Partial<Parameters<typeof importWithSavedMapping>[1]> = {}) => ({
+		organisationId: org,
+		householdId: home,
+		userId: null,
+		fileName: 'maison.csv',
+		bytes,
+		...extra
+	});
+
+	beforeAll(async () => {
+		const now = new Date().toISOString();
+		home = (await h.db.insertInto('household').values({ organisation_id: org, name: 'Mappings', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+	});
+
+	it('an unknown layout is read with the one saved mapping that fits, into its account', async () => {
+		const first = ok(await importWithSavedMapping(h.db, req(odd(['2026-04-01,Courses marché,-12.50']), { accountName: 'Livret', mapping })));
+		const livret = first.accounts[0].accountId as number;
+		await h.db.updateTable('bank_account').set({ csv_mapping: JSON.stringify(mapping) }).where('id', '=', livret).execute();
+		const next = ok(await importWithSavedMapping(h.db, req(odd(['2026-04-02,Remboursement ami,20.00', '2026-04-03,Boulangerie,-3.10']))));
+		expect(next.accounts).toHaveLength(1);
+		expect(next.accounts[0]).toMatchObject({ accountId: livret, imported: 2, created: false });
+		expect(next.warnings[0]).toBe('Colonnes lues avec les réglages enregistrés pour le compte « Livret ».');
+	});
+
+	it('a picked account uses its own mapping', async () => {
+		const livret = (await h.db.selectFrom('bank_account').select('id').where('household_id', '=', home).where('name', '=', 'Livret').executeTakeFirstOrThrow()).id;
+		const r = ok(await importWithSavedMapping(h.db, req(odd(['2026-04-05,Pharmacie,-8.00']), { accountId: livret })));
+		expect(r.accounts[0]).toMatchObject({ accountId: livret, imported: 1 });
+	});
+
+	it('when two accounts have a mapping that fits, the person is asked', async () => {
+		const now = new Date().toISOString();
+		await h.db
+			.insertInto('bank_account')
+			.values({ organisation_id: org, household_id: home, name: 'Joint', bank: null, account_number: null, iban: null, currency: 'EUR', overdraft_limit: null, overdraft_rate_bp: null, csv_mapping: JSON.stringify(mapping), created_at: now })
+			.execute();
+		const r = await importWithSavedMapping(h.db, req(odd(['2026-04-06,Marché,-5.00'])));
+		expect(r.status).toBe('rejected');
+		if (r.status === 'rejected') expect(r.needs?.mapping?.columns).toEqual(['Jour', 'Quoi', 'Combien']);
 	});
 });

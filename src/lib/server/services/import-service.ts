@@ -52,6 +52,8 @@ export interface ImportRequest {
 export interface AccountImportResult {
 	accountId: number | null;
 	account: string;
+	/** the account's number or IBAN as read from the file, masked ('•••• 1234'), null when the file has none */
+	number: string | null;
 	created: boolean;
 	imported: number;
 	duplicates: number;
@@ -471,6 +473,7 @@ async function importAccount(
 	return {
 		accountId: account.id,
 		account: account.name,
+		number: parsed.iban || parsed.accountNumber ? maskAccountNumber((parsed.iban || parsed.accountNumber) as string) : null,
 		created: account.created,
 		imported: fresh.length,
 		duplicates: txs.length - fresh.length,
@@ -625,6 +628,43 @@ export async function importFile(
 		lap('householdStatus');
 	}
 	return result!;
+}
+
+/**
+ * Imports a file with the column mapping saved for the household's accounts when the file's CSV layout is
+ * unknown: the mapping of the picked account, or else the one saved mapping that reads the whole file (which
+ * also names the account). Several mappings that fit, or none, leave the question to the person.
+ */
+export async function importWithSavedMapping(
+	db: Db,
+	req: ImportRequest,
+	options: { categoriser?: Categoriser; now?: Date } = {}
+): Promise<FileImportResult> {
+	if (req.mapping) return importFile(db, req, options);
+	const saved = await db
+		.selectFrom('bank_account')
+		.select(['id', 'name', 'csv_mapping'])
+		.where('household_id', '=', req.householdId)
+		.where('organisation_id', '=', req.organisationId)
+		.where('csv_mapping', 'is not', null)
+		.execute();
+	if (req.accountId) {
+		const mine = saved.find((a) => a.id === req.accountId);
+		return importFile(db, mine ? { ...req, mapping: JSON.parse(mine.csv_mapping as string) as CsvMapping } : req, options);
+	}
+	const result = await importFile(db, req, options);
+	if (result.status !== 'rejected' || !result.needs?.mapping || saved.length === 0) return result;
+	const fits: { id: number; name: string; mapping: CsvMapping }[] = [];
+	for (const a of saved) {
+		const mapping = JSON.parse(a.csv_mapping as string) as CsvMapping;
+		const trial = await importFile(db, { ...req, accountId: a.id, mapping, dryRun: true }, options);
+		if (trial.status !== 'rejected') fits.push({ id: a.id, name: a.name, mapping });
+	}
+	if (fits.length !== 1) return result;
+	const [fit] = fits;
+	const mapped = await importFile(db, { ...req, accountId: fit.id, mapping: fit.mapping }, options);
+	if (mapped.status !== 'rejected') mapped.warnings.unshift(`Colonnes lues avec les réglages enregistrés pour le compte « ${fit.name} ».`);
+	return mapped;
 }
 
 function errorOf(e: ImportError): { message: string; line?: number } {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { requireHousehold } from '$lib/server/auth/guards';
 import type { CsvMapping, DateOrder } from '$lib/server/import';
 import { ImportError } from '$lib/server/import';
-import { importFile, undoImport, type FileImportResult } from '$lib/server/services/import-service';
+import { importWithSavedMapping, undoImport, type FileImportResult } from '$lib/server/services/import-service';
 import type { Db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 			.limit(20)
 			.execute()
 	]);
-	return { accounts: accounts.map((a) => ({ id: a.id, name: a.name })), batches };
+	return { accounts: accounts.map((a) => ({ id: a.id, name: a.name })), batches, maxMb: Math.floor(event.locals.config.importMaxBytes / 1048576) };
 };
 
 function columnIndex(form: FormData, name: string): number | undefined {
@@ -66,12 +66,7 @@ async function runPending(
 	dryRun: boolean
 ): Promise<FileImportResult> {
 	const options = JSON.parse(row.options ?? '{}') as PendingOptions;
-	let mapping = options.mapping;
-	if (!mapping && options.accountId) {
-		const saved = await db.selectFrom('bank_account').select('csv_mapping').where('id', '=', options.accountId).executeTakeFirst();
-		if (saved?.csv_mapping) mapping = JSON.parse(saved.csv_mapping) as CsvMapping;
-	}
-	return importFile(db, {
+	return importWithSavedMapping(db, {
 		organisationId: actor.organisationId,
 		householdId,
 		userId: actor.id,
@@ -79,7 +74,7 @@ async function runPending(
 		bytes: new Uint8Array(row.content),
 		accountId: options.accountId,
 		accountName: options.accountName,
-		mapping,
+		mapping: options.mapping,
 		dateOrder: options.dateOrder,
 		dryRun,
 		maxBytes
