@@ -43,6 +43,27 @@ test.describe('statement import @core', () => {
 		await expect(page.getByRole('status')).toContainText('Import annulé : 3 opération(s) retirée(s).');
 	});
 
+	test('two files at once, one of them with two accounts: each account shown by its masked number, then undone', async ({ page }, info) => {
+		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
+		await login(page, USERS.adviser);
+		await page.goto(`/households/${id}/import`);
+		await page.getByLabel('Fichier(s) de relevé').setInputFiles([join(process.cwd(), 'tests/fixtures/import/bp-multi.ofx'), join(process.cwd(), 'tests/fixtures/import/qonto.csv')]);
+		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		const ofx = page.getByRole('region', { name: 'Aperçu de bp-multi.ofx' });
+		await expect(ofx).toContainText('•••• 8901');
+		await expect(ofx).toContainText('•••• 2100');
+		await expect(page.getByRole('region', { name: 'Aperçu de qonto.csv' })).toContainText('FR76 •••• •••• 0123');
+		await page.getByRole('button', { name: "Confirmer l'import de 2 fichiers" }).click();
+		await expect(page.getByRole('region', { name: 'Import de bp-multi.ofx' })).toContainText('importée(s)');
+		await expect(page.getByRole('region', { name: 'Import de qonto.csv' })).toContainText('2 opération(s) importée(s)');
+
+		for (const file of ['bp-multi.ofx', 'qonto.csv']) {
+			await page.goto(`/households/${id}/import`);
+			await page.getByRole('button', { name: new RegExp(`Annuler l'import de ${file.replace('.', '\\.')}`) }).last().click();
+			await expect(page.getByRole('status')).toContainText('Import annulé');
+		}
+	});
+
 	test('a bad file is refused with its line, and nothing is imported', async ({ page }, info) => {
 		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
 		await login(page, USERS.adviser);
