@@ -142,6 +142,83 @@ describe('camt.053', () => {
 	});
 });
 
+describe('truncated files are refused as a whole', () => {
+	/** The first `cut` bytes of a fixture: a fraction of its length, or everything before a marker. */
+	function cutAt(name: string, cut: number | string): Uint8Array {
+		const b = fixture(name);
+		if (typeof cut === 'number') return b.slice(0, Math.floor(b.length * cut));
+		const at = new TextDecoder('latin1').decode(b).lastIndexOf(cut);
+		expect(at).toBeGreaterThan(0);
+		return b.slice(0, at);
+	}
+	function expectIncomplete(input: Uint8Array, format: string): ImportError {
+		const e = caught(() => parseStatement(input));
+		expect(e).toBeInstanceOf(ImportError);
+		expect(e.message).toMatch(new RegExp(`^Ce fichier ${format.replace('.', '\\.')} est incomplet \\(coupé avant la fin, ligne \\d+\\) : téléchargez-le à nouveau\\.$`));
+		expect(e.line).toBeGreaterThan(0);
+		return e as ImportError;
+	}
+
+	test('OFX 1.x SGML (bp-multi.ofx) cut at 30%, 50%, 90%, before </BANKTRANLIST> and just before </OFX>', () => {
+		for (const cut of [0.3, 0.5, 0.9, '</BANKTRANLIST>', '</OFX>']) expectIncomplete(cutAt('bp-multi.ofx', cut), 'OFX');
+		// the line is where the file stops: cut after line 59 (the first account's </STMTRS>)
+		const text = new TextDecoder('latin1').decode(fixture('bp-multi.ofx'));
+		const upTo59 = text.split('\r\n').slice(0, 59).join('\r\n') + '\r\n';
+		expect(expectIncomplete(bytes(upTo59), 'OFX').line).toBe(59);
+	});
+
+	test('OFX 1.x on one line and OFX 2.x (SGML leaves and strict XML) cut short', () => {
+		for (const cut of [0.5, 0.9, '</OFX>']) {
+			expectIncomplete(cutAt('lbp-oneline.ofx', cut), 'OFX');
+			expectIncomplete(cutAt('anzcc.ofx', cut), 'OFX');
+			expectIncomplete(cutAt('suncorp.ofx', cut), 'OFX');
+		}
+		expect(expectIncomplete(cutAt('lbp-oneline.ofx', 0.5), 'OFX').line).toBe(10); // the one-line body
+		// cut inside a tag name or an attribute
+		expectIncomplete(cutAt('suncorp.ofx', '/OFX>'), 'OFX');
+	});
+
+	test('a last STMTTRN cut after DTPOSTED is not dropped: the file is refused', () => {
+		const head = `OFXHEADER:100\nDATA:OFXSGML\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR<BANKACCTFROM><ACCTID>1</BANKACCTFROM><BANKTRANLIST>
+<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260304<TRNAMT>-1.00<FITID>A1</STMTTRN>
+<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260305`;
+		expect(expectIncomplete(bytes(head), 'OFX').line).toBe(6);
+		expectIncomplete(bytes(head + '\n<TRNAMT>-2.'), 'OFX');
+	});
+
+	test('a STMTTRN left open (next one nested in it) is refused, not skipped', () => {
+		const ofx = `<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR<BANKACCTFROM><ACCTID>1</BANKACCTFROM><BANKTRANLIST>
+<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260304<TRNAMT>-1.00<FITID>A1
+<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260305<TRNAMT>-2.00<FITID>A2</STMTTRN>
+</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`;
+		const e = caught(() => parseStatement(bytes(ofx)));
+		expect(e).toBeInstanceOf(ImportError);
+		expect(e.message).toContain('</STMTTRN>');
+		expect(e.line).toBe(3);
+	});
+
+	test('camt.053 v08 cut at 60%, inside an entry and just before </Document>', () => {
+		for (const cut of [0.6, 0.3, 0.95, '</Ntry>', '</Stmt>', '</Document>']) expectIncomplete(cutAt('camt053-v08.xml', cut), 'camt.053');
+		expectIncomplete(cutAt('camt053-v02.xml', 0.6), 'camt.053');
+		expectIncomplete(cutAt('actual-camt.latin1.xml', 0.6), 'camt.052');
+	});
+
+	test('complete files still parse the same with CRLF, trailing blanks or NUL padding after the root', () => {
+		for (const name of ['bp-multi.ofx', 'lbp-oneline.ofx', 'anzcc.ofx', 'suncorp.ofx', 'camt053-v08.xml']) {
+			const b = fixture(name);
+			const expected = parseStatement(b).accounts;
+			const padded = new Uint8Array([...b, ...bytes(' \r\n\t\n'), 0, 0, 0]);
+			expect(parseStatement(padded).accounts).toEqual(expected);
+			const text = new TextDecoder('latin1').decode(b);
+			if (text.includes('\r\n')) continue;
+			const crlf = parseStatement(cp1252(text.replace(/\n/g, '\r\n'))).accounts;
+			expect(crlf.map((a) => a.transactions.map((t) => [t.bookingDate, t.amount, t.bankId]))).toEqual(
+				expected.map((a) => a.transactions.map((t) => [t.bookingDate, t.amount, t.bankId]))
+			);
+		}
+	});
+});
+
 describe('encoding and container sniffing', () => {
 	test('UTF-8 BOM, UTF-16LE with BOM', () => {
 		const csv = 'Date opération;Date valeur;libellé;Débit;Crédit;\n01/02/2026;01/02/2026;Café;-1,50;\n';

@@ -4,8 +4,8 @@
  */
 import { readAmount } from './amounts';
 import { parseIsoDateTime } from './date-parse';
-import { ImportError } from './errors';
-import { at, child, findAll, findFirst, parseMarkup, textAt, type MarkupNode } from './markup';
+import { ImportError, incompleteFileError } from './errors';
+import { at, child, findAll, findFirst, lastLine, parseMarkupDocument, textAt, type MarkupNode } from './markup';
 import { MAX_ROWS } from './sniff';
 import { tidy, tidyOrNull } from './text';
 import type { ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
@@ -52,7 +52,9 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 		}
 	}
 	if (lineStarts.length > MAX_ROWS) throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations.`);
-	const root = parseMarkup(text);
+	const { root, truncated } = parseMarkupDocument(text);
+	// a complete document closes <Document> and every <Stmt> and <Ntry> in it
+	if (truncated) throw incompleteFileError(`camt.${ns[1]}`, lastLine(text));
 	const entryLine = new Map<MarkupNode, number>();
 	findAll(root, 'Ntry').forEach((n, i) => entryLine.set(n, lineStarts[i] ?? 1));
 	const statements = [...findAll(root, 'Stmt'), ...findAll(root, 'Rpt')];

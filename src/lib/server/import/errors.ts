@@ -13,6 +13,11 @@ export class ImportError extends Error {
 	}
 }
 
+/** The file stops before its end (download or copy cut short): it is refused as a whole. */
+export function incompleteFileError(format: string, line: number): ImportError {
+	return new ImportError(`Ce fichier ${format} est incomplet (coupé avant la fin, ligne ${line}) : téléchargez-le à nouveau.`, line);
+}
+
 /** The CSV layout is unknown: show the preview and ask which column holds what. */
 export class NeedsMappingError extends ImportError {
 	readonly preview: CsvPreview;

@@ -17,13 +17,30 @@ export interface MarkupNode {
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))*)\s*(\/?)>/y;
 const ATTR = /([\w.:-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/g;
 
+export interface MarkupOptions {
+	upperCase?: boolean;
+	doubleDecode?: boolean;
+}
+
 /** Builds a tree from SGML or XML text. Unknown constructs (comments, PIs, DOCTYPE, CDATA) are handled. */
-export function parseMarkup(text: string, options: { upperCase?: boolean; doubleDecode?: boolean } = {}): MarkupNode {
+export function parseMarkup(text: string, options: MarkupOptions = {}): MarkupNode {
+	return parseMarkupDocument(text, options).root;
+}
+
+/**
+ * Builds the tree and tells whether the text was cut short: it ends inside a tag, comment or CDATA
+ * section, or some element is still open at the end. A complete OFX (1.x or 2.x) or camt document
+ * closes its root and every aggregate; only SGML leaves (`<TRNAMT>-12.50`) may stay unclosed, and a
+ * leaf is always inside an aggregate, so checking the open elements is enough.
+ */
+export function parseMarkupDocument(text: string, options: MarkupOptions = {}): { root: MarkupNode; truncated: boolean } {
 	const root: MarkupNode = { name: '#root', attrs: {}, text: '', children: [], parent: null };
 	const decode = options.doubleDecode ? decodeEntitiesTwice : decodeEntities;
 	let current = root;
 	let pendingText = '';
 	let i = 0;
+	let cutInTag = false;
+	const lastGt = text.lastIndexOf('>');
 	const flushText = () => {
 		const t = pendingText.trim();
 		pendingText = '';
@@ -42,11 +59,13 @@ export function parseMarkup(text: string, options: { upperCase?: boolean; double
 		pendingText += text.slice(i, lt);
 		if (text.startsWith('<!--', lt)) {
 			const end = text.indexOf('-->', lt + 4);
+			if (end === -1) cutInTag = true;
 			i = end === -1 ? text.length : end + 3;
 			continue;
 		}
 		if (text.startsWith('<![CDATA[', lt)) {
 			const end = text.indexOf(']]>', lt + 9);
+			if (end === -1) cutInTag = true;
 			const body = text.slice(lt + 9, end === -1 ? text.length : end);
 			current.text += body;
 			i = end === -1 ? text.length : end + 3;
@@ -54,12 +73,15 @@ export function parseMarkup(text: string, options: { upperCase?: boolean; double
 		}
 		if (text.startsWith('<?', lt) || text.startsWith('<!', lt)) {
 			const end = text.indexOf('>', lt + 2);
+			if (end === -1) cutInTag = true;
 			i = end === -1 ? text.length : end + 1;
 			continue;
 		}
 		TAG.lastIndex = lt;
 		const m = TAG.exec(text);
 		if (!m) {
+			// a tag start with no '>' anywhere after it: the text stops in the middle of a tag
+			if (lt > lastGt && /^<\/?[A-Za-z_]/.test(text.slice(lt, lt + 2))) cutInTag = true;
 			pendingText += '<';
 			i = lt + 1;
 			continue;
@@ -87,7 +109,16 @@ export function parseMarkup(text: string, options: { upperCase?: boolean; double
 		if (m[4] !== '/') current = node;
 	}
 	flushText();
-	return root;
+	return { root, truncated: cutInTag || current !== root };
+}
+
+/** 1-based line of the last visible character (trailing blanks and NUL padding ignored). */
+export function lastLine(text: string): number {
+	let end = text.length;
+	while (end > 0 && (text.charCodeAt(end - 1) === 0 || /\s/.test(text[end - 1]))) end--;
+	let line = 1;
+	for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+	return line;
 }
 
 /** First child with that name. */
@@ -124,6 +155,18 @@ export function findAll(node: MarkupNode, name: string): MarkupNode[] {
 			out.push(n);
 			continue;
 		}
+		for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
+	}
+	return out;
+}
+
+/** All descendants with that name in document order, including those nested inside a match. */
+export function findAllNested(node: MarkupNode, name: string): MarkupNode[] {
+	const out: MarkupNode[] = [];
+	const stack: MarkupNode[] = [...node.children].reverse();
+	while (stack.length) {
+		const n = stack.pop() as MarkupNode;
+		if (n.name === name) out.push(n);
 		for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
 	}
 	return out;

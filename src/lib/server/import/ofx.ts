@@ -4,8 +4,8 @@
  */
 import { readAmount } from './amounts';
 import { operationDateFromLabel, parseOfxDate } from './date-parse';
-import { ImportError } from './errors';
-import { findAll, findFirst, parseMarkup, type MarkupNode } from './markup';
+import { ImportError, incompleteFileError } from './errors';
+import { findAll, findAllNested, findFirst, lastLine, parseMarkupDocument, type MarkupNode } from './markup';
 import { MAX_ROWS } from './sniff';
 import { tidy, tidyOrNull } from './text';
 import type { ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
@@ -36,6 +36,19 @@ function ofxAmount(text: string, line: number, field: string): number {
 	return readAmount(text, decimal, line, field);
 }
 
+/** A STMTTRN nested in an unclosed previous one would be skipped: refuse rather than drop it silently. */
+function assertAllRead(statement: MarkupNode, read: number, trnLine: Map<MarkupNode, number>): void {
+	const all = findAllNested(statement, 'STMTTRN');
+	if (all.length === read) return;
+	const top = new Set(findAll(statement, 'STMTTRN'));
+	const skipped = all.find((t) => !top.has(t)) as MarkupNode;
+	const line = trnLine.get(skipped) ?? 1;
+	throw new ImportError(
+		`Ligne ${line} : l'opération précédente n'est pas fermée (balise </STMTTRN> absente), ce fichier OFX est mal formé : téléchargez-le à nouveau.`,
+		line
+	);
+}
+
 /** Parses OFX text into accounts. */
 export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: string[] } {
 	const start = text.search(/<OFX>/i);
@@ -44,18 +57,21 @@ export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: s
 	const lineOf = lineIndex(text);
 	// each STMTTRN's line: find the offsets of the opening tags in order
 	const trnOffsets: number[] = [];
-	const re = /<STMTTRN>/gi;
+	const re = /<STMTTRN\s*>/gi;
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(body))) trnOffsets.push(start + m.index);
 	if (trnOffsets.length > MAX_ROWS) {
 		throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations : exportez une période plus courte.`);
 	}
-	const root = parseMarkup(body, { upperCase: true, doubleDecode: true });
+	const { root, truncated } = parseMarkupDocument(body, { upperCase: true, doubleDecode: true });
+	// valid files close every aggregate (STMTTRN, BANKTRANLIST, STMTRS, the message set) and <OFX> itself
+	if (truncated) throw incompleteFileError('OFX', lastLine(text));
 	const statements = [...findAll(root, 'STMTRS'), ...findAll(root, 'CCSTMTRS')];
 	const fiName = val(findFirst(root, 'FI'), 'ORG');
 	const warnings: string[] = [];
 	const accounts: ParsedAccount[] = [];
-	const allTrns = findAll(root, 'STMTTRN');
+	// every STMTTRN, even one nested in a previous STMTTRN left open, so the n-th node is the n-th tag
+	const allTrns = findAllNested(root, 'STMTTRN');
 	const trnLine = new Map<MarkupNode, number>();
 	allTrns.forEach((t, i) => trnLine.set(t, trnOffsets[i] !== undefined ? lineOf(trnOffsets[i]) : 1));
 	for (const st of statements) {
@@ -89,6 +105,7 @@ export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: s
 				bankId: val(trn, 'FITID')
 			});
 		}
+		assertAllRead(st, transactions.length, trnLine);
 		const balances: ParsedBalance[] = [];
 		const ledger = findFirst(st, 'LEDGERBAL');
 		const balText = val(ledger, 'BALAMT');
