@@ -120,6 +120,21 @@ describe('import service', () => {
 		expect(await count()).toBe(6);
 	});
 
+	it('a truncated OFX is rejected in French with its line and writes nothing', async () => {
+		const accounts = await h.db.selectFrom('bank_account').select('id').execute();
+		const batches = await h.db.selectFrom('import_batch').select('id').execute();
+		const full = fixture('bp-multi.ofx');
+		const r = await importFile(h.db, { ...base(), fileName: 'coupe.ofx', bytes: full.slice(0, Math.floor(full.length / 2)) });
+		expect(r.status).toBe('rejected');
+		if (r.status === 'rejected') {
+			expect(r.error.message).toMatch(/^Ce fichier OFX est incomplet \(coupé avant la fin, ligne \d+\)/);
+			expect(r.error.line).toBeGreaterThan(0);
+		}
+		expect(await count()).toBe(6);
+		expect(await h.db.selectFrom('bank_account').select('id').execute()).toHaveLength(accounts.length);
+		expect(await h.db.selectFrom('import_batch').select('id').execute()).toHaveLength(batches.length);
+	});
+
 	it('a failure in the middle of writing leaves nothing behind', async () => {
 		const before = await count();
 		const batches = await h.db.selectFrom('import_batch').select('id').execute();
@@ -260,5 +275,34 @@ describe('column mappings saved for an account', () => {
 		const r = await importWithSavedMapping(h.db, req(odd(['2026-04-06,Marché,-5.00'])));
 		expect(r.status).toBe('rejected');
 		if (r.status === 'rejected') expect(r.needs?.mapping?.columns).toEqual(['Jour', 'Quoi', 'Combien']);
+	});
+});
+
+describe('undo and the accounts an import created', () => {
+	let fresh: number;
+	const accounts = () => h.db.selectFrom('bank_account').select(['id', 'account_number']).where('household_id', '=', fresh).orderBy('id').execute();
+	const batchOf = async (file: string) =>
+		(await h.db.selectFrom('import_batch').select('id').where('household_id', '=', fresh).where('file_name', '=', file).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+
+	beforeAll(async () => {
+		const now = new Date().toISOString();
+		fresh = (await h.db.insertInto('household').values({ organisation_id: org, name: 'Undo', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+	});
+
+	it('undoing the import that created accounts removes them with their rows', async () => {
+		ok(await importFile(h.db, { organisationId: org, householdId: fresh, userId: null, fileName: 'multi.ofx', bytes: fixture('bp-multi.ofx') }));
+		expect(await accounts()).toHaveLength(2);
+		await undoImport(h.db, { id: 1, organisationId: org }, fresh, await batchOf('multi.ofx'));
+		expect(await accounts()).toHaveLength(0);
+		expect(await h.db.selectFrom('account_balance').select('id').where('household_id', '=', fresh).execute()).toHaveLength(0);
+	});
+
+	it('an account another import has filled since stays', async () => {
+		const first = ok(await importFile(h.db, { organisationId: org, householdId: fresh, userId: null, fileName: 'bourso.csv', bytes: fixture('boursobank-2026.csv') }));
+		const account = first.accounts[0].accountId as number;
+		const later = cm([['02/02/2026', '-1,00', '', 'CARTE 01/02 KIOSQUE']]);
+		ok(await importFile(h.db, { organisationId: org, householdId: fresh, userId: null, fileName: 'later.csv', bytes: enc(later), accountId: account }));
+		await undoImport(h.db, { id: 1, organisationId: org }, fresh, await batchOf('bourso.csv'));
+		expect((await accounts()).map((a) => a.id)).toEqual([account]);
 	});
 });

@@ -492,15 +492,23 @@ async function importAccount(
 	};
 }
 
+/** The ids of the accounts an import created, from its stored summary. */
+function accountsCreatedBy(summary: string | null): number[] {
+	if (!summary) return [];
+	const { accounts } = JSON.parse(summary) as { accounts?: { accountId: number | null; created: boolean }[] };
+	return (accounts ?? []).filter((a) => a.created && typeof a.accountId === 'number').map((a) => a.accountId as number);
+}
+
 /**
- * Undoes an import: removes the batch's transactions, the balances it stated and its review items, in one
- * transaction. Transactions categorised by hand since are removed too (they came from that file).
+ * Undoes an import: removes the batch's transactions, the balances it stated, its review items and the
+ * accounts it created that nothing else has filled since, in one transaction. Transactions categorised by
+ * hand since are removed too (they came from that file).
  */
 export async function undoImport(db: Db, actor: { id: number; organisationId: number }, householdId: number, batchId: number): Promise<number> {
 	const removed = await db.transaction().execute(async (trx) => {
 		const batch = await trx
 			.selectFrom('import_batch')
-			.select(['id', 'file_name'])
+			.select(['id', 'file_name', 'summary'])
 			.where('id', '=', batchId)
 			.where('household_id', '=', householdId)
 			.executeTakeFirst();
@@ -509,6 +517,16 @@ export async function undoImport(db: Db, actor: { id: number; organisationId: nu
 		await trx.deleteFrom('account_balance').where('import_batch_id', '=', batchId).execute();
 		const removed = await trx.deleteFrom('bank_transaction').where('import_batch_id', '=', batchId).where('household_id', '=', householdId).executeTakeFirst();
 		await trx.deleteFrom('import_batch').where('id', '=', batchId).execute();
+		const created = accountsCreatedBy(batch.summary);
+		if (created.length > 0) {
+			await trx
+				.deleteFrom('bank_account')
+				.where('id', 'in', created)
+				.where('household_id', '=', householdId)
+				.where(({ exists, not, selectFrom }) => not(exists(selectFrom('bank_transaction').select('bank_transaction.id').whereRef('bank_transaction.account_id', '=', 'bank_account.id'))))
+				.where(({ exists, not, selectFrom }) => not(exists(selectFrom('account_balance').select('account_balance.id').whereRef('account_balance.account_id', '=', 'bank_account.id'))))
+				.execute();
+		}
 		await audit(trx, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'import.undone', targetType: 'import_batch', targetId: batchId, details: { file: batch.file_name } });
 		return Number(removed.numDeletedRows);
 	});
