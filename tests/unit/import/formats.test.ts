@@ -129,6 +129,17 @@ describe('camt.053', () => {
 			expect(reconcile(a.transactions, a.balances)).toEqual([]);
 		});
 	}
+	test('every version from 001.02 to 001.08 is read the same (the namespace names the version)', () => {
+		const v08 = new TextDecoder().decode(fixture('camt053-v08.xml'));
+		const expected = parseFixture('camt053-v08.xml').accounts;
+		for (const v of ['02', '03', '04', '05', '06', '07']) {
+			const text = v08.replaceAll('camt.053.001.08', `camt.053.001.${v}`);
+			expect(text).toContain(`camt.053.001.${v}`);
+			const s = parseStatement(bytes(text));
+			expect(s.format).toBe('camt053');
+			expect(s.accounts).toEqual(expected);
+		}
+	});
 	test('camt.053.001.04 from Actual (German test account) reconciles', () => {
 		const a = parseFixture('actual-camt.053.xml').accounts[0];
 		expect(a.iban).toBe('DE14740618130000033626');
