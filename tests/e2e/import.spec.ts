@@ -64,6 +64,36 @@ test.describe('statement import @core', () => {
 		}
 	});
 
+	test('an unknown layout: the person maps the columns once, the next file of that layout is read with the saved mapping', async ({ page }, info) => {
+		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
+		const unknown = (name: string, rows: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(['Jour,Quoi,Combien', ...rows].join('\n') + '\n') });
+		await login(page, USERS.adviser);
+		await page.goto(`/households/${id}/import`);
+		await page.getByLabel('Fichier(s) de relevé').setInputFiles(unknown('carnet-avril.csv', ['2026-04-01,Courses marché,-12.50', '2026-04-02,Remboursement ami,20.00']));
+		await page.getByLabel('Nom à donner au compte s\'il est nouveau (facultatif)').fill('Carnet');
+		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		const preview = page.getByRole('region', { name: 'Aperçu de carnet-avril.csv' });
+		await expect(preview.getByRole('alert')).toContainText('Il nous faut votre aide pour lire ce fichier');
+		await preview.getByLabel('Colonne de la date').selectOption({ label: '1. Jour' });
+		await preview.getByLabel('Colonne du montant (signé)').selectOption({ label: '3. Combien' });
+		await preview.getByRole('checkbox', { name: '2. Quoi' }).check();
+		await preview.getByRole('button', { name: 'Relire le fichier avec ces réglages' }).click();
+		await expect(page.getByRole('region', { name: 'Aperçu de carnet-avril.csv' })).toContainText('2 opération(s) à importer');
+		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
+		await expect(page.getByRole('region', { name: 'Import de carnet-avril.csv' })).toContainText('2 opération(s) importée(s)');
+
+		await page.goto(`/households/${id}/import`);
+		await page.getByLabel('Fichier(s) de relevé').setInputFiles(unknown('carnet-mai.csv', ['2026-05-03,Pharmacie,-8.00']));
+		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		const next = page.getByRole('region', { name: 'Aperçu de carnet-mai.csv' });
+		await expect(next).toContainText('1 opération(s) à importer');
+		await expect(next).toContainText('Colonnes lues avec les réglages enregistrés pour le compte « Carnet ».');
+
+		await page.goto(`/households/${id}/import`);
+		await page.getByRole('button', { name: /Annuler l'import de carnet-avril\.csv/ }).last().click();
+		await expect(page.getByRole('status')).toContainText('Import annulé : 2 opération(s) retirée(s).');
+	});
+
 	test('a bad file is refused with its line, and nothing is imported', async ({ page }, info) => {
 		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
 		await login(page, USERS.adviser);
