@@ -1,12 +1,13 @@
 /**
  * Realistic bank statements for the demo households: about 14 months of salaries and benefits, rent,
- * energy, telecoms, credits, groceries and incidents, written as the files a French bank exports (OFX 1.0.2
- * SGML, as most French banks produce it) and imported through the real import service.
+ * energy, telecoms, credits, groceries and incidents, written as the file each household's bank exports
+ * (its CSV layout, or OFX 1.0.2 SGML) and imported through the real import service.
  */
 import type { Cents } from '$lib/money';
 import { addDaysIso, dateToIso, isoToDate } from '$lib/dates';
 import { addMonths, getDay } from 'date-fns';
 import { seededRandom } from '$lib/server/random';
+import { renderBankFile, type StatementFile, type StatementPeriod } from './demo-bank-files';
 
 interface Monthly {
 	label: string;
@@ -249,8 +250,11 @@ export interface DemoTransaction {
 	id: string;
 }
 
-/** The transactions of a scenario from `from` (first day of a month) for `months` months, up to `until`. */
-export function generateTransactions(s: DemoScenario, from: string, months: number, until: string, seed: number): DemoTransaction[] {
+/**
+ * The transactions of a scenario from `from` (first day of a month) for `months` months, up to `until`;
+ * with `since`, the rows before that day are left out (`openingBalance` is then the balance at `since`).
+ */
+export function generateTransactions(s: DemoScenario, from: string, months: number, until: string, seed: number, since?: string): DemoTransaction[] {
 	const random = seededRandom(seed);
 	const out: DemoTransaction[] = [];
 	let balance = s.openingBalance;
@@ -276,7 +280,7 @@ export function generateTransactions(s: DemoScenario, from: string, months: numb
 		}
 		events.sort((a, b) => a.date.localeCompare(b.date) || b.amount - a.amount);
 		for (const e of events) {
-			if (e.date > until) continue;
+			if (e.date > until || (since !== undefined && e.date < since)) continue;
 			out.push(e);
 			balance += e.amount;
 			if (s.incidents && balance < 0 && e.amount < 0 && random() < 0.5) {
@@ -293,44 +297,14 @@ export function generateTransactions(s: DemoScenario, from: string, months: numb
 	return out;
 }
 
-function ofxDate(iso: string): string {
-	return iso.replace(/-/g, '');
+/**
+ * The file a scenario's bank would export for these transactions: its own CSV layout (La Banque Postale,
+ * Crédit Agricole, Société Générale, Crédit Mutuel, BPCE, LCL, BoursoBank, Shine) or OFX (BNP Paribas,
+ * Banque Populaire); see demo-bank-files.ts. `period` is the span the statement covers (its first and last
+ * rows by default).
+ */
+export function renderStatement(s: DemoScenario, txs: DemoTransaction[], period?: Partial<StatementPeriod>): StatementFile {
+	return renderBankFile(s, txs, period);
 }
 
-/** Renders transactions as an OFX 1.0.2 SGML statement (unclosed tags, CHARSET 1252), like French banks. */
-export function renderOfx(s: DemoScenario, txs: DemoTransaction[]): string {
-	const closing = txs.reduce((b, t) => b + t.amount, s.openingBalance);
-	const euros = (c: Cents) => `${c < 0 ? '-' : ''}${Math.trunc(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
-	const last = txs.at(-1)?.date ?? '2026-01-01';
-	const lines = [
-		'OFXHEADER:100', 'DATA:OFXSGML', 'VERSION:102', 'SECURITY:NONE', 'ENCODING:USASCII', 'CHARSET:1252', 'COMPRESSION:NONE', 'OLDFILEUID:NONE', 'NEWFILEUID:NONE', '',
-		'<OFX>', '<SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>' + ofxDate(last) + '<LANGUAGE>FRA</SONRS></SIGNONMSGSRSV1>',
-		'<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>',
-		'<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>30004<BRANCHID>00001<ACCTID>' + s.accountId + '<ACCTTYPE>CHECKING</BANKACCTFROM>',
-		`<BANKTRANLIST><DTSTART>${ofxDate(txs[0]?.date ?? last)}<DTEND>${ofxDate(last)}`
-	];
-	for (const t of txs) {
-		lines.push(`<STMTTRN><TRNTYPE>${t.amount < 0 ? 'DEBIT' : 'CREDIT'}<DTPOSTED>${ofxDate(t.date)}<TRNAMT>${euros(t.amount)}<FITID>${t.id}<NAME>${t.label}</STMTTRN>`);
-	}
-	lines.push('</BANKTRANLIST>', `<LEDGERBAL><BALAMT>${euros(closing)}<DTASOF>${ofxDate(last)}</LEDGERBAL>`, '</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>', '');
-	return lines.join('\r\n');
-}
-
-/** Renders transactions as Crédit Mutuel / CIC's CSV export: `;`, debit and credit columns, running balance. */
-export function renderCreditMutuelCsv(s: DemoScenario, txs: DemoTransaction[]): string {
-	const fr = (c: Cents) => `${c < 0 ? '-' : ''}${Math.trunc(Math.abs(c) / 100)},${String(Math.abs(c) % 100).padStart(2, '0')}`;
-	const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-	let balance = s.openingBalance;
-	const lines = ['Date;Date de valeur;Débit;Crédit;Libellé;Solde'];
-	for (const t of txs) {
-		balance += t.amount;
-		lines.push(`${date(t.date)};${date(t.date)};${t.amount < 0 ? fr(t.amount) : ''};${t.amount > 0 ? fr(t.amount) : ''};${t.label};${fr(balance)}`);
-	}
-	return `${lines.join('\r\n')}\r\n`;
-}
-
-/** The file a scenario's bank would export: Crédit Mutuel's CSV, else OFX (what most French banks offer). */
-export function renderStatement(s: DemoScenario, txs: DemoTransaction[]): { fileName: string; content: string } {
-	if (s.bank === 'Crédit Mutuel') return { fileName: `export-${s.accountId}.csv`, content: renderCreditMutuelCsv(s, txs) };
-	return { fileName: `releve-${s.accountId}.ofx`, content: renderOfx(s, txs) };
-}
+export { renderOfx, renderCreditMutuelCsv, statementBytes } from './demo-bank-files';

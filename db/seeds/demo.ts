@@ -7,11 +7,12 @@ import { giveConsentIn } from '$lib/server/services/auth-service';
 import { createHousehold } from '$lib/server/services/households';
 import { createUser } from '$lib/server/services/users';
 import { importFile } from '$lib/server/services/import-service';
-import { addDaysIso, dateToIso, today } from '$lib/dates';
+import { addDaysIso, dateToIso, isoToDate, today } from '$lib/dates';
 import { subMonths, startOfMonth } from 'date-fns';
-import { DEMO_SCENARIOS, generateTransactions, renderStatement } from './demo-statements';
+import { DEMO_SCENARIOS, generateTransactions, renderStatement, statementBytes } from './demo-statements';
 import { demoProfile } from './demo-profiles';
 import { saveProfile } from '$lib/server/services/benefits-service';
+import { setManualBalance } from '$lib/server/services/forecast-service';
 
 export const DEMO_PASSWORD = 'demo-bgv-2026';
 export const DEMO_ORGANISATION = 'CRÉSUS Démo (Île-de-France)';
@@ -94,25 +95,41 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 	return { organisationId, users, households };
 }
 
-/** About 14 months of statements per demo household, written in their bank's format and imported through the import service (once). */
+/** How many months of statements each demo household gets. */
+export const DEMO_STATEMENT_MONTHS = 14;
+
+/**
+ * About 14 months of statements per demo household (the 14 months up to yesterday), written as the file
+ * the household's bank exports (its own CSV layout, or OFX: see demo-bank-files.ts) and imported through
+ * the import service, once.
+ */
 async function seedStatements(db: Db, organisationId: number, households: Record<string, number>, now: Date): Promise<void> {
 	const until = addDaysIso(today(now), -1);
-	const from = dateToIso(startOfMonth(subMonths(now, 13)));
+	const since = addDaysIso(dateToIso(subMonths(isoToDate(until), DEMO_STATEMENT_MONTHS)), 1);
+	const from = dateToIso(startOfMonth(isoToDate(since)));
 	for (const [i, scenario] of DEMO_SCENARIOS.entries()) {
 		const householdId = households[scenario.household];
 		if (householdId === undefined) continue;
 		const has = await db.selectFrom('bank_transaction').select('id').where('household_id', '=', householdId).limit(1).executeTakeFirst();
 		if (has) continue;
-		const txs = generateTransactions(scenario, from, 14, until, 1000 + i);
-		const file = renderStatement(scenario, txs);
+		const txs = generateTransactions(scenario, from, DEMO_STATEMENT_MONTHS + 1, until, 1000 + i, since);
+		const file = renderStatement(scenario, txs, { from: since, to: until });
 		const result = await importFile(db, {
 			organisationId,
 			householdId,
 			userId: null,
 			fileName: file.fileName,
-			bytes: new TextEncoder().encode(file.content),
+			bytes: statementBytes(file),
 			accountName: `Compte courant ${scenario.bank}`
 		}, { now });
 		if (result.status === 'rejected') throw new Error(`demo statement rejected for ${scenario.household}: ${result.error.message}`);
+		const gaps = result.accounts.flatMap((a) => a.reconciliation);
+		if (gaps.length) throw new Error(`demo statement of ${scenario.household} does not reconcile: ${JSON.stringify(gaps)}`);
+		// A layout that states no balance (Shine): the adviser notes the balance the household's app shows.
+		const account = result.accounts[0];
+		if (account?.accountId && account.closingBalance === null) {
+			const closing = txs.reduce((b, t) => b + t.amount, scenario.openingBalance);
+			await setManualBalance(db, { id: null, organisationId }, householdId, account.accountId, until, closing, now);
+		}
 	}
 }
