@@ -94,6 +94,36 @@ test.describe('statement import @core', () => {
 		await expect(page.getByRole('status')).toContainText('Import annulé : 2 opération(s) retirée(s).');
 	});
 
+	test('the preview asks for the date order when it cannot be told, and shows a gap with the bank balance', async ({ page }, info) => {
+		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
+		await login(page, USERS.adviser);
+		await page.goto(`/households/${id}/import`);
+		await page.getByLabel('Fichier(s) de relevé').setInputFiles({
+			name: 'ambigu.qif',
+			mimeType: 'application/qif',
+			buffer: Buffer.from('!Type:Bank\nD03/04/2024\nT-10.00\nPBOULANGERIE\n^\nD05/04/2024\nT-2.00\nPKIOSQUE\n^\n')
+		});
+		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		const qif = page.getByRole('region', { name: 'Aperçu de ambigu.qif' });
+		await expect(qif.getByRole('alert')).toContainText('Il nous faut votre aide pour lire ce fichier');
+		await qif.getByLabel('Ordre des dates').selectOption({ label: 'Jour/mois/année (28/11/2026)' });
+		await qif.getByRole('button', { name: 'Relire le fichier avec ces réglages' }).click();
+		await expect(page.getByRole('region', { name: 'Aperçu de ambigu.qif' })).toContainText('2 opération(s) à importer, du 03/04/2024 au 05/04/2024');
+
+		await page.goto(`/households/${id}/import`);
+		await page.getByLabel('Fichier(s) de relevé').setInputFiles({
+			name: 'ecart.csv',
+			mimeType: 'text/csv',
+			// Crédit Mutuel layout with a running balance: the second one is 3,20 € off (a missed row)
+			buffer: Buffer.from('Date;Date de valeur;Débit;Crédit;Libellé;Solde\n02/03/2026;02/03/2026;-3,20;;CAFE DU COIN;96,80\n03/03/2026;03/03/2026;-10,00;;PHARMACIE;90,00\n')
+		});
+		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		const csv = page.getByRole('region', { name: 'Aperçu de ecart.csv' });
+		await expect(csv).toContainText('encodage utf-8');
+		await expect(csv).toContainText('diffère du solde calculé');
+		await expect(csv).toContainText('une opération manque peut-être');
+	});
+
 	test('a bad file is refused with its line, and nothing is imported', async ({ page }, info) => {
 		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
 		await login(page, USERS.adviser);
@@ -108,5 +138,21 @@ test.describe('statement import @core', () => {
 		await expect(page.getByRole('alert')).toContainText(/(L|l)igne 11/);
 		await expect(page.getByRole('alert')).toContainText('-1,9,99');
 		await expect(page.getByRole('button', { name: /Confirmer l'import/ })).toHaveCount(0);
+	});
+});
+
+test.describe('statement import with JavaScript', () => {
+	test('a file dropped on the drop zone is sent like a chosen one', async ({ page }, info) => {
+		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
+		await login(page, USERS.adviser);
+		await page.goto(`/households/${id}/import`);
+		const dataTransfer = await page.evaluateHandle((text) => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([text], 'glisse.csv', { type: 'text/csv' }));
+			return dt;
+		}, 'Date;Date de valeur;Débit;Crédit;Libellé;Solde\n02/03/2026;02/03/2026;-3,20;;CAFE DU COIN;96,80\n');
+		await page.getByRole('group', { name: 'Zone de dépôt des relevés' }).dispatchEvent('drop', { dataTransfer });
+		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		await expect(page.getByRole('region', { name: 'Aperçu de glisse.csv' })).toContainText('1 opération(s) à importer');
 	});
 });
