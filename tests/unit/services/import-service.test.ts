@@ -266,6 +266,14 @@ describe('column mappings saved for an account', () => {
 		expect(r.accounts[0]).toMatchObject({ accountId: livret, imported: 1 });
 	});
 
+	it('a file of a known layout picked for an account with a saved mapping is read by its own layout', async () => {
+		const livret = (await h.db.selectFrom('bank_account').select('id').where('household_id', '=', home).where('name', '=', 'Livret').executeTakeFirstOrThrow()).id;
+		const r = ok(await importWithSavedMapping(h.db, req(fixture('boursobank-2026.csv'), { accountId: livret })));
+		expect(r).toMatchObject({ format: 'csv', layout: 'boursobank' });
+		expect(r.accounts[0]).toMatchObject({ accountId: livret, imported: 5 });
+		expect(r.warnings.join(' ')).not.toMatch(/réglages enregistrés/);
+	});
+
 	it('when two accounts have a mapping that fits, the person is asked', async () => {
 		const now = new Date().toISOString();
 		await h.db

@@ -649,31 +649,27 @@ export async function importFile(
 }
 
 /**
- * Imports a file with the column mapping saved for the household's accounts when the file's CSV layout is
- * unknown: the mapping of the picked account, or else the one saved mapping that reads the whole file (which
- * also names the account). Several mappings that fit, or none, leave the question to the person.
+ * Imports a file; when its CSV layout is unknown, with a column mapping saved for the household's accounts:
+ * the picked account's, or else the one saved mapping that reads the whole file (which also names the
+ * account). A file that needs no mapping (a known layout, OFX…) is read as it is, even into an account with
+ * a saved mapping; several mappings that fit, or none, leave the question to the person.
  */
 export async function importWithSavedMapping(
 	db: Db,
 	req: ImportRequest,
 	options: { categoriser?: Categoriser; now?: Date } = {}
 ): Promise<FileImportResult> {
-	if (req.mapping) return importFile(db, req, options);
-	const saved = await db
+	const result = await importFile(db, req, options);
+	if (req.mapping || result.status !== 'rejected' || !result.needs?.mapping) return result;
+	let query = db
 		.selectFrom('bank_account')
 		.select(['id', 'name', 'csv_mapping'])
 		.where('household_id', '=', req.householdId)
 		.where('organisation_id', '=', req.organisationId)
-		.where('csv_mapping', 'is not', null)
-		.execute();
-	if (req.accountId) {
-		const mine = saved.find((a) => a.id === req.accountId);
-		return importFile(db, mine ? { ...req, mapping: JSON.parse(mine.csv_mapping as string) as CsvMapping } : req, options);
-	}
-	const result = await importFile(db, req, options);
-	if (result.status !== 'rejected' || !result.needs?.mapping || saved.length === 0) return result;
+		.where('csv_mapping', 'is not', null);
+	if (req.accountId) query = query.where('id', '=', req.accountId);
 	const fits: { id: number; name: string; mapping: CsvMapping }[] = [];
-	for (const a of saved) {
+	for (const a of await query.execute()) {
 		const mapping = JSON.parse(a.csv_mapping as string) as CsvMapping;
 		const trial = await importFile(db, { ...req, accountId: a.id, mapping, dryRun: true }, options);
 		if (trial.status !== 'rejected') fits.push({ id: a.id, name: a.name, mapping });
