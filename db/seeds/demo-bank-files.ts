@@ -6,7 +6,7 @@
  * Amounts are integer cents throughout; formatting works on the integer's digits, never on a float.
  */
 import type { Cents } from '$lib/money';
-import { addDaysIso } from '$lib/dates';
+import { addDaysIso, formatDateFr } from '$lib/dates';
 import type { DemoScenario, DemoTransaction } from './demo-statements';
 
 /** The period a statement covers: `from` is the day its opening balance is stated for, `to` its last day. */
@@ -54,7 +54,8 @@ export function bankAmount(cents: Cents, style: AmountStyle = {}): string {
 
 /** `2026-03-31` → `31/03/2026` (or `31/03/26` with a two-digit year). */
 function dmy(iso: string, shortYear = false): string {
-	return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${shortYear ? iso.slice(2, 4) : iso.slice(0, 4)}`;
+	const fr = formatDateFr(iso);
+	return shortYear ? `${fr.slice(0, 6)}${fr.slice(8)}` : fr;
 }
 
 /** `2026-03-31` → `31032026`. */

@@ -1,11 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, login, USERS } from './helpers';
 
 // Each project works on its own demo household so that runs in parallel do not see each other's imports.
 const HOUSEHOLD_BY_PROJECT: Record<string, number> = { desktop: 4, phone: 5, 'no-js': 7 };
-const FILE = join(process.cwd(), 'tests/fixtures/import/banque-postale.csv');
+const fixture = (name: string) => join(process.cwd(), 'tests/fixtures/import', name);
+const FILE = fixture('banque-postale.csv');
+
+/** A file made in the test, as the file picker gives it. */
+const textFile = (name: string, text: string | Buffer, mimeType = 'text/csv') => ({ name, mimeType, buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+
+/** Chooses the files on the import page (naming a new account when asked) and asks for the preview. */
+async function previewFiles(page: Page, files: Parameters<Locator['setInputFiles']>[0], accountName?: string) {
+	await page.getByLabel('Fichier(s) de relevé').setInputFiles(files);
+	if (accountName) await page.getByLabel('Nom à donner au compte s\'il est nouveau (facultatif)').fill(accountName);
+	await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+}
 
 test.describe('statement import @core', () => {
 	test('preview, confirm, see the transactions, re-import imports 0, undo', async ({ page }, info) => {
@@ -14,8 +25,7 @@ test.describe('statement import @core', () => {
 		await page.goto(`/households/${id}/import`);
 		await expectAccessible(page);
 
-		await page.getByLabel('Fichier(s) de relevé').setInputFiles(FILE);
-		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		await previewFiles(page, FILE);
 		await expect(page.getByRole('heading', { name: 'Aperçu avant import' })).toBeVisible();
 		const preview = page.getByRole('region', { name: 'Aperçu de banque-postale.csv' });
 		await expect(preview).toContainText('3 opération(s) à importer');
@@ -31,8 +41,7 @@ test.describe('statement import @core', () => {
 		await expectAccessible(page);
 
 		await page.goto(`/households/${id}/import`);
-		await page.getByLabel('Fichier(s) de relevé').setInputFiles(FILE);
-		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		await previewFiles(page, FILE);
 		await expect(page.getByRole('region', { name: 'Aperçu de banque-postale.csv' })).toContainText('0 opération(s) à importer, 3 déjà connue(s)');
 		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
 		await expect(page.getByRole('region', { name: 'Import de banque-postale.csv' })).toContainText('0 opération(s) importée(s)');
@@ -47,8 +56,7 @@ test.describe('statement import @core', () => {
 		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
 		await login(page, USERS.adviser);
 		await page.goto(`/households/${id}/import`);
-		await page.getByLabel('Fichier(s) de relevé').setInputFiles([join(process.cwd(), 'tests/fixtures/import/bp-multi.ofx'), join(process.cwd(), 'tests/fixtures/import/qonto.csv')]);
-		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		await previewFiles(page, [fixture('bp-multi.ofx'), fixture('qonto.csv')]);
 		const ofx = page.getByRole('region', { name: 'Aperçu de bp-multi.ofx' });
 		await expect(ofx).toContainText('•••• 8901');
 		await expect(ofx).toContainText('•••• 2100');
@@ -66,12 +74,10 @@ test.describe('statement import @core', () => {
 
 	test('an unknown layout: the person maps the columns once, the next file of that layout is read with the saved mapping', async ({ page }, info) => {
 		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
-		const unknown = (name: string, rows: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(['Jour,Quoi,Combien', ...rows].join('\n') + '\n') });
+		const unknown = (name: string, rows: string[]) => textFile(name, ['Jour,Quoi,Combien', ...rows].join('\n') + '\n');
 		await login(page, USERS.adviser);
 		await page.goto(`/households/${id}/import`);
-		await page.getByLabel('Fichier(s) de relevé').setInputFiles(unknown('carnet-avril.csv', ['2026-04-01,Courses marché,-12.50', '2026-04-02,Remboursement ami,20.00']));
-		await page.getByLabel('Nom à donner au compte s\'il est nouveau (facultatif)').fill('Carnet');
-		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		await previewFiles(page, unknown('carnet-avril.csv', ['2026-04-01,Courses marché,-12.50', '2026-04-02,Remboursement ami,20.00']), 'Carnet');
 		const preview = page.getByRole('region', { name: 'Aperçu de carnet-avril.csv' });
 		await expect(preview.getByRole('alert')).toContainText('Il nous faut votre aide pour lire ce fichier');
 		await preview.getByLabel('Colonne de la date').selectOption({ label: '1. Jour' });
@@ -83,8 +89,7 @@ test.describe('statement import @core', () => {
 		await expect(page.getByRole('region', { name: 'Import de carnet-avril.csv' })).toContainText('2 opération(s) importée(s)');
 
 		await page.goto(`/households/${id}/import`);
-		await page.getByLabel('Fichier(s) de relevé').setInputFiles(unknown('carnet-mai.csv', ['2026-05-03,Pharmacie,-8.00']));
-		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		await previewFiles(page, unknown('carnet-mai.csv', ['2026-05-03,Pharmacie,-8.00']));
 		const next = page.getByRole('region', { name: 'Aperçu de carnet-mai.csv' });
 		await expect(next).toContainText('1 opération(s) à importer');
 		await expect(next).toContainText('Colonnes lues avec les réglages enregistrés pour le compte « Carnet ».');
@@ -98,12 +103,7 @@ test.describe('statement import @core', () => {
 		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
 		await login(page, USERS.adviser);
 		await page.goto(`/households/${id}/import`);
-		await page.getByLabel('Fichier(s) de relevé').setInputFiles({
-			name: 'ambigu.qif',
-			mimeType: 'application/qif',
-			buffer: Buffer.from('!Type:Bank\nD03/04/2024\nT-10.00\nPBOULANGERIE\n^\nD05/04/2024\nT-2.00\nPKIOSQUE\n^\n')
-		});
-		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		await previewFiles(page, textFile('ambigu.qif', '!Type:Bank\nD03/04/2024\nT-10.00\nPBOULANGERIE\n^\nD05/04/2024\nT-2.00\nPKIOSQUE\n^\n', 'application/qif'));
 		const qif = page.getByRole('region', { name: 'Aperçu de ambigu.qif' });
 		await expect(qif.getByRole('alert')).toContainText('Il nous faut votre aide pour lire ce fichier');
 		await qif.getByLabel('Ordre des dates').selectOption({ label: 'Jour/mois/année (28/11/2026)' });
@@ -111,13 +111,8 @@ test.describe('statement import @core', () => {
 		await expect(page.getByRole('region', { name: 'Aperçu de ambigu.qif' })).toContainText('2 opération(s) à importer, du 03/04/2024 au 05/04/2024');
 
 		await page.goto(`/households/${id}/import`);
-		await page.getByLabel('Fichier(s) de relevé').setInputFiles({
-			name: 'ecart.csv',
-			mimeType: 'text/csv',
-			// Crédit Mutuel layout with a running balance: the second one is 3,20 € off (a missed row)
-			buffer: Buffer.from('Date;Date de valeur;Débit;Crédit;Libellé;Solde\n02/03/2026;02/03/2026;-3,20;;CAFE DU COIN;96,80\n03/03/2026;03/03/2026;-10,00;;PHARMACIE;90,00\n')
-		});
-		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		// Crédit Mutuel layout with a running balance: the second one is 3,20 € off (a missed row)
+		await previewFiles(page, textFile('ecart.csv', 'Date;Date de valeur;Débit;Crédit;Libellé;Solde\n02/03/2026;02/03/2026;-3,20;;CAFE DU COIN;96,80\n03/03/2026;03/03/2026;-10,00;;PHARMACIE;90,00\n'));
 		const csv = page.getByRole('region', { name: 'Aperçu de ecart.csv' });
 		await expect(csv).toContainText('encodage utf-8');
 		await expect(csv).toContainText('diffère du solde calculé');
@@ -128,13 +123,8 @@ test.describe('statement import @core', () => {
 		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
 		await login(page, USERS.adviser);
 		await page.goto(`/households/${id}/import`);
-		await page.getByLabel('Fichier(s) de relevé').setInputFiles({
-			name: 'releve.csv',
-			mimeType: 'text/csv',
-			// the La Banque Postale sample with an unreadable amount on line 11
-			buffer: Buffer.from(readFileSync(FILE).toString('latin1').replace('-19,99', '-1,9,99'), 'latin1')
-		});
-		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+		// the La Banque Postale sample with an unreadable amount on line 11
+		await previewFiles(page, textFile('releve.csv', Buffer.from(readFileSync(FILE).toString('latin1').replace('-19,99', '-1,9,99'), 'latin1')));
 		await expect(page.getByRole('alert')).toContainText(/(L|l)igne 11/);
 		await expect(page.getByRole('alert')).toContainText('-1,9,99');
 		await expect(page.getByRole('button', { name: /Confirmer l'import/ })).toHaveCount(0);

@@ -145,28 +145,19 @@ export function textAt(node: MarkupNode | null | undefined, path: string): strin
 	return t === '' ? null : t;
 }
 
-/** All descendants with that name, in document order, without descending into matches. */
-export function findAll(node: MarkupNode, name: string): MarkupNode[] {
+/**
+ * All descendants with that name, in document order; without looking inside a match unless `nested`
+ * (a STMTTRN left open has the next one nested in it).
+ */
+export function findAll(node: MarkupNode, name: string, nested = false): MarkupNode[] {
 	const out: MarkupNode[] = [];
 	const stack: MarkupNode[] = [...node.children].reverse();
 	while (stack.length) {
 		const n = stack.pop() as MarkupNode;
 		if (n.name === name) {
 			out.push(n);
-			continue;
+			if (!nested) continue;
 		}
-		for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
-	}
-	return out;
-}
-
-/** All descendants with that name in document order, including those nested inside a match. */
-export function findAllNested(node: MarkupNode, name: string): MarkupNode[] {
-	const out: MarkupNode[] = [];
-	const stack: MarkupNode[] = [...node.children].reverse();
-	while (stack.length) {
-		const n = stack.pop() as MarkupNode;
-		if (n.name === name) out.push(n);
 		for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
 	}
 	return out;

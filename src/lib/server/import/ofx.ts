@@ -5,7 +5,7 @@
 import { readAmount } from './amounts';
 import { operationDateFromLabel, parseOfxDate } from './date-parse';
 import { ImportError, incompleteFileError } from './errors';
-import { findAll, findAllNested, findFirst, lastLine, parseMarkupDocument, type MarkupNode } from './markup';
+import { findAll, findFirst, lastLine, parseMarkupDocument, type MarkupNode } from './markup';
 import { MAX_ROWS } from './sniff';
 import { tidy, tidyOrNull } from './text';
 import type { ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
@@ -38,7 +38,7 @@ function ofxAmount(text: string, line: number, field: string): number {
 
 /** A STMTTRN nested in an unclosed previous one would be skipped: refuse rather than drop it silently. */
 function assertAllRead(statement: MarkupNode, read: number, trnLine: Map<MarkupNode, number>): void {
-	const all = findAllNested(statement, 'STMTTRN');
+	const all = findAll(statement, 'STMTTRN', true);
 	if (all.length === read) return;
 	const top = new Set(findAll(statement, 'STMTTRN'));
 	const skipped = all.find((t) => !top.has(t)) as MarkupNode;
@@ -71,7 +71,7 @@ export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: s
 	const warnings: string[] = [];
 	const accounts: ParsedAccount[] = [];
 	// every STMTTRN, even one nested in a previous STMTTRN left open, so the n-th node is the n-th tag
-	const allTrns = findAllNested(root, 'STMTTRN');
+	const allTrns = findAll(root, 'STMTTRN', true);
 	const trnLine = new Map<MarkupNode, number>();
 	allTrns.forEach((t, i) => trnLine.set(t, trnOffsets[i] !== undefined ? lineOf(trnOffsets[i]) : 1));
 	for (const st of statements) {
