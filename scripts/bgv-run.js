@@ -27,6 +27,11 @@ function stale() {
 }
 
 if (stale()) {
+	// The CLI build reads the tsconfig that `svelte-kit sync` writes; a fresh clone may not have it yet.
+	if (!existsSync(join(root, '.svelte-kit/tsconfig.json'))) {
+		const kit = join(root, 'node_modules/@sveltejs/kit/svelte-kit.js');
+		spawnSync(process.execPath, [kit, 'sync'], { cwd: root, stdio: ['ignore', 2, 2] });
+	}
 	const vite = join(root, 'node_modules/vite/bin/vite.js');
 	const r = spawnSync(process.execPath, [vite, 'build', '--config', 'scripts/vite.cli.config.ts'], {
 		cwd: root,
