@@ -14,7 +14,17 @@ import svelteConfig from './svelte.config.js';
 const gitignorePath = fileURLToPath(new URL('./.gitignore', import.meta.url));
 
 const DB_MODULES = {
-	group: ['$lib/server/db', '$lib/server/db/*', '**/server/db', '**/server/db/*', '../db', '../db/*', 'kysely', 'better-sqlite3', 'pg'],
+	group: [
+		'$lib/server/db',
+		'$lib/server/db/*',
+		'**/server/db',
+		'**/server/db/*',
+		'../db',
+		'../db/*',
+		'kysely',
+		'better-sqlite3',
+		'pg'
+	],
 	message: 'Only services (and auth/access.ts) query the database: call a service with a household scope.'
 };
 const KIT_MODULES = {
@@ -26,14 +36,25 @@ const ABOVE_ENGINES = {
 	message: 'The engines sit below services, auth and the CLI: data in, result out.'
 };
 const ABOVE_DB = {
-	group: ['**/services/*', '**/auth/*', '**/cli/*', '**/import/*', '**/rules/*', '**/projection/*', '**/benefits/*', '**/fragility/*', '$db/seeds/*'],
+	group: [
+		'**/services/*',
+		'**/auth/*',
+		'**/cli/*',
+		'**/import/*',
+		'**/rules/*',
+		'**/projection/*',
+		'**/benefits/*',
+		'**/fragility/*',
+		'$db/seeds/*'
+	],
 	message: 'db/ imports nothing above it (schema, connection, migrations only).'
 };
 
 /** Query-builder calls, wherever the database handle comes from (`locals.db` included). */
 const QUERY_CALLS = [
 	{
-		selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|transaction|executeQuery)$/]',
+		selector:
+			'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|transaction|executeQuery)$/]',
 		message: 'Routes parse the form and call one service: the query belongs in a service.'
 	},
 	{ selector: "TaggedTemplateExpression[tag.name='sql']", message: 'Routes run no SQL: move it to a service.' }

@@ -47,5 +47,6 @@ setTimeout(() => {
 		].join('\n')
 	);
 }, 1000);
-for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
+for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM']))
+	process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -32,9 +32,7 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('email', 'text', (c) => c.notNull().unique())
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('password_hash', 'text')
-		.addColumn('role', 'text', (c) =>
-			c.notNull().check(sql`role in ('household', 'adviser', 'professional', 'admin')`)
-		)
+		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('household', 'adviser', 'professional', 'admin')`))
 		.addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('password_changed_at', 'text')
@@ -133,7 +131,11 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('csv_mapping', 'text')
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('bank_account_household').on('bank_account').columns(['organisation_id', 'household_id']).execute();
+	await db.schema
+		.createIndex('bank_account_household')
+		.on('bank_account')
+		.columns(['organisation_id', 'household_id'])
+		.execute();
 
 	await db.schema
 		.createTable('import_batch')
@@ -151,7 +153,11 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('summary', 'text')
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('import_batch_household').on('import_batch').columns(['organisation_id', 'household_id', 'created_at']).execute();
+	await db.schema
+		.createIndex('import_batch_household')
+		.on('import_batch')
+		.columns(['organisation_id', 'household_id', 'created_at'])
+		.execute();
 
 	await db.schema
 		.createTable('category')
@@ -177,9 +183,7 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('normalised_label', 'text', (c) => c.notNull())
 		.addColumn('payee', 'text')
 		.addColumn('category_id', 'text', (c) => c.notNull().references('category.id'))
-		.addColumn('category_source', 'text', (c) =>
-			c.notNull().check(sql`category_source in ('manual', 'rule', 'none')`)
-		)
+		.addColumn('category_source', 'text', (c) => c.notNull().check(sql`category_source in ('manual', 'rule', 'none')`))
 		.addColumn('rule_id', 'text')
 		.addColumn('categorised_by', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
 		.addColumn('categorised_at', 'text')
@@ -194,7 +198,11 @@ export async function up(db: Db): Promise<void> {
 		.on('bank_transaction')
 		.columns(['organisation_id', 'household_id', 'booking_date'])
 		.execute();
-	await db.schema.createIndex('bank_transaction_account_date').on('bank_transaction').columns(['account_id', 'booking_date']).execute();
+	await db.schema
+		.createIndex('bank_transaction_account_date')
+		.on('bank_transaction')
+		.columns(['account_id', 'booking_date'])
+		.execute();
 	await db.schema.createIndex('bank_transaction_batch').on('bank_transaction').column('import_batch_id').execute();
 
 	await db.schema
@@ -209,7 +217,11 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('import_batch_id', 'integer', (c) => c.references('import_batch.id').onDelete('set null'))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('account_balance_account_date').on('account_balance').columns(['account_id', 'date']).execute();
+	await db.schema
+		.createIndex('account_balance_account_date')
+		.on('account_balance')
+		.columns(['account_id', 'date'])
+		.execute();
 
 	await db.schema
 		.createTable('audit_log')

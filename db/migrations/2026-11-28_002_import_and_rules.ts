@@ -22,13 +22,28 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('categorisation_rule_household').on('categorisation_rule').columns(['household_id', 'scope']).execute();
+	await db.schema
+		.createIndex('categorisation_rule_household')
+		.on('categorisation_rule')
+		.columns(['household_id', 'scope'])
+		.execute();
 
 	await db.schema.alterTable('bank_transaction').addColumn('tags', 'text').execute();
-	await db.schema.alterTable('bank_transaction').addColumn('internal_transfer', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+	await db.schema
+		.alterTable('bank_transaction')
+		.addColumn('internal_transfer', 'integer', (c) => c.notNull().defaultTo(0))
+		.execute();
 	await db.schema.alterTable('bank_transaction').addColumn('operation_type', 'text').execute();
-	await db.schema.createIndex('bank_transaction_household_category').on('bank_transaction').columns(['household_id', 'category_id']).execute();
-	await db.schema.createIndex('bank_transaction_household_payee').on('bank_transaction').columns(['household_id', 'payee']).execute();
+	await db.schema
+		.createIndex('bank_transaction_household_category')
+		.on('bank_transaction')
+		.columns(['household_id', 'category_id'])
+		.execute();
+	await db.schema
+		.createIndex('bank_transaction_household_payee')
+		.on('bank_transaction')
+		.columns(['household_id', 'payee'])
+		.execute();
 
 	await db.schema
 		.createTable('probable_duplicate')
@@ -38,7 +53,9 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('organisation_id', 'integer', (c) => c.notNull())
 		.addColumn('household_id', 'integer', (c) => c.notNull().references('household.id').onDelete('cascade'))
 		.addColumn('transaction_id', 'bigint', (c) => c.notNull().references('bank_transaction.id').onDelete('cascade'))
-		.addColumn('existing_transaction_id', 'bigint', (c) => c.notNull().references('bank_transaction.id').onDelete('cascade'))
+		.addColumn('existing_transaction_id', 'bigint', (c) =>
+			c.notNull().references('bank_transaction.id').onDelete('cascade')
+		)
 		.addColumn('import_batch_id', 'integer', (c) => c.references('import_batch.id').onDelete('cascade'))
 		.addColumn('status', 'text', (c) => c.notNull().defaultTo('open'))
 		.addColumn('created_at', 'text', (c) => c.notNull())
@@ -55,7 +72,11 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('options', 'text')
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('probable_duplicate_household').on('probable_duplicate').columns(['household_id', 'status']).execute();
+	await db.schema
+		.createIndex('probable_duplicate_household')
+		.on('probable_duplicate')
+		.columns(['household_id', 'status'])
+		.execute();
 }
 
 export async function down(db: Db): Promise<void> {

@@ -10,7 +10,8 @@ type Db = Kysely<any>;
 export async function up(db: Db): Promise<void> {
 	const pg = db.getExecutor().adapter.supportsTransactionalDdl;
 	const id = pg ? 'serial' : 'integer';
-	const auto = <T extends { primaryKey(): T; autoIncrement(): T }>(c: T) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement());
+	const auto = <T extends { primaryKey(): T; autoIncrement(): T }>(c: T) =>
+		pg ? c.primaryKey() : c.primaryKey().autoIncrement();
 
 	await db.schema
 		.createTable('household_profile')
@@ -67,5 +68,6 @@ export async function up(db: Db): Promise<void> {
 }
 
 export async function down(db: Db): Promise<void> {
-	for (const t of ['check_stat', 'benefit_alert', 'benefit_parameter', 'household_profile']) await db.schema.dropTable(t).ifExists().execute();
+	for (const t of ['check_stat', 'benefit_alert', 'benefit_parameter', 'household_profile'])
+		await db.schema.dropTable(t).ifExists().execute();
 }

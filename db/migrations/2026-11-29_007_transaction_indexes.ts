@@ -18,9 +18,21 @@ export async function up(db: Db): Promise<void> {
 	await db.schema.dropIndex('bank_transaction_account_date').ifExists().execute();
 	await db.schema.dropIndex('bank_transaction_household_category').ifExists().execute();
 	await db.schema.dropIndex('bank_transaction_household_payee').ifExists().execute();
-	await db.schema.createIndex('bank_transaction_household_date').on('bank_transaction').columns(['household_id', 'booking_date']).execute();
-	await db.schema.createIndex('probable_duplicate_transaction').on('probable_duplicate').column('transaction_id').execute();
-	await db.schema.createIndex('probable_duplicate_existing').on('probable_duplicate').column('existing_transaction_id').execute();
+	await db.schema
+		.createIndex('bank_transaction_household_date')
+		.on('bank_transaction')
+		.columns(['household_id', 'booking_date'])
+		.execute();
+	await db.schema
+		.createIndex('probable_duplicate_transaction')
+		.on('probable_duplicate')
+		.column('transaction_id')
+		.execute();
+	await db.schema
+		.createIndex('probable_duplicate_existing')
+		.on('probable_duplicate')
+		.column('existing_transaction_id')
+		.execute();
 }
 
 export async function down(db: Db): Promise<void> {
@@ -32,7 +44,19 @@ export async function down(db: Db): Promise<void> {
 		.on('bank_transaction')
 		.columns(['organisation_id', 'household_id', 'booking_date'])
 		.execute();
-	await db.schema.createIndex('bank_transaction_account_date').on('bank_transaction').columns(['account_id', 'booking_date']).execute();
-	await db.schema.createIndex('bank_transaction_household_category').on('bank_transaction').columns(['household_id', 'category_id']).execute();
-	await db.schema.createIndex('bank_transaction_household_payee').on('bank_transaction').columns(['household_id', 'payee']).execute();
+	await db.schema
+		.createIndex('bank_transaction_account_date')
+		.on('bank_transaction')
+		.columns(['account_id', 'booking_date'])
+		.execute();
+	await db.schema
+		.createIndex('bank_transaction_household_category')
+		.on('bank_transaction')
+		.columns(['household_id', 'category_id'])
+		.execute();
+	await db.schema
+		.createIndex('bank_transaction_household_payee')
+		.on('bank_transaction')
+		.columns(['household_id', 'payee'])
+		.execute();
 }

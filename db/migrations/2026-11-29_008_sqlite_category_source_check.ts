@@ -16,23 +16,39 @@ const COMPARISONS = `check (category_source = 'manual' or category_source = 'rul
 
 async function rewriteCheck(db: Db, from: string, to: string): Promise<void> {
 	if (db.getExecutor().adapter.supportsTransactionalDdl) return;
-	const table = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'bank_transaction'`.execute(db);
+	const table = await sql<{
+		sql: string;
+	}>`select sql from sqlite_master where type = 'table' and name = 'bank_transaction'`.execute(db);
 	const ddl = table.rows[0]?.sql;
 	if (!ddl || !ddl.includes(from)) return;
-	const indexes = await sql<{ sql: string }>`select sql from sqlite_master where type = 'index' and tbl_name = 'bank_transaction' and sql is not null`.execute(db);
+	const indexes = await sql<{
+		sql: string;
+	}>`select sql from sqlite_master where type = 'index' and tbl_name = 'bank_transaction' and sql is not null`.execute(
+		db
+	);
 	await sql`pragma foreign_keys = off`.execute(db);
 	try {
 		await db.transaction().execute(async (trx) => {
-			const sequence = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'bank_transaction'`.execute(trx);
-			await sql.raw(ddl.replace('CREATE TABLE "bank_transaction"', 'CREATE TABLE "bank_transaction_rebuilt"').replace(from, to)).execute(trx);
+			const sequence = await sql<{
+				seq: number;
+			}>`select seq from sqlite_sequence where name = 'bank_transaction'`.execute(trx);
+			await sql
+				.raw(
+					ddl.replace('CREATE TABLE "bank_transaction"', 'CREATE TABLE "bank_transaction_rebuilt"').replace(from, to)
+				)
+				.execute(trx);
 			await sql`insert into bank_transaction_rebuilt select * from bank_transaction`.execute(trx);
 			await sql`drop table bank_transaction`.execute(trx);
 			await sql`alter table bank_transaction_rebuilt rename to bank_transaction`.execute(trx);
 			for (const index of indexes.rows) await sql.raw(index.sql).execute(trx);
 			const seq = sequence.rows[0]?.seq;
-			if (seq !== undefined) await sql`update sqlite_sequence set seq = max(seq, ${seq}) where name = 'bank_transaction'`.execute(trx);
+			if (seq !== undefined)
+				await sql`update sqlite_sequence set seq = max(seq, ${seq}) where name = 'bank_transaction'`.execute(trx);
 			const broken = await sql`pragma foreign_key_check`.execute(trx);
-			if (broken.rows.length > 0) throw new Error(`foreign keys broken by the rebuild of bank_transaction: ${JSON.stringify(broken.rows.slice(0, 3))}`);
+			if (broken.rows.length > 0)
+				throw new Error(
+					`foreign keys broken by the rebuild of bank_transaction: ${JSON.stringify(broken.rows.slice(0, 3))}`
+				);
 		});
 	} finally {
 		await sql`pragma foreign_keys = on`.execute(db);

@@ -65,7 +65,21 @@ function dmyCompact(iso: string): string {
 
 /** Windows-1252 bytes of a text (Latin-1 characters plus the few 0x80–0x9F ones a French file may hold). */
 export function encodeWindows1252(text: string): Uint8Array {
-	const high: Record<string, number> = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, 'Œ': 0x8c, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, 'œ': 0x9c, 'Ÿ': 0x9f };
+	const high: Record<string, number> = {
+		'€': 0x80,
+		'‚': 0x82,
+		'„': 0x84,
+		'…': 0x85,
+		Œ: 0x8c,
+		'‘': 0x91,
+		'’': 0x92,
+		'“': 0x93,
+		'”': 0x94,
+		'–': 0x96,
+		'—': 0x97,
+		œ: 0x9c,
+		Ÿ: 0x9f
+	};
 	const out = new Uint8Array(text.length);
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
@@ -97,22 +111,56 @@ function newestFirst(txs: DemoTransaction[]): DemoTransaction[] {
 // what a bank adds to a label: payee, operation type, category
 
 const MOTIF_WORDS = new Set([
-	'LOYER', 'SALAIRE', 'PAIE', 'AAH', 'APL', 'RSA', 'AF', 'ALF', 'PAJE', 'ARE', 'RETRAITE', 'CONJOINT', 'ECHEANCE', 'FACTURE',
-	'ALLOCATIONS', 'FAMILIALES', 'PRIME', 'ACTIVITE', 'COMPLEMENT', 'FAMILIAL', 'PENSION', 'DE', 'REVERSION', 'HABITATION', 'AUTO',
-	'ELECTRICITE', 'MUTUELLE', 'CREDIT', 'PASS', '4X', 'TAXE', 'FONCIERE', 'SCOLAIRE'
+	'LOYER',
+	'SALAIRE',
+	'PAIE',
+	'AAH',
+	'APL',
+	'RSA',
+	'AF',
+	'ALF',
+	'PAJE',
+	'ARE',
+	'RETRAITE',
+	'CONJOINT',
+	'ECHEANCE',
+	'FACTURE',
+	'ALLOCATIONS',
+	'FAMILIALES',
+	'PRIME',
+	'ACTIVITE',
+	'COMPLEMENT',
+	'FAMILIAL',
+	'PENSION',
+	'DE',
+	'REVERSION',
+	'HABITATION',
+	'AUTO',
+	'ELECTRICITE',
+	'MUTUELLE',
+	'CREDIT',
+	'PASS',
+	'4X',
+	'TAXE',
+	'FONCIERE',
+	'SCOLAIRE'
 ]);
 
 /** A clean payee, as banks derive one (BPCE `Libelle simplifie`, Bourso `supplierFound`, Shine's counterparty). */
 export function simplePayee(label: string): string {
 	let text = label
 		.replace(/^(CARTE|RETRAIT DAB) \d{2}\/\d{2}(\/\d{2})? /, '')
-		.replace(/^(PRLV SEPA|PRLV|PRELEVEMENT EUROPEEN|PRELEVEMENT DE|VIR SEPA RECU \/DE|VIR SEPA RECU DE|VIR SEPA RECU|VIR RECU|VIREMENT DE|VIR) /, '')
+		.replace(
+			/^(PRLV SEPA|PRLV|PRELEVEMENT EUROPEEN|PRELEVEMENT DE|VIR SEPA RECU \/DE|VIR SEPA RECU DE|VIR SEPA RECU|VIR RECU|VIREMENT DE|VIR) /,
+			''
+		)
 		.replace(/\s*\/MOTIF .*$/, '')
 		.trim();
 	if (/^COMMISSION D INTERVENTION$/.test(text)) return 'FRAIS';
 	if (/^CIC /.test(text) && /^RETRAIT/.test(label)) return 'RETRAIT DAB';
 	const words = text.split(/\s+/);
-	while (words.length > 1 && (MOTIF_WORDS.has(words[words.length - 1]) || /^\d+$/.test(words[words.length - 1]))) words.pop();
+	while (words.length > 1 && (MOTIF_WORDS.has(words[words.length - 1]) || /^\d+$/.test(words[words.length - 1])))
+		words.pop();
 	text = words.join(' ');
 	return text;
 }
@@ -200,9 +248,15 @@ export function renderCreditAgricoleCsv(s: DemoScenario, txs: DemoTransaction[],
 		'Date;Libellé;Débit Euros;Crédit Euros;'
 	];
 	for (const t of newestFirst(txs)) {
-		lines.push(`${dmy(t.date)};"${t.label}    ";${t.amount < 0 ? amount(t.amount) : ''};${t.amount > 0 ? amount(t.amount) : ''};`);
+		lines.push(
+			`${dmy(t.date)};"${t.label}    ";${t.amount < 0 ? amount(t.amount) : ''};${t.amount > 0 ? amount(t.amount) : ''};`
+		);
 	}
-	lines.push('', `VISA CLASSIC no 4974 xxxx xxxx xx${s.accountId.slice(-2)};`, ";Pas d'opération pour cette carte en cours ;");
+	lines.push(
+		'',
+		`VISA CLASSIC no 4974 xxxx xxxx xx${s.accountId.slice(-2)};`,
+		";Pas d'opération pour cette carte en cours ;"
+	);
 	return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -231,7 +285,9 @@ export function renderCreditMutuelCsv(s: DemoScenario, txs: DemoTransaction[]): 
 	const { running } = balances(s, txs);
 	const lines = ['Date;Date de valeur;Débit;Crédit;Libellé;Solde'];
 	txs.forEach((t, i) => {
-		lines.push(`${dmy(t.date)};${dmy(t.date)};${t.amount < 0 ? bankAmount(t.amount) : ''};${t.amount > 0 ? bankAmount(t.amount) : ''};${t.label};${bankAmount(running[i])}`);
+		lines.push(
+			`${dmy(t.date)};${dmy(t.date)};${t.amount < 0 ? bankAmount(t.amount) : ''};${t.amount > 0 ? bankAmount(t.amount) : ''};${t.label};${bankAmount(running[i])}`
+		);
 	});
 	return `${lines.join('\r\n')}\r\n`;
 }
@@ -241,7 +297,13 @@ export function renderBpceCsv(s: DemoScenario, txs: DemoTransaction[], period: S
 	const { closing } = balances(s, txs);
 	const amount = (c: Cents) => bankAmount(c, { thousands: ' ', plus: true });
 	const ascii = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-	const type: Record<OperationKind, string> = { card: 'Carte bancaire', cash: 'Retrait', debit: 'Prelevement', 'transfer-in': 'Virement recu', fee: 'Frais bancaires' };
+	const type: Record<OperationKind, string> = {
+		card: 'Carte bancaire',
+		cash: 'Retrait',
+		debit: 'Prelevement',
+		'transfer-in': 'Virement recu',
+		fee: 'Frais bancaires'
+	};
 	const lines = [
 		'Date de comptabilisation;Libelle simplifie;Libelle operation;Reference;Informations complementaires;Type operation;Categorie;Sous categorie;Debit;Credit;Date operation;Date de valeur;Pointage operation'
 	];
@@ -250,11 +312,29 @@ export function renderBpceCsv(s: DemoScenario, txs: DemoTransaction[], period: S
 		const kind = operationKind(t);
 		const ref = kind === 'debit' || kind === 'transfer-in' ? reference(t, 8) : '';
 		lines.push(
-			[dmy(t.date), simplePayee(t.label), t.label, ref, '', type[kind], ascii(parent), ascii(sub), t.amount < 0 ? amount(t.amount) : '', t.amount > 0 ? amount(t.amount) : '', dmy(t.date), dmy(t.date), '0'].join(';')
+			[
+				dmy(t.date),
+				simplePayee(t.label),
+				t.label,
+				ref,
+				'',
+				type[kind],
+				ascii(parent),
+				ascii(sub),
+				t.amount < 0 ? amount(t.amount) : '',
+				t.amount > 0 ? amount(t.amount) : '',
+				dmy(t.date),
+				dmy(t.date),
+				'0'
+			].join(';')
 		);
 	}
-	const footer = (text: string, c: Cents) => [text, '', '', '', '', '', '', '', c < 0 ? amount(c) : '', c >= 0 ? amount(c) : '', '', '', ''].join(';');
-	lines.push(footer(`Solde en fin de periode au ${dmy(period.to)}`, closing), footer(`Solde en debut de periode au ${dmy(period.from)}`, s.openingBalance));
+	const footer = (text: string, c: Cents) =>
+		[text, '', '', '', '', '', '', '', c < 0 ? amount(c) : '', c >= 0 ? amount(c) : '', '', '', ''].join(';');
+	lines.push(
+		footer(`Solde en fin de periode au ${dmy(period.to)}`, closing),
+		footer(`Solde en debut de periode au ${dmy(period.from)}`, s.openingBalance)
+	);
 	return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -263,12 +343,29 @@ export function renderLclCsv(s: DemoScenario, txs: DemoTransaction[], period: St
 	const { closing } = balances(s, txs);
 	const amount = (c: Cents) => bankAmount(c, { trimZeros: true });
 	const account = `00451 ${s.accountId.slice(-6)}A`;
-	const type: Record<OperationKind, string> = { card: 'Carte', cash: 'Retrait', debit: 'Prélèvement', 'transfer-in': 'Virement', fee: '' };
+	const type: Record<OperationKind, string> = {
+		card: 'Carte',
+		cash: 'Retrait',
+		debit: 'Prélèvement',
+		'transfer-in': 'Virement',
+		fee: ''
+	};
 	const lines = [`${dmy(period.from)};${amount(s.openingBalance)};;${account}`];
 	for (const t of txs) {
 		const incoming = operationKind(t) === 'transfer-in';
 		const [sub] = bankCategory(t);
-		lines.push([dmy(t.date), amount(t.amount), type[operationKind(t)], '', incoming ? '' : t.label, incoming ? t.label : '', '0', sub].join(';'));
+		lines.push(
+			[
+				dmy(t.date),
+				amount(t.amount),
+				type[operationKind(t)],
+				'',
+				incoming ? '' : t.label,
+				incoming ? t.label : '',
+				'0',
+				sub
+			].join(';')
+		);
 	}
 	lines.push(`${dmy(period.to)};${amount(closing)};;${account}`);
 	return `${lines.join('\r\n')}\r\n`;
@@ -279,14 +376,33 @@ export function renderBoursoBankCsv(s: DemoScenario, txs: DemoTransaction[]): st
 	const { closing } = balances(s, txs);
 	const balance = bankAmount(closing, { decimal: '.' });
 	const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
-	const lines = ['dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;accountNum;accountLabel;accountbalance'];
+	const lines = [
+		'dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;accountNum;accountLabel;accountbalance'
+	];
 	for (const t of newestFirst(txs)) {
 		const kind = operationKind(t);
 		const payee = kind === 'fee' ? '' : simplePayee(t.label);
-		const label = kind === 'card' ? `${titleCase(payee)} | ${t.label} CB*${s.accountId.slice(-4)}` : kind === 'fee' ? `*${t.label}` : t.label;
+		const label =
+			kind === 'card'
+				? `${titleCase(payee)} | ${t.label} CB*${s.accountId.slice(-4)}`
+				: kind === 'fee'
+					? `*${t.label}`
+					: t.label;
 		const [sub, parent] = bankCategory(t);
 		lines.push(
-			[t.date, t.date, q(label), q(sub), q(parent), q(payee.toLowerCase()), bankAmount(t.amount, { thousands: '\u00a0' }), '', s.accountId, q('BoursoBank'), q(balance)].join(';')
+			[
+				t.date,
+				t.date,
+				q(label),
+				q(sub),
+				q(parent),
+				q(payee.toLowerCase()),
+				bankAmount(t.amount, { thousands: '\u00a0' }),
+				'',
+				s.accountId,
+				q('BoursoBank'),
+				q(balance)
+			].join(';')
 		);
 	}
 	return `${lines.join('\n')}\n`;
@@ -294,13 +410,34 @@ export function renderBoursoBankCsv(s: DemoScenario, txs: DemoTransaction[]): st
 
 /** Shine: `Transaction ID;…;Débit;Crédit;…;Libellé;Nom de la contrepartie`, positive debit and credit, no balance. */
 export function renderShineCsv(s: DemoScenario, txs: DemoTransaction[]): string {
-	const type: Record<OperationKind, string> = { card: 'Carte', cash: 'Retrait', debit: 'Prélèvement', 'transfer-in': 'Virement', fee: 'Frais' };
-	const lines = ["Transaction ID;Date de la valeur;Date d'opération;Type;Débit;Crédit;Devise;Catégorie;Libellé;Nom de la contrepartie"];
+	const type: Record<OperationKind, string> = {
+		card: 'Carte',
+		cash: 'Retrait',
+		debit: 'Prélèvement',
+		'transfer-in': 'Virement',
+		fee: 'Frais'
+	};
+	const lines = [
+		"Transaction ID;Date de la valeur;Date d'opération;Type;Débit;Crédit;Devise;Catégorie;Libellé;Nom de la contrepartie"
+	];
 	for (const t of newestFirst(txs)) {
 		const id = `tx_${rowHash(t).toString(16).padStart(8, '0')}`;
 		const [sub] = bankCategory(t);
 		const amount = bankAmount(t.amount, { thousands: ' ', unsigned: true });
-		lines.push([id, dmy(t.date), dmy(t.date), type[operationKind(t)], t.amount < 0 ? amount : '', t.amount > 0 ? amount : '', 'EUR', sub, t.label, titleCase(simplePayee(t.label))].join(';'));
+		lines.push(
+			[
+				id,
+				dmy(t.date),
+				dmy(t.date),
+				type[operationKind(t)],
+				t.amount < 0 ? amount : '',
+				t.amount > 0 ? amount : '',
+				'EUR',
+				sub,
+				t.label,
+				titleCase(simplePayee(t.label))
+			].join(';')
+		);
 	}
 	return `${lines.join('\r\n')}\r\n`;
 }
@@ -314,16 +451,35 @@ export function renderOfx(s: DemoScenario, txs: DemoTransaction[]): string {
 	const ofxDate = (iso: string) => iso.replace(/-/g, '');
 	const last = txs.at(-1)?.date ?? '2026-01-01';
 	const lines = [
-		'OFXHEADER:100', 'DATA:OFXSGML', 'VERSION:102', 'SECURITY:NONE', 'ENCODING:USASCII', 'CHARSET:1252', 'COMPRESSION:NONE', 'OLDFILEUID:NONE', 'NEWFILEUID:NONE', '',
-		'<OFX>', '<SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>' + ofxDate(last) + '<LANGUAGE>FRA</SONRS></SIGNONMSGSRSV1>',
+		'OFXHEADER:100',
+		'DATA:OFXSGML',
+		'VERSION:102',
+		'SECURITY:NONE',
+		'ENCODING:USASCII',
+		'CHARSET:1252',
+		'COMPRESSION:NONE',
+		'OLDFILEUID:NONE',
+		'NEWFILEUID:NONE',
+		'',
+		'<OFX>',
+		'<SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>' +
+			ofxDate(last) +
+			'<LANGUAGE>FRA</SONRS></SIGNONMSGSRSV1>',
 		'<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>',
 		`<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>${bp ? '10907' : '30004'}<BRANCHID>00001<ACCTID>${s.accountId}<ACCTTYPE>CHECKING</BANKACCTFROM>`,
 		`<BANKTRANLIST><DTSTART>${ofxDate(txs[0]?.date ?? last)}<DTEND>${ofxDate(last)}`
 	];
 	for (const t of txs) {
-		lines.push(`<STMTTRN><TRNTYPE>${t.amount < 0 ? 'DEBIT' : 'CREDIT'}<DTPOSTED>${ofxDate(t.date)}<TRNAMT>${amount(t.amount)}<FITID>${t.id}<NAME>${t.label}</STMTTRN>`);
+		lines.push(
+			`<STMTTRN><TRNTYPE>${t.amount < 0 ? 'DEBIT' : 'CREDIT'}<DTPOSTED>${ofxDate(t.date)}<TRNAMT>${amount(t.amount)}<FITID>${t.id}<NAME>${t.label}</STMTTRN>`
+		);
 	}
-	lines.push('</BANKTRANLIST>', `<LEDGERBAL><BALAMT>${amount(closing)}<DTASOF>${ofxDate(last)}</LEDGERBAL>`, '</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>', '');
+	lines.push(
+		'</BANKTRANLIST>',
+		`<LEDGERBAL><BALAMT>${amount(closing)}<DTASOF>${ofxDate(last)}</LEDGERBAL>`,
+		'</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>',
+		''
+	);
 	return lines.join('\r\n');
 }
 
@@ -339,15 +495,45 @@ interface BankExport {
 	fileName: (s: DemoScenario, period: StatementPeriod) => string;
 }
 
-const OFX: BankExport = { layout: null, encoding: 'windows-1252', render: renderOfx, fileName: (s) => `releve-${s.accountId}.ofx` };
+const OFX: BankExport = {
+	layout: null,
+	encoding: 'windows-1252',
+	render: renderOfx,
+	fileName: (s) => `releve-${s.accountId}.ofx`
+};
 
 /** The export each demo bank offers (the bank's name as written in DEMO_SCENARIOS). */
 export const BANK_EXPORTS: Record<string, BankExport> = {
-	'La Banque Postale': { layout: 'banque-postale', encoding: 'windows-1252', render: renderBanquePostaleCsv, fileName: (s, p) => `releve_CCP${s.accountId}_${p.to.replace(/-/g, '')}.csv` },
-	'Crédit Agricole': { layout: 'credit-agricole', encoding: 'windows-1252', render: renderCreditAgricoleCsv, fileName: (s, p) => `CA${p.to.replace(/-/g, '')}_${s.accountId}.csv` },
-	'Société Générale': { layout: 'societe-generale', encoding: 'windows-1252', render: renderSocieteGeneraleCsv, fileName: (s) => `Export_${s.accountId}.csv` },
-	'Crédit Mutuel': { layout: 'credit-mutuel', encoding: 'windows-1252', render: renderCreditMutuelCsv, fileName: (s) => `export-${s.accountId}.csv` },
-	'Caisse d’Épargne': { layout: 'bpce', encoding: 'windows-1252', render: renderBpceCsv, fileName: (s, p) => `${s.accountId}_${dmyCompact(p.from)}_${dmyCompact(p.to)}.csv` },
+	'La Banque Postale': {
+		layout: 'banque-postale',
+		encoding: 'windows-1252',
+		render: renderBanquePostaleCsv,
+		fileName: (s, p) => `releve_CCP${s.accountId}_${p.to.replace(/-/g, '')}.csv`
+	},
+	'Crédit Agricole': {
+		layout: 'credit-agricole',
+		encoding: 'windows-1252',
+		render: renderCreditAgricoleCsv,
+		fileName: (s, p) => `CA${p.to.replace(/-/g, '')}_${s.accountId}.csv`
+	},
+	'Société Générale': {
+		layout: 'societe-generale',
+		encoding: 'windows-1252',
+		render: renderSocieteGeneraleCsv,
+		fileName: (s) => `Export_${s.accountId}.csv`
+	},
+	'Crédit Mutuel': {
+		layout: 'credit-mutuel',
+		encoding: 'windows-1252',
+		render: renderCreditMutuelCsv,
+		fileName: (s) => `export-${s.accountId}.csv`
+	},
+	'Caisse d’Épargne': {
+		layout: 'bpce',
+		encoding: 'windows-1252',
+		render: renderBpceCsv,
+		fileName: (s, p) => `${s.accountId}_${dmyCompact(p.from)}_${dmyCompact(p.to)}.csv`
+	},
 	LCL: { layout: 'lcl', encoding: 'windows-1252', render: renderLclCsv, fileName: (s) => `lcl-${s.accountId}.csv` },
 	BoursoBank: {
 		layout: 'boursobank',
@@ -355,14 +541,31 @@ export const BANK_EXPORTS: Record<string, BankExport> = {
 		render: renderBoursoBankCsv,
 		fileName: (_s, p) => `export-operations-${dmy(addDaysIso(p.to, 1)).replace(/\//g, '-')}_08-00-00.csv`
 	},
-	Shine: { layout: 'shine', encoding: 'windows-1252', render: renderShineCsv, fileName: (_s, p) => `BQ_${p.from}_${p.to}.csv` },
+	Shine: {
+		layout: 'shine',
+		encoding: 'windows-1252',
+		render: renderShineCsv,
+		fileName: (_s, p) => `BQ_${p.from}_${p.to}.csv`
+	},
 	'BNP Paribas': OFX,
 	'Banque Populaire': OFX
 };
 
 /** The file the scenario's bank exports for these transactions (OFX for a bank not listed). */
-export function renderBankFile(s: DemoScenario, txs: DemoTransaction[], period?: Partial<StatementPeriod>): StatementFile {
-	const p: StatementPeriod = { from: period?.from ?? txs[0]?.date ?? '2026-01-01', to: period?.to ?? txs.at(-1)?.date ?? '2026-01-01' };
+export function renderBankFile(
+	s: DemoScenario,
+	txs: DemoTransaction[],
+	period?: Partial<StatementPeriod>
+): StatementFile {
+	const p: StatementPeriod = {
+		from: period?.from ?? txs[0]?.date ?? '2026-01-01',
+		to: period?.to ?? txs.at(-1)?.date ?? '2026-01-01'
+	};
 	const bank = BANK_EXPORTS[s.bank] ?? OFX;
-	return { fileName: bank.fileName(s, p), content: bank.render(s, txs, p), encoding: bank.encoding, layout: bank.layout };
+	return {
+		fileName: bank.fileName(s, p),
+		content: bank.render(s, txs, p),
+		encoding: bank.encoding,
+		layout: bank.layout
+	};
 }

@@ -5,7 +5,12 @@
 import type { HouseholdProfile, MemberProfile } from '$lib/server/benefits';
 
 type Draft = Omit<HouseholdProfile, 'month'>;
-const adult = (birthDate: string, activity: MemberProfile['activity'], income: MemberProfile['income'] = {}, extra: Partial<MemberProfile> = {}): MemberProfile => ({
+const adult = (
+	birthDate: string,
+	activity: MemberProfile['activity'],
+	income: MemberProfile['income'] = {},
+	extra: Partial<MemberProfile> = {}
+): MemberProfile => ({
 	role: 'applicant',
 	birthDate,
 	activity,

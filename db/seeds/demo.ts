@@ -26,20 +26,68 @@ export const DEMO_USERS = [
 
 /** The demo households: name, situation, and whether they have shared their data with the adviser. */
 export const DEMO_HOUSEHOLDS: readonly { name: string; situation: string; consent: boolean }[] = [
-	{ name: 'Famille Martin', situation: 'Mère seule avec deux enfants (8 et 13 ans), RSA et allocations familiales, locataire du parc privé', consent: true },
-	{ name: 'M. et Mme Bernard', situation: 'Couple de retraités, petites pensions, propriétaires, dépenses de santé en hausse', consent: true },
-	{ name: 'Lucas Petit', situation: 'Jeune de 23 ans, temps partiel en restauration, découverts fréquents', consent: true },
-	{ name: 'Famille Nguyen', situation: 'Couple avec trois enfants, un salaire, logement social, crédit auto', consent: true },
+	{
+		name: 'Famille Martin',
+		situation: 'Mère seule avec deux enfants (8 et 13 ans), RSA et allocations familiales, locataire du parc privé',
+		consent: true
+	},
+	{
+		name: 'M. et Mme Bernard',
+		situation: 'Couple de retraités, petites pensions, propriétaires, dépenses de santé en hausse',
+		consent: true
+	},
+	{
+		name: 'Lucas Petit',
+		situation: 'Jeune de 23 ans, temps partiel en restauration, découverts fréquents',
+		consent: true
+	},
+	{
+		name: 'Famille Nguyen',
+		situation: 'Couple avec trois enfants, un salaire, logement social, crédit auto',
+		consent: true
+	},
 	{ name: 'Karim Benali', situation: 'Personne en situation de handicap (AAH), vit seul, loyer élevé', consent: true },
-	{ name: 'M. et Mme Moreau', situation: 'Couple en surendettement : quatre crédits renouvelables, dossier Banque de France à préparer', consent: true },
-	{ name: 'Nadia Haddad', situation: 'Aide-soignante, mère seule d’un enfant de 4 ans, pension alimentaire impayée', consent: true },
-	{ name: 'Julien Garnier', situation: 'Demandeur d’emploi indemnisé depuis 10 mois, fin de droits proche', consent: true },
-	{ name: 'Famille Lefèvre', situation: 'Couple d’intérimaires, deux enfants, revenus irréguliers, frais bancaires répétés', consent: true },
-	{ name: 'Mme Rousseau', situation: 'Veuve de 71 ans, petite pension de réversion, minimum vieillesse probablement non demandé', consent: true },
+	{
+		name: 'M. et Mme Moreau',
+		situation: 'Couple en surendettement : quatre crédits renouvelables, dossier Banque de France à préparer',
+		consent: true
+	},
+	{
+		name: 'Nadia Haddad',
+		situation: 'Aide-soignante, mère seule d’un enfant de 4 ans, pension alimentaire impayée',
+		consent: true
+	},
+	{
+		name: 'Julien Garnier',
+		situation: 'Demandeur d’emploi indemnisé depuis 10 mois, fin de droits proche',
+		consent: true
+	},
+	{
+		name: 'Famille Lefèvre',
+		situation: 'Couple d’intérimaires, deux enfants, revenus irréguliers, frais bancaires répétés',
+		consent: true
+	},
+	{
+		name: 'Mme Rousseau',
+		situation: 'Veuve de 71 ans, petite pension de réversion, minimum vieillesse probablement non demandé',
+		consent: true
+	},
 	{ name: 'Thomas Fontaine', situation: 'Étudiant salarié de 21 ans, APL, budget serré en fin de mois', consent: true },
-	{ name: 'Famille Diallo', situation: 'Couple avec quatre enfants, un salaire au SMIC, prime d’activité et complément familial', consent: true },
-	{ name: 'Mme Girard', situation: 'Travailleuse indépendante, revenus en baisse, dettes d’énergie et de loyer', consent: false },
-	{ name: 'M. Lambert', situation: 'Nouvellement orienté par le CCAS, en attente de son accord pour partager ses relevés', consent: false }
+	{
+		name: 'Famille Diallo',
+		situation: 'Couple avec quatre enfants, un salaire au SMIC, prime d’activité et complément familial',
+		consent: true
+	},
+	{
+		name: 'Mme Girard',
+		situation: 'Travailleuse indépendante, revenus en baisse, dettes d’énergie et de loyer',
+		consent: false
+	},
+	{
+		name: 'M. Lambert',
+		situation: 'Nouvellement orienté par le CCAS, en attente de son accord pour partager ses relevés',
+		consent: false
+	}
 ];
 
 export interface DemoSeedResult {
@@ -51,7 +99,11 @@ export interface DemoSeedResult {
 async function ensureOrganisation(db: Db, name: string, now: Date): Promise<number> {
 	const existing = await db.selectFrom('organisation').select('id').where('name', '=', name).executeTakeFirst();
 	if (existing) return existing.id;
-	const row = await db.insertInto('organisation').values({ name, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
+	const row = await db
+		.insertInto('organisation')
+		.values({ name, created_at: now.toISOString() })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return row.id;
 }
 
@@ -61,7 +113,14 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 	for (const u of DEMO_USERS) {
 		const existing = await db.selectFrom('app_user').select('id').where('email', '=', u.email).executeTakeFirst();
 		users[u.email] =
-			existing?.id ?? (await createUser(db, organisationId, { email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD }, null, now));
+			existing?.id ??
+			(await createUser(
+				db,
+				organisationId,
+				{ email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD },
+				null,
+				now
+			));
 	}
 	const adviserId = users['conseillere@demo.bgv.fr'];
 	const households: Record<string, number> = {};
@@ -88,7 +147,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 		.execute();
 	await seedStatements(db, organisationId, households, now);
 	for (const [name, householdId] of Object.entries(households)) {
-		const has = await db.selectFrom('household_profile').select('household_id').where('household_id', '=', householdId).executeTakeFirst();
+		const has = await db
+			.selectFrom('household_profile')
+			.select('household_id')
+			.where('household_id', '=', householdId)
+			.executeTakeFirst();
 		const profile = has ? null : demoProfile(name, today(now).slice(0, 7));
 		if (profile) await saveProfile(db, { id: null, organisationId }, householdId, profile, now);
 	}
@@ -103,28 +166,44 @@ export const DEMO_STATEMENT_MONTHS = 14;
  * the household's bank exports (its own CSV layout, or OFX: see demo-bank-files.ts) and imported through
  * the import service, once.
  */
-async function seedStatements(db: Db, organisationId: number, households: Record<string, number>, now: Date): Promise<void> {
+async function seedStatements(
+	db: Db,
+	organisationId: number,
+	households: Record<string, number>,
+	now: Date
+): Promise<void> {
 	const until = addDaysIso(today(now), -1);
 	const since = addDaysIso(dateToIso(subMonths(isoToDate(until), DEMO_STATEMENT_MONTHS)), 1);
 	const from = dateToIso(startOfMonth(isoToDate(since)));
 	for (const [i, scenario] of DEMO_SCENARIOS.entries()) {
 		const householdId = households[scenario.household];
 		if (householdId === undefined) continue;
-		const has = await db.selectFrom('bank_transaction').select('id').where('household_id', '=', householdId).limit(1).executeTakeFirst();
+		const has = await db
+			.selectFrom('bank_transaction')
+			.select('id')
+			.where('household_id', '=', householdId)
+			.limit(1)
+			.executeTakeFirst();
 		if (has) continue;
 		const txs = generateTransactions(scenario, from, DEMO_STATEMENT_MONTHS + 1, until, 1000 + i, since);
 		const file = renderStatement(scenario, txs, { from: since, to: until });
-		const result = await importFile(db, {
-			organisationId,
-			householdId,
-			userId: null,
-			fileName: file.fileName,
-			bytes: statementBytes(file),
-			accountName: `Compte courant ${scenario.bank}`
-		}, { now });
-		if (result.status === 'rejected') throw new Error(`demo statement rejected for ${scenario.household}: ${result.error.message}`);
+		const result = await importFile(
+			db,
+			{
+				organisationId,
+				householdId,
+				userId: null,
+				fileName: file.fileName,
+				bytes: statementBytes(file),
+				accountName: `Compte courant ${scenario.bank}`
+			},
+			{ now }
+		);
+		if (result.status === 'rejected')
+			throw new Error(`demo statement rejected for ${scenario.household}: ${result.error.message}`);
 		const gaps = result.accounts.flatMap((a) => a.reconciliation);
-		if (gaps.length) throw new Error(`demo statement of ${scenario.household} does not reconcile: ${JSON.stringify(gaps)}`);
+		if (gaps.length)
+			throw new Error(`demo statement of ${scenario.household} does not reconcile: ${JSON.stringify(gaps)}`);
 		// A layout that states no balance (Shine): the adviser notes the balance the household's app shows.
 		const account = result.accounts[0];
 		if (account?.accountId && account.closingBalance === null) {

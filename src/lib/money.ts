@@ -67,7 +67,10 @@ export interface ParseAmountOptions {
 export function parseAmount(input: string, options: ParseAmountOptions = {}): Cents {
 	const original = input;
 	let s = input.trim().replace(/^\+/, '');
-	s = s.replace(/\s*(EUR|€)\s*$/i, '').replace(/^(EUR|€)\s*/i, '').trim();
+	s = s
+		.replace(/\s*(EUR|€)\s*$/i, '')
+		.replace(/^(EUR|€)\s*/i, '')
+		.trim();
 	let negative = false;
 	if (s.startsWith('(') && s.endsWith(')')) {
 		negative = true;

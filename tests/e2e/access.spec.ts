@@ -18,7 +18,20 @@ async function expectActionRefused(page: Page, path: string) {
 }
 
 /** Every action of a household's pages, to try against a household the actor may not see. */
-const ACTIONS = ['?/consent', '/import?/preview', '/import?/map', '/import?/confirm', '/import?/undo', '/transactions?/categorise', '/forecast?/plan', '/forecast?/balance', '/rules?/save', '/rules?/reapply', '/benefits?/profile', '/benefits?/alert'];
+const ACTIONS = [
+	'?/consent',
+	'/import?/preview',
+	'/import?/map',
+	'/import?/confirm',
+	'/import?/undo',
+	'/transactions?/categorise',
+	'/forecast?/plan',
+	'/forecast?/balance',
+	'/rules?/save',
+	'/rules?/reapply',
+	'/benefits?/profile',
+	'/benefits?/alert'
+];
 const PAGES_OF = ['', '/import', '/transactions', '/budget', '/forecast', '/benefits', '/rules'];
 
 async function expectAllRefused(page: Page, household: number) {

@@ -44,7 +44,11 @@ test.describe('quick check PDF @core', () => {
 		await expect(page.getByRole('heading', { name: /Droits à demander/ })).toBeVisible();
 	});
 
-	test('the PDF endpoint refuses a visitor without a session and a household member', async ({ page, playwright, baseURL }) => {
+	test('the PDF endpoint refuses a visitor without a session and a household member', async ({
+		page,
+		playwright,
+		baseURL
+	}) => {
 		// The Origin header makes it a same-site form post, so that the refusal is the app's, not the CSRF check's.
 		const anonymous = await playwright.request.newContext({ baseURL });
 		const res = await anonymous.post('/check/pdf', { form: ANSWERS, headers: { origin: baseURL! }, maxRedirects: 0 });
@@ -54,17 +58,30 @@ test.describe('quick check PDF @core', () => {
 		await anonymous.dispose();
 
 		await login(page, USERS.household);
-		const asHousehold = await page.request.post('/check/pdf', { form: ANSWERS, headers: { origin: baseURL! }, maxRedirects: 0 });
+		const asHousehold = await page.request.post('/check/pdf', {
+			form: ANSWERS,
+			headers: { origin: baseURL! },
+			maxRedirects: 0
+		});
 		expect(asHousehold.status()).toBe(404);
 		expect(asHousehold.headers()['content-type'] ?? '').not.toContain('pdf');
 	});
 
-	test('the PDF endpoint answers 400 in French to wrong answers, and cross-site posts are refused', async ({ page, baseURL }) => {
+	test('the PDF endpoint answers 400 in French to wrong answers, and cross-site posts are refused', async ({
+		page,
+		baseURL
+	}) => {
 		await login(page, USERS.professional);
-		const bad = await page.request.post('/check/pdf', { form: { ...ANSWERS, applicantAge: 'trente' }, headers: { origin: baseURL! } });
+		const bad = await page.request.post('/check/pdf', {
+			form: { ...ANSWERS, applicantAge: 'trente' },
+			headers: { origin: baseURL! }
+		});
 		expect(bad.status()).toBe(400);
 		expect(await bad.text()).toContain('Certaines réponses sont à corriger');
-		const crossSite = await page.request.post('/check/pdf', { form: ANSWERS, headers: { origin: 'https://evil.example' } });
+		const crossSite = await page.request.post('/check/pdf', {
+			form: ANSWERS,
+			headers: { origin: 'https://evil.example' }
+		});
 		expect(crossSite.status()).toBe(403);
 	});
 });

@@ -25,6 +25,8 @@ export async function expectAccessible(page: Page): Promise<void> {
 	// axe runs inside the page: impossible without JavaScript, and covered by the other projects.
 	if (test.info().project.use.javaScriptEnabled === false) return;
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
 	expect(summary).toEqual([]);
 }

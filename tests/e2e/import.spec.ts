@@ -9,12 +9,16 @@ const fixture = (name: string) => join(process.cwd(), 'tests/fixtures/import', n
 const FILE = fixture('banque-postale.csv');
 
 /** A file made in the test, as the file picker gives it. */
-const textFile = (name: string, text: string | Buffer, mimeType = 'text/csv') => ({ name, mimeType, buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+const textFile = (name: string, text: string | Buffer, mimeType = 'text/csv') => ({
+	name,
+	mimeType,
+	buffer: Buffer.isBuffer(text) ? text : Buffer.from(text)
+});
 
 /** Chooses the files on the import page (naming a new account when asked) and asks for the preview. */
 async function previewFiles(page: Page, files: Parameters<Locator['setInputFiles']>[0], accountName?: string) {
 	await page.getByLabel('Fichier(s) de relevé').setInputFiles(files);
-	if (accountName) await page.getByLabel('Nom à donner au compte s\'il est nouveau (facultatif)').fill(accountName);
+	if (accountName) await page.getByLabel("Nom à donner au compte s'il est nouveau (facultatif)").fill(accountName);
 	await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
 }
 
@@ -42,17 +46,26 @@ test.describe('statement import @core', () => {
 
 		await page.goto(`/households/${id}/import`);
 		await previewFiles(page, FILE);
-		await expect(page.getByRole('region', { name: 'Aperçu de banque-postale.csv' })).toContainText('0 opération(s) à importer, 3 déjà connue(s)');
+		await expect(page.getByRole('region', { name: 'Aperçu de banque-postale.csv' })).toContainText(
+			'0 opération(s) à importer, 3 déjà connue(s)'
+		);
 		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
-		await expect(page.getByRole('region', { name: 'Import de banque-postale.csv' })).toContainText('0 opération(s) importée(s)');
+		await expect(page.getByRole('region', { name: 'Import de banque-postale.csv' })).toContainText(
+			'0 opération(s) importée(s)'
+		);
 
 		// undo the first import of the file: its 3 transactions go away
 		await page.goto(`/households/${id}/import`);
-		await page.getByRole('button', { name: /Annuler l'import de banque-postale.csv/ }).last().click();
+		await page
+			.getByRole('button', { name: /Annuler l'import de banque-postale.csv/ })
+			.last()
+			.click();
 		await expect(page.getByRole('status')).toContainText('Import annulé : 3 opération(s) retirée(s).');
 	});
 
-	test('two files at once, one of them with two accounts: each account shown by its masked number, then undone', async ({ page }, info) => {
+	test('two files at once, one of them with two accounts: each account shown by its masked number, then undone', async ({
+		page
+	}, info) => {
 		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
 		await login(page, USERS.adviser);
 		await page.goto(`/households/${id}/import`);
@@ -67,26 +80,39 @@ test.describe('statement import @core', () => {
 
 		for (const file of ['bp-multi.ofx', 'qonto.csv']) {
 			await page.goto(`/households/${id}/import`);
-			await page.getByRole('button', { name: new RegExp(`Annuler l'import de ${file.replace('.', '\\.')}`) }).last().click();
+			await page
+				.getByRole('button', { name: new RegExp(`Annuler l'import de ${file.replace('.', '\\.')}`) })
+				.last()
+				.click();
 			await expect(page.getByRole('status')).toContainText('Import annulé');
 		}
 	});
 
-	test('an unknown layout: the person maps the columns once, the next file of that layout is read with the saved mapping', async ({ page }, info) => {
+	test('an unknown layout: the person maps the columns once, the next file of that layout is read with the saved mapping', async ({
+		page
+	}, info) => {
 		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
 		const unknown = (name: string, rows: string[]) => textFile(name, ['Jour,Quoi,Combien', ...rows].join('\n') + '\n');
 		await login(page, USERS.adviser);
 		await page.goto(`/households/${id}/import`);
-		await previewFiles(page, unknown('carnet-avril.csv', ['2026-04-01,Courses marché,-12.50', '2026-04-02,Remboursement ami,20.00']), 'Carnet');
+		await previewFiles(
+			page,
+			unknown('carnet-avril.csv', ['2026-04-01,Courses marché,-12.50', '2026-04-02,Remboursement ami,20.00']),
+			'Carnet'
+		);
 		const preview = page.getByRole('region', { name: 'Aperçu de carnet-avril.csv' });
 		await expect(preview.getByRole('alert')).toContainText('Il nous faut votre aide pour lire ce fichier');
 		await preview.getByLabel('Colonne de la date').selectOption({ label: '1. Jour' });
 		await preview.getByLabel('Colonne du montant (signé)').selectOption({ label: '3. Combien' });
 		await preview.getByRole('checkbox', { name: '2. Quoi' }).check();
 		await preview.getByRole('button', { name: 'Relire le fichier avec ces réglages' }).click();
-		await expect(page.getByRole('region', { name: 'Aperçu de carnet-avril.csv' })).toContainText('2 opération(s) à importer');
+		await expect(page.getByRole('region', { name: 'Aperçu de carnet-avril.csv' })).toContainText(
+			'2 opération(s) à importer'
+		);
 		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
-		await expect(page.getByRole('region', { name: 'Import de carnet-avril.csv' })).toContainText('2 opération(s) importée(s)');
+		await expect(page.getByRole('region', { name: 'Import de carnet-avril.csv' })).toContainText(
+			'2 opération(s) importée(s)'
+		);
 
 		await page.goto(`/households/${id}/import`);
 		await previewFiles(page, unknown('carnet-mai.csv', ['2026-05-03,Pharmacie,-8.00']));
@@ -95,24 +121,44 @@ test.describe('statement import @core', () => {
 		await expect(next).toContainText('Colonnes lues avec les réglages enregistrés pour le compte « Carnet ».');
 
 		await page.goto(`/households/${id}/import`);
-		await page.getByRole('button', { name: /Annuler l'import de carnet-avril\.csv/ }).last().click();
+		await page
+			.getByRole('button', { name: /Annuler l'import de carnet-avril\.csv/ })
+			.last()
+			.click();
 		await expect(page.getByRole('status')).toContainText('Import annulé : 2 opération(s) retirée(s).');
 	});
 
-	test('the preview asks for the date order when it cannot be told, and shows a gap with the bank balance', async ({ page }, info) => {
+	test('the preview asks for the date order when it cannot be told, and shows a gap with the bank balance', async ({
+		page
+	}, info) => {
 		const id = HOUSEHOLD_BY_PROJECT[info.project.name] ?? 4;
 		await login(page, USERS.adviser);
 		await page.goto(`/households/${id}/import`);
-		await previewFiles(page, textFile('ambigu.qif', '!Type:Bank\nD03/04/2024\nT-10.00\nPBOULANGERIE\n^\nD05/04/2024\nT-2.00\nPKIOSQUE\n^\n', 'application/qif'));
+		await previewFiles(
+			page,
+			textFile(
+				'ambigu.qif',
+				'!Type:Bank\nD03/04/2024\nT-10.00\nPBOULANGERIE\n^\nD05/04/2024\nT-2.00\nPKIOSQUE\n^\n',
+				'application/qif'
+			)
+		);
 		const qif = page.getByRole('region', { name: 'Aperçu de ambigu.qif' });
 		await expect(qif.getByRole('alert')).toContainText('Il nous faut votre aide pour lire ce fichier');
 		await qif.getByLabel('Ordre des dates').selectOption({ label: 'Jour/mois/année (28/11/2026)' });
 		await qif.getByRole('button', { name: 'Relire le fichier avec ces réglages' }).click();
-		await expect(page.getByRole('region', { name: 'Aperçu de ambigu.qif' })).toContainText('2 opération(s) à importer, du 03/04/2024 au 05/04/2024');
+		await expect(page.getByRole('region', { name: 'Aperçu de ambigu.qif' })).toContainText(
+			'2 opération(s) à importer, du 03/04/2024 au 05/04/2024'
+		);
 
 		await page.goto(`/households/${id}/import`);
 		// Crédit Mutuel layout with a running balance: the second one is 3,20 € off (a missed row)
-		await previewFiles(page, textFile('ecart.csv', 'Date;Date de valeur;Débit;Crédit;Libellé;Solde\n02/03/2026;02/03/2026;-3,20;;CAFE DU COIN;96,80\n03/03/2026;03/03/2026;-10,00;;PHARMACIE;90,00\n'));
+		await previewFiles(
+			page,
+			textFile(
+				'ecart.csv',
+				'Date;Date de valeur;Débit;Crédit;Libellé;Solde\n02/03/2026;02/03/2026;-3,20;;CAFE DU COIN;96,80\n03/03/2026;03/03/2026;-10,00;;PHARMACIE;90,00\n'
+			)
+		);
 		const csv = page.getByRole('region', { name: 'Aperçu de ecart.csv' });
 		await expect(csv).toContainText('encodage utf-8');
 		await expect(csv).toContainText('diffère du solde calculé');
@@ -124,7 +170,10 @@ test.describe('statement import @core', () => {
 		await login(page, USERS.adviser);
 		await page.goto(`/households/${id}/import`);
 		// the La Banque Postale sample with an unreadable amount on line 11
-		await previewFiles(page, textFile('releve.csv', Buffer.from(readFileSync(FILE).toString('latin1').replace('-19,99', '-1,9,99'), 'latin1')));
+		await previewFiles(
+			page,
+			textFile('releve.csv', Buffer.from(readFileSync(FILE).toString('latin1').replace('-19,99', '-1,9,99'), 'latin1'))
+		);
 		await expect(page.getByRole('alert')).toContainText(/(L|l)igne 11/);
 		await expect(page.getByRole('alert')).toContainText('-1,9,99');
 		await expect(page.getByRole('button', { name: /Confirmer l'import/ })).toHaveCount(0);

@@ -5,7 +5,19 @@
 import { inflateSync } from 'node:zlib';
 
 /** WinAnsi bytes 0x80–0x9F that differ from Latin-1. */
-const WIN_ANSI_HIGH: Record<number, string> = { 0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x9c: 'œ', 0x8c: 'Œ' };
+const WIN_ANSI_HIGH: Record<number, string> = {
+	0x80: '€',
+	0x85: '…',
+	0x91: '‘',
+	0x92: '’',
+	0x93: '“',
+	0x94: '”',
+	0x95: '•',
+	0x96: '–',
+	0x97: '—',
+	0x9c: 'œ',
+	0x8c: 'Œ'
+};
 
 /** The PDF's streams, inflated when compressed. */
 function streams(pdf: Buffer): Buffer[] {
@@ -43,5 +55,8 @@ export function pdfTextLines(pdf: Buffer): string[] {
 
 /** All the text, lines joined by spaces, no-break spaces made plain. */
 export function pdfAllText(pdf: Buffer): string {
-	return pdfTextLines(pdf).join(' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+	return pdfTextLines(pdf)
+		.join(' ')
+		.replace(/\u00a0/g, ' ')
+		.replace(/\s+/g, ' ');
 }

@@ -54,7 +54,10 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () =
 	if (target.dialect === 'postgres') {
 		const name = `bgv_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
 		await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
-		return { url: withDatabase(target.url, name), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+		return {
+			url: withDatabase(target.url, name),
+			drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined)
+		};
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'bgv-test-'));
 	return { url: join(dir, 'test.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };

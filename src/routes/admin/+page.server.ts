@@ -16,7 +16,10 @@ export const load: PageServerLoad = async (event) => {
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.where('organisation_id', '=', actor.organisationId)
 			.executeTakeFirstOrThrow(),
-		db.selectFrom('category').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+		db
+			.selectFrom('category')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow()
 	]);
 	const byRole = Object.fromEntries(users.map((u) => [u.role, Number(u.n)]));
 	return {

@@ -25,7 +25,8 @@ export const actions: Actions = {
 			});
 			redirect(303, `/caseload/${id}/invite`);
 		} catch (e) {
-			if (e instanceof InputError) return fail(400, { values: { name, situation }, errors: { [e.field ?? 'name']: e.message } });
+			if (e instanceof InputError)
+				return fail(400, { values: { name, situation }, errors: { [e.field ?? 'name']: e.message } });
 			throw e;
 		}
 	}

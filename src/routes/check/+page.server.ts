@@ -13,11 +13,17 @@ export const load: PageServerLoad = async (event) => {
 	const actor = event.locals.actor!;
 	const stats = await db
 		.selectFrom('check_stat')
-		.select([(eb) => eb.fn.sum<number>('checks').as('checks'), (eb) => eb.fn.sum<number>('benefits_found').as('found'), (eb) => eb.fn.sum<number>('yearly_amount').as('yearly')])
+		.select([
+			(eb) => eb.fn.sum<number>('checks').as('checks'),
+			(eb) => eb.fn.sum<number>('benefits_found').as('found'),
+			(eb) => eb.fn.sum<number>('yearly_amount').as('yearly')
+		])
 		.where('organisation_id', '=', actor.organisationId)
 		.where('day', '>=', `${today().slice(0, 4)}-01-01`)
 		.executeTakeFirst();
-	return { stats: { checks: Number(stats?.checks ?? 0), found: Number(stats?.found ?? 0), yearly: Number(stats?.yearly ?? 0) } };
+	return {
+		stats: { checks: Number(stats?.checks ?? 0), found: Number(stats?.found ?? 0), yearly: Number(stats?.yearly ?? 0) }
+	};
 };
 
 export const actions: Actions = {

@@ -16,10 +16,32 @@ beforeAll(async () => {
 	seed = await seedDemo(h.db);
 	expect(await seedDemo(h.db)).toEqual(seed); // idempotent
 	const rows = await h.db.selectFrom('app_user').select(['id', 'organisation_id', 'email', 'name', 'role']).execute();
-	for (const r of rows) actors[r.role] = { id: r.id, organisationId: r.organisation_id, email: r.email, name: r.name, role: r.role };
+	for (const r of rows)
+		actors[r.role] = { id: r.id, organisationId: r.organisation_id, email: r.email, name: r.name, role: r.role };
 	// a second organisation with its own adviser and household
-	const org2 = (await h.db.insertInto('organisation').values({ name: 'Autre', created_at: '2026-01-01T00:00:00Z' }).returning('id').executeTakeFirstOrThrow()).id;
-	const other = (await h.db.insertInto('app_user').values({ organisation_id: org2, email: 'other@ex.fr', name: 'Other', password_hash: null, role: 'adviser', active: 1, created_at: '2026-01-01T00:00:00Z', password_changed_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+	const org2 = (
+		await h.db
+			.insertInto('organisation')
+			.values({ name: 'Autre', created_at: '2026-01-01T00:00:00Z' })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+	const other = (
+		await h.db
+			.insertInto('app_user')
+			.values({
+				organisation_id: org2,
+				email: 'other@ex.fr',
+				name: 'Other',
+				password_hash: null,
+				role: 'adviser',
+				active: 1,
+				created_at: '2026-01-01T00:00:00Z',
+				password_changed_at: null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
 	actors.otherAdviser = { id: other, organisationId: org2, email: 'other@ex.fr', name: 'Other', role: 'adviser' };
 });
 afterAll(async () => {

@@ -12,7 +12,13 @@ let org: number;
 
 beforeAll(async () => {
 	h = await createTestDb();
-	org = (await h.db.insertInto('organisation').values({ name: 'Org', created_at: '2026-01-01T00:00:00Z' }).returning('id').executeTakeFirstOrThrow()).id;
+	org = (
+		await h.db
+			.insertInto('organisation')
+			.values({ name: 'Org', created_at: '2026-01-01T00:00:00Z' })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
 });
 afterAll(async () => {
 	await h?.close();
@@ -52,7 +58,11 @@ async function refusal(e: Parameters<typeof POST>[0]): Promise<unknown> {
 }
 
 async function checks(): Promise<number> {
-	const row = await h.db.selectFrom('check_stat').select((eb) => eb.fn.sum<number>('checks').as('n')).where('organisation_id', '=', org).executeTakeFirst();
+	const row = await h.db
+		.selectFrom('check_stat')
+		.select((eb) => eb.fn.sum<number>('checks').as('n'))
+		.where('organisation_id', '=', org)
+		.executeTakeFirst();
 	return Number(row?.n ?? 0);
 }
 
@@ -62,7 +72,9 @@ describe('POST /check/pdf', () => {
 		const res = await POST(event(actor('professional')));
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toBe('application/pdf');
-		expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="droits-a-verifier-\d{4}-\d{2}-\d{2}\.pdf"$/);
+		expect(res.headers.get('content-disposition')).toMatch(
+			/^attachment; filename="droits-a-verifier-\d{4}-\d{2}-\d{2}\.pdf"$/
+		);
 		expect(res.headers.get('cache-control')).toBe('no-store');
 		const pdf = Buffer.from(await res.arrayBuffer());
 		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -93,7 +105,15 @@ describe('POST /check/pdf', () => {
 		expect(res.status).toBe(400);
 		expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
 		expect(await res.text()).toMatch(/^Certaines réponses sont à corriger : .*âge/);
-		const empty = await POST({ locals: { db: h.db, actor: actor('professional') }, url: new URL('http://localhost/check/pdf'), request: new Request('http://localhost/check/pdf', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }) } as never);
+		const empty = await POST({
+			locals: { db: h.db, actor: actor('professional') },
+			url: new URL('http://localhost/check/pdf'),
+			request: new Request('http://localhost/check/pdf', {
+				method: 'POST',
+				body: 'x',
+				headers: { 'content-type': 'text/plain' }
+			})
+		} as never);
 		expect(empty.status).toBe(400);
 		expect(await empty.text()).toMatch(/manquantes/);
 	});

@@ -10,7 +10,13 @@ import {
 } from '$lib/server/benefits';
 import { adult, child, get, plain } from './helpers';
 
-function credit(date: string, amount: number, label: string, category = 'income.other', payee: string | null = null): EvidenceCredit {
+function credit(
+	date: string,
+	amount: number,
+	label: string,
+	category = 'income.other',
+	payee: string | null = null
+): EvidenceCredit {
 	return { date, amount, label, payee, category };
 }
 
@@ -18,7 +24,7 @@ describe('classifyCredit', () => {
 	it.each([
 		['VIR CAF DE LA GIRONDE APL 092026', 'CAF', ['al']],
 		['VIREMENT C.A.F. 33 RSA', 'CAF', ['rsa']],
-		['VIR SEPA CAISSE D\'ALLOCATIONS FAMILIALES PRIME D\'ACTIVITÉ', 'CAF', ['ppa']],
+		["VIR SEPA CAISSE D'ALLOCATIONS FAMILIALES PRIME D'ACTIVITÉ", 'CAF', ['ppa']],
 		['CAF 93 ALLOCATIONS FAMILIALES', 'CAF', ['af']],
 		['VIR MSA AAH', 'MSA', ['aah']],
 		['CARSAT RHONE ALPES ASPA', 'CARSAT', ['aspa']],
@@ -34,7 +40,9 @@ describe('classifyCredit', () => {
 		expect(classifyCredit(credit('2026-11-05', 1000, 'SALAIRE ACME'))).toBeNull();
 	});
 	it('uses the category when a CAF label names no benefit', () => {
-		expect(classifyCredit(credit('2026-11-05', 1000, 'VIR CAF 33', 'income.housing_benefit'))?.benefits).toEqual(['al']);
+		expect(classifyCredit(credit('2026-11-05', 1000, 'VIR CAF 33', 'income.housing_benefit'))?.benefits).toEqual([
+			'al'
+		]);
 	});
 });
 
@@ -61,15 +69,21 @@ describe('detectReceivedFromEvidence', () => {
 		expect(detected.find((d) => d.benefit === 'ars')).toMatchObject({ received: true });
 	});
 	it('old credits (before the window) are ignored', () => {
-		const old = detectReceivedFromEvidence({ credits: [credit('2026-01-05', 30484, 'CAF APL'), credit('2026-02-05', 30484, 'CAF APL')] }, { month: '2026-11' });
+		const old = detectReceivedFromEvidence(
+			{ credits: [credit('2026-01-05', 30484, 'CAF APL'), credit('2026-02-05', 30484, 'CAF APL')] },
+			{ month: '2026-11' }
+		);
 		expect(old).toEqual([]);
 	});
 });
 
 describe('engine with evidence', () => {
 	const c01: HouseholdProfile = {
-		month: '2026-11', zone: 2, housing: { status: 'tenant_private', rent: '450.00', aidPaidToLandlord: false },
-		taxIncome: { rfr: '0.00', incomeYear: 2025 }, members: [adult('1986-01-15')]
+		month: '2026-11',
+		zone: 2,
+		housing: { status: 'tenant_private', rent: '450.00', aidPaidToLandlord: false },
+		taxIncome: { rfr: '0.00', incomeYear: 2025 },
+		members: [adult('1986-01-15')]
 	};
 	it('AL received from CAF credits, RSA still to claim, CAF gap alerted', () => {
 		const res = evaluateBenefits(c01, undefined, {
@@ -95,8 +109,12 @@ describe('engine with evidence', () => {
 	});
 	it('declared received benefits (profile.received)', () => {
 		const res = evaluateBenefits({
-			month: '2026-07', zone: 2, housing: { status: 'tenant_private', rent: '650.00' }, taxIncome: { rfr: '14040.00' },
-			childSupportUnpaid: true, received: ['af', 'asf'],
+			month: '2026-07',
+			zone: 2,
+			housing: { status: 'tenant_private', rent: '650.00' },
+			taxIncome: { rfr: '14040.00' },
+			childSupportUnpaid: true,
+			received: ['af', 'asf'],
 			members: [adult('1990-03-03', { salary: '1300.00' }), child('2018-01-05'), child('2014-02-20')]
 		});
 		expect(get(res, 'af')).toMatchObject({ status: 'received', amount: '152.24' });
@@ -107,9 +125,16 @@ describe('engine with evidence', () => {
 	});
 	it('ASPA received from a CARSAT credit', () => {
 		const res = evaluateBenefits(
-			{ month: '2026-07', housing: { status: 'owner' }, taxIncome: { rfr: '9600.00' }, members: [adult('1955-01-01', { pension: '800.00' }, { activity: 'retired' })] },
+			{
+				month: '2026-07',
+				housing: { status: 'owner' },
+				taxIncome: { rfr: '9600.00' },
+				members: [adult('1955-01-01', { pension: '800.00' }, { activity: 'retired' })]
+			},
 			undefined,
-			{ evidence: { credits: [credit('2026-06-09', 24360, 'CARSAT ASPA'), credit('2026-07-09', 24360, 'CARSAT ASPA')] } }
+			{
+				evidence: { credits: [credit('2026-06-09', 24360, 'CARSAT ASPA'), credit('2026-07-09', 24360, 'CARSAT ASPA')] }
+			}
 		);
 		expect(get(res, 'aspa')).toMatchObject({ status: 'received', amount: '243.60' });
 	});

@@ -2,19 +2,40 @@
 import type { BenefitId, BenefitResult, BenefitsResult, MemberProfile } from '$lib/server/benefits';
 
 export const ZERO_INCOME = {
-	salary: '0.00', selfEmployed: '0.00', unemployment: '0.00', ass: '0.00', pension: '0.00',
-	invalidityPension: '0.00', dailyAllowance: '0.00', alimony: '0.00', other: '0.00'
+	salary: '0.00',
+	selfEmployed: '0.00',
+	unemployment: '0.00',
+	ass: '0.00',
+	pension: '0.00',
+	invalidityPension: '0.00',
+	dailyAllowance: '0.00',
+	alimony: '0.00',
+	other: '0.00'
 };
 
-export function adult(birthDate: string, income: Partial<typeof ZERO_INCOME> = {}, extra: Partial<MemberProfile> = {}): MemberProfile {
+export function adult(
+	birthDate: string,
+	income: Partial<typeof ZERO_INCOME> = {},
+	extra: Partial<MemberProfile> = {}
+): MemberProfile {
 	const inc = { ...ZERO_INCOME, ...income };
 	return {
-		role: 'applicant', birthDate, pregnant: false, activity: inc.salary === '0.00' ? 'inactive' : 'employed',
-		disabilityRate: 0, student: false, income: inc, ...extra
+		role: 'applicant',
+		birthDate,
+		pregnant: false,
+		activity: inc.salary === '0.00' ? 'inactive' : 'employed',
+		disabilityRate: 0,
+		student: false,
+		income: inc,
+		...extra
 	};
 }
 
-export function partner(birthDate: string, income: Partial<typeof ZERO_INCOME> = {}, extra: Partial<MemberProfile> = {}): MemberProfile {
+export function partner(
+	birthDate: string,
+	income: Partial<typeof ZERO_INCOME> = {},
+	extra: Partial<MemberProfile> = {}
+): MemberProfile {
 	return { ...adult(birthDate, income, extra), role: 'partner' };
 }
 

@@ -42,7 +42,15 @@ describe('parameterAt', () => {
 	it('reads an admin-edited table (a new dated version)', () => {
 		const edited: BenefitParameter[] = [
 			...P.map((p) => (p.key === 'rsa.base_amount' && p.effectiveTo == null ? { ...p, effectiveTo: '2027-03-31' } : p)),
-			{ key: 'rsa.base_amount', value: '660.00', unit: 'eur', effectiveFrom: '2027-04-01', effectiveTo: null, label: 'test', source: 'test' }
+			{
+				key: 'rsa.base_amount',
+				value: '660.00',
+				unit: 'eur',
+				effectiveFrom: '2027-04-01',
+				effectiveTo: null,
+				label: 'test',
+				source: 'test'
+			}
 		];
 		expect(validateParameters(edited)).toEqual([]);
 		expect(parameterAt(edited, 'rsa.base_amount', '2027-03').toString()).toBe('651.69');
@@ -72,7 +80,10 @@ describe('parameter table', () => {
 
 describe('engine uses the values in force that month', () => {
 	const c01 = (month: string): HouseholdProfile => ({
-		month, zone: 2, housing: { status: 'tenant_private', rent: '450.00' }, taxIncome: { rfr: '0.00', incomeYear: 2024 },
+		month,
+		zone: 2,
+		housing: { status: 'tenant_private', rent: '450.00' },
+		taxIncome: { rfr: '0.00', incomeYear: 2024 },
 		members: [adult('1986-01-15')]
 	});
 	it('RSA of C01: 646.52 − 77.58 = 568.94 in March 2026, 651.69 − 78.20 = 573.49 in April 2026', () => {
@@ -81,22 +92,31 @@ describe('engine uses the values in force that month', () => {
 	});
 	it('AF of C15: 474.37 × 0.32 = 151.80 → 151.04 in March, 153.01 → 152.24 in April', () => {
 		const c15 = (month: string): HouseholdProfile => ({
-			month, zone: 2, housing: { status: 'tenant_private', rent: '650.00' }, taxIncome: { rfr: '14040.00' },
-			childSupportUnpaid: true, members: [adult('1990-03-03', { salary: '1300.00' }), child('2018-01-05'), child('2014-02-20')]
+			month,
+			zone: 2,
+			housing: { status: 'tenant_private', rent: '650.00' },
+			taxIncome: { rfr: '14040.00' },
+			childSupportUnpaid: true,
+			members: [adult('1990-03-03', { salary: '1300.00' }), child('2018-01-05'), child('2014-02-20')]
 		});
 		expect(get(evaluateBenefits(c15('2026-03')), 'af').amount).toBe('151.04');
 		expect(get(evaluateBenefits(c15('2026-04')), 'af').amount).toBe('152.24');
 	});
 	it('a profile in November 2025 uses the 2025 values (RSA 646.52, PPA 633.21, SMIC 11.88, bonification 29.101 % / 120 h)', () => {
 		const c03: HouseholdProfile = {
-			month: '2025-11', zone: 1, housing: { status: 'tenant_private', rent: '550.00' }, taxIncome: { rfr: '12960.00' },
+			month: '2025-11',
+			zone: 1,
+			housing: { status: 'tenant_private', rent: '550.00' },
+			taxIncome: { rfr: '12960.00' },
 			members: [adult('1991-02-01', { salary: '1200.00' })]
 		};
 		const res = evaluateBenefits(c03);
 		// bmax = 633.21 × 0.29101 = 184.27; b = 184.27 × (1 200 − 700.92) / (1 425.60 − 700.92) = 126.90;
 		// PPA = 633.21 + 126.90 + 718.20 − (1 200 + 75.99) = 202.32 → 201.31 after CRDS.
 		expect(get(res, 'ppa')).toMatchObject({ status: 'eligible', grossAmount: '202.32', amount: '201.31' });
-		expect(get(res, 'ppa').parameters.some((p) => p.key === 'ppa.base_amount' && p.effectiveFrom === '2025-04-01')).toBe(true);
+		expect(
+			get(res, 'ppa').parameters.some((p) => p.key === 'ppa.base_amount' && p.effectiveFrom === '2025-04-01')
+		).toBe(true);
 		expect(get(res, 'al').amount).toBe('97.46');
 		expect(get(evaluateBenefits({ ...c01('2025-11') }), 'rsa').amount).toBe('568.94');
 	});
@@ -108,6 +128,9 @@ describe('engine uses the values in force that month', () => {
 	it('reasons cite parameters with their dates', () => {
 		const rsa = get(evaluateBenefits(c01('2026-07')), 'rsa');
 		expect(rsa.reasons.join(' ')).toContain('en vigueur depuis le 01/04/2026');
-		expect(rsa.parameters.find((p) => p.key === 'rsa.base_amount')).toMatchObject({ value: '651.69', effectiveFrom: '2026-04-01' });
+		expect(rsa.parameters.find((p) => p.key === 'rsa.base_amount')).toMatchObject({
+			value: '651.69',
+			effectiveFrom: '2026-04-01'
+		});
 	});
 });

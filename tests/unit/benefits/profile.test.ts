@@ -12,10 +12,16 @@ function errorsOf(json: unknown) {
 describe('parseProfile', () => {
 	it('accepts the contract example and converts money to cents', () => {
 		const r = parseProfile({
-			month: '2026-07', zone: 2, departement: '33',
+			month: '2026-07',
+			zone: 2,
+			departement: '33',
 			housing: { status: 'tenant_private', rent: '450.00', aidPaidToLandlord: false },
-			taxIncome: { rfr: '12960.00', incomeYear: 2024 }, savings: '0.00', separatedSince: null, childSupportUnpaid: false,
-			members: [adult('1986-05-01', { salary: '1200.00' })], received: ['af']
+			taxIncome: { rfr: '12960.00', incomeYear: 2024 },
+			savings: '0.00',
+			separatedSince: null,
+			childSupportUnpaid: false,
+			members: [adult('1986-05-01', { salary: '1200.00' })],
+			received: ['af']
 		});
 		if (!('household' in r)) throw new Error(JSON.stringify(r.errors));
 		expect(r.household.rent).toBe(45000);
@@ -28,7 +34,11 @@ describe('parseProfile', () => {
 		const errors = errorsOf({
 			zone: 4,
 			housing: { status: 'castle', rent: '12,50' },
-			members: [adult('1986-05-01'), { role: 'child', birthDate: '2020/01/01' }, { role: 'child', birthDate: '2019-02-30', income: { salary: 'abc', bonus: '1.00' } }],
+			members: [
+				adult('1986-05-01'),
+				{ role: 'child', birthDate: '2020/01/01' },
+				{ role: 'child', birthDate: '2019-02-30', income: { salary: 'abc', bonus: '1.00' } }
+			],
 			received: ['rsa', 'loto']
 		});
 		const byField = Object.fromEntries(errors.map((e) => [e.field, e.message]));
@@ -49,11 +59,17 @@ describe('parseProfile', () => {
 		expect(two[0].message).toMatch(/exactement un demandeur/);
 	});
 	it('rejects negative amounts except self-employment income', () => {
-		const errors = errorsOf({ month: '2026-07', savings: '-5.00', members: [adult('1980-01-01', { selfEmployed: '-100.00', pension: '-1.00' })] });
+		const errors = errorsOf({
+			month: '2026-07',
+			savings: '-5.00',
+			members: [adult('1980-01-01', { selfEmployed: '-100.00', pension: '-1.00' })]
+		});
 		expect(errors.map((e) => e.field).sort()).toEqual(['members[0].income.pension', 'savings']);
 	});
 	it('evaluateBenefits throws ProfileValidationError on an invalid profile', () => {
-		expect(() => evaluateBenefits({ month: '2026-13', members: [] } as unknown as HouseholdProfile)).toThrow(ProfileValidationError);
+		expect(() => evaluateBenefits({ month: '2026-13', members: [] } as unknown as HouseholdProfile)).toThrow(
+			ProfileValidationError
+		);
 	});
 });
 
@@ -74,17 +90,28 @@ describe('missing answers give maybe with the question to ask', () => {
 	it('a renter without rent or zone: AL maybe with both questions', () => {
 		const r = evaluateBenefits({ ...minimal, housing: { status: 'tenant_private' }, members: [adult('1980-01-01')] });
 		expect(get(r, 'al').status).toBe('maybe');
-		expect(get(r, 'al').questions).toEqual(expect.arrayContaining([expect.stringMatching(/loyer/), expect.stringMatching(/zone/)]));
+		expect(get(r, 'al').questions).toEqual(
+			expect.arrayContaining([expect.stringMatching(/loyer/), expect.stringMatching(/zone/)])
+		);
 	});
 	it('a single parent without the child-support answer: ASF maybe', () => {
-		const r = evaluateBenefits({ month: '2026-07', taxIncome: { rfr: '10000.00' }, members: [adult('1990-01-01'), { role: 'child', birthDate: '2016-01-01' }] });
+		const r = evaluateBenefits({
+			month: '2026-07',
+			taxIncome: { rfr: '10000.00' },
+			members: [adult('1990-01-01'), { role: 'child', birthDate: '2016-01-01' }]
+		});
 		expect(get(r, 'asf')).toMatchObject({ status: 'maybe', amount: '200.77' });
 		expect(get(r, 'asf').questions[0]).toMatch(/pension alimentaire/);
 	});
 	it('family benefits without RFR: CF maybe', () => {
 		const r = evaluateBenefits({
 			month: '2026-07',
-			members: [adult('1985-01-01'), { role: 'child', birthDate: '2015-01-01' }, { role: 'child', birthDate: '2016-01-01' }, { role: 'child', birthDate: '2018-01-01' }]
+			members: [
+				adult('1985-01-01'),
+				{ role: 'child', birthDate: '2015-01-01' },
+				{ role: 'child', birthDate: '2016-01-01' },
+				{ role: 'child', birthDate: '2018-01-01' }
+			]
 		});
 		expect(get(r, 'cf').status).toBe('maybe');
 		expect(get(r, 'af').status).toBe('eligible');

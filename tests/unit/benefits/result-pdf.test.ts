@@ -52,10 +52,14 @@ describe('renderCheckPdf', () => {
 		const summary = nonRecoursSummary(r);
 		expect(summary.count).toBeGreaterThan(0);
 		// The yearly total in fr-FR format, its spaces as no-break spaces the font has.
-		expect(text).toContain(`${formatEur(parseMoneyString(summary.totalYearly)).replace(/[\u00a0\u202f]/g, ' ')} par an`);
+		expect(text).toContain(
+			`${formatEur(parseMoneyString(summary.totalYearly)).replace(/[\u00a0\u202f]/g, ' ')} par an`
+		);
 		const rsa = r.results.find((x) => x.benefit === 'rsa')!;
 		expect(rsa.status).toBe('eligible');
-		expect(text).toContain(`${rsa.label} : ${formatEur(parseMoneyString(rsa.amount!)).replace(/[\u00a0\u202f]/g, ' ')} par mois`);
+		expect(text).toContain(
+			`${rsa.label} : ${formatEur(parseMoneyString(rsa.amount!)).replace(/[\u00a0\u202f]/g, ' ')} par mois`
+		);
 		expect(text).toContain('Où le demander');
 		expect(text).toContain(rsa.claim.url);
 		expect(text).toContain('Documents à préparer');
@@ -95,7 +99,17 @@ describe('renderCheckPdf', () => {
 	});
 
 	it('says so when nothing is found', async () => {
-		const q = profileFromForm(form({ applicantAge: '45', applicantActivity: 'employed', applicantSalary: '4 800', couple: 'no', housing: 'owner', zone: '2' }), '2026-07');
+		const q = profileFromForm(
+			form({
+				applicantAge: '45',
+				applicantActivity: 'employed',
+				applicantSalary: '4 800',
+				couple: 'no',
+				housing: 'owner',
+				zone: '2'
+			}),
+			'2026-07'
+		);
 		const text = allText(await renderCheckPdf(evaluateBenefits(q.profile!), { now: NOW, compress: false }));
 		expect(text).toContain("Aucun droit non réclamé n'apparaît");
 	});

@@ -4,8 +4,11 @@ import { evaluateBenefits, nonRecoursSummary, type HouseholdProfile } from '$lib
 import { adult, child, partner } from './helpers';
 
 const C01: HouseholdProfile = {
-	month: '2026-07', zone: 2, housing: { status: 'tenant_private', rent: '450.00', aidPaidToLandlord: false, arrears: false },
-	taxIncome: { rfr: '0.00', incomeYear: 2024 }, members: [adult('1986-01-15')]
+	month: '2026-07',
+	zone: 2,
+	housing: { status: 'tenant_private', rent: '450.00', aidPaidToLandlord: false, arrears: false },
+	taxIncome: { rfr: '0.00', incomeYear: 2024 },
+	members: [adult('1986-01-15')]
 };
 
 describe('nonRecoursSummary', () => {
@@ -23,7 +26,12 @@ describe('nonRecoursSummary', () => {
 	});
 	it('C09: the interim RSA is listed but left out of the total (AAH 12 499.08 + AL 3 440.52 + 194)', () => {
 		const s = nonRecoursSummary(
-			evaluateBenefits({ ...C01, zone: 3, housing: { status: 'tenant_private', rent: '400.00', arrears: false }, members: [adult('1981-04-02', {}, { disabilityRate: 80 })] })
+			evaluateBenefits({
+				...C01,
+				zone: 3,
+				housing: { status: 'tenant_private', rent: '400.00', arrears: false },
+				members: [adult('1981-04-02', {}, { disabilityRate: 80 })]
+			})
 		);
 		expect(s.items[0]).toMatchObject({ benefit: 'aah', yearlyAmount: '12499.08' });
 		expect(s.items.find((i) => i.benefit === 'rsa')).toMatchObject({ interim: true });
@@ -44,9 +52,12 @@ describe('a caseload of varied households', () => {
 			if (i % 2) members.push(partner('1972-05-05', { pension: `${(i * 3) % 900}.00` }));
 			for (let k = 0; k < i % 4; k++) members.push(child(`${2008 + k * 4}-0${1 + (i % 9)}-15`));
 			profiles.push({
-				month: i % 3 ? '2026-07' : '2025-11', zone: ((i % 3) + 1) as 1 | 2 | 3,
+				month: i % 3 ? '2026-07' : '2025-11',
+				zone: ((i % 3) + 1) as 1 | 2 | 3,
 				housing: { status: i % 5 ? 'tenant_private' : 'owner', rent: `${400 + (i % 400)}.00` },
-				taxIncome: { rfr: `${(i * 37) % 40000}.00` }, childSupportUnpaid: i % 7 === 0, members
+				taxIncome: { rfr: `${(i * 37) % 40000}.00` },
+				childSupportUnpaid: i % 7 === 0,
+				members
 			});
 		}
 		let total = 0;

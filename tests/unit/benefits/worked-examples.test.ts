@@ -10,14 +10,27 @@ import {
 } from '$lib/server/benefits';
 
 const ZERO_INCOME = {
-	salary: '0.00', selfEmployed: '0.00', unemployment: '0.00', ass: '0.00', pension: '0.00',
-	invalidityPension: '0.00', dailyAllowance: '0.00', alimony: '0.00', other: '0.00'
+	salary: '0.00',
+	selfEmployed: '0.00',
+	unemployment: '0.00',
+	ass: '0.00',
+	pension: '0.00',
+	invalidityPension: '0.00',
+	dailyAllowance: '0.00',
+	alimony: '0.00',
+	other: '0.00'
 };
 
 function adult(birthDate: string, salary = '0.00', extra: Partial<MemberProfile> = {}): MemberProfile {
 	return {
-		role: 'applicant', birthDate, pregnant: false, activity: salary === '0.00' ? 'inactive' : 'employed',
-		disabilityRate: 0, student: false, income: { ...ZERO_INCOME, salary }, ...extra
+		role: 'applicant',
+		birthDate,
+		pregnant: false,
+		activity: salary === '0.00' ? 'inactive' : 'employed',
+		disabilityRate: 0,
+		student: false,
+		income: { ...ZERO_INCOME, salary },
+		...extra
 	};
 }
 
@@ -33,15 +46,26 @@ function get(result: BenefitsResult, id: BenefitId): BenefitResult {
 
 describe('C01 — single, 40, no income, rent 450, zone 2', () => {
 	const profile: HouseholdProfile = {
-		month: '2026-07', zone: 2, departement: '33',
+		month: '2026-07',
+		zone: 2,
+		departement: '33',
 		housing: { status: 'tenant_private', rent: '450.00', aidPaidToLandlord: false },
-		taxIncome: { rfr: '0.00', incomeYear: 2024 }, savings: '0.00', separatedSince: null, childSupportUnpaid: false,
-		members: [adult('1986-01-15')], received: []
+		taxIncome: { rfr: '0.00', incomeYear: 2024 },
+		savings: '0.00',
+		separatedSince: null,
+		childSupportUnpaid: false,
+		members: [adult('1986-01-15')],
+		received: []
 	};
 	const res = evaluateBenefits(profile);
 
 	it('AL: 290.34 + 60.59 − 39.56 − 5 = 306.37 → 304.84 net', () => {
-		expect(get(res, 'al')).toMatchObject({ status: 'eligible', amount: '304.84', grossAmount: '306.37', period: 'month' });
+		expect(get(res, 'al')).toMatchObject({
+			status: 'eligible',
+			amount: '304.84',
+			grossAmount: '306.37',
+			period: 'month'
+		});
 	});
 	it('RSA: 651.69 − 0 − 78.20 = 573.49', () => {
 		expect(get(res, 'rsa')).toMatchObject({ status: 'eligible', amount: '573.49', period: 'month' });
@@ -65,9 +89,11 @@ describe('C01 — single, 40, no income, rent 450, zone 2', () => {
 
 describe('C03 — single, 35, salary 1 200, rent 550, zone 1, RFR 12 960', () => {
 	const profile: HouseholdProfile = {
-		month: '2026-07', zone: 1,
+		month: '2026-07',
+		zone: 1,
 		housing: { status: 'tenant_private', rent: '550.00', aidPaidToLandlord: false },
-		taxIncome: { rfr: '12960.00', incomeYear: 2024 }, savings: '0.00',
+		taxIncome: { rfr: '12960.00', incomeYear: 2024 },
+		savings: '0.00',
 		members: [adult('1991-02-01', '1200.00')]
 	};
 	const res = evaluateBenefits(profile);
@@ -89,9 +115,11 @@ describe('C03 — single, 35, salary 1 200, rent 550, zone 1, RFR 12 960', () =>
 
 describe('C06 — couple, children 4, 9, 15 (born 2011-03), one earner 1 900, rent 750, zone 2, RFR 20 520', () => {
 	const profile: HouseholdProfile = {
-		month: '2026-07', zone: 2,
+		month: '2026-07',
+		zone: 2,
 		housing: { status: 'tenant_private', rent: '750.00', aidPaidToLandlord: false },
-		taxIncome: { rfr: '20520.00', incomeYear: 2024 }, savings: '0.00',
+		taxIncome: { rfr: '20520.00', incomeYear: 2024 },
+		savings: '0.00',
 		members: [
 			adult('1988-01-10', '1900.00'),
 			{ ...adult('1990-05-20'), role: 'partner' },
@@ -134,9 +162,11 @@ describe('C06 — couple, children 4, 9, 15 (born 2011-03), one earner 1 900, re
 
 describe('C09 — single, 45, disability ≥ 80 %, no income, rent 400, zone 3', () => {
 	const profile: HouseholdProfile = {
-		month: '2026-07', zone: 3,
+		month: '2026-07',
+		zone: 3,
 		housing: { status: 'tenant_private', rent: '400.00', aidPaidToLandlord: false },
-		taxIncome: { rfr: '0.00', incomeYear: 2024 }, savings: '0.00',
+		taxIncome: { rfr: '0.00', incomeYear: 2024 },
+		savings: '0.00',
 		members: [adult('1981-04-02', '0.00', { disabilityRate: 80 })]
 	};
 	const res = evaluateBenefits(profile);
@@ -153,7 +183,7 @@ describe('C09 — single, 45, disability ≥ 80 %, no income, rent 400, zone 3',
 	it('CSS free today; 14 € participation once the AAH is paid (12 × 973.59 + 938.43 = 12 621)', () => {
 		const css = get(res, 'css');
 		expect(css).toMatchObject({ status: 'eligible', participation: '0.00' });
-		const later = css.reasons.find((t) => t.startsWith('Une fois l\'AAH'));
+		const later = css.reasons.find((t) => t.startsWith("Une fois l'AAH"));
 		expect(later?.replace(/\s/g, ' ')).toContain('12 621,51');
 		expect(later?.replace(/\s/g, ' ')).toContain('participation de 14,00');
 	});
@@ -164,9 +194,12 @@ describe('C09 — single, 45, disability ≥ 80 %, no income, rent 400, zone 3',
 
 describe('C15 — single parent, 36, children 8 and 12, salary 1 300, no maintenance, rent 650, zone 2, RFR 14 040', () => {
 	const profile: HouseholdProfile = {
-		month: '2026-07', zone: 2,
+		month: '2026-07',
+		zone: 2,
 		housing: { status: 'tenant_private', rent: '650.00', aidPaidToLandlord: false },
-		taxIncome: { rfr: '14040.00', incomeYear: 2024 }, savings: '0.00', childSupportUnpaid: true,
+		taxIncome: { rfr: '14040.00', incomeYear: 2024 },
+		savings: '0.00',
+		childSupportUnpaid: true,
 		members: [adult('1990-03-03', '1300.00'), child('2018-01-05'), child('2014-02-20')]
 	};
 	const res = evaluateBenefits(profile);

@@ -25,7 +25,6 @@ function io() {
 	return { out, err, io: value };
 }
 
-
 describe('bgv command line', () => {
 	it('migrates a fresh database and creates a household (contract JSON)', async () => {
 		const a = io();

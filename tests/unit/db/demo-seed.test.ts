@@ -40,7 +40,11 @@ describe('demo seed', () => {
 		for (const [name, id] of Object.entries(seed.households)) {
 			const r = await h.db
 				.selectFrom('bank_transaction')
-				.select((eb) => [eb.fn.min('booking_date').as('first'), eb.fn.max('booking_date').as('last'), eb.fn.countAll().as('n')])
+				.select((eb) => [
+					eb.fn.min('booking_date').as('first'),
+					eb.fn.max('booking_date').as('last'),
+					eb.fn.countAll().as('n')
+				])
 				.where('household_id', '=', id)
 				.executeTakeFirstOrThrow();
 			const first = r.first as string;
@@ -78,7 +82,15 @@ describe('demo seed', () => {
 		const formats = new Set(batches.map((b) => `${b.format}/${b.layout ?? ''}`));
 		expect(formats.size).toBeGreaterThanOrEqual(4);
 		expect([...formats].sort()).toEqual(
-			expect.arrayContaining(['csv/banque-postale', 'csv/boursobank', 'csv/bpce', 'csv/credit-agricole', 'csv/credit-mutuel', 'csv/societe-generale', 'ofx/'])
+			expect.arrayContaining([
+				'csv/banque-postale',
+				'csv/boursobank',
+				'csv/bpce',
+				'csv/credit-agricole',
+				'csv/credit-mutuel',
+				'csv/societe-generale',
+				'ofx/'
+			])
 		);
 	});
 
@@ -88,12 +100,20 @@ describe('demo seed', () => {
 			const history = await loadHistory(h.db, id);
 			const all = await h.db.selectFrom('bank_transaction').select('amount').where('household_id', '=', id).execute();
 			expect(history.balance, s.household).not.toBeNull();
-			expect(history.balance!.amount, `${s.household} (${i})`).toBe(s.openingBalance + all.reduce((sum, t) => sum + t.amount, 0));
+			expect(history.balance!.amount, `${s.household} (${i})`).toBe(
+				s.openingBalance + all.reduce((sum, t) => sum + t.amount, 0)
+			);
 		}
 	});
 
 	it('is idempotent', async () => {
-		const count = async () => (await h.db.selectFrom('bank_transaction').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+		const count = async () =>
+			(
+				await h.db
+					.selectFrom('bank_transaction')
+					.select((eb) => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow()
+			).n;
 		const before = await count();
 		expect(await seedDemo(h.db, NOW)).toEqual(seed);
 		expect(await count()).toBe(before);
@@ -120,14 +140,27 @@ describe('demo bank files', () => {
 			const txs = generateTransactions(s, '2025-06-01', 3, '2025-08-29', 50 + i);
 			const file = renderStatement(s, txs, { from: '2025-06-01', to: '2025-08-29' });
 			const parsed = parseStatement(statementBytes(file), { fileName: file.fileName });
-			expect({ bank: s.bank, layout: parsed.layout, encoding: parsed.encoding }).toEqual({ bank: s.bank, layout: file.layout, encoding: file.encoding === 'utf-8' ? 'utf-8' : expect.any(String) });
+			expect({ bank: s.bank, layout: parsed.layout, encoding: parsed.encoding }).toEqual({
+				bank: s.bank,
+				layout: file.layout,
+				encoding: file.encoding === 'utf-8' ? 'utf-8' : expect.any(String)
+			});
 			const account = parsed.accounts[0];
-			expect(account.transactions.map((t) => `${t.bookingDate} ${t.amount}`).sort(), s.bank).toEqual(txs.map((t) => `${t.date} ${t.amount}`).sort());
+			expect(account.transactions.map((t) => `${t.bookingDate} ${t.amount}`).sort(), s.bank).toEqual(
+				txs.map((t) => `${t.date} ${t.amount}`).sort()
+			);
 			for (const t of account.transactions) {
-				expect(txs.some((x) => x.date === t.bookingDate && x.amount === t.amount && t.rawLabel.includes(x.label)), `${s.bank}: ${t.rawLabel}`).toBe(true);
+				expect(
+					txs.some((x) => x.date === t.bookingDate && x.amount === t.amount && t.rawLabel.includes(x.label)),
+					`${s.bank}: ${t.rawLabel}`
+				).toBe(true);
 			}
 			const closing = txs.reduce((b, t) => b + t.amount, s.openingBalance);
-			if (s.bank !== 'Shine') expect(account.balances.some((b) => b.amount === closing), s.bank).toBe(true);
+			if (s.bank !== 'Shine')
+				expect(
+					account.balances.some((b) => b.amount === closing),
+					s.bank
+				).toBe(true);
 		}
 	});
 });

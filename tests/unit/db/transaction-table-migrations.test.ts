@@ -24,13 +24,39 @@ describe.skipIf(testDialect !== 'sqlite')('bank_transaction migrations on existi
 		const db = handle.db;
 		await migrateTo(db, '2026-11-28_006_benefit_definitions');
 		const now = '2026-11-28T10:00:00.000Z';
-		await sql`insert into category (id, label, group_id, kind) values ('food.groceries', 'Courses', 'food', 'expense')`.execute(db);
-		const org = (await db.insertInto('organisation').values({ name: 'O', created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-		const hh = (await db.insertInto('household').values({ organisation_id: org, name: 'H', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+		await sql`insert into category (id, label, group_id, kind) values ('food.groceries', 'Courses', 'food', 'expense')`.execute(
+			db
+		);
+		const org = (
+			await db
+				.insertInto('organisation')
+				.values({ name: 'O', created_at: now })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		const hh = (
+			await db
+				.insertInto('household')
+				.values({ organisation_id: org, name: 'H', situation: null, created_at: now, archived_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 		const account = (
 			await db
 				.insertInto('bank_account')
-				.values({ organisation_id: org, household_id: hh, name: 'A', bank: null, account_number: null, iban: null, currency: 'EUR', overdraft_limit: null, overdraft_rate_bp: null, csv_mapping: null, created_at: now })
+				.values({
+					organisation_id: org,
+					household_id: hh,
+					name: 'A',
+					bank: null,
+					account_number: null,
+					iban: null,
+					currency: 'EUR',
+					overdraft_limit: null,
+					overdraft_rate_bp: null,
+					csv_mapping: null,
+					created_at: now
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow()
 		).id;
@@ -57,8 +83,25 @@ describe.skipIf(testDialect !== 'sqlite')('bank_transaction migrations on existi
 			internal_transfer: 0 as const,
 			operation_type: null
 		});
-		const ids = (await db.insertInto('bank_transaction').values([row(1), row(2), row(3)]).returning('id').execute()).map((r) => r.id);
-		await db.insertInto('probable_duplicate').values({ organisation_id: org, household_id: hh, transaction_id: ids[1], existing_transaction_id: ids[0], import_batch_id: null, status: 'open', created_at: now }).execute();
+		const ids = (
+			await db
+				.insertInto('bank_transaction')
+				.values([row(1), row(2), row(3)])
+				.returning('id')
+				.execute()
+		).map((r) => r.id);
+		await db
+			.insertInto('probable_duplicate')
+			.values({
+				organisation_id: org,
+				household_id: hh,
+				transaction_id: ids[1],
+				existing_transaction_id: ids[0],
+				import_batch_id: null,
+				status: 'open',
+				created_at: now
+			})
+			.execute();
 		// the highest id is deleted: AUTOINCREMENT must not give it again after the rebuild
 		await db.deleteFrom('bank_transaction').where('id', '=', ids[2]).execute();
 
@@ -68,23 +111,45 @@ describe.skipIf(testDialect !== 'sqlite')('bank_transaction migrations on existi
 		const ddl = raw.prepare(`select sql from sqlite_master where name = 'bank_transaction'`).pluck().get() as string;
 		expect(ddl).not.toMatch(/category_source in \(/);
 		expect(ddl).toMatch(/autoincrement/);
-		expect((await db.selectFrom('bank_transaction').select(['id', 'amount']).orderBy('id').execute()).map((r) => [r.id, r.amount])).toEqual([
+		expect(
+			(await db.selectFrom('bank_transaction').select(['id', 'amount']).orderBy('id').execute()).map((r) => [
+				r.id,
+				r.amount
+			])
+		).toEqual([
 			[ids[0], -100],
 			[ids[1], -200]
 		]);
-		const duplicate = await db.selectFrom('probable_duplicate').select(['transaction_id', 'existing_transaction_id']).executeTakeFirstOrThrow();
+		const duplicate = await db
+			.selectFrom('probable_duplicate')
+			.select(['transaction_id', 'existing_transaction_id'])
+			.executeTakeFirstOrThrow();
 		expect(duplicate).toEqual({ transaction_id: ids[1], existing_transaction_id: ids[0] });
 		expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
 		expect(raw.prepare('pragma foreign_key_check').all()).toEqual([]);
 		const next = (await db.insertInto('bank_transaction').values(row(4)).returning('id').executeTakeFirstOrThrow()).id;
 		expect(next).toBeGreaterThan(ids[2]);
-		await expect(db.insertInto('bank_transaction').values({ ...row(5), category_source: 'guess' as 'rule' }).execute()).rejects.toThrow(/CHECK/);
+		await expect(
+			db
+				.insertInto('bank_transaction')
+				.values({ ...row(5), category_source: 'guess' as 'rule' })
+				.execute()
+		).rejects.toThrow(/CHECK/);
 		// deleting a transaction still removes its review item (the cascade survived the rebuild)
 		await db.deleteFrom('bank_transaction').where('id', '=', ids[1]).execute();
 		expect(await db.selectFrom('probable_duplicate').select('id').execute()).toEqual([]);
-		const indexes = raw.prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'bank_transaction' and sql is not null order by name`).pluck().all();
+		const indexes = raw
+			.prepare(
+				`select name from sqlite_master where type = 'index' and tbl_name = 'bank_transaction' and sql is not null order by name`
+			)
+			.pluck()
+			.all();
 		expect(indexes).toEqual(['bank_transaction_batch', 'bank_transaction_household_date']);
-		const plan = raw.prepare(`explain query plan select id from bank_transaction where household_id = ? and booking_date >= ? order by booking_date`).all(hh, '2026-01-01') as { detail: string }[];
+		const plan = raw
+			.prepare(
+				`explain query plan select id from bank_transaction where household_id = ? and booking_date >= ? order by booking_date`
+			)
+			.all(hh, '2026-01-01') as { detail: string }[];
 		expect(plan.map((p) => p.detail).join(' ')).toMatch(/bank_transaction_household_date/);
 	});
 });

@@ -38,7 +38,12 @@ describe('computeIndicators — worked example', () => {
 		{ date: `${m}-08`, amount: -22000, category: 'credit.consumer' },
 		{ date: `${m}-09`, amount: -40000, category: 'daily.groceries' }
 	]);
-	const r = computeIndicators({ txs, months: 3, composition: { adults: 2, children: [{ age: 16 }, { age: 10 }] }, params: P });
+	const r = computeIndicators({
+		txs,
+		months: 3,
+		composition: { adults: 2, children: [{ age: 16 }, { age: 10 }] },
+		params: P
+	});
 
 	it('gives the expected figures', () => {
 		expect(r).toMatchObject({
@@ -72,7 +77,12 @@ describe('computeIndicators — worked example', () => {
 	});
 
 	it('flags a negative reste à vivre as critical and handles no resources', () => {
-		const poor = computeIndicators({ txs: [{ date: '2026-10-03', amount: -50000, category: 'housing.rent' }], months: 1, composition: { adults: 1, children: [] }, params: P });
+		const poor = computeIndicators({
+			txs: [{ date: '2026-10-03', amount: -50000, category: 'housing.rent' }],
+			months: 1,
+			composition: { adults: 1, children: [] },
+			params: P
+		});
 		expect(poor.debtRatioBp).toBeNull();
 		expect(poor.indicators.find((i) => i.id === 'resteAVivre')?.level).toBe('critical');
 	});
@@ -120,7 +130,12 @@ describe('bank lines', () => {
 });
 
 describe('fragilitySignals', () => {
-	const tx = (date: string, amount: number, label: string, category = 'bank.incident_fees') => ({ date, amount, normalisedLabel: label, category });
+	const tx = (date: string, amount: number, label: string, category = 'bank.incident_fees') => ({
+		date,
+		amount,
+		normalisedLabel: label,
+		category
+	});
 	it('finds repeated incidents, rejected debits, seizures, fee claims, overdraft, gambling, stacking and silence', () => {
 		const txs = [
 			// fees posted in Aug, Sep, Oct → incidents in Jul, Aug, Sep
@@ -138,12 +153,29 @@ describe('fragilitySignals', () => {
 			tx('2026-10-08', -12350, 'PRLV COFIDIS', 'credit.consumer')
 		];
 		const balances = ['2026-08', '2026-09', '2026-10'].flatMap((m) =>
-			Array.from({ length: 30 }, (_, i) => ({ date: `${m}-${String(i + 1).padStart(2, '0')}`, balance: i < 10 ? 5000 : -3000 }))
+			Array.from({ length: 30 }, (_, i) => ({
+				date: `${m}-${String(i + 1).padStart(2, '0')}`,
+				balance: i < 10 ? 5000 : -3000
+			}))
 		);
-		const r = fragilitySignals({ txs, asOf: '2026-12-20', balances, overdraftLimit: 0, lastImportDate: '2026-10-31', monthlyResources: 100000 });
+		const r = fragilitySignals({
+			txs,
+			asOf: '2026-12-20',
+			balances,
+			overdraftLimit: 0,
+			lastImportDate: '2026-10-31',
+			monthlyResources: 100000
+		});
 		const ids = r.signals.map((s) => s.id);
 		expect(ids).toEqual(
-			expect.arrayContaining(['F1_repeated_incidents', 'F5_rejected_debits', 'F6_seizure', 'F7_incident_fees', 'F7_fee_claim', 'F8_overdraft'])
+			expect.arrayContaining([
+				'F1_repeated_incidents',
+				'F5_rejected_debits',
+				'F6_seizure',
+				'F7_incident_fees',
+				'F7_fee_claim',
+				'F8_overdraft'
+			])
 		);
 		expect(ids).not.toContain('F9_agios');
 		expect(ids).toContain('gambling');
@@ -165,7 +197,11 @@ describe('fragilitySignals', () => {
 	});
 
 	it('stays quiet for a household without incidents', () => {
-		const r = fragilitySignals({ txs: [tx('2026-10-01', -3000, 'CB CARREFOUR', 'daily.groceries')], asOf: '2026-10-20', lastImportDate: '2026-10-19' });
+		const r = fragilitySignals({
+			txs: [tx('2026-10-01', -3000, 'CB CARREFOUR', 'daily.groceries')],
+			asOf: '2026-10-20',
+			lastImportDate: '2026-10-19'
+		});
 		expect(r).toMatchObject({ level: 'ok', regulatoryFragile: false, signals: [] });
 	});
 });

@@ -12,7 +12,10 @@ describe('CSV reader', () => {
 			for (const row of tokenizeCsv(text, sniffDelimiter(text))) {
 				const first = row.cells[0] ?? '';
 				const physical = lines[row.line - 1] ?? '';
-				expect(physical.replace(/^"/, '').startsWith(first.split('\n')[0].replace(/"/g, '')) || first.includes('"'), `${f}:${row.line}`).toBe(true);
+				expect(
+					physical.replace(/^"/, '').startsWith(first.split('\n')[0].replace(/"/g, '')) || first.includes('"'),
+					`${f}:${row.line}`
+				).toBe(true);
 			}
 		}
 	});
@@ -27,7 +30,9 @@ describe('CSV reader', () => {
 	});
 
 	test('separator sniffed from the last lines, not the preamble', () => {
-		expect(sniffDelimiter('Code : 1, agence : 2\nx\nDate;Libellé;Débit;Crédit\n01/01/2026;A;-1,00;\n02/01/2026;B;;2,00\n')).toBe(';');
+		expect(
+			sniffDelimiter('Code : 1, agence : 2\nx\nDate;Libellé;Débit;Crédit\n01/01/2026;A;-1,00;\n02/01/2026;B;;2,00\n')
+		).toBe(';');
 		expect(sniffDelimiter('Type,Product,Amount\nA,B,-1.00\nC,D,2.00\n')).toBe(',');
 		expect(sniffDelimiter('a\tb\tc\n1\t2\t3\n')).toBe('\t');
 	});

@@ -1,8 +1,22 @@
 import { describe, expect, test } from 'vitest';
-import { dedupeKeys, findProbableDuplicates, maskAccountNumber, normaliseForDedupe, reconcile, statedClosingBalance, type ParsedTransaction } from '$lib/server/import';
+import {
+	dedupeKeys,
+	findProbableDuplicates,
+	maskAccountNumber,
+	normaliseForDedupe,
+	reconcile,
+	statedClosingBalance,
+	type ParsedTransaction
+} from '$lib/server/import';
 import { parseFixture } from './helpers';
 
-const tx = (bookingDate: string, amount: number, rawLabel: string, bankId: string | null = null, line = 1): ParsedTransaction => ({
+const tx = (
+	bookingDate: string,
+	amount: number,
+	rawLabel: string,
+	bankId: string | null = null,
+	line = 1
+): ParsedTransaction => ({
 	line,
 	bookingDate,
 	operationDate: null,
@@ -28,8 +42,18 @@ describe('dedupe keys', () => {
 	});
 
 	test('an overlapping statement yields the same keys for the shared rows', () => {
-		const march = [tx('2026-03-30', -350, 'CAFE'), tx('2026-03-31', -350, 'CAFE'), tx('2026-03-31', -350, 'CAFE'), tx('2026-03-31', -1200, 'MONOP')];
-		const overlap = [tx('2026-03-31', -350, 'café'), tx('2026-03-31', -1200, 'MONOP'), tx('2026-03-31', -350, 'CAFE'), tx('2026-04-01', -350, 'CAFE')];
+		const march = [
+			tx('2026-03-30', -350, 'CAFE'),
+			tx('2026-03-31', -350, 'CAFE'),
+			tx('2026-03-31', -350, 'CAFE'),
+			tx('2026-03-31', -1200, 'MONOP')
+		];
+		const overlap = [
+			tx('2026-03-31', -350, 'café'),
+			tx('2026-03-31', -1200, 'MONOP'),
+			tx('2026-03-31', -350, 'CAFE'),
+			tx('2026-04-01', -350, 'CAFE')
+		];
 		const a = dedupeKeys('acc', march);
 		const b = dedupeKeys('acc', overlap);
 		expect(b[0]).toBe(a[1]);
@@ -39,7 +63,11 @@ describe('dedupe keys', () => {
 	});
 
 	test('bank ids are scoped by account, and a reused id on another amount is a different row', () => {
-		const t = [tx('2026-03-01', -100, 'A', 'FIT1'), tx('2026-03-02', -200, 'B', 'FIT1'), tx('2026-03-02', -200, 'B', 'FIT1')];
+		const t = [
+			tx('2026-03-01', -100, 'A', 'FIT1'),
+			tx('2026-03-02', -200, 'B', 'FIT1'),
+			tx('2026-03-02', -200, 'B', 'FIT1')
+		];
 		const k = dedupeKeys('acc', t);
 		expect(new Set(k).size).toBe(3);
 		expect(dedupeKeys('other', t)[0]).not.toBe(k[0]);
@@ -59,7 +87,9 @@ test('probable duplicates: same account and amount, ±3 days, different label', 
 		{ accountKey: 'a', bookingDate: '2026-03-10', amount: -500, rawLabel: 'x', id: 3 }
 	];
 	const pairs = findProbableDuplicates(incoming, existing);
-	expect(pairs.map((p) => [p.incoming.rawLabel, p.existing.id, p.daysApart])).toEqual([['140326 CB****6516 AUCHAN', 1, 3]]);
+	expect(pairs.map((p) => [p.incoming.rawLabel, p.existing.id, p.daysApart])).toEqual([
+		['140326 CB****6516 AUCHAN', 1, 3]
+	]);
 });
 
 describe('reconcile', () => {
@@ -70,15 +100,26 @@ describe('reconcile', () => {
 			{ date: '2026-03-03', amount: 9000, kind: 'closing' as const },
 			{ date: '2026-03-31', amount: 13500, kind: 'closing' as const }
 		];
-		expect(reconcile(t, balances)).toEqual([{ date: '2026-03-31', kind: 'closing', stated: 13500, computed: 14000, difference: -500 }]);
+		expect(reconcile(t, balances)).toEqual([
+			{ date: '2026-03-31', kind: 'closing', stated: 13500, computed: 14000, difference: -500 }
+		]);
 	});
 	test('uses a known opening balance', () => {
 		const t = [tx('2026-03-02', -1000, 'A')];
-		expect(reconcile(t, [{ date: '2026-03-02', amount: 4000, kind: 'closing' }], { date: '2026-03-01', amount: 5000 })).toEqual([]);
-		expect(reconcile(t, [{ date: '2026-03-02', amount: 4000, kind: 'closing' }], { date: '2026-03-01', amount: 6000 })[0].difference).toBe(-1000);
+		expect(
+			reconcile(t, [{ date: '2026-03-02', amount: 4000, kind: 'closing' }], { date: '2026-03-01', amount: 5000 })
+		).toEqual([]);
+		expect(
+			reconcile(t, [{ date: '2026-03-02', amount: 4000, kind: 'closing' }], { date: '2026-03-01', amount: 6000 })[0]
+				.difference
+		).toBe(-1000);
 	});
 	test('running balances in a newest-first file use the first row of each day', () => {
-		const t = [tx('2026-03-03', -100, 'C', null, 2), tx('2026-03-03', -200, 'B', null, 3), tx('2026-03-01', 1000, 'A', null, 4)];
+		const t = [
+			tx('2026-03-03', -100, 'C', null, 2),
+			tx('2026-03-03', -200, 'B', null, 3),
+			tx('2026-03-01', 1000, 'A', null, 4)
+		];
 		const b = [
 			{ date: '2026-03-03', amount: 700, kind: 'running' as const, line: 2 },
 			{ date: '2026-03-03', amount: 800, kind: 'running' as const, line: 3 },
@@ -87,7 +128,9 @@ describe('reconcile', () => {
 		expect(reconcile(t, b)).toEqual([]);
 		expect(statedClosingBalance(t, b)).toEqual({ date: '2026-03-03', amount: 700 });
 		b[0].amount = 650;
-		expect(reconcile(t, b)).toEqual([{ date: '2026-03-03', kind: 'running', stated: 650, computed: 700, difference: -50, line: 2 }]);
+		expect(reconcile(t, b)).toEqual([
+			{ date: '2026-03-03', kind: 'running', stated: 650, computed: 700, difference: -50, line: 2 }
+		]);
 	});
 });
 

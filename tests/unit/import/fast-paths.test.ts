@@ -81,7 +81,13 @@ function normaliseForDedupeRef(rawLabel: string): string {
 }
 
 function tokenizeRef(text: string, delimiter: string): { cells: string[]; line: number }[] {
-	const parsed = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', escapeChar: '"', skipEmptyLines: false, newline: '\n' });
+	const parsed = Papa.parse<string[]>(text, {
+		delimiter,
+		quoteChar: '"',
+		escapeChar: '"',
+		skipEmptyLines: false,
+		newline: '\n'
+	});
 	const rows: { cells: string[]; line: number }[] = [];
 	let line = 1;
 	for (const cells of parsed.data) {
@@ -97,12 +103,41 @@ function tokenizeRef(text: string, delimiter: string): { cells: string[]; line: 
 
 describe('amount fast path', () => {
 	const fixed = [
-		'-1 234,56', '1 234,56', '12,5', '+12.5', '45', '-0,00', '0', '1\u00a0000,00', '1\u202f000', '12 34,00', '1234 567,00',
-		'1  000,00', '1 000 000 000 000 000 000,00', '99999999999999,99', '9999999999999,99', ',5', '-', '', ' 12,30 ', '12,345',
-		'12,', '1.234,56', '1,234.56', '(12,00)', '12,00-', '12 EUR', '-1 00,00', '1 0000,00', '+-1', '٣٤', '１２'
+		'-1 234,56',
+		'1 234,56',
+		'12,5',
+		'+12.5',
+		'45',
+		'-0,00',
+		'0',
+		'1\u00a0000,00',
+		'1\u202f000',
+		'12 34,00',
+		'1234 567,00',
+		'1  000,00',
+		'1 000 000 000 000 000 000,00',
+		'99999999999999,99',
+		'9999999999999,99',
+		',5',
+		'-',
+		'',
+		' 12,30 ',
+		'12,345',
+		'12,',
+		'1.234,56',
+		'1,234.56',
+		'(12,00)',
+		'12,00-',
+		'12 EUR',
+		'-1 00,00',
+		'1 0000,00',
+		'+-1',
+		'٣٤',
+		'１２'
 	];
 	test('same result as the regular expression on fixed shapes', () => {
-		for (const t of fixed) for (const d of [',', '.'] as const) expect([t, d, simpleAmount(t, d)]).toEqual([t, d, simpleAmountRef(t, d)]);
+		for (const t of fixed)
+			for (const d of [',', '.'] as const) expect([t, d, simpleAmount(t, d)]).toEqual([t, d, simpleAmountRef(t, d)]);
 	});
 	test('same result on random strings of digits, signs, spaces and separators', () => {
 		const r = rng(7);
@@ -134,10 +169,11 @@ describe('amount fast path', () => {
 
 test('decimal separator vote: same decision as the CLEAN-based reading', () => {
 	const r = rng(11);
-	const alphabet = '0123456789 ,.+-()\'’€EURaeu\u00a0\t';
+	const alphabet = "0123456789 ,.+-()'’€EURaeu\u00a0\t";
 	for (let i = 0; i < 5_000; i++) {
 		const values = Array.from({ length: 1 + Math.floor(r() * 6) }, () => randomText(r, alphabet, 12));
-		for (const fallback of [',', '.'] as const) expect(decideDecimal(values, fallback)).toBe(decideDecimalRef(values, fallback));
+		for (const fallback of [',', '.'] as const)
+			expect(decideDecimal(values, fallback)).toBe(decideDecimalRef(values, fallback));
 	}
 	expect(decideDecimal(['1,500', '2,500'], '.')).toBe('.');
 	expect(decideDecimal(['1 234,56', '-12,30'], '.')).toBe(',');
@@ -165,7 +201,8 @@ function operationDateRef(label: string, booking: string): string | null {
 	const by = Number(booking.slice(0, 4));
 	const year = (y: string) => (y.length === 2 ? (Number(y) < 70 ? 2000 + Number(y) : 1900 + Number(y)) : Number(y));
 	const candidates: { d: number; m: number; y: number | null }[] = [];
-	const push = (d: string, m: string, y?: string) => candidates.push({ d: Number(d), m: Number(m), y: y ? year(y) : null });
+	const push = (d: string, m: string, y?: string) =>
+		candidates.push({ d: Number(d), m: Number(m), y: y ? year(y) : null });
 	let m: RegExpExecArray | null;
 	if ((m = /\bCARTE\s+(?:[A-Z0-9]{1,10}\s+)?(\d{2})\/(\d{2})(?:\/(\d{2}))?\b/.exec(label))) push(m[1], m[2], m[3]);
 	else if ((m = /\bFACTURE CARTE DU (\d{2})(\d{2})(\d{2})\b/.exec(label))) push(m[1], m[2], m[3]);
@@ -177,9 +214,13 @@ function operationDateRef(label: string, booking: string): string | null {
 	for (const c of candidates) {
 		for (const y of c.y !== null ? [c.y] : [by, by - 1]) {
 			const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-			if (y < 1900 || y > 2200 || c.m < 1 || c.m > 12 || c.d < 1 || c.d > (c.m === 2 && leap ? 29 : DAYS[c.m - 1])) continue;
+			if (y < 1900 || y > 2200 || c.m < 1 || c.m > 12 || c.d < 1 || c.d > (c.m === 2 && leap ? 29 : DAYS[c.m - 1]))
+				continue;
 			const d = `${y}-${String(c.m).padStart(2, '0')}-${String(c.d).padStart(2, '0')}`;
-			const days = Math.round((Date.UTC(by, Number(booking.slice(5, 7)) - 1, Number(booking.slice(8, 10))) - Date.UTC(y, c.m - 1, c.d)) / 86_400_000);
+			const days = Math.round(
+				(Date.UTC(by, Number(booking.slice(5, 7)) - 1, Number(booking.slice(8, 10))) - Date.UTC(y, c.m - 1, c.d)) /
+					86_400_000
+			);
 			if (d <= booking && days <= 60) return d;
 		}
 	}
@@ -188,11 +229,21 @@ function operationDateRef(label: string, booking: string): string | null {
 
 test('operation date from a label: same as before the split into candidate and settlement', () => {
 	const labels = [
-		'CARTE 12/03/24 CARREFOUR', 'CARTE X1234 31/12 SNCF', 'FACTURE CARTE DU 010826 LIDL', 'FACT 190323 AMAZON', '120324 CB****1234 FRANPRIX',
-		'PAIEMENT 12.03.24', 'RETRAIT 29/02/24', 'CARTE 31/02 ERREUR', 'VIR SEPA', 'CARTE 05/01 BOULANGERIE', 'CARTE 29/02 X'
+		'CARTE 12/03/24 CARREFOUR',
+		'CARTE X1234 31/12 SNCF',
+		'FACTURE CARTE DU 010826 LIDL',
+		'FACT 190323 AMAZON',
+		'120324 CB****1234 FRANPRIX',
+		'PAIEMENT 12.03.24',
+		'RETRAIT 29/02/24',
+		'CARTE 31/02 ERREUR',
+		'VIR SEPA',
+		'CARTE 05/01 BOULANGERIE',
+		'CARTE 29/02 X'
 	];
 	const bookings = ['2024-03-12', '2024-01-10', '2026-08-02', '2023-03-19', '2024-02-29', '2025-01-02', '2024-04-20'];
-	for (const l of labels) for (const b of bookings) expect([l, b, operationDateFromLabel(l, b)]).toEqual([l, b, operationDateRef(l, b)]);
+	for (const l of labels)
+		for (const b of bookings) expect([l, b, operationDateFromLabel(l, b)]).toEqual([l, b, operationDateRef(l, b)]);
 	expect(operationDateFromLabel('CARTE 05/01 BOULANGERIE', '2024-01-10')).toBe('2024-01-05');
 	expect(operationDateFromLabel('CARTE X1234 31/12 SNCF', '2025-01-02')).toBe('2024-12-31');
 });
@@ -204,7 +255,9 @@ test('cached label normalisation gives the same result as normaliseLabel, card d
 	for (const tx of txs) {
 		const amount = r() < 0.1 ? 0 : r() < 0.5 ? -tx.amount : tx.amount;
 		for (const bookingDate of [tx.date, undefined, '2027-01-03']) {
-			expect(cached.normalise(tx.rawLabel, { amount, bookingDate })).toEqual(normaliseLabel(tx.rawLabel, { amount, bookingDate }));
+			expect(cached.normalise(tx.rawLabel, { amount, bookingDate })).toEqual(
+				normaliseLabel(tx.rawLabel, { amount, bookingDate })
+			);
 		}
 		expect(cached.normalise(tx.rawLabel)).toEqual(normaliseLabel(tx.rawLabel));
 	}
@@ -213,7 +266,9 @@ test('cached label normalisation gives the same result as normaliseLabel, card d
 function dedupeKeysRef(accountKey: string, txs: ParsedTransaction[]): string[] {
 	const seen = new Map<string, number>();
 	return txs.map((t) => {
-		const base = t.bankId ? `${accountKey}|id|${t.bankId}|${t.amount}` : `${accountKey}|${t.bookingDate}|${t.amount}|${normaliseForDedupeRef(t.rawLabel)}`;
+		const base = t.bankId
+			? `${accountKey}|id|${t.bankId}|${t.amount}`
+			: `${accountKey}|${t.bookingDate}|${t.amount}|${normaliseForDedupeRef(t.rawLabel)}`;
 		const n = seen.get(base) ?? 0;
 		seen.set(base, n + 1);
 		return t.bankId ? (n === 0 ? base : `${base}|${n}`) : `${base}|${n}`;

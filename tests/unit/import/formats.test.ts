@@ -40,10 +40,16 @@ describe('OFX 1.x SGML', () => {
 
 	test('actual fixtures: Bank of America export, multi-decimal amounts, HTML entities, cp1252 and mislabelled UTF-8', () => {
 		const boa = parseFixture('actual-data.ofx');
-		expect(boa.accounts[0]).toMatchObject({ accountNumber: '123456789123', bankName: 'Bank of America', currency: 'USD' });
+		expect(boa.accounts[0]).toMatchObject({
+			accountNumber: '123456789123',
+			bankName: 'Bank of America',
+			currency: 'USD'
+		});
 		expect(boa.accounts[0].transactions).toHaveLength(10);
 		expect(boa.accounts[0].transactions[1]).toMatchObject({ amount: -377, bookingDate: '2019-01-23' });
-		expect(parseFixture('actual-data-multi-decimal.ofx').accounts[0].transactions.map((t) => t.amount)).toEqual([-3000, -377]);
+		expect(parseFixture('actual-data-multi-decimal.ofx').accounts[0].transactions.map((t) => t.amount)).toEqual([
+			-3000, -377
+		]);
 		const html = parseFixture('actual-html-vals.qfx').accounts[0].transactions;
 		expect(html[0].memo).toBe('PREAUTHORIZED DEBIT;B.C. HYDRO & POWER AUTHORITY;Electronic Funds Transfer');
 		expect(html[1].payee).toBe('TPAY <DEFTPYMT>');
@@ -61,12 +67,21 @@ describe('OFX 2.x XML', () => {
 	test('ANZ credit card 2.0.3', () => {
 		const s = parseFixture('anzcc.ofx');
 		expect(s.accounts[0]).toMatchObject({ accountNumber: '1234123412341234', currency: 'AUD' });
-		expect(s.accounts[0].transactions[0]).toMatchObject({ amount: -550, bookingDate: '2017-05-08', rawLabel: 'SOME MEMO', bankId: '201705080001' });
+		expect(s.accounts[0].transactions[0]).toMatchObject({
+			amount: -550,
+			bookingDate: '2017-05-08',
+			rawLabel: 'SOME MEMO',
+			bankId: '201705080001'
+		});
 		expect(s.accounts[0].balances[0]).toEqual({ date: '2017-05-10', amount: -12345, kind: 'closing' });
 	});
 	test('Suncorp 2.0.0 us-ascii', () => {
 		const s = parseFixture('suncorp.ofx');
-		expect(s.accounts[0].transactions[0]).toMatchObject({ amount: -1685, bookingDate: '2013-12-15', payee: 'EFTPOS WDL HANDYWAY ALDI STORE' });
+		expect(s.accounts[0].transactions[0]).toMatchObject({
+			amount: -1685,
+			bookingDate: '2013-12-15',
+			payee: 'EFTPOS WDL HANDYWAY ALDI STORE'
+		});
 	});
 });
 
@@ -115,7 +130,11 @@ describe('camt.053', () => {
 			const s = parseFixture(`camt053-${v}.xml`);
 			expect(s).toMatchObject({ format: 'camt053', pendingSkipped: 1 });
 			const a = s.accounts[0];
-			expect(a).toMatchObject({ iban: 'FR7630006000011234567890189', bankName: 'Banque Exemple', label: 'Compte courant association' });
+			expect(a).toMatchObject({
+				iban: 'FR7630006000011234567890189',
+				bankName: 'Banque Exemple',
+				label: 'Compte courant association'
+			});
 			expect(a.transactions.map((t) => [t.line, t.bookingDate, t.amount, t.bankId, t.payee])).toEqual([
 				[25, '2026-03-05', 61240, 'REF-0001', 'CAF DE LA GIRONDE'],
 				[38, '2026-03-12', -15030, 'REF-0002', 'EDF']
@@ -165,7 +184,11 @@ describe('truncated files are refused as a whole', () => {
 	function expectIncomplete(input: Uint8Array, format: string): ImportError {
 		const e = caught(() => parseStatement(input));
 		expect(e).toBeInstanceOf(ImportError);
-		expect(e.message).toMatch(new RegExp(`^Ce fichier ${format.replace('.', '\\.')} est incomplet \\(coupé avant la fin, ligne \\d+\\) : téléchargez-le à nouveau\\.$`));
+		expect(e.message).toMatch(
+			new RegExp(
+				`^Ce fichier ${format.replace('.', '\\.')} est incomplet \\(coupé avant la fin, ligne \\d+\\) : téléchargez-le à nouveau\\.$`
+			)
+		);
 		expect(e.line).toBeGreaterThan(0);
 		return e as ImportError;
 	}
@@ -209,7 +232,8 @@ describe('truncated files are refused as a whole', () => {
 	});
 
 	test('camt.053 v08 cut at 60%, inside an entry and just before </Document>', () => {
-		for (const cut of [0.6, 0.3, 0.95, '</Ntry>', '</Stmt>', '</Document>']) expectIncomplete(cutAt('camt053-v08.xml', cut), 'camt.053');
+		for (const cut of [0.6, 0.3, 0.95, '</Ntry>', '</Stmt>', '</Document>'])
+			expectIncomplete(cutAt('camt053-v08.xml', cut), 'camt.053');
 		expectIncomplete(cutAt('camt053-v02.xml', 0.6), 'camt.053');
 		expectIncomplete(cutAt('actual-camt.latin1.xml', 0.6), 'camt.052');
 	});
@@ -244,7 +268,9 @@ describe('encoding and container sniffing', () => {
 		expect(s.accounts[0].transactions[0]).toMatchObject({ rawLabel: 'Café', amount: -150 });
 	});
 	test('invalid UTF-8 falls back to Windows-1252 (€ at 0x80)', () => {
-		const s = parseStatement(cp1252('Date opération;Date valeur;libellé;Débit;Crédit;\n01/02/2026;01/02/2026;Frais 2€ dépassé;-2,00;\n'));
+		const s = parseStatement(
+			cp1252('Date opération;Date valeur;libellé;Débit;Crédit;\n01/02/2026;01/02/2026;Frais 2€ dépassé;-2,00;\n')
+		);
 		expect(s.encoding).toBe('windows-1252');
 		expect(s.accounts[0].transactions[0].rawLabel).toBe('Frais 2€ dépassé');
 	});
@@ -253,19 +279,26 @@ describe('encoding and container sniffing', () => {
 			'Ce fichier est un PDF : téléchargez plutôt le relevé au format CSV, OFX ou QIF depuis votre banque en ligne.'
 		);
 		expect(caught(() => parseStatement(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2]))).message).toContain('Excel (XLSX)');
-		expect(caught(() => parseStatement(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).message).toContain('Excel (XLS)');
+		expect(
+			caught(() => parseStatement(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).message
+		).toContain('Excel (XLS)');
 		expect(caught(() => parseStatement(new Uint8Array(0))).message).toBe('Ce fichier est vide.');
 		expect(caught(() => parseStatement(bytes(' \r\n\n'))).message).toBe('Ce fichier est vide.');
-		expect(caught(() => parseStatement(bytes('<html><body><table><tr><td>1</td></tr></table>'))).message).toContain('HTML');
+		expect(caught(() => parseStatement(bytes('<html><body><table><tr><td>1</td></tr></table>'))).message).toContain(
+			'HTML'
+		);
 		expect(caught(() => parseStatement(new Uint8Array(21 * 1024 * 1024))).message).toContain('20 Mo');
 		const binary = new Uint8Array(4096).map((_, i) => (i * 37) % 256);
 		expect(caught(() => parseStatement(binary))).toBeInstanceOf(ImportError);
 	});
 	test('a CSV with a header and no transaction is rejected', () => {
-		expect(caught(() => parseStatement(bytes('Date opération;Date valeur;libellé;Débit;Crédit;\n'))).message).toBe('Aucune opération trouvée dans ce fichier.');
+		expect(caught(() => parseStatement(bytes('Date opération;Date valeur;libellé;Débit;Crédit;\n'))).message).toBe(
+			'Aucune opération trouvée dans ce fichier.'
+		);
 	});
 	test('a file with only pending rows says so', () => {
-		const text = 'Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,State,Balance\nCARD_PAYMENT,Current,2026-03-05 18:45:10,,Uber Eats,-22.90,0.00,EUR,PENDING,\n';
+		const text =
+			'Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,State,Balance\nCARD_PAYMENT,Current,2026-03-05 18:45:10,,Uber Eats,-22.90,0.00,EUR,PENDING,\n';
 		expect(caught(() => parseStatement(bytes(text))).message).toContain('en attente');
 	});
 	test('the format can be forced', () => {

@@ -15,7 +15,13 @@ describe('BoursoBank', () => {
 		expect(s).toMatchObject({ format: 'csv', layout: 'boursobank' });
 		expect(s.accounts.map((a) => a.accountNumber)).toEqual(['00012345']);
 		expect(amounts(s)).toEqual([-2345, 125000]);
-		expect(s.accounts[0].transactions[0]).toMatchObject({ rawLabel: 'CARTE 12/06/22 MONOPRIX CB*1234', memo: 'courses de la semaine', payee: null, operationDate: '2022-06-12', bankCategory: 'Alimentation' });
+		expect(s.accounts[0].transactions[0]).toMatchObject({
+			rawLabel: 'CARTE 12/06/22 MONOPRIX CB*1234',
+			memo: 'courses de la semaine',
+			payee: null,
+			operationDate: '2022-06-12',
+			bankCategory: 'Alimentation'
+		});
 		expect(s.accounts[0].transactions[1].memo).toBeNull();
 		expect(s.accounts[0].balances).toEqual([{ date: '2022-06-14', amount: 137605, kind: 'closing', line: 3 }]);
 	});
@@ -28,14 +34,23 @@ describe('BoursoBank', () => {
 		expect(s.accounts[0].label).toBe('BOURSORAMA BANQUE');
 		expect(s.accounts[0].balances).toEqual([{ date: '2019-03-14', amount: 137605, kind: 'closing', line: 4 }]);
 		expect(s.accounts[1].balances[0].amount).toBe(481000);
-		expect(s.accounts[0].transactions[0]).toMatchObject({ line: 2, bookingDate: '2019-03-14', operationDate: '2019-03-12' });
+		expect(s.accounts[0].transactions[0]).toMatchObject({
+			line: 2,
+			bookingDate: '2019-03-14',
+			operationDate: '2019-03-12'
+		});
 	});
 
 	test('current layout: Payee | RAW LABEL split, NBSP thousands, comment as memo', () => {
 		const s = parseFixture('boursobank-2026.csv');
 		const t = s.accounts[0].transactions;
 		expect(t).toHaveLength(5);
-		expect(t[0]).toMatchObject({ payee: 'TfL', rawLabel: 'CARTE 25/01/26 TFL TRAVEL CH CB*5935', amount: -280, operationDate: '2026-01-25' });
+		expect(t[0]).toMatchObject({
+			payee: 'TfL',
+			rawLabel: 'CARTE 25/01/26 TFL TRAVEL CH CB*5935',
+			amount: -280,
+			operationDate: '2026-01-25'
+		});
 		expect(t[3]).toMatchObject({ amount: 123456, memo: 'Allocations janvier', payee: 'caf' });
 		expect(t[4]).toMatchObject({ rawLabel: "*COMMISSION D'INTERVENTION", amount: -800, payee: null });
 		expect(s.accounts[0].balances).toEqual([{ date: '2026-01-27', amount: 122668, kind: 'closing', line: 6 }]);
@@ -43,7 +58,9 @@ describe('BoursoBank', () => {
 
 	test('old exports with dd/mm/yy dates', () => {
 		const s = parseStatement(
-			bytes('dateOp;dateVal;label;category;categoryParent;amount;accountNum;accountLabel;accountbalance\n31/12/18;01/01/19;"CB FNAC";"Loisirs";"Loisirs";-12,00;001;"BOURSORAMA";10.00\n')
+			bytes(
+				'dateOp;dateVal;label;category;categoryParent;amount;accountNum;accountLabel;accountbalance\n31/12/18;01/01/19;"CB FNAC";"Loisirs";"Loisirs";-12,00;001;"BOURSORAMA";10.00\n'
+			)
 		);
 		expect(s.accounts[0].transactions[0]).toMatchObject({ bookingDate: '2018-12-31', amount: -1200 });
 	});
@@ -56,7 +73,11 @@ test('BNP Paribas legacy: account line, HTML escaped twice, latin-1', () => {
 	expect(a).toMatchObject({ accountNumber: '****4567', label: 'Compte de chèques', bankName: 'BNP Paribas' });
 	expect(a.balances).toEqual([{ date: '2024-03-15', amount: 123456, kind: 'closing', line: 1 }]);
 	expect(amounts(s)).toEqual([-4530, 100000, -2999]);
-	expect(a.transactions[2]).toMatchObject({ line: 4, rawLabel: 'PRLV SEPA ORANGE ÉCHÉANCE', bankCategory: 'Téléphone' });
+	expect(a.transactions[2]).toMatchObject({
+		line: 4,
+		rawLabel: 'PRLV SEPA ORANGE ÉCHÉANCE',
+		bankCategory: 'Téléphone'
+	});
 	expect(a.transactions[0].operationDate).toBe('2024-03-12');
 });
 
@@ -78,13 +99,17 @@ describe('Société Générale', () => {
 
 	test('Windows-1252 bytes as the bank writes them', () => {
 		const text =
-			'="0234500012345678";01/03/2026;31/03/2026;2;31/03/2026;-1 234,37 EUR\n\nDate de l\'opération;Libellé;Détail de l\'écriture;Montant de l\'opération;Devise\n' +
-			"30/03/2026;CARTE X1234 28/03;CARTE X1234 28/03 PHARMACIE DES ÉCOLES ;-12,90;EUR\n02/03/2026;PRELEVEMENT EUROPEEN 123;PRELEVEMENT EUROPEEN 123 DE: EDF ID: FR00ZZZ123 ;-1 045,00;EUR\n";
+			"=\"0234500012345678\";01/03/2026;31/03/2026;2;31/03/2026;-1 234,37 EUR\n\nDate de l'opération;Libellé;Détail de l'écriture;Montant de l'opération;Devise\n" +
+			'30/03/2026;CARTE X1234 28/03;CARTE X1234 28/03 PHARMACIE DES ÉCOLES ;-12,90;EUR\n02/03/2026;PRELEVEMENT EUROPEEN 123;PRELEVEMENT EUROPEEN 123 DE: EDF ID: FR00ZZZ123 ;-1 045,00;EUR\n';
 		const s = parseStatement(cp1252(text));
 		expect(s.encoding).toBe('windows-1252');
 		expect(s.accounts[0].balances[0].amount).toBe(-123437);
 		expect(amounts(s)).toEqual([-1290, -104500]);
-		expect(s.accounts[0].transactions[0]).toMatchObject({ rawLabel: 'CARTE X1234 28/03 PHARMACIE DES ÉCOLES', operationDate: '2026-03-28', line: 4 });
+		expect(s.accounts[0].transactions[0]).toMatchObject({
+			rawLabel: 'CARTE X1234 28/03 PHARMACIE DES ÉCOLES',
+			operationDate: '2026-03-28',
+			line: 4
+		});
 	});
 });
 
@@ -107,7 +132,11 @@ test('La Banque Postale: preamble with account and signed balance, + amounts', (
 	expect(a).toMatchObject({ accountNumber: '0123456A012', label: 'CCP' });
 	expect(a.balances).toEqual([{ date: '2026-03-31', amount: 123456, kind: 'closing', line: 5 }]);
 	expect(amounts(s)).toEqual([-5430, 51200, -1999]);
-	expect(a.transactions[0]).toMatchObject({ line: 9, operationDate: '2026-03-28', rawLabel: 'ACHAT CB SUPER U 28.03.26' });
+	expect(a.transactions[0]).toMatchObject({
+		line: 9,
+		operationDate: '2026-03-28',
+		rawLabel: 'ACHAT CB SUPER U 28.03.26'
+	});
 });
 
 test('LCL: headerless, balance rows first and last, label in column 5 or 6', () => {
@@ -116,7 +145,11 @@ test('LCL: headerless, balance rows first and last, label in column 5 or 6', () 
 	const a = s.accounts[0];
 	expect(a.accountNumber).toBe('00451 098285A');
 	expect(amounts(s)).toEqual([-4520, 150000, -6000]);
-	expect(a.transactions.map((t) => t.rawLabel)).toEqual(['CB CARREFOUR MARKET 01/03/26', 'VIR SALAIRE ACME SAS', 'Chèque 1234567']);
+	expect(a.transactions.map((t) => t.rawLabel)).toEqual([
+		'CB CARREFOUR MARKET 01/03/26',
+		'VIR SALAIRE ACME SAS',
+		'Chèque 1234567'
+	]);
 	expect(a.transactions[0].operationDate).toBe('2026-03-01');
 	expect(a.balances.map((b) => [b.kind, b.date, b.amount])).toEqual([
 		['opening', '2026-03-01', 81240],
@@ -130,7 +163,12 @@ describe('BPCE', () => {
 		const s = parseFixture('bpce-12345678_01032026_31032026.csv');
 		expect(s.layout).toBe('bpce');
 		expect(amounts(s)).toEqual([-3215, 61240, -800, -125000]);
-		expect(s.accounts[0].transactions[0]).toMatchObject({ bookingDate: '2026-03-31', operationDate: '2026-03-29', payee: 'LIDL', rawLabel: 'CB LIDL 2652 FACT 290326' });
+		expect(s.accounts[0].transactions[0]).toMatchObject({
+			bookingDate: '2026-03-31',
+			operationDate: '2026-03-29',
+			payee: 'LIDL',
+			rawLabel: 'CB LIDL 2652 FACT 290326'
+		});
 		expect(s.accounts[0].transactions[1].memo).toBe('Prestations familiales mars PRESTA0326');
 	});
 
@@ -170,14 +208,21 @@ describe('Crédit Mutuel / CIC', () => {
 		expect(s).toMatchObject({ layout: 'credit-mutuel', encoding: 'windows-1252' });
 		const t = s.accounts[0].transactions;
 		expect(t).toHaveLength(11);
-		expect(t[2]).toMatchObject({ amount: -1260, mandateId: 'ABCD123456789', creditorId: 'FR00ABC543205', memo: 'Facture Acme 4567-003741052' });
+		expect(t[2]).toMatchObject({
+			amount: -1260,
+			mandateId: 'ABCD123456789',
+			creditorId: 'FR00ABC543205',
+			memo: 'Facture Acme 4567-003741052'
+		});
 		expect(t[10]).toMatchObject({ amount: 416100, line: 12 });
 		expect(reconcile(t, s.accounts[0].balances)).toEqual([]);
 	});
 
 	test('CIC comma variant with decimal points', () => {
 		const s = parseStatement(
-			bytes("Date d'opération,Date de valeur,Montant,Libellé,Solde\n04/10/2017,04/10/2017,1584.00,VIR SEPA ACME,2584.00\n05/10/2017,05/10/2017,-12.5,PAIEMENT CB 0410 PARIS,2571.50\n")
+			bytes(
+				"Date d'opération,Date de valeur,Montant,Libellé,Solde\n04/10/2017,04/10/2017,1584.00,VIR SEPA ACME,2584.00\n05/10/2017,05/10/2017,-12.5,PAIEMENT CB 0410 PARIS,2571.50\n"
+			)
 		);
 		expect(s.layout).toBe('credit-mutuel');
 		expect(amounts(s)).toEqual([158400, -1250]);
@@ -198,7 +243,11 @@ describe('N26', () => {
 		const s = parseFixture('n26.csv');
 		expect(s.layout).toBe('n26');
 		expect(amounts(s)).toEqual([65000, -1250, -123456]);
-		expect(s.accounts[0].transactions[0]).toMatchObject({ payee: 'Jean Dupont', rawLabel: 'Jean Dupont Loyer mars', bookingDate: '2026-03-01' });
+		expect(s.accounts[0].transactions[0]).toMatchObject({
+			payee: 'Jean Dupont',
+			rawLabel: 'Jean Dupont Loyer mars',
+			bookingDate: '2026-03-01'
+		});
 	});
 	test('legacy French header', () => {
 		const s = parseFixture('n26-legacy.csv');
@@ -265,10 +314,15 @@ describe('unknown layouts', () => {
 	});
 
 	test('mapping with debit/credit, preamble and header', () => {
-		const text = 'Mon relevé\nExporté le 01/04/2026\nJour;Opération;Sortie;Entrée\n03/31/2026;Loyer;650,00;\n03/15/2026;Salaire;;1 800,00\n';
+		const text =
+			'Mon relevé\nExporté le 01/04/2026\nJour;Opération;Sortie;Entrée\n03/31/2026;Loyer;650,00;\n03/15/2026;Salaire;;1 800,00\n';
 		const e = caught(() => parseStatement(bytes(text)));
 		expect(e).toBeInstanceOf(NeedsMappingError);
-		expect((e as NeedsMappingError).preview).toMatchObject({ hasHeader: true, skipRows: 2, columns: ['Jour', 'Opération', 'Sortie', 'Entrée'] });
+		expect((e as NeedsMappingError).preview).toMatchObject({
+			hasHeader: true,
+			skipRows: 2,
+			columns: ['Jour', 'Opération', 'Sortie', 'Entrée']
+		});
 		const s = parseStatement(bytes(text), {
 			mapping: { dateColumn: 0, labelColumns: [1], debitColumn: 2, creditColumn: 3, hasHeader: true, skipRows: 2 }
 		});
@@ -290,7 +344,11 @@ describe('unknown layouts', () => {
 	});
 
 	test('a mapping naming a missing column is rejected in French', () => {
-		const e = caught(() => parseStatement(bytes('a;b\n01/01/2026;1,00\n'), { mapping: { dateColumn: 0, labelColumns: [5], amountColumn: 1, hasHeader: false } }));
+		const e = caught(() =>
+			parseStatement(bytes('a;b\n01/01/2026;1,00\n'), {
+				mapping: { dateColumn: 0, labelColumns: [5], amountColumn: 1, hasHeader: false }
+			})
+		);
 		expect(e).toBeInstanceOf(ImportError);
 		expect(e.message).toContain("n'existe pas");
 	});
@@ -298,7 +356,8 @@ describe('unknown layouts', () => {
 
 describe('errors with line numbers', () => {
 	test('an unreadable amount rejects the whole file', () => {
-		const text = 'Date;Date de valeur;Débit;Crédit;Libellé;Solde\n01/02/2026;01/02/2026;-4,79;;A;100,00\n02/02/2026;02/02/2026;-4,7,9;;B;95,21\n';
+		const text =
+			'Date;Date de valeur;Débit;Crédit;Libellé;Solde\n01/02/2026;01/02/2026;-4,79;;A;100,00\n02/02/2026;02/02/2026;-4,7,9;;B;95,21\n';
 		const e = caught(() => parseStatement(bytes(text)));
 		expect(e).toBeInstanceOf(ImportError);
 		expect(e.line).toBe(3);
@@ -310,10 +369,17 @@ describe('errors with line numbers', () => {
 		// a separator inside an unquoted label: the amount would be read from the wrong column
 		const extra = caught(() => parseStatement(bytes(header + good + '02/02/2026;02/02/2026;VIR M;ME DUPONT;;12,00\n')));
 		expect(extra).toBeInstanceOf(ImportError);
-		expect(extra).toMatchObject({ line: 3, message: 'Ligne 3 : 6 colonnes au lieu de 5. Un séparateur en trop (dans un libellé sans guillemets ?) décale les colonnes.' });
+		expect(extra).toMatchObject({
+			line: 3,
+			message:
+				'Ligne 3 : 6 colonnes au lieu de 5. Un séparateur en trop (dans un libellé sans guillemets ?) décale les colonnes.'
+		});
 		// a separator missing: the row would otherwise be read with its columns shifted, or lost
 		const missing = caught(() => parseStatement(bytes(header + good + '02/02/2026;02/02/2026;PRLV EDF-45,99;\n')));
-		expect(missing).toMatchObject({ line: 3, message: 'Ligne 3 : 4 colonnes au lieu de 5. Un séparateur manque dans cette ligne : les colonnes sont décalées.' });
+		expect(missing).toMatchObject({
+			line: 3,
+			message: 'Ligne 3 : 4 colonnes au lieu de 5. Un séparateur manque dans cette ligne : les colonnes sont décalées.'
+		});
 		// empty cells after the last column (trailing separators, as many as the bank likes) are not a shift
 		const trailing = parseStatement(bytes(header + good + '02/02/2026;02/02/2026;VIR CAF;;12,00;;\n'));
 		expect(amounts(trailing)).toEqual([-479, 1200]);

@@ -19,10 +19,14 @@ function naive(txs: { bookingDate: string; amount: number }[], balances: ParsedB
 	const state = (b: ParsedBalance) => (b.kind === 'opening' ? sum(b.date, false) : sum(b.date, true));
 	const points = balances.filter((b) => b.kind !== 'running');
 	const lastRunning = new Map<string, ParsedBalance>();
-	for (const b of balances) if (b.kind === 'running' && (!lastRunning.has(b.date) || (b.line ?? 0) > (lastRunning.get(b.date)!.line ?? 0))) lastRunning.set(b.date, b);
+	for (const b of balances)
+		if (b.kind === 'running' && (!lastRunning.has(b.date) || (b.line ?? 0) > (lastRunning.get(b.date)!.line ?? 0)))
+			lastRunning.set(b.date, b);
 	points.push(...lastRunning.values());
 	if (points.length <= 1) return [];
-	const sorted = [...points].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.kind === 'opening' ? -1 : b.kind === 'opening' ? 1 : 0));
+	const sorted = [...points].sort((a, b) =>
+		a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.kind === 'opening' ? -1 : b.kind === 'opening' ? 1 : 0
+	);
 	const anchorPoint = sorted.find((p) => p.kind === 'opening') ?? sorted[0];
 	const anchor = anchorPoint.amount - state(anchorPoint);
 	return points
@@ -36,17 +40,31 @@ describe('reconcile', () => {
 		for (let seed = 1; seed <= 200; seed++) {
 			const r = random(seed);
 			const day = () => `2026-0${1 + Math.floor(r() * 3)}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
-			const txs = Array.from({ length: 1 + Math.floor(r() * 40) }, (_, i) => ({ line: i + 2, bookingDate: day(), amount: Math.round((r() - 0.6) * 20000) }));
+			const txs = Array.from({ length: 1 + Math.floor(r() * 40) }, (_, i) => ({
+				line: i + 2,
+				bookingDate: day(),
+				amount: Math.round((r() - 0.6) * 20000)
+			}));
 			txs.sort((a, b) => (a.bookingDate < b.bookingDate ? -1 : a.bookingDate > b.bookingDate ? 1 : a.line - b.line));
 			const balances: ParsedBalance[] = [];
 			const kinds: ParsedBalance['kind'][] = ['opening', 'closing', 'running'];
 			for (let k = Math.floor(r() * 6); k > 0; k--) {
-				balances.push({ date: day(), amount: Math.round(r() * 100000), kind: kinds[Math.floor(r() * 3)], line: 2 + Math.floor(r() * 40) });
+				balances.push({
+					date: day(),
+					amount: Math.round(r() * 100000),
+					kind: kinds[Math.floor(r() * 3)],
+					line: 2 + Math.floor(r() * 40)
+				});
 			}
 			// a true running balance at one date too, so that some points agree with the anchor
 			if (txs.length > 2) {
 				const d = txs[1].bookingDate;
-				balances.push({ date: d, amount: 5000 + txs.filter((t) => t.bookingDate <= d).reduce((s, t) => s + t.amount, 0), kind: 'closing', line: 99 });
+				balances.push({
+					date: d,
+					amount: 5000 + txs.filter((t) => t.bookingDate <= d).reduce((s, t) => s + t.amount, 0),
+					kind: 'closing',
+					line: 99
+				});
 			}
 			const gaps = reconcile(txs, balances).map((g) => g.date);
 			expect(gaps, `seed ${seed}`).toEqual(naive(txs, balances));

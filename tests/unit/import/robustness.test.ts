@@ -27,7 +27,8 @@ describe('robustness', () => {
 		const rand = rng(7);
 		for (const f of files) {
 			const b = fixture(f);
-			for (const cut of [1, 7, 0.25, 0.5, 0.9]) onlyImportErrors(b.slice(0, cut < 1 ? Math.floor(b.length * cut) : cut));
+			for (const cut of [1, 7, 0.25, 0.5, 0.9])
+				onlyImportErrors(b.slice(0, cut < 1 ? Math.floor(b.length * cut) : cut));
 			for (let k = 0; k < 20; k++) {
 				const copy = b.slice();
 				for (let j = 0; j < 5; j++) copy[Math.floor(rand() * copy.length)] = Math.floor(rand() * 256);
@@ -44,7 +45,12 @@ describe('robustness', () => {
 			onlyImportErrors(new Uint8Array(n).map(() => Math.floor(rand() * 256)));
 		}
 		onlyImportErrors(bytes('OFXHEADER:100\n<OFX>' + '<A>'.repeat(50_000)));
-		onlyImportErrors(bytes('<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">' + '<Stmt>'.repeat(20_000)));
+		onlyImportErrors(
+			bytes(
+				'<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">' +
+					'<Stmt>'.repeat(20_000)
+			)
+		);
 		onlyImportErrors(bytes('!Type:Bank\nD99/99/9999\nT1\n^\n'));
 		onlyImportErrors(bytes('"unterminated;quote\n1;2\n'));
 		onlyImportErrors(bytes('😀;😀\n😀;😀\n'));

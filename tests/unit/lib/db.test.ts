@@ -31,7 +31,11 @@ describe('database', () => {
 
 	it('stores money as exact integer cents, beyond 2^31', async () => {
 		const now = new Date().toISOString();
-		const org = await h.db.insertInto('organisation').values({ name: 'O', created_at: now }).returning('id').executeTakeFirstOrThrow();
+		const org = await h.db
+			.insertInto('organisation')
+			.values({ name: 'O', created_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const hh = await h.db
 			.insertInto('household')
 			.values({ organisation_id: org.id, name: 'H', situation: null, created_at: now, archived_at: null })
@@ -39,7 +43,19 @@ describe('database', () => {
 			.executeTakeFirstOrThrow();
 		const acc = await h.db
 			.insertInto('bank_account')
-			.values({ organisation_id: org.id, household_id: hh.id, name: 'CC', bank: null, account_number: null, iban: null, currency: 'EUR', overdraft_limit: null, overdraft_rate_bp: null, csv_mapping: null, created_at: now })
+			.values({
+				organisation_id: org.id,
+				household_id: hh.id,
+				name: 'CC',
+				bank: null,
+				account_number: null,
+				iban: null,
+				currency: 'EUR',
+				overdraft_limit: null,
+				overdraft_rate_bp: null,
+				csv_mapping: null,
+				created_at: now
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const base = {
@@ -60,14 +76,30 @@ describe('database', () => {
 			bank_id: null,
 			created_at: now
 		};
-		await h.db.insertInto('bank_transaction').values({ ...base, amount: 900719925474099, dedupe_key: 'a' }).execute();
-		await h.db.insertInto('bank_transaction').values({ ...base, amount: -1, dedupe_key: 'b' }).execute();
-		const row = await h.db.selectFrom('bank_transaction').select((eb) => eb.fn.sum<number>('amount').as('s')).executeTakeFirstOrThrow();
+		await h.db
+			.insertInto('bank_transaction')
+			.values({ ...base, amount: 900719925474099, dedupe_key: 'a' })
+			.execute();
+		await h.db
+			.insertInto('bank_transaction')
+			.values({ ...base, amount: -1, dedupe_key: 'b' })
+			.execute();
+		const row = await h.db
+			.selectFrom('bank_transaction')
+			.select((eb) => eb.fn.sum<number>('amount').as('s'))
+			.executeTakeFirstOrThrow();
 		expect(Number(row.s)).toBe(900719925474098);
-		const first = await h.db.selectFrom('bank_transaction').select('amount').where('dedupe_key', '=', 'a').executeTakeFirstOrThrow();
+		const first = await h.db
+			.selectFrom('bank_transaction')
+			.select('amount')
+			.where('dedupe_key', '=', 'a')
+			.executeTakeFirstOrThrow();
 		expect(first.amount).toBe(900719925474099);
 		await expect(
-			h.db.insertInto('bank_transaction').values({ ...base, amount: 5, dedupe_key: 'a' }).execute()
+			h.db
+				.insertInto('bank_transaction')
+				.values({ ...base, amount: 5, dedupe_key: 'a' })
+				.execute()
 		).rejects.toThrow();
 	});
 });

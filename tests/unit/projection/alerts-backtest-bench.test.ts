@@ -7,13 +7,40 @@ import { generateHousehold } from '$lib/server/projection/synthetic';
 import type { RecurringSeries } from '$lib/server/projection/types';
 
 const base: RecurringSeries = {
-	key: '1:out:FONCIA', accountId: 1, payee: 'FONCIA', category: 'housing.rent', cadence: 'monthly', amount: -62000,
-	amountMin: -62000, amountMax: -62000, dayOfMonth: 3, anchorDate: '2026-11-03', shift: 'after', lastDate: '2026-11-03',
-	nextDate: '2026-12-03', occurrences: 12, missed: 0, confidence: 1, status: 'active', review: 'detected', transactionIds: [], explanation: ''
+	key: '1:out:FONCIA',
+	accountId: 1,
+	payee: 'FONCIA',
+	category: 'housing.rent',
+	cadence: 'monthly',
+	amount: -62000,
+	amountMin: -62000,
+	amountMax: -62000,
+	dayOfMonth: 3,
+	anchorDate: '2026-11-03',
+	shift: 'after',
+	lastDate: '2026-11-03',
+	nextDate: '2026-12-03',
+	occurrences: 12,
+	missed: 0,
+	confidence: 1,
+	status: 'active',
+	review: 'detected',
+	transactionIds: [],
+	explanation: ''
 };
 const salary: RecurringSeries = {
-	...base, key: '1:in:ACME', payee: 'ACME', category: 'income.salary', amount: 150000, amountMin: 148000, amountMax: 152000,
-	dayOfMonth: 28, anchorDate: '2026-10-28', lastDate: '2026-10-28', nextDate: '2026-11-27', shift: 'before'
+	...base,
+	key: '1:in:ACME',
+	payee: 'ACME',
+	category: 'income.salary',
+	amount: 150000,
+	amountMin: 148000,
+	amountMax: 152000,
+	dayOfMonth: 28,
+	anchorDate: '2026-10-28',
+	lastDate: '2026-10-28',
+	nextDate: '2026-11-27',
+	shift: 'before'
 };
 const history = [
 	{ date: '2026-08-28', amount: 150000, category: 'income.salary' },
@@ -25,7 +52,13 @@ const history = [
 describe('projectionAlerts', () => {
 	it('warns of an overdraft within 14 days, a large debit, and a salary that did not come', () => {
 		const asOf = '2026-12-03';
-		const p = projectBalance({ from: '2026-12-02', startBalance: 30000, days: 30, series: [base], overdraft: { limit: 0, rateBp: 1600 } });
+		const p = projectBalance({
+			from: '2026-12-02',
+			startBalance: 30000,
+			days: 30,
+			series: [base],
+			overdraft: { limit: 0, rateBp: 1600 }
+		});
 		const alerts = projectionAlerts(p, [salary], history, asOf);
 		// September and October only: November's salary is missing
 		expect(monthlyResources(history, asOf)).toBe(100000);

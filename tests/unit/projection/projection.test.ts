@@ -31,7 +31,11 @@ function series(over: Partial<RecurringSeries>): RecurringSeries {
 	};
 }
 
-const variable = { months: ['2026-10'], byCategory: [{ category: 'daily.groceries', monthly: -3000 }], monthlyTotal: -3000 };
+const variable = {
+	months: ['2026-10'],
+	byCategory: [{ category: 'daily.groceries', monthly: -3000 }],
+	monthlyTotal: -3000
+};
 
 describe('projectBalance', () => {
 	const input = {
@@ -65,7 +69,13 @@ describe('projectBalance', () => {
 			{ key: 's:1:out:FONCIA:2026-12-03', date: '2026-12-03', label: 'FONCIA', amount: -62000, source: 'series' }
 		]);
 		// interest: 157 867 cent-days × 16 % / 365 = 69.2 cents → 69; one commission d'intervention (8 €)
-		expect(p.overdraftCost).toMatchObject({ interest: 69, interventionFees: 800, rejectionFees: 0, total: 869, overdraftDays: 5 });
+		expect(p.overdraftCost).toMatchObject({
+			interest: 69,
+			interventionFees: 800,
+			rejectionFees: 0,
+			total: 869,
+			overdraftDays: 5
+		});
 		expect(p.overdraftCost.explanation).toContain('16 %');
 	});
 
@@ -92,15 +102,34 @@ describe('projectBalance', () => {
 			startBalance: 0,
 			days: 62,
 			series: [
-				series({ key: '1:in:ACME', payee: 'ACME', amount: 185000, dayOfMonth: 28, anchorDate: '2026-10-28', lastDate: '2026-10-28', shift: 'before' })
+				series({
+					key: '1:in:ACME',
+					payee: 'ACME',
+					amount: 185000,
+					dayOfMonth: 28,
+					anchorDate: '2026-10-28',
+					lastDate: '2026-10-28',
+					shift: 'before'
+				})
 			],
-			planned: [{ date: '2026-12-10', label: 'Échéancier EDF', amount: -5000, recurrence: { cadence: 'monthly', until: '2027-01-31' } }]
+			planned: [
+				{
+					date: '2026-12-10',
+					label: 'Échéancier EDF',
+					amount: -5000,
+					recurrence: { cadence: 'monthly', until: '2027-01-31' }
+				}
+			]
 		});
 		const late = p.events.find((e) => e.overdue);
 		expect(late).toMatchObject({ date: '2026-12-01', amount: 185000, key: 's:1:in:ACME:2026-11-28' });
 		expect(p.events.filter((e) => e.source === 'planned').map((e) => e.date)).toEqual(['2026-12-10', '2027-01-10']);
 		// December salary: nominal 28/12 (Monday) ; January: 28/01/2027 (Thursday)
-		expect(p.events.filter((e) => e.source === 'series').map((e) => e.date)).toEqual(['2026-12-01', '2026-12-28', '2027-01-28']);
+		expect(p.events.filter((e) => e.source === 'series').map((e) => e.date)).toEqual([
+			'2026-12-01',
+			'2026-12-28',
+			'2027-01-28'
+		]);
 		expect(p.days.at(-1)?.balance).toBe(3 * 185000 - 2 * 5000);
 	});
 
@@ -112,20 +141,37 @@ describe('projectBalance', () => {
 describe('overdraftCost and fee caps', () => {
 	const days = [{ date: '2026-12-01', balance: -10000 }];
 	const debits = (n: number, amount = -3000) =>
-		Array.from({ length: n }, (_, i) => ({ date: `2026-12-${String(i + 1).padStart(2, '0')}`, amount, balanceAfter: -10000, chargeable: true }));
+		Array.from({ length: n }, (_, i) => ({
+			date: `2026-12-${String(i + 1).padStart(2, '0')}`,
+			amount,
+			balanceAfter: -10000,
+			chargeable: true
+		}));
 
 	it('caps commissions d’intervention per month (8 € / 80 €, 4 € / 20 € for OCF)', () => {
 		expect(overdraftCost(days, debits(12), { limit: 0, rateBp: null }).interventionFees).toBe(8000);
 		expect(overdraftCost(days, debits(3), { limit: 0, rateBp: null }).interventionFees).toBe(2400);
-		expect(overdraftCost(days, debits(12), { limit: 0, rateBp: null, clientStatus: 'ocf' }).interventionFees).toBe(2000);
+		expect(overdraftCost(days, debits(12), { limit: 0, rateBp: null, clientStatus: 'ocf' }).interventionFees).toBe(
+			2000
+		);
 		// within the authorised overdraft: no commission
 		expect(overdraftCost(days, debits(3), { limit: 20000, rateBp: null }).interventionFees).toBe(0);
 		// card payments (not chargeable) never get one
-		expect(overdraftCost(days, debits(3).map((d) => ({ ...d, chargeable: false })), { limit: 0, rateBp: null }).total).toBe(0);
+		expect(
+			overdraftCost(
+				days,
+				debits(3).map((d) => ({ ...d, chargeable: false })),
+				{ limit: 0, rateBp: null }
+			).total
+		).toBe(0);
 	});
 
 	it('caps rejection fees at the amount and 20 €, and all fees at 25 €/month for fragile clients', () => {
-		const r = overdraftCost(days, [...debits(1, -1200), ...debits(2, -50000)], { limit: 0, rateBp: null, rejectBeyond: 5000 });
+		const r = overdraftCost(days, [...debits(1, -1200), ...debits(2, -50000)], {
+			limit: 0,
+			rateBp: null,
+			rejectBeyond: 5000
+		});
 		expect(r).toMatchObject({ rejectionCount: 3, rejectionFees: 1200 + 2000 + 2000, interventionFees: 0 });
 		const f = overdraftCost(
 			days,

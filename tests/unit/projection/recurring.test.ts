@@ -5,7 +5,13 @@ import { BusinessCalendar, dayNumber, easterSunday, isoFromDayNumber } from '$li
 import type { RecurringSeries, RecurringTxInput } from '$lib/server/projection/types';
 
 let nextId = 1;
-function tx(date: string, amount: number, payee: string | null, label = payee ?? '', category = 'daily.other'): RecurringTxInput {
+function tx(
+	date: string,
+	amount: number,
+	payee: string | null,
+	label = payee ?? '',
+	category = 'daily.other'
+): RecurringTxInput {
 	return { id: nextId++, date, amount, payee, normalisedLabel: label, category, accountId: 1 };
 }
 
@@ -33,7 +39,13 @@ describe('French calendar', () => {
 });
 
 describe('detectRecurring on synthetic households', () => {
-	for (const [seed, years] of [[1, 2], [2, 2], [3, 3], [4, 5], [5, 10]]) {
+	for (const [seed, years] of [
+		[1, 2],
+		[2, 2],
+		[3, 3],
+		[4, 5],
+		[5, 10]
+	]) {
 		it(`finds the planted series with precision ≥ 0.95 and recall ≥ 0.9 (seed ${seed}, ${years} years)`, () => {
 			const h = generateHousehold({ seed, years });
 			const series = detectRecurring(h.transactions, { asOf: h.to });
@@ -43,7 +55,14 @@ describe('detectRecurring on synthetic households', () => {
 			expect(precision).toBeGreaterThanOrEqual(0.95);
 			expect(recall).toBeGreaterThanOrEqual(0.9);
 			// habits are never series
-			for (const habit of ['CARREFOUR MARKET', 'LIDL', 'BOULANGERIE DU PORT', 'RETRAIT DAB', 'PIZZA ROMA', 'TOTAL STATION']) {
+			for (const habit of [
+				'CARREFOUR MARKET',
+				'LIDL',
+				'BOULANGERIE DU PORT',
+				'RETRAIT DAB',
+				'PIZZA ROMA',
+				'TOTAL STATION'
+			]) {
 				expect(series.some((s) => s.payee === habit)).toBe(false);
 			}
 			const gym = series.find((s) => s.payee === 'BASIC FIT');
@@ -72,7 +91,14 @@ describe('detectRecurring on hand-made histories', () => {
 			tx('2026-04-08', -4500, 'SFR')
 		];
 		const [s] = detectRecurring(txs, { asOf: '2026-04-20' });
-		expect(s).toMatchObject({ cadence: 'monthly', dayOfMonth: 8, shift: 'after', occurrences: 5, amount: -4500, status: 'active' });
+		expect(s).toMatchObject({
+			cadence: 'monthly',
+			dayOfMonth: 8,
+			shift: 'after',
+			occurrences: 5,
+			amount: -4500,
+			status: 'active'
+		});
 		// 8 May 2026 (Friday) is a public holiday: expected Monday 11 May
 		expect(s.nextDate).toBe('2026-05-11');
 		expect(s.transactionIds).toHaveLength(5);
@@ -113,7 +139,8 @@ describe('detectRecurring on hand-made histories', () => {
 	it('does not call frequent purchases at varying amounts a series, nor two random ones', () => {
 		const txs: RecurringTxInput[] = [];
 		const amounts = [-3450, -8712, -2210, -6123, -4599, -12030, -1999, -7420];
-		for (let i = 0; i < 40; i++) txs.push(tx(isoFromDayNumber(dayNumber('2025-01-04') + i * 7), amounts[i % 8], 'AUCHAN'));
+		for (let i = 0; i < 40; i++)
+			txs.push(tx(isoFromDayNumber(dayNumber('2025-01-04') + i * 7), amounts[i % 8], 'AUCHAN'));
 		txs.push(tx('2025-02-10', -5000, 'FNAC'), tx('2025-05-03', -5000, 'FNAC'));
 		expect(detectRecurring(txs, { asOf: '2025-12-01' })).toEqual([]);
 	});

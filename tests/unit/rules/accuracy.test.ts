@@ -29,7 +29,10 @@ const rows: Row[] = csv
 
 describe('default rules accuracy', () => {
 	const set = compileRules(DEFAULT_RULES);
-	const results = rows.map((r) => ({ row: r, got: categorise(set, { rawLabel: r.raw, amount: r.amount, date: '2026-03-01' }) }));
+	const results = rows.map((r) => ({
+		row: r,
+		got: categorise(set, { rawLabel: r.raw, amount: r.amount, date: '2026-03-01' })
+	}));
 	const correct = results.filter((x) => x.got.category === x.row.expected);
 	const wrong = results.filter((x) => x.got.category !== x.row.expected && x.got.category !== 'uncategorised');
 	const missed = results.filter((x) => x.got.category === 'uncategorised' && x.row.expected !== 'uncategorised');
@@ -54,7 +57,9 @@ describe('default rules accuracy', () => {
 	it('extracts the expected payee where one is given (≥ 90 %)', () => {
 		const withPayee = results.filter((x) => x.row.payee !== '');
 		const ok = withPayee.filter((x) => x.got.payee === x.row.payee);
-		const bad = withPayee.filter((x) => x.got.payee !== x.row.payee).map((x) => `${x.row.raw} → ${x.got.payee} (attendu ${x.row.payee})`);
+		const bad = withPayee
+			.filter((x) => x.got.payee !== x.row.payee)
+			.map((x) => `${x.row.raw} → ${x.got.payee} (attendu ${x.row.payee})`);
 		expect(withPayee.length).toBeGreaterThanOrEqual(100);
 		expect(ok.length / withPayee.length, JSON.stringify(bad, null, 1)).toBeGreaterThanOrEqual(0.9);
 	});

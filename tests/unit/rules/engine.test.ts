@@ -5,17 +5,30 @@ function rule(id: string, conditions: Condition[], actions: Rule['actions'], ext
 	return { id, scope: 'household', priority: 0, match: 'all', conditions, actions, ...extra };
 }
 
-function cat(rules: Rule[], rawLabel: string, amount = -1000, more: { date?: string; accountId?: number | string } = {}) {
+function cat(
+	rules: Rule[],
+	rawLabel: string,
+	amount = -1000,
+	more: { date?: string; accountId?: number | string } = {}
+) {
 	return categorise(compileRules(rules), { rawLabel, amount, ...more });
 }
 
-const on = (c: Condition) => cat([rule('r', [c], { category: 'daily.other' })], 'CARTE 12/01 CAFÉ DE LA GARE PARIS', -1234, { date: '2026-01-14', accountId: 7 }).category;
+const on = (c: Condition) =>
+	cat([rule('r', [c], { category: 'daily.other' })], 'CARTE 12/01 CAFÉ DE LA GARE PARIS', -1234, {
+		date: '2026-01-14',
+		accountId: 7
+	}).category;
 
 describe('operators', () => {
 	it.each<[string, Condition, boolean]>([
 		['contains, accents and case folded', { field: 'label', op: 'contains', value: 'café de la' }, true],
 		['contains a list', { field: 'label', op: 'contains', value: ['NOPE', 'GARE'] }, true],
-		['contains whole word refuses a part of a word', { field: 'label', op: 'contains', value: 'GAR', wholeWord: true }, false],
+		[
+			'contains whole word refuses a part of a word',
+			{ field: 'label', op: 'contains', value: 'GAR', wholeWord: true },
+			false
+		],
 		['contains whole word', { field: 'label', op: 'contains', value: 'GARE', wholeWord: true }, true],
 		['contains non-ASCII literal', { field: 'label', op: 'contains', value: '€' }, false],
 		['startsWith on label', { field: 'label', op: 'startsWith', value: 'carte 12' }, true],
@@ -48,7 +61,16 @@ describe('operators', () => {
 	});
 
 	it('amount approx uses the absolute amount and exact integers', () => {
-		const r = [rule('loyer', [{ field: 'amount', op: 'approx', value: 65000 }, { field: 'amount', op: 'sign', value: 'debit' }], { category: 'housing.rent' })];
+		const r = [
+			rule(
+				'loyer',
+				[
+					{ field: 'amount', op: 'approx', value: 65000 },
+					{ field: 'amount', op: 'sign', value: 'debit' }
+				],
+				{ category: 'housing.rent' }
+			)
+		];
 		expect(cat(r, 'VIR X', -71500).category).toBe('housing.rent');
 		expect(cat(r, 'VIR X', -71501).category).toBe('uncategorised');
 		expect(cat(r, 'VIR X', 65000).category).toBe('uncategorised');
@@ -71,7 +93,11 @@ describe('negation and ANY/ALL', () => {
 		expect(cat(r, 'PRLV CAF', -500).category).toBe('uncategorised');
 	});
 	it('negated condition', () => {
-		const r = [rule('a', [base[0], { field: 'label', op: 'contains', value: 'REJET', negate: true }], { category: 'housing.energy' })];
+		const r = [
+			rule('a', [base[0], { field: 'label', op: 'contains', value: 'REJET', negate: true }], {
+				category: 'housing.energy'
+			})
+		];
 		expect(cat(r, 'PRLV EDF').category).toBe('housing.energy');
 		expect(cat(r, 'REJET PRLV EDF').category).toBe('uncategorised');
 	});
@@ -81,7 +107,9 @@ describe('negation and ANY/ALL', () => {
 		expect(cat(r, 'PRLV ENGIE').tags).toEqual(['pas-edf']);
 	});
 	it('disabled rules and rules without conditions never apply', () => {
-		expect(cat([rule('a', [base[0]], { category: 'housing.energy' }, { enabled: false })], 'PRLV EDF').category).toBe('uncategorised');
+		expect(cat([rule('a', [base[0]], { category: 'housing.energy' }, { enabled: false })], 'PRLV EDF').category).toBe(
+			'uncategorised'
+		);
 		expect(cat([rule('b', [], { category: 'housing.energy' })], 'PRLV EDF').category).toBe('uncategorised');
 	});
 });
@@ -98,7 +126,10 @@ describe('order of application', () => {
 		expect(res.explanation?.layer).toBe('household');
 	});
 	it('higher priority first within a layer', () => {
-		const r = [rule('a', [edf], { category: 'housing.energy' }, { priority: 1 }), rule('b', [edf], { category: 'daily.other' }, { priority: 2 })];
+		const r = [
+			rule('a', [edf], { category: 'housing.energy' }, { priority: 1 }),
+			rule('b', [edf], { category: 'daily.other' }, { priority: 2 })
+		];
 		expect(cat(r, 'PRLV EDF').ruleId).toBe('b');
 	});
 	it('then the more specific rule (longer literal, more conditions), then the id', () => {
@@ -109,7 +140,10 @@ describe('order of application', () => {
 		expect(cat(r, 'PRLV EDF CLIENTS').ruleId).toBe('y-long');
 		const same = [rule('b', [edf], { category: 'housing.energy' }), rule('a', [edf], { category: 'daily.other' })];
 		expect(cat(same, 'PRLV EDF').ruleId).toBe('a');
-		const more = [rule('a', [edf], { category: 'housing.energy' }), rule('b', [edf, { field: 'amount', op: 'sign', value: 'debit' }], { category: 'daily.other' })];
+		const more = [
+			rule('a', [edf], { category: 'housing.energy' }),
+			rule('b', [edf, { field: 'amount', op: 'sign', value: 'debit' }], { category: 'daily.other' })
+		];
 		expect(cat(more, 'PRLV EDF').ruleId).toBe('b');
 	});
 	it('the first rule that sets a field wins, fields independently; tags accumulate', () => {
@@ -128,18 +162,37 @@ describe('order of application', () => {
 		expect(res.explanation?.matched).toBe('libellé contient « EDF »');
 	});
 	it('explains an ANY rule by its first true condition', () => {
-		const r = [rule('a', [{ field: 'label', op: 'contains', value: 'ZZZ' }, { field: 'amount', op: 'gt', value: 100 }], { category: 'daily.other' }, { match: 'any' })];
+		const r = [
+			rule(
+				'a',
+				[
+					{ field: 'label', op: 'contains', value: 'ZZZ' },
+					{ field: 'amount', op: 'gt', value: 100 }
+				],
+				{ category: 'daily.other' },
+				{ match: 'any' }
+			)
+		];
 		expect(cat(r, 'PRLV EDF', -5000).explanation?.conditionIndex).toBe(1);
 		expect(cat(r, 'PRLV EDF', -5000).explanation?.matched).toMatch(/^montant est supérieur à 1,00\s€$/u);
 	});
 	it('uncategorised and normalised payee when nothing matches', () => {
 		const res = cat([], 'PRLV SEPA FREE MOBILE');
-		expect(res).toMatchObject({ category: 'uncategorised', ruleId: null, explanation: null, payee: 'Free Mobile', tags: [], internalTransfer: false });
+		expect(res).toMatchObject({
+			category: 'uncategorised',
+			ruleId: null,
+			explanation: null,
+			payee: 'Free Mobile',
+			tags: [],
+			internalTransfer: false
+		});
 	});
 	it('is stable over many calls on the same compiled set', () => {
 		const set = compileRules([rule('a', [edf], { category: 'housing.energy' })]);
 		for (let i = 0; i < 1000; i++) {
-			expect(categorise(set, { rawLabel: i % 2 ? 'PRLV EDF' : 'PRLV GDF', amount: -1 }).category).toBe(i % 2 ? 'housing.energy' : 'uncategorised');
+			expect(categorise(set, { rawLabel: i % 2 ? 'PRLV EDF' : 'PRLV GDF', amount: -1 }).category).toBe(
+				i % 2 ? 'housing.energy' : 'uncategorised'
+			);
 		}
 	});
 });

@@ -36,10 +36,24 @@ describe('validateRule', () => {
 	});
 	it('rejects an unknown category, operator, field and missing parts', () => {
 		const r = validateRule(
-			{ id: 'x y', match: 'some', conditions: [{ field: 'amount', op: 'contains', value: 'x' }, { field: 'colour', op: 'equals', value: 'x' }], actions: { category: 'nope' } },
+			{
+				id: 'x y',
+				match: 'some',
+				conditions: [
+					{ field: 'amount', op: 'contains', value: 'x' },
+					{ field: 'colour', op: 'equals', value: 'x' }
+				],
+				actions: { category: 'nope' }
+			},
 			{ categoryIds: BUILTIN_CATEGORY_IDS }
 		);
-		expect('errors' in r && r.errors.map((e) => e.field).sort()).toEqual(['actions.category', 'conditions[0].op', 'conditions[1].field', 'id', 'match']);
+		expect('errors' in r && r.errors.map((e) => e.field).sort()).toEqual([
+			'actions.category',
+			'conditions[0].op',
+			'conditions[1].field',
+			'id',
+			'match'
+		]);
 		expect(validateRule(null)).toEqual({ errors: [{ field: 'rule', message: 'Règle invalide.' }] });
 		const empty = validateRule({ id: 'a', conditions: [], actions: {} });
 		expect('errors' in empty && empty.errors.map((e) => e.field)).toEqual(['conditions', 'actions']);
@@ -113,7 +127,12 @@ describe('default rules', () => {
 
 describe('suggestRules', () => {
 	it('suggests a payee + sign rule for payees seen 3 times or more, uncategorised only', () => {
-		const tx = (payee: string | null, rawLabel: string, amount: number, category = 'uncategorised') => ({ payee, rawLabel, amount, category });
+		const tx = (payee: string | null, rawLabel: string, amount: number, category = 'uncategorised') => ({
+			payee,
+			rawLabel,
+			amount,
+			category
+		});
 		const s = suggestRules([
 			tx('Le Petit Zinc', 'CARTE 01/01 LE PETIT ZINC', -650),
 			tx('Le Petit Zinc', 'CARTE 02/01 LE PETIT ZINC', -420),
@@ -146,7 +165,14 @@ describe('previewRule', () => {
 		{ id: 1, rawLabel: 'VIR SEPA M DUPONT LOYER', amount: -65000, category: 'transfer.other', categorySource: 'rule' },
 		{ id: 2, rawLabel: 'VIR SEPA M DUPONT LOYER', amount: -65000, category: 'daily.other', categorySource: 'manual' },
 		{ id: 3, rawLabel: 'VIR SEPA M DUPONT', amount: -2000, category: 'transfer.other', categorySource: 'rule' },
-		{ id: 4, rawLabel: 'VIR SEPA M DUPONT LOYER', amount: -64000, category: 'housing.rent', categorySource: 'rule', payee: 'M Dupont' },
+		{
+			id: 4,
+			rawLabel: 'VIR SEPA M DUPONT LOYER',
+			amount: -64000,
+			category: 'housing.rent',
+			categorySource: 'rule',
+			payee: 'M Dupont'
+		},
 		{ id: 5, rawLabel: 'PRLV EDF', amount: -65000, category: 'uncategorised', categorySource: 'none' }
 	];
 	it('lists the changes, leaves manual categories alone', () => {
@@ -165,7 +191,11 @@ describe('previewRule', () => {
 		expect(p.matched).toBe(3);
 		expect(p.skippedManual).toEqual([2]);
 		expect(p.changes).toEqual([
-			{ id: 1, before: { category: 'transfer.other', payee: null }, after: { category: 'housing.rent', payee: 'M Dupont' } }
+			{
+				id: 1,
+				before: { category: 'transfer.other', payee: null },
+				after: { category: 'housing.rent', payee: 'M Dupont' }
+			}
 		]);
 	});
 });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db';
 import { DEFAULT_BENEFIT_DEFINITIONS, type BenefitDefinition } from '$lib/server/benefits';
-import { definitionHistory, loadDefinitions, previewDefinition, publishDefinition } from '$lib/server/services/benefit-definitions';
+import {
+	definitionHistory,
+	loadDefinitions,
+	previewDefinition,
+	publishDefinition
+} from '$lib/server/services/benefit-definitions';
 import { definitionFromForm } from '$lib/server/services/definition-form';
 import { evaluateProfile } from '$lib/server/services/benefits-service';
 import { InputError } from '$lib/server/services/errors';
@@ -13,11 +18,26 @@ let org: number;
 let admin: number;
 beforeAll(async () => {
 	h = await createTestDb();
-	org = (await h.db.insertInto('organisation').values({ name: 'O', created_at: '2026-01-01T00:00:00Z' }).returning('id').executeTakeFirstOrThrow()).id;
+	org = (
+		await h.db
+			.insertInto('organisation')
+			.values({ name: 'O', created_at: '2026-01-01T00:00:00Z' })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
 	admin = (
 		await h.db
 			.insertInto('app_user')
-			.values({ organisation_id: org, email: 'a@example.org', name: 'Admin Test', password_hash: null, role: 'admin', active: 1, created_at: '2026-01-01T00:00:00Z', password_changed_at: null })
+			.values({
+				organisation_id: org,
+				email: 'a@example.org',
+				name: 'Admin Test',
+				password_hash: null,
+				role: 'admin',
+				active: 1,
+				created_at: '2026-01-01T00:00:00Z',
+				password_changed_at: null
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow()
 	).id;
@@ -42,17 +62,46 @@ describe('benefit definitions edited by an admin', () => {
 		const bad: BenefitDefinition = { ...rsa, conditions: [{ type: 'age' } as never] };
 		const preview = await previewDefinition(h.db, org, bad, [], MONTH);
 		expect(preview.problems.join(' ')).toMatch(/Conditions : conditions\[0\]\.who/);
-		await expect(publishDefinition(h.db, { id: admin, organisationId: org }, bad, 'essai')).rejects.toBeInstanceOf(InputError);
-		await expect(publishDefinition(h.db, { id: admin, organisationId: org }, rsa, '')).rejects.toThrow(/Motif du changement/);
+		await expect(publishDefinition(h.db, { id: admin, organisationId: org }, bad, 'essai')).rejects.toBeInstanceOf(
+			InputError
+		);
+		await expect(publishDefinition(h.db, { id: admin, organisationId: org }, rsa, '')).rejects.toThrow(
+			/Motif du changement/
+		);
 		expect(await definitionHistory(h.db, 'rsa')).toHaveLength(1);
 	});
 
 	it('a change is previewed on the test profiles, published as version 2, and used by evaluations', async () => {
-		const single = { month: MONTH, zone: 2 as const, departement: '59', housing: { status: 'tenant_private' as const, rent: '450.00' }, taxIncome: { rfr: '0.00' }, members: [{ role: 'applicant' as const, birthDate: '1986-01-15', activity: 'inactive' as const, income: {} }] };
-		const change: BenefitDefinition = { ...rsa, conditions: [...rsa.conditions, { type: 'departement', excludes: ['59'], reason: 'Le RSA du Nord se demande autrement (test).' }], claim: { ...rsa.claim, how: 'Nouveau texte de démarche pour le RSA.' } };
-		const preview = await previewDefinition(h.db, org, change, [{ name: 'Célibataire du Nord', profile: single }, ...profiles()], MONTH);
+		const single = {
+			month: MONTH,
+			zone: 2 as const,
+			departement: '59',
+			housing: { status: 'tenant_private' as const, rent: '450.00' },
+			taxIncome: { rfr: '0.00' },
+			members: [{ role: 'applicant' as const, birthDate: '1986-01-15', activity: 'inactive' as const, income: {} }]
+		};
+		const change: BenefitDefinition = {
+			...rsa,
+			conditions: [
+				...rsa.conditions,
+				{ type: 'departement', excludes: ['59'], reason: 'Le RSA du Nord se demande autrement (test).' }
+			],
+			claim: { ...rsa.claim, how: 'Nouveau texte de démarche pour le RSA.' }
+		};
+		const preview = await previewDefinition(
+			h.db,
+			org,
+			change,
+			[{ name: 'Célibataire du Nord', profile: single }, ...profiles()],
+			MONTH
+		);
 		expect(preview.problems).toEqual([]);
-		expect(preview.differences).toContainEqual({ profile: 'Célibataire du Nord', benefit: rsa.label, before: 'eligible 573.49', after: 'not_eligible' });
+		expect(preview.differences).toContainEqual({
+			profile: 'Célibataire du Nord',
+			benefit: rsa.label,
+			before: 'eligible 573.49',
+			after: 'not_eligible'
+		});
 		const version = await publishDefinition(h.db, { id: admin, organisationId: org }, change, 'Test département');
 		expect(version).toBe(2);
 		const history = await definitionHistory(h.db, 'rsa');
@@ -65,13 +114,32 @@ describe('benefit definitions edited by an admin', () => {
 		expect(r.status).toBe('not_eligible');
 		expect(r.reasons).toEqual(['Le RSA du Nord se demande autrement (test).']);
 		expect(r.claim.how).toBe('Nouveau texte de démarche pour le RSA.');
-		const log = await h.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', '=', 'benefit_definition.published').execute();
+		const log = await h.db
+			.selectFrom('audit_log')
+			.select(['action', 'target_id'])
+			.where('action', '=', 'benefit_definition.published')
+			.execute();
 		expect(log).toEqual([{ action: 'benefit_definition.published', target_id: 'rsa' }]);
 	});
 
 	it('reads the admin form: one line per document and phrase, phrases normalised, JSON errors with their line', () => {
 		const form = new FormData();
-		for (const [k, v] of Object.entries({ label: 'RSA', description: 'Revenu minimum garanti.', payer: 'CAF', period: 'month', crds: 'on', paymentThresholdKey: 'rsa.payment_threshold', where: 'CAF', url: 'https://www.caf.fr', how: 'Demande en ligne sur caf.fr.', documents: 'RIB\n\n avis d’imposition ', phrases: 'Revenu de solidarité\nrsa', formula: 'rsa_differentiel', note: 'n' })) form.set(k, v);
+		for (const [k, v] of Object.entries({
+			label: 'RSA',
+			description: 'Revenu minimum garanti.',
+			payer: 'CAF',
+			period: 'month',
+			crds: 'on',
+			paymentThresholdKey: 'rsa.payment_threshold',
+			where: 'CAF',
+			url: 'https://www.caf.fr',
+			how: 'Demande en ligne sur caf.fr.',
+			documents: 'RIB\n\n avis d’imposition ',
+			phrases: 'Revenu de solidarité\nrsa',
+			formula: 'rsa_differentiel',
+			note: 'n'
+		}))
+			form.set(k, v);
 		form.append('evidencePayers', 'CAF');
 		form.append('evidencePayers', 'MSA');
 		form.set('conditions', '[\n  {"type": "couple", "value": true},\n  {"type": "couple" "value": false}\n]');
@@ -79,6 +147,8 @@ describe('benefit definitions edited by an admin', () => {
 		expect(r.definition.claim.documents).toEqual(['RIB', 'avis d’imposition']);
 		expect(r.definition.evidence).toEqual({ payers: ['CAF', 'MSA'], phrases: ['REVENU DE SOLIDARITE', 'RSA'] });
 		expect(r.definition.crds).toBe(true);
-		expect(r.problems).toEqual(['Conditions : JSON illisible à la ligne 3 (vérifiez les virgules, guillemets et crochets).']);
+		expect(r.problems).toEqual([
+			'Conditions : JSON illisible à la ligne 3 (vérifiez les virgules, guillemets et crochets).'
+		]);
 	});
 });

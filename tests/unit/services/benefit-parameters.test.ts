@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db';
-import { loadParameters, previewParameterVersion, publishParameterVersion } from '$lib/server/services/benefits-service';
+import {
+	loadParameters,
+	previewParameterVersion,
+	publishParameterVersion
+} from '$lib/server/services/benefits-service';
 import { InputError } from '$lib/server/services/errors';
 import { demoProfile } from '$db/seeds/demo-profiles';
 import { createTestDb } from '../../helpers/test-db';
@@ -9,13 +13,24 @@ let h: DbHandle;
 let org: number;
 beforeAll(async () => {
 	h = await createTestDb();
-	org = (await h.db.insertInto('organisation').values({ name: 'O', created_at: '2026-01-01T00:00:00Z' }).returning('id').executeTakeFirstOrThrow()).id;
+	org = (
+		await h.db
+			.insertInto('organisation')
+			.values({ name: 'O', created_at: '2026-01-01T00:00:00Z' })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
 });
 afterAll(async () => {
 	await h.close();
 });
 
-const rsa2027 = { key: 'rsa.base_amount', value: '660.00', effectiveFrom: '2027-04-01', source: 'Décret de revalorisation 2027 (test)' };
+const rsa2027 = {
+	key: 'rsa.base_amount',
+	value: '660.00',
+	effectiveFrom: '2027-04-01',
+	source: 'Décret de revalorisation 2027 (test)'
+};
 
 describe('benefit parameters edited by an admin', () => {
 	it('the database holds the seeded dated versions', async () => {
@@ -26,7 +41,9 @@ describe('benefit parameters edited by an admin', () => {
 	it('a proposed version is checked and its effect on test profiles shown before publishing', async () => {
 		const bad = await previewParameterVersion(h.db, org, { ...rsa2027, value: '66O' }, []);
 		expect(bad.problems.join(' ')).toMatch(/nombre décimal/);
-		const preview = await previewParameterVersion(h.db, org, rsa2027, [{ name: 'Martin', profile: demoProfile('Famille Martin', '2027-04')! }]);
+		const preview = await previewParameterVersion(h.db, org, rsa2027, [
+			{ name: 'Martin', profile: demoProfile('Famille Martin', '2027-04')! }
+		]);
 		expect(preview.problems).toEqual([]);
 		expect(preview.profilesChecked).toBe(1);
 		expect(preview.differences.some((d) => d.benefit.includes('solidarité active'))).toBe(true);
@@ -41,6 +58,8 @@ describe('benefit parameters edited by an admin', () => {
 			['660.00', '2027-04-01', null]
 		]);
 		await expect(publishParameterVersion(h.db, { id: 1, organisationId: org }, rsa2027)).rejects.toThrow(InputError);
-		await expect(publishParameterVersion(h.db, { id: 1, organisationId: org }, { ...rsa2027, key: 'no.such.key' })).rejects.toThrow(/inconnu/);
+		await expect(
+			publishParameterVersion(h.db, { id: 1, organisationId: org }, { ...rsa2027, key: 'no.such.key' })
+		).rejects.toThrow(/inconnu/);
 	});
 });

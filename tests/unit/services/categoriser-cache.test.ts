@@ -4,7 +4,14 @@
  */
 import { expect, test } from 'vitest';
 import { UNCATEGORISED } from '$lib/categories';
-import { categorise, compileRules, DEFAULT_RULES, generateTransactions, type Rule, type RuleSet } from '$lib/server/rules';
+import {
+	categorise,
+	compileRules,
+	DEFAULT_RULES,
+	generateTransactions,
+	type Rule,
+	type RuleSet
+} from '$lib/server/rules';
 import { categoriserFor, type CategoriserInput } from '$lib/server/services/categoriser';
 
 function uncached(set: RuleSet, tx: CategoriserInput) {
@@ -23,9 +30,20 @@ function uncached(set: RuleSet, tx: CategoriserInput) {
 
 function inputs(): CategoriserInput[] {
 	return generateTransactions(4_000, 21).flatMap((t, i) => {
-		const base = { rawLabel: t.rawLabel, amount: t.amount, date: t.date ?? '2026-01-15', accountId: 1 + (i % 2), filePayee: i % 7 === 0 ? 'Payé par le fichier' : null };
+		const base = {
+			rawLabel: t.rawLabel,
+			amount: t.amount,
+			date: t.date ?? '2026-01-15',
+			accountId: 1 + (i % 2),
+			filePayee: i % 7 === 0 ? 'Payé par le fichier' : null
+		};
 		// the same labels again on other days, with both signs, zero and other amounts
-		return [base, { ...base, date: '2026-12-02', amount: -base.amount }, { ...base, amount: 0 }, { ...base, amount: base.amount * 3 }];
+		return [
+			base,
+			{ ...base, date: '2026-12-02', amount: -base.amount },
+			{ ...base, amount: 0 },
+			{ ...base, amount: base.amount * 3 }
+		];
 	});
 }
 
@@ -38,9 +56,33 @@ test('default rules (context-free): cached outcomes equal the engine, card dates
 
 test('rules on amount, day or account: no outcome cache, same results', () => {
 	const extra: Rule[] = [
-		{ id: 'h.big', scope: 'household', priority: 50, match: 'all', conditions: [{ field: 'amount', op: 'gt', value: 10_000 }], actions: { category: 'savings', tag: 'gros' } },
-		{ id: 'h.day', scope: 'household', priority: 40, match: 'all', conditions: [{ field: 'dayOfMonth', op: 'equals', value: 2 }], actions: { tag: 'le-2' } },
-		{ id: 'h.acc', scope: 'household', priority: 30, match: 'all', conditions: [{ field: 'account', op: 'equals', value: '2' }, { field: 'label', op: 'contains', value: 'EDF' }], actions: { payee: 'Électricité' } }
+		{
+			id: 'h.big',
+			scope: 'household',
+			priority: 50,
+			match: 'all',
+			conditions: [{ field: 'amount', op: 'gt', value: 10_000 }],
+			actions: { category: 'savings', tag: 'gros' }
+		},
+		{
+			id: 'h.day',
+			scope: 'household',
+			priority: 40,
+			match: 'all',
+			conditions: [{ field: 'dayOfMonth', op: 'equals', value: 2 }],
+			actions: { tag: 'le-2' }
+		},
+		{
+			id: 'h.acc',
+			scope: 'household',
+			priority: 30,
+			match: 'all',
+			conditions: [
+				{ field: 'account', op: 'equals', value: '2' },
+				{ field: 'label', op: 'contains', value: 'EDF' }
+			],
+			actions: { payee: 'Électricité' }
+		}
 	] as Rule[];
 	const set = compileRules([...DEFAULT_RULES, ...extra]);
 	expect(set.contextFree).toBe(false);

@@ -26,9 +26,19 @@ describe('categories kept by admins', () => {
 
 	it('adds a category to a group, with a prefixed id, once', async () => {
 		await addCategory(h.db, admin, { id: 'cantine', label: 'Cantine', group: 'fixed', kind: 'expense' });
-		expect((await listCategories(h.db)).find((c) => c.id === 'fixed.cantine')).toMatchObject({ label: 'Cantine', group: 'fixed', kind: 'expense' });
-		await expect(addCategory(h.db, admin, { id: 'cantine', label: 'Cantine', group: 'fixed', kind: 'expense' })).rejects.toThrow(/existe déjà/);
-		await expect(addCategory(h.db, admin, { id: 'Bad Id', label: 'X y', group: 'fixed', kind: 'expense' })).rejects.toThrow(InputError);
-		await expect(addCategory(h.db, admin, { id: 'ok', label: 'X y', group: 'none', kind: 'expense' })).rejects.toThrow(InputError);
+		expect((await listCategories(h.db)).find((c) => c.id === 'fixed.cantine')).toMatchObject({
+			label: 'Cantine',
+			group: 'fixed',
+			kind: 'expense'
+		});
+		await expect(
+			addCategory(h.db, admin, { id: 'cantine', label: 'Cantine', group: 'fixed', kind: 'expense' })
+		).rejects.toThrow(/existe déjà/);
+		await expect(
+			addCategory(h.db, admin, { id: 'Bad Id', label: 'X y', group: 'fixed', kind: 'expense' })
+		).rejects.toThrow(InputError);
+		await expect(addCategory(h.db, admin, { id: 'ok', label: 'X y', group: 'none', kind: 'expense' })).rejects.toThrow(
+			InputError
+		);
 	});
 });

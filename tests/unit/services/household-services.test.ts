@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db';
 import { importFile } from '$lib/server/services/import-service';
-import { householdForecast, loadHistory, saveSeriesOverride, setManualBalance } from '$lib/server/services/forecast-service';
+import {
+	householdForecast,
+	loadHistory,
+	saveSeriesOverride,
+	setManualBalance
+} from '$lib/server/services/forecast-service';
 import { refreshBenefitAlerts, saveProfile, setAlertStatus } from '$lib/server/services/benefits-service';
 import { deleteRule, reapplyRules, saveRule } from '$lib/server/services/rules-service';
 import { loadCategoriser } from '$lib/server/services/categoriser';
@@ -20,14 +25,49 @@ const NOW = new Date('2026-11-28T10:00:00Z');
 beforeAll(async () => {
 	h = await createTestDb();
 	const now = NOW.toISOString();
-	org = (await h.db.insertInto('organisation').values({ name: 'O', created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-	await h.db.insertInto('app_user').values({ organisation_id: org, email: 'a@b.fr', name: 'Conseillère', password_hash: null, role: 'adviser', active: 1, created_at: now, password_changed_at: null }).execute();
-	hh = (await h.db.insertInto('household').values({ organisation_id: org, name: 'Famille Martin', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+	org = (
+		await h.db
+			.insertInto('organisation')
+			.values({ name: 'O', created_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+	await h.db
+		.insertInto('app_user')
+		.values({
+			organisation_id: org,
+			email: 'a@b.fr',
+			name: 'Conseillère',
+			password_hash: null,
+			role: 'adviser',
+			active: 1,
+			created_at: now,
+			password_changed_at: null
+		})
+		.execute();
+	hh = (
+		await h.db
+			.insertInto('household')
+			.values({ organisation_id: org, name: 'Famille Martin', situation: null, created_at: now, archived_at: null })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
 	// 14 months of the demo's single-parent statements, through the importer
 	const scenario = DEMO_SCENARIOS.find((s) => s.household === 'Famille Martin')!;
 	const txs = generateTransactions(scenario, '2025-10-01', 14, '2026-11-27', 7);
 	const file = renderStatement(scenario, txs);
-	const r = await importFile(h.db, { organisationId: org, householdId: hh, userId: null, fileName: file.fileName, bytes: new TextEncoder().encode(file.content), accountName: 'Compte courant' }, { now: NOW });
+	const r = await importFile(
+		h.db,
+		{
+			organisationId: org,
+			householdId: hh,
+			userId: null,
+			fileName: file.fileName,
+			bytes: new TextEncoder().encode(file.content),
+			accountName: 'Compte courant'
+		},
+		{ now: NOW }
+	);
 	expect(r.status).toBe('imported');
 });
 afterAll(async () => {
@@ -60,16 +100,59 @@ describe('forecast service', () => {
 
 	it('reads only the last 36 months, yet the balance counts every row booked after an old statement balance', async () => {
 		const scenario = DEMO_SCENARIOS.find((s) => s.household === 'Famille Martin')!;
-		const long = (await h.db.insertInto('household').values({ organisation_id: org, name: 'Longue histoire', situation: null, created_at: NOW.toISOString(), archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+		const long = (
+			await h.db
+				.insertInto('household')
+				.values({
+					organisation_id: org,
+					name: 'Longue histoire',
+					situation: null,
+					created_at: NOW.toISOString(),
+					archived_at: null
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 		const txs = generateTransactions(scenario, '2020-01-01', 83, '2026-11-27', 11);
 		const file = renderStatement(scenario, txs);
-		const r = await importFile(h.db, { organisationId: org, householdId: long, userId: null, fileName: file.fileName, bytes: new TextEncoder().encode(file.content), accountName: 'Compte courant' }, { now: NOW });
+		const r = await importFile(
+			h.db,
+			{
+				organisationId: org,
+				householdId: long,
+				userId: null,
+				fileName: file.fileName,
+				bytes: new TextEncoder().encode(file.content),
+				accountName: 'Compte courant'
+			},
+			{ now: NOW }
+		);
 		expect(r.status).toBe('imported');
 		// only a balance read long ago: the end of 2019, before the first row
-		const account = await h.db.selectFrom('bank_account').select('id').where('household_id', '=', long).executeTakeFirstOrThrow();
+		const account = await h.db
+			.selectFrom('bank_account')
+			.select('id')
+			.where('household_id', '=', long)
+			.executeTakeFirstOrThrow();
 		await h.db.deleteFrom('account_balance').where('account_id', '=', account.id).execute();
-		await h.db.insertInto('account_balance').values({ organisation_id: org, household_id: long, account_id: account.id, date: '2019-12-31', amount: 31_416, source: 'manual', import_batch_id: null, created_at: NOW.toISOString() }).execute();
-		const all = await h.db.selectFrom('bank_transaction').select(['amount', 'booking_date']).where('household_id', '=', long).execute();
+		await h.db
+			.insertInto('account_balance')
+			.values({
+				organisation_id: org,
+				household_id: long,
+				account_id: account.id,
+				date: '2019-12-31',
+				amount: 31_416,
+				source: 'manual',
+				import_batch_id: null,
+				created_at: NOW.toISOString()
+			})
+			.execute();
+		const all = await h.db
+			.selectFrom('bank_transaction')
+			.select(['amount', 'booking_date'])
+			.where('household_id', '=', long)
+			.execute();
 		const history = await loadHistory(h.db, long);
 		const latest = all.reduce((m, t) => (t.booking_date > m ? t.booking_date : m), '');
 		expect(history.txs.length).toBeLessThan(all.length);
@@ -80,7 +163,11 @@ describe('forecast service', () => {
 	});
 
 	it('a manual balance moves the start of the projection', async () => {
-		const account = await h.db.selectFrom('bank_account').select('id').where('household_id', '=', hh).executeTakeFirstOrThrow();
+		const account = await h.db
+			.selectFrom('bank_account')
+			.select('id')
+			.where('household_id', '=', hh)
+			.executeTakeFirstOrThrow();
 		await setManualBalance(h.db, actor(), hh, account.id, '2026-11-27', -12_345, NOW);
 		const history = await loadHistory(h.db, hh);
 		expect(history.balance).toEqual({ date: '2026-11-27', amount: -12_345 });
@@ -106,24 +193,57 @@ describe('transactions list', () => {
 
 describe('categorisation services', () => {
 	it('a rule edit takes effect at once: the compiled set is rebuilt when the rules table changes', async () => {
-		const tx = { rawLabel: 'VIR SEPA RECU /DE ASSOCIATION LES AMIS DU QUARTIER', amount: 5_000, date: '2026-11-02', accountId: 1 };
+		const tx = {
+			rawLabel: 'VIR SEPA RECU /DE ASSOCIATION LES AMIS DU QUARTIER',
+			amount: 5_000,
+			date: '2026-11-02',
+			accountId: 1
+		};
 		expect((await loadCategoriser(h.db, hh))(tx).category).not.toBe('income.other');
-		await saveRule(h.db, actor(), hh, { id: 'hh.test.amis', scope: 'household', priority: 10, match: 'all', conditions: [{ field: 'label', op: 'contains', value: 'amis du quartier' }], actions: { category: 'income.other' } });
+		await saveRule(h.db, actor(), hh, {
+			id: 'hh.test.amis',
+			scope: 'household',
+			priority: 10,
+			match: 'all',
+			conditions: [{ field: 'label', op: 'contains', value: 'amis du quartier' }],
+			actions: { category: 'income.other' }
+		});
 		expect((await loadCategoriser(h.db, hh))(tx)).toMatchObject({ category: 'income.other', ruleId: 'hh.test.amis' });
 		await deleteRule(h.db, actor(), hh, 'hh.test.amis');
 		expect((await loadCategoriser(h.db, hh))(tx).ruleId).not.toBe('hh.test.amis');
 	});
 
 	it('re-applying rules never overwrites a manual choice', async () => {
-		const edf = await h.db.selectFrom('bank_transaction').select(['id', 'payee']).where('household_id', '=', hh).where('category_id', '=', 'housing.energy').executeTakeFirstOrThrow();
+		const edf = await h.db
+			.selectFrom('bank_transaction')
+			.select(['id', 'payee'])
+			.where('household_id', '=', hh)
+			.where('category_id', '=', 'housing.energy')
+			.executeTakeFirstOrThrow();
 		const manual = await setCategoryManually(h.db, actor(), hh, edf.id, 'daily.other');
 		expect(manual.changed).toBe(1);
-		await saveRule(h.db, actor(), hh, { id: 'hh.test.edf', scope: 'household', priority: 10, match: 'all', conditions: [{ field: 'label', op: 'contains', value: 'EDF' }], actions: { category: 'fixed.other_insurance' } });
+		await saveRule(h.db, actor(), hh, {
+			id: 'hh.test.edf',
+			scope: 'household',
+			priority: 10,
+			match: 'all',
+			conditions: [{ field: 'label', op: 'contains', value: 'EDF' }],
+			actions: { category: 'fixed.other_insurance' }
+		});
 		const r = await reapplyRules(h.db, hh);
 		expect(r.changed).toBeGreaterThan(5);
-		const rows = await h.db.selectFrom('bank_transaction').select(['id', 'category_id', 'category_source', 'rule_id']).where('household_id', '=', hh).where('raw_label', 'like', '%EDF%').execute();
+		const rows = await h.db
+			.selectFrom('bank_transaction')
+			.select(['id', 'category_id', 'category_source', 'rule_id'])
+			.where('household_id', '=', hh)
+			.where('raw_label', 'like', '%EDF%')
+			.execute();
 		expect(rows.find((x) => x.id === edf.id)).toMatchObject({ category_id: 'daily.other', category_source: 'manual' });
-		expect(rows.filter((x) => x.id !== edf.id).every((x) => x.category_id === 'fixed.other_insurance' && x.rule_id === 'hh.test.edf')).toBe(true);
+		expect(
+			rows
+				.filter((x) => x.id !== edf.id)
+				.every((x) => x.category_id === 'fixed.other_insurance' && x.rule_id === 'hh.test.edf')
+		).toBe(true);
 		await expect(setCategoryManually(h.db, actor(), hh, edf.id, 'no.such.category')).rejects.toThrow(InputError);
 	});
 });
@@ -148,7 +268,13 @@ describe('budget and benefits services', () => {
 				housing: { status: 'tenant_private', rent: '620.00', aidPaidToLandlord: false },
 				savings: '0.00',
 				members: [
-					{ role: 'applicant', birthDate: '1988-03-01', activity: 'unemployed_no_benefit', disabilityRate: 0, income: {} },
+					{
+						role: 'applicant',
+						birthDate: '1988-03-01',
+						activity: 'unemployed_no_benefit',
+						disabilityRate: 0,
+						income: {}
+					},
 					{ role: 'child', birthDate: '2018-05-01' },
 					{ role: 'child', birthDate: '2013-02-01' }
 				],
@@ -163,7 +289,11 @@ describe('budget and benefits services', () => {
 		const first = alerts[0];
 		await setAlertStatus(h.db, actor(), hh, first.id, 'claim_in_progress');
 		await refreshBenefitAlerts(h.db, hh, NOW);
-		const again = await h.db.selectFrom('benefit_alert').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
+		const again = await h.db
+			.selectFrom('benefit_alert')
+			.selectAll()
+			.where('id', '=', first.id)
+			.executeTakeFirstOrThrow();
 		expect(again.status).toBe('claim_in_progress');
 		await expect(setAlertStatus(h.db, actor(), hh + 99, first.id, 'obtained')).rejects.toThrow(InputError);
 	});

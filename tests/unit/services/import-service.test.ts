@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db';
-import { importFile, importWithSavedMapping, undoImport, type FileImportResult } from '$lib/server/services/import-service';
+import {
+	importFile,
+	importWithSavedMapping,
+	undoImport,
+	type FileImportResult
+} from '$lib/server/services/import-service';
 import { createTestDb } from '../../helpers/test-db';
 import { fixture } from '../import/helpers';
 
@@ -27,15 +32,31 @@ function ok(r: FileImportResult) {
 }
 
 async function count(): Promise<number> {
-	const r = await h.db.selectFrom('bank_transaction').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', hh).executeTakeFirstOrThrow();
+	const r = await h.db
+		.selectFrom('bank_transaction')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('household_id', '=', hh)
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
 
 beforeAll(async () => {
 	h = await createTestDb();
 	const now = new Date().toISOString();
-	org = (await h.db.insertInto('organisation').values({ name: 'O', created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-	hh = (await h.db.insertInto('household').values({ organisation_id: org, name: 'H', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+	org = (
+		await h.db
+			.insertInto('organisation')
+			.values({ name: 'O', created_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+	hh = (
+		await h.db
+			.insertInto('household')
+			.values({ organisation_id: org, name: 'H', situation: null, created_at: now, archived_at: null })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
 });
 afterAll(async () => {
 	await h.close();
@@ -63,12 +84,28 @@ describe('import service', () => {
 	it('imports every row once, keeps two identical coffees, categorises, stores the balance', async () => {
 		const r = ok(await importFile(h.db, { ...base(), fileName: 'mars.csv', bytes: enc(march) }));
 		expect(r.layout).toBe('credit-mutuel');
-		expect(r.accounts[0]).toMatchObject({ imported: 4, duplicates: 0, dateFrom: '2026-03-02', dateTo: '2026-03-05', sum: '459.61', closingBalance: '559.61' });
+		expect(r.accounts[0]).toMatchObject({
+			imported: 4,
+			duplicates: 0,
+			dateFrom: '2026-03-02',
+			dateTo: '2026-03-05',
+			sum: '459.61',
+			closingBalance: '559.61'
+		});
 		expect(await count()).toBe(4);
-		const rows = await h.db.selectFrom('bank_transaction').select(['amount', 'category_id', 'category_source']).where('household_id', '=', hh).orderBy('id').execute();
+		const rows = await h.db
+			.selectFrom('bank_transaction')
+			.select(['amount', 'category_id', 'category_source'])
+			.where('household_id', '=', hh)
+			.orderBy('id')
+			.execute();
 		expect(rows.map((x) => x.amount)).toEqual([-320, -320, -4599, 51200]);
 		expect(rows[3]).toMatchObject({ category_id: 'income.housing_benefit', category_source: 'rule' });
-		const balances = await h.db.selectFrom('account_balance').select(['date', 'amount']).where('household_id', '=', hh).execute();
+		const balances = await h.db
+			.selectFrom('account_balance')
+			.select(['date', 'amount'])
+			.where('household_id', '=', hh)
+			.execute();
 		expect(balances).toContainEqual({ date: '2026-03-05', amount: 55961 });
 	});
 
@@ -97,10 +134,17 @@ describe('import service', () => {
 <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260304<TRNAMT>-45.99<FITID>A1<NAME>EDF PARTICULIERS</STMTTRN>
 </BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`;
 		const accounts = await h.db.selectFrom('bank_account').select('id').where('household_id', '=', hh).execute();
-		const r = ok(await importFile(h.db, { ...base(), accountId: accounts[0].id, fileName: 'mars.ofx', bytes: enc(ofx) }));
+		const r = ok(
+			await importFile(h.db, { ...base(), accountId: accounts[0].id, fileName: 'mars.ofx', bytes: enc(ofx) })
+		);
 		expect(r.accounts[0].imported).toBe(1);
 		expect(r.accounts[0].probableDuplicates).toEqual([
-			expect.objectContaining({ date: '2026-03-04', amount: '-45.99', label: 'EDF PARTICULIERS', existingDate: '2026-03-03' })
+			expect.objectContaining({
+				date: '2026-03-04',
+				amount: '-45.99',
+				label: 'EDF PARTICULIERS',
+				existingDate: '2026-03-03'
+			})
 		]);
 		expect(await count()).toBe(6);
 		const open = await h.db.selectFrom('probable_duplicate').selectAll().where('household_id', '=', hh).execute();
@@ -115,7 +159,11 @@ describe('import service', () => {
 		expect(await count()).toBe(6);
 		const empty = await importFile(h.db, { ...base(), fileName: 'vide.csv', bytes: new Uint8Array() });
 		expect(empty.status).toBe('rejected');
-		const png = await importFile(h.db, { ...base(), fileName: 'photo.csv', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+		const png = await importFile(h.db, {
+			...base(),
+			fileName: 'photo.csv',
+			bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
+		});
 		expect(png.status).toBe('rejected');
 		expect(await count()).toBe(6);
 	});
@@ -124,7 +172,11 @@ describe('import service', () => {
 		const accounts = await h.db.selectFrom('bank_account').select('id').execute();
 		const batches = await h.db.selectFrom('import_batch').select('id').execute();
 		const full = fixture('bp-multi.ofx');
-		const r = await importFile(h.db, { ...base(), fileName: 'coupe.ofx', bytes: full.slice(0, Math.floor(full.length / 2)) });
+		const r = await importFile(h.db, {
+			...base(),
+			fileName: 'coupe.ofx',
+			bytes: full.slice(0, Math.floor(full.length / 2))
+		});
 		expect(r.status).toBe('rejected');
 		if (r.status === 'rejected') {
 			expect(r.error.message).toMatch(/^Ce fichier OFX est incomplet \(coupé avant la fin, ligne \d+\)/);
@@ -141,10 +193,30 @@ describe('import service', () => {
 		let calls = 0;
 		const failing = () => {
 			if (++calls === 1200) throw new Error('disk full'); // after the first 1,000 rows were written
-			return { category: 'uncategorised', payee: null, ruleId: null, normalisedLabel: 'X', cardDate: null, tags: [], internalTransfer: false, operationType: null };
+			return {
+				category: 'uncategorised',
+				payee: null,
+				ruleId: null,
+				normalisedLabel: 'X',
+				cardDate: null,
+				tags: [],
+				internalTransfer: false,
+				operationType: null
+			};
 		};
-		const rows = Array.from({ length: 1500 }, (_, i) => [`${String((i % 28) + 1).padStart(2, '0')}/05/2026`, `-${i + 1},00`, '', `CARTE ACHAT ${i}`] as [string, string, string, string]);
-		await expect(importFile(h.db, { ...base(), fileName: 'mai.csv', bytes: enc(cm(rows)) }, { categoriser: failing })).rejects.toThrow('disk full');
+		const rows = Array.from(
+			{ length: 1500 },
+			(_, i) =>
+				[`${String((i % 28) + 1).padStart(2, '0')}/05/2026`, `-${i + 1},00`, '', `CARTE ACHAT ${i}`] as [
+					string,
+					string,
+					string,
+					string
+				]
+		);
+		await expect(
+			importFile(h.db, { ...base(), fileName: 'mai.csv', bytes: enc(cm(rows)) }, { categoriser: failing })
+		).rejects.toThrow('disk full');
 		calls = -10_000;
 		expect(await count()).toBe(before);
 		expect(await h.db.selectFrom('import_batch').select('id').execute()).toHaveLength(batches.length);
@@ -165,13 +237,22 @@ describe('import service', () => {
 		if (r.status !== 'rejected') return;
 		expect(r.needs?.mapping?.columns).toEqual(['Jour', 'Quoi', 'Combien']);
 		const mapped = ok(
-			await importFile(h.db, { ...base(), fileName: 'odd.csv', bytes: enc(odd), mapping: { dateColumn: 0, labelColumns: [1], amountColumn: 2, hasHeader: true } })
+			await importFile(h.db, {
+				...base(),
+				fileName: 'odd.csv',
+				bytes: enc(odd),
+				mapping: { dateColumn: 0, labelColumns: [1], amountColumn: 2, hasHeader: true }
+			})
 		);
 		expect(mapped.accounts[0].imported).toBe(2);
 	});
 
 	it('undo removes the batch and everything derived from it', async () => {
-		const batch = await h.db.selectFrom('import_batch').select('id').where('file_name', '=', 'mars.ofx').executeTakeFirstOrThrow();
+		const batch = await h.db
+			.selectFrom('import_batch')
+			.select('id')
+			.where('file_name', '=', 'mars.ofx')
+			.executeTakeFirstOrThrow();
 		const removed = await undoImport(h.db, { id: 1, organisationId: org }, hh, batch.id);
 		expect(removed).toBe(1);
 		expect(await h.db.selectFrom('probable_duplicate').selectAll().execute()).toHaveLength(0);
@@ -182,7 +263,12 @@ describe('import service', () => {
 describe('accounts read from the file', () => {
 	let other: number;
 	const accountsOf = (household: number) =>
-		h.db.selectFrom('bank_account').select(['id', 'name', 'account_number', 'iban']).where('household_id', '=', household).orderBy('id').execute();
+		h.db
+			.selectFrom('bank_account')
+			.select(['id', 'name', 'account_number', 'iban'])
+			.where('household_id', '=', household)
+			.orderBy('id')
+			.execute();
 	const rowsPerAccount = async (household: number) =>
 		(
 			await h.db
@@ -196,11 +282,26 @@ describe('accounts read from the file', () => {
 
 	beforeAll(async () => {
 		const now = new Date().toISOString();
-		other = (await h.db.insertInto('household').values({ organisation_id: org, name: 'Multi', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+		other = (
+			await h.db
+				.insertInto('household')
+				.values({ organisation_id: org, name: 'Multi', situation: null, created_at: now, archived_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 	});
 
 	it('a file of several accounts fills each of them, even when the person named one account', async () => {
-		const r = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'multi.ofx', bytes: fixture('bp-multi.ofx'), accountName: 'Compte courant' }));
+		const r = ok(
+			await importFile(h.db, {
+				organisationId: org,
+				householdId: other,
+				userId: null,
+				fileName: 'multi.ofx',
+				bytes: fixture('bp-multi.ofx'),
+				accountName: 'Compte courant'
+			})
+		);
 		expect(r.accounts).toHaveLength(2);
 		expect(r.warnings.join(' ')).toMatch(/2 comptes : chacun est rempli d’après son numéro/);
 		const accounts = await accountsOf(other);
@@ -212,21 +313,55 @@ describe('accounts read from the file', () => {
 	it('the same file again matches both accounts by their numbers, even when one account is picked', async () => {
 		const [first] = await accountsOf(other);
 		const before = await rowsPerAccount(other);
-		const r = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'multi.ofx', bytes: fixture('bp-multi.ofx'), accountId: first.id }));
+		const r = ok(
+			await importFile(h.db, {
+				organisationId: org,
+				householdId: other,
+				userId: null,
+				fileName: 'multi.ofx',
+				bytes: fixture('bp-multi.ofx'),
+				accountId: first.id
+			})
+		);
 		expect(r.accounts.map((a) => a.imported)).toEqual([0, 0]);
 		expect(await accountsOf(other)).toHaveLength(2);
 		expect(await rowsPerAccount(other)).toEqual(before);
 	});
 
 	it('a single-account file is matched by its IBAN, and a picked account is used for a file of one account', async () => {
-		const first = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'qonto.csv', bytes: fixture('qonto.csv') }));
+		const first = ok(
+			await importFile(h.db, {
+				organisationId: org,
+				householdId: other,
+				userId: null,
+				fileName: 'qonto.csv',
+				bytes: fixture('qonto.csv')
+			})
+		);
 		expect(first.accounts[0]).toMatchObject({ created: true, imported: 2 });
-		const again = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'qonto.csv', bytes: fixture('qonto.csv') }));
+		const again = ok(
+			await importFile(h.db, {
+				organisationId: org,
+				householdId: other,
+				userId: null,
+				fileName: 'qonto.csv',
+				bytes: fixture('qonto.csv')
+			})
+		);
 		expect(again.accounts[0]).toMatchObject({ accountId: first.accounts[0].accountId, created: false, imported: 0 });
 		const accounts = await accountsOf(other);
 		expect(accounts.find((a) => a.id === first.accounts[0].accountId)?.iban).toBe('FR7616958000011234567890123');
 		const picked = accounts[0].id;
-		const forced = ok(await importFile(h.db, { organisationId: org, householdId: other, userId: null, fileName: 'bourso.csv', bytes: fixture('boursobank-2026.csv'), accountId: picked }));
+		const forced = ok(
+			await importFile(h.db, {
+				organisationId: org,
+				householdId: other,
+				userId: null,
+				fileName: 'bourso.csv',
+				bytes: fixture('boursobank-2026.csv'),
+				accountId: picked
+			})
+		);
 		expect(forced.accounts[0]).toMatchObject({ accountId: picked, created: false, imported: 5 });
 		expect(forced.warnings.join(' ')).not.toMatch(/comptes : chacun/);
 	});
@@ -247,27 +382,61 @@ describe('column mappings saved for an account', () => {
 
 	beforeAll(async () => {
 		const now = new Date().toISOString();
-		home = (await h.db.insertInto('household').values({ organisation_id: org, name: 'Mappings', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+		home = (
+			await h.db
+				.insertInto('household')
+				.values({ organisation_id: org, name: 'Mappings', situation: null, created_at: now, archived_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 	});
 
 	it('an unknown layout is read with the one saved mapping that fits, into its account', async () => {
-		const first = ok(await importWithSavedMapping(h.db, req(odd(['2026-04-01,Courses marché,-12.50']), { accountName: 'Livret', mapping })));
+		const first = ok(
+			await importWithSavedMapping(
+				h.db,
+				req(odd(['2026-04-01,Courses marché,-12.50']), { accountName: 'Livret', mapping })
+			)
+		);
 		const livret = first.accounts[0].accountId as number;
-		await h.db.updateTable('bank_account').set({ csv_mapping: JSON.stringify(mapping) }).where('id', '=', livret).execute();
-		const next = ok(await importWithSavedMapping(h.db, req(odd(['2026-04-02,Remboursement ami,20.00', '2026-04-03,Boulangerie,-3.10']))));
+		await h.db
+			.updateTable('bank_account')
+			.set({ csv_mapping: JSON.stringify(mapping) })
+			.where('id', '=', livret)
+			.execute();
+		const next = ok(
+			await importWithSavedMapping(
+				h.db,
+				req(odd(['2026-04-02,Remboursement ami,20.00', '2026-04-03,Boulangerie,-3.10']))
+			)
+		);
 		expect(next.accounts).toHaveLength(1);
 		expect(next.accounts[0]).toMatchObject({ accountId: livret, imported: 2, created: false });
 		expect(next.warnings[0]).toBe('Colonnes lues avec les réglages enregistrés pour le compte « Livret ».');
 	});
 
 	it('a picked account uses its own mapping', async () => {
-		const livret = (await h.db.selectFrom('bank_account').select('id').where('household_id', '=', home).where('name', '=', 'Livret').executeTakeFirstOrThrow()).id;
+		const livret = (
+			await h.db
+				.selectFrom('bank_account')
+				.select('id')
+				.where('household_id', '=', home)
+				.where('name', '=', 'Livret')
+				.executeTakeFirstOrThrow()
+		).id;
 		const r = ok(await importWithSavedMapping(h.db, req(odd(['2026-04-05,Pharmacie,-8.00']), { accountId: livret })));
 		expect(r.accounts[0]).toMatchObject({ accountId: livret, imported: 1 });
 	});
 
 	it('a file of a known layout picked for an account with a saved mapping is read by its own layout', async () => {
-		const livret = (await h.db.selectFrom('bank_account').select('id').where('household_id', '=', home).where('name', '=', 'Livret').executeTakeFirstOrThrow()).id;
+		const livret = (
+			await h.db
+				.selectFrom('bank_account')
+				.select('id')
+				.where('household_id', '=', home)
+				.where('name', '=', 'Livret')
+				.executeTakeFirstOrThrow()
+		).id;
 		const r = ok(await importWithSavedMapping(h.db, req(fixture('boursobank-2026.csv'), { accountId: livret })));
 		expect(r).toMatchObject({ format: 'csv', layout: 'boursobank' });
 		expect(r.accounts[0]).toMatchObject({ accountId: livret, imported: 5 });
@@ -278,7 +447,19 @@ describe('column mappings saved for an account', () => {
 		const now = new Date().toISOString();
 		await h.db
 			.insertInto('bank_account')
-			.values({ organisation_id: org, household_id: home, name: 'Joint', bank: null, account_number: null, iban: null, currency: 'EUR', overdraft_limit: null, overdraft_rate_bp: null, csv_mapping: JSON.stringify(mapping), created_at: now })
+			.values({
+				organisation_id: org,
+				household_id: home,
+				name: 'Joint',
+				bank: null,
+				account_number: null,
+				iban: null,
+				currency: 'EUR',
+				overdraft_limit: null,
+				overdraft_rate_bp: null,
+				csv_mapping: JSON.stringify(mapping),
+				created_at: now
+			})
 			.execute();
 		const r = await importWithSavedMapping(h.db, req(odd(['2026-04-06,Marché,-5.00'])));
 		expect(r.status).toBe('rejected');
@@ -288,28 +469,75 @@ describe('column mappings saved for an account', () => {
 
 describe('undo and the accounts an import created', () => {
 	let fresh: number;
-	const accounts = () => h.db.selectFrom('bank_account').select(['id', 'account_number']).where('household_id', '=', fresh).orderBy('id').execute();
+	const accounts = () =>
+		h.db
+			.selectFrom('bank_account')
+			.select(['id', 'account_number'])
+			.where('household_id', '=', fresh)
+			.orderBy('id')
+			.execute();
 	const batchOf = async (file: string) =>
-		(await h.db.selectFrom('import_batch').select('id').where('household_id', '=', fresh).where('file_name', '=', file).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+		(
+			await h.db
+				.selectFrom('import_batch')
+				.select('id')
+				.where('household_id', '=', fresh)
+				.where('file_name', '=', file)
+				.orderBy('id', 'desc')
+				.executeTakeFirstOrThrow()
+		).id;
 
 	beforeAll(async () => {
 		const now = new Date().toISOString();
-		fresh = (await h.db.insertInto('household').values({ organisation_id: org, name: 'Undo', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+		fresh = (
+			await h.db
+				.insertInto('household')
+				.values({ organisation_id: org, name: 'Undo', situation: null, created_at: now, archived_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 	});
 
 	it('undoing the import that created accounts removes them with their rows', async () => {
-		ok(await importFile(h.db, { organisationId: org, householdId: fresh, userId: null, fileName: 'multi.ofx', bytes: fixture('bp-multi.ofx') }));
+		ok(
+			await importFile(h.db, {
+				organisationId: org,
+				householdId: fresh,
+				userId: null,
+				fileName: 'multi.ofx',
+				bytes: fixture('bp-multi.ofx')
+			})
+		);
 		expect(await accounts()).toHaveLength(2);
 		await undoImport(h.db, { id: 1, organisationId: org }, fresh, await batchOf('multi.ofx'));
 		expect(await accounts()).toHaveLength(0);
-		expect(await h.db.selectFrom('account_balance').select('id').where('household_id', '=', fresh).execute()).toHaveLength(0);
+		expect(
+			await h.db.selectFrom('account_balance').select('id').where('household_id', '=', fresh).execute()
+		).toHaveLength(0);
 	});
 
 	it('an account another import has filled since stays', async () => {
-		const first = ok(await importFile(h.db, { organisationId: org, householdId: fresh, userId: null, fileName: 'bourso.csv', bytes: fixture('boursobank-2026.csv') }));
+		const first = ok(
+			await importFile(h.db, {
+				organisationId: org,
+				householdId: fresh,
+				userId: null,
+				fileName: 'bourso.csv',
+				bytes: fixture('boursobank-2026.csv')
+			})
+		);
 		const account = first.accounts[0].accountId as number;
 		const later = cm([['02/02/2026', '-1,00', '', 'CARTE 01/02 KIOSQUE']]);
-		ok(await importFile(h.db, { organisationId: org, householdId: fresh, userId: null, fileName: 'later.csv', bytes: enc(later), accountId: account }));
+		ok(
+			await importFile(h.db, {
+				organisationId: org,
+				householdId: fresh,
+				userId: null,
+				fileName: 'later.csv',
+				bytes: enc(later),
+				accountId: account
+			})
+		);
 		await undoImport(h.db, { id: 1, organisationId: org }, fresh, await batchOf('bourso.csv'));
 		expect((await accounts()).map((a) => a.id)).toEqual([account]);
 	});

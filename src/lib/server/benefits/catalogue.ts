@@ -21,8 +21,12 @@ export interface CatalogueEntry {
 }
 
 const CAF_URL = 'https://www.caf.fr';
-const ID_DOCS = ['pièce d\'identité ou titre de séjour', 'RIB', 'numéro de sécurité sociale'];
-const CAF_DOCS = [...ID_DOCS, 'dernier avis d\'imposition', 'ressources des 3 derniers mois (bulletins de salaire, attestations)'];
+const ID_DOCS = ["pièce d'identité ou titre de séjour", 'RIB', 'numéro de sécurité sociale'];
+const CAF_DOCS = [
+	...ID_DOCS,
+	"dernier avis d'imposition",
+	'ressources des 3 derniers mois (bulletins de salaire, attestations)'
+];
 
 /** The 16 benefits of the contract. */
 export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
@@ -37,13 +41,13 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 		claim: {
 			where: 'CAF (ou MSA pour le régime agricole)',
 			url: CAF_URL,
-			how: 'Demande en ligne sur caf.fr (« Faire une demande de prestation » puis RSA) ou à l\'accueil de la CAF, du CCAS ou du département.',
+			how: "Demande en ligne sur caf.fr (« Faire une demande de prestation » puis RSA) ou à l'accueil de la CAF, du CCAS ou du département.",
 			documents: [...CAF_DOCS, 'justificatif de domicile']
 		}
 	},
 	ppa: {
 		id: 'ppa',
-		label: 'Prime d\'activité',
+		label: "Prime d'activité",
 		description: 'Complément de revenu pour les personnes qui travaillent avec des revenus modestes.',
 		payer: 'CAF',
 		period: 'month',
@@ -52,7 +56,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 		claim: {
 			where: 'CAF (ou MSA)',
 			url: CAF_URL,
-			how: 'Demande en ligne sur caf.fr (« Faire une demande de prestation » puis prime d\'activité), puis déclaration trimestrielle des ressources.',
+			how: "Demande en ligne sur caf.fr (« Faire une demande de prestation » puis prime d'activité), puis déclaration trimestrielle des ressources.",
 			documents: [...ID_DOCS, 'bulletins de salaire des 3 derniers mois']
 		}
 	},
@@ -68,7 +72,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 			where: 'CAF (ou MSA)',
 			url: CAF_URL,
 			how: 'Demande en ligne sur caf.fr (« Faire une demande de prestation » puis aide au logement) ; le bailleur remplit une attestation de loyer.',
-			documents: [...ID_DOCS, 'bail', 'attestation de loyer signée par le bailleur', 'dernier avis d\'imposition']
+			documents: [...ID_DOCS, 'bail', 'attestation de loyer signée par le bailleur', "dernier avis d'imposition"]
 		}
 	},
 	css: {
@@ -97,8 +101,8 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 		claim: {
 			where: 'MDPH du département (décision CDAPH), puis CAF',
 			url: 'https://mdphenligne.cnsa.fr',
-			how: 'Dossier MDPH (cerfa 15692) avec un certificat médical, en ligne (mdphenligne) ou par courrier ; la CAF calcule et verse l\'AAH.',
-			documents: [...ID_DOCS, 'certificat médical de moins d\'un an (cerfa 15695)', 'justificatif de domicile']
+			how: "Dossier MDPH (cerfa 15692) avec un certificat médical, en ligne (mdphenligne) ou par courrier ; la CAF calcule et verse l'AAH.",
+			documents: [...ID_DOCS, "certificat médical de moins d'un an (cerfa 15695)", 'justificatif de domicile']
 		}
 	},
 	aspa: {
@@ -112,8 +116,8 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 		claim: {
 			where: 'Caisse de retraite (Carsat / CNAV, ou MSA)',
 			url: 'https://www.lassuranceretraite.fr',
-			how: 'Demande d\'ASPA en ligne sur lassuranceretraite.fr ou auprès de la caisse qui verse la retraite (toutes les retraites doivent avoir été demandées).',
-			documents: [...ID_DOCS, 'relevés de pensions', 'ressources des 3 derniers mois', 'dernier avis d\'imposition']
+			how: "Demande d'ASPA en ligne sur lassuranceretraite.fr ou auprès de la caisse qui verse la retraite (toutes les retraites doivent avoir été demandées).",
+			documents: [...ID_DOCS, 'relevés de pensions', 'ressources des 3 derniers mois', "dernier avis d'imposition"]
 		}
 	},
 	af: {
@@ -134,7 +138,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	cf: {
 		id: 'cf',
 		label: 'Complément familial',
-		description: 'Pour les familles d\'au moins 3 enfants âgés de 3 ans ou plus, sous condition de ressources.',
+		description: "Pour les familles d'au moins 3 enfants âgés de 3 ans ou plus, sous condition de ressources.",
 		payer: 'CAF',
 		period: 'month',
 		crds: true,
@@ -143,7 +147,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 			where: 'CAF (ou MSA)',
 			url: CAF_URL,
 			how: 'Déclaration de situation et des ressources sur caf.fr.',
-			documents: [...ID_DOCS, 'livret de famille', 'avis d\'imposition de l\'année N-1 (revenus N-2)']
+			documents: [...ID_DOCS, 'livret de famille', "avis d'imposition de l'année N-1 (revenus N-2)"]
 		}
 	},
 	ars: {
@@ -164,7 +168,8 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	asf: {
 		id: 'asf',
 		label: 'Allocation de soutien familial',
-		description: 'Pour le parent qui élève seul un enfant sans recevoir de pension alimentaire (ou une pension trop faible).',
+		description:
+			'Pour le parent qui élève seul un enfant sans recevoir de pension alimentaire (ou une pension trop faible).',
 		payer: 'CAF',
 		period: 'month',
 		crds: true,
@@ -194,7 +199,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	cheque_energie: {
 		id: 'cheque_energie',
 		label: 'Chèque énergie',
-		description: 'Aide annuelle pour payer les factures d\'énergie, envoyée automatiquement selon le revenu fiscal.',
+		description: "Aide annuelle pour payer les factures d'énergie, envoyée automatiquement selon le revenu fiscal.",
 		payer: null,
 		period: 'year',
 		crds: false,
@@ -203,13 +208,13 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 			where: 'État (ASP) — chequeenergie.gouv.fr',
 			url: 'https://chequeenergie.gouv.fr',
 			how: 'Envoi automatique si la déclaration de revenus est faite ; sinon demande en ligne sur chequeenergie.gouv.fr pendant la campagne.',
-			documents: ['dernier avis d\'imposition', 'facture d\'énergie']
+			documents: ["dernier avis d'imposition", "facture d'énergie"]
 		}
 	},
 	prime_noel: {
 		id: 'prime_noel',
-		label: 'Prime de Noël (aide exceptionnelle de fin d\'année)',
-		description: 'Versée automatiquement en décembre aux bénéficiaires du RSA, de l\'ASS ou de l\'AER.',
+		label: "Prime de Noël (aide exceptionnelle de fin d'année)",
+		description: "Versée automatiquement en décembre aux bénéficiaires du RSA, de l'ASS ou de l'AER.",
 		payer: 'CAF',
 		period: 'once',
 		crds: false,
@@ -224,7 +229,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	ass: {
 		id: 'ass',
 		label: 'Allocation de solidarité spécifique',
-		description: 'Pour les demandeurs d\'emploi en fin de droits au chômage ayant assez travaillé.',
+		description: "Pour les demandeurs d'emploi en fin de droits au chômage ayant assez travaillé.",
 		payer: 'FRANCE_TRAVAIL',
 		period: 'month',
 		crds: false,
@@ -238,8 +243,8 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	},
 	asi: {
 		id: 'asi',
-		label: 'Allocation supplémentaire d\'invalidité',
-		description: 'Complément pour les titulaires d\'une pension d\'invalidité à faibles ressources.',
+		label: "Allocation supplémentaire d'invalidité",
+		description: "Complément pour les titulaires d'une pension d'invalidité à faibles ressources.",
 		payer: 'CPAM',
 		period: 'month',
 		crds: false,
@@ -247,14 +252,14 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 		claim: {
 			where: 'Assurance Maladie (CPAM) ou MSA',
 			url: 'https://www.ameli.fr',
-			how: 'Formulaire de demande d\'ASI (cerfa 15620) à envoyer à la CPAM qui verse la pension d\'invalidité.',
-			documents: [...ID_DOCS, 'notification de pension d\'invalidité', 'ressources des 3 derniers mois']
+			how: "Formulaire de demande d'ASI (cerfa 15620) à envoyer à la CPAM qui verse la pension d'invalidité.",
+			documents: [...ID_DOCS, "notification de pension d'invalidité", 'ressources des 3 derniers mois']
 		}
 	},
 	fsl: {
 		id: 'fsl',
 		label: 'Fonds de solidarité pour le logement',
-		description: 'Aide du département pour les impayés de loyer ou d\'énergie, ou pour entrer dans un logement.',
+		description: "Aide du département pour les impayés de loyer ou d'énergie, ou pour entrer dans un logement.",
 		payer: null,
 		period: 'once',
 		crds: false,

@@ -37,7 +37,14 @@ export type Who = (typeof WHO)[number];
 /** A number written in the condition, or a reference to a dated parameter. */
 export type Operand = number | { param: string };
 
-export const MEMBER_FLAGS = ['pregnant', 'student', 'scholarship', 'rsdae', 'areExhausted', 'worked5of10Years'] as const;
+export const MEMBER_FLAGS = [
+	'pregnant',
+	'student',
+	'scholarship',
+	'rsdae',
+	'areExhausted',
+	'worked5of10Years'
+] as const;
 export const HOUSEHOLD_FLAGS = ['arrears', 'aidPaidToLandlord', 'childSupportUnpaid'] as const;
 export type MemberFlag = (typeof MEMBER_FLAGS)[number];
 export type HouseholdFlag = (typeof HOUSEHOLD_FLAGS)[number];
@@ -151,10 +158,12 @@ function validateOne(c: unknown, at: string, keys: ReadonlySet<string>, errors: 
 		return;
 	}
 	for (const t of ['reason', 'question'] as const) {
-		if (c[t] !== undefined && (typeof c[t] !== 'string' || (c[t] as string).trim() === '')) errors.push(`${at}.${t} : texte attendu.`);
+		if (c[t] !== undefined && (typeof c[t] !== 'string' || (c[t] as string).trim() === ''))
+			errors.push(`${at}.${t} : texte attendu.`);
 	}
 	const allowed = new Set(['type', 'reason', 'question', ...FIELDS[type]]);
-	for (const k of Object.keys(c)) if (!allowed.has(k)) errors.push(`${at}.${k} : champ inconnu pour le type « ${type} ».`);
+	for (const k of Object.keys(c))
+		if (!allowed.has(k)) errors.push(`${at}.${k} : champ inconnu pour le type « ${type} ».`);
 	const need = (field: string, ok: boolean, what: string) => {
 		if (!ok) errors.push(`${at}.${field} : ${what}.`);
 	};
@@ -168,8 +177,10 @@ function validateOne(c: unknown, at: string, keys: ReadonlySet<string>, errors: 
 		}
 		errors.push(`${at}.${field} : un nombre ou { "param": "clé.du.paramètre" } attendu.`);
 	};
-	const operator = () => need('operator', OPERATORS.includes(c.operator as Operator), `opérateur attendu parmi ${OPERATORS.join(' ')}`);
-	const who = (extra: readonly string[] = []) => need('who', [...WHO, ...extra].includes(c.who as Who), `« who » attendu parmi ${[...WHO, ...extra].join(', ')}`);
+	const operator = () =>
+		need('operator', OPERATORS.includes(c.operator as Operator), `opérateur attendu parmi ${OPERATORS.join(' ')}`);
+	const who = (extra: readonly string[] = []) =>
+		need('who', [...WHO, ...extra].includes(c.who as Who), `« who » attendu parmi ${[...WHO, ...extra].join(', ')}`);
 	const list = (field: string, values: readonly unknown[] | null, required: boolean) => {
 		const v = c[field];
 		if (v === undefined) {
@@ -182,14 +193,17 @@ function validateOne(c: unknown, at: string, keys: ReadonlySet<string>, errors: 
 		}
 		for (const x of v) {
 			if (values ? !values.includes(x) : typeof x !== 'string' || !/^(\d{2,3}|2A|2B)$/.test(x)) {
-				errors.push(`${at}.${field} : valeur inconnue « ${String(x)} »${values ? ` (valeurs possibles : ${values.join(', ')})` : ' (numéro de département attendu, par exemple "75" ou "2A")'}.`);
+				errors.push(
+					`${at}.${field} : valeur inconnue « ${String(x)} »${values ? ` (valeurs possibles : ${values.join(', ')})` : ' (numéro de département attendu, par exemple "75" ou "2A")'}.`
+				);
 			}
 		}
 	};
 	const includesOrExcludes = (values: readonly string[] | null) => {
 		list('includes', values, false);
 		list('excludes', values, false);
-		if (c.includes === undefined && c.excludes === undefined) errors.push(`${at} : « includes » ou « excludes » attendu.`);
+		if (c.includes === undefined && c.excludes === undefined)
+			errors.push(`${at} : « includes » ou « excludes » attendu.`);
 	};
 	const bool = (field: string) => need(field, typeof c[field] === 'boolean', 'true ou false attendu');
 	switch (type) {
@@ -244,21 +258,30 @@ function validateOne(c: unknown, at: string, keys: ReadonlySet<string>, errors: 
 			bool('value');
 			break;
 		case 'household_flag':
-			need('field', HOUSEHOLD_FLAGS.includes(c.field as HouseholdFlag), `champ attendu parmi ${HOUSEHOLD_FLAGS.join(', ')}`);
+			need(
+				'field',
+				HOUSEHOLD_FLAGS.includes(c.field as HouseholdFlag),
+				`champ attendu parmi ${HOUSEHOLD_FLAGS.join(', ')}`
+			);
 			bool('value');
 			break;
 		case 'month_of_year':
 			list('includes', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], true);
 			break;
 		case 'received':
-			need('benefit', BENEFIT_IDS.includes(c.benefit as BenefitId), `prestation attendue parmi ${BENEFIT_IDS.join(', ')}`);
+			need(
+				'benefit',
+				BENEFIT_IDS.includes(c.benefit as BenefitId),
+				`prestation attendue parmi ${BENEFIT_IDS.join(', ')}`
+			);
 			break;
 		case 'not':
 			validateOne(c.condition, `${at}.condition`, keys, errors, depth + 1);
 			break;
 		case 'any':
 		case 'all':
-			if (!Array.isArray(c.conditions) || c.conditions.length === 0) errors.push(`${at}.conditions : liste non vide attendue.`);
+			if (!Array.isArray(c.conditions) || c.conditions.length === 0)
+				errors.push(`${at}.conditions : liste non vide attendue.`);
 			else c.conditions.forEach((x, j) => validateOne(x, `${at}.conditions[${j}]`, keys, errors, depth + 1));
 			break;
 	}
@@ -353,7 +376,20 @@ const INCOME_FR: Record<IncomeKey, string> = {
 	alimony: 'pensions alimentaires',
 	other: 'autres revenus'
 };
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS_FR = [
+	'janvier',
+	'février',
+	'mars',
+	'avril',
+	'mai',
+	'juin',
+	'juillet',
+	'août',
+	'septembre',
+	'octobre',
+	'novembre',
+	'décembre'
+];
 
 function operandFr(v: Operand | undefined, unit = ''): string {
 	if (v === undefined) return '';
@@ -371,7 +407,10 @@ export function describeCondition(c: Condition): string {
 		case 'age':
 			return `âge (${WHO_FR[c.who]}) ${OP_FR[c.operator]} ${operandFr(c.value, ' ans')}`;
 		case 'children': {
-			const band = c.ageMin !== undefined || c.ageBelow !== undefined ? ` de ${operandFr(c.ageMin ?? 0)} ans${c.ageBelow !== undefined ? ` à moins de ${operandFr(c.ageBelow)} ans` : ' et plus'}` : '';
+			const band =
+				c.ageMin !== undefined || c.ageBelow !== undefined
+					? ` de ${operandFr(c.ageMin ?? 0)} ans${c.ageBelow !== undefined ? ` à moins de ${operandFr(c.ageBelow)} ans` : ' et plus'}`
+					: '';
 			return `nombre d’enfants à charge${band} ${OP_FR[c.operator]} ${operandFr(c.value)}`;
 		}
 		case 'persons':
@@ -453,7 +492,8 @@ function inSet<T>(v: T | null, inc: T[] | undefined, exc: T[] | undefined): Tri 
 
 /** Evaluates one condition: true, false, or null when an answer is missing. */
 export function evaluateCondition(c: Condition, f: Facts, r: ParamReader): Tri {
-	const num = (v: Operand | undefined, fallback: number): Decimal => (v === undefined ? new Decimal(fallback) : typeof v === 'number' ? new Decimal(v) : r.get(v.param));
+	const num = (v: Operand | undefined, fallback: number): Decimal =>
+		v === undefined ? new Decimal(fallback) : typeof v === 'number' ? new Decimal(v) : r.get(v.param);
 	const h = f.h;
 	switch (c.type) {
 		case 'age':
@@ -485,7 +525,9 @@ export function evaluateCondition(c: Condition, f: Facts, r: ParamReader): Tri {
 		case 'activity':
 			return overMembers(f, c.who, (m) => inSet(m.activity, c.includes, c.excludes));
 		case 'disability_rate':
-			return overMembers(f, c.who, (m) => (m.disabilityRate === null ? null : compare(new Decimal(m.disabilityRate), c.operator, num(c.value, 0))));
+			return overMembers(f, c.who, (m) =>
+				m.disabilityRate === null ? null : compare(new Decimal(m.disabilityRate), c.operator, num(c.value, 0))
+			);
 		case 'nationality':
 			return overMembers(f, c.who, (m) => inSet(m.nationality, c.includes, c.excludes));
 		case 'income': {
@@ -493,7 +535,9 @@ export function evaluateCondition(c: Condition, f: Facts, r: ParamReader): Tri {
 				if (f.adultsWithUnknownIncome.length > 0) return null;
 				return compare(f.allIncome(c.sources), c.operator, num(c.value, 0));
 			}
-			return overMembers(f, c.who, (m) => (m.income === null ? null : compare(f.income(m, c.sources), c.operator, num(c.value, 0))));
+			return overMembers(f, c.who, (m) =>
+				m.income === null ? null : compare(f.income(m, c.sources), c.operator, num(c.value, 0))
+			);
 		}
 		case 'rfr':
 			return h.rfr === null ? null : compare(centsToDecimal(h.rfr), c.operator, num(c.value, 0));

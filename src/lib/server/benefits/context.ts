@@ -88,7 +88,13 @@ export class ParamReader {
 		const v = parameterVersionAt(this.params, key, at ?? this.month);
 		const d = this.get(key, at);
 		const value =
-			v.unit === 'eur' ? eur(d) : v.unit === 'eur_year' ? `${eur(d)} par an` : v.unit === 'rate' ? frNumber(d) : d.toString();
+			v.unit === 'eur'
+				? eur(d)
+				: v.unit === 'eur_year'
+					? `${eur(d)} par an`
+					: v.unit === 'rate'
+						? frNumber(d)
+						: d.toString();
 		const since =
 			v.effectiveFrom === UNKNOWN_START ? 'valeur en vigueur' : `en vigueur depuis le ${formatDateFr(v.effectiveFrom)}`;
 		return `${v.label} : ${value} (${since})`;
@@ -159,7 +165,11 @@ export class Facts {
 	}
 
 	/** Children whose age at the reference date is in [min, max) (unknown ages are returned apart). */
-	childrenAged(min: number, maxExclusive: number, at: IsoDate = this.h.refDate): { known: Member[]; unknown: Member[] } {
+	childrenAged(
+		min: number,
+		maxExclusive: number,
+		at: IsoDate = this.h.refDate
+	): { known: Member[]; unknown: Member[] } {
 		const known: Member[] = [];
 		const unknown: Member[] = [];
 		for (const c of this.children) {
@@ -246,7 +256,12 @@ export interface Draft {
 	interim?: boolean;
 }
 
-export function draft(status: BenefitStatus, amount: Decimal | null, reasons: string[], questions: string[] = []): Draft {
+export function draft(
+	status: BenefitStatus,
+	amount: Decimal | null,
+	reasons: string[],
+	questions: string[] = []
+): Draft {
 	return { status, amount, reasons, questions };
 }
 

@@ -33,22 +33,68 @@ export interface BenefitDefinition extends CatalogueEntry {
 
 /** The named amount formulas of the engine, each for its benefit, with what it computes in French. */
 export const FORMULAS: Record<string, { benefit: BenefitId; description: string }> = {
-	rsa_differentiel: { benefit: 'rsa', description: 'Montant forfaitaire selon la composition du foyer (majoré pour un parent isolé) − ressources − forfait logement ; calculé après l’aide au logement.' },
-	ppa_bonifiee: { benefit: 'ppa', description: 'Montant forfaitaire + 59,85 % des revenus d’activité + bonifications individuelles − ressources (et forfait logement), net de CRDS.' },
-	aide_logement_locatif: { benefit: 'al', description: 'Loyer plafonné + charges − participation personnelle (P0 + TP × ressources), formule D823-16, net de CRDS.' },
-	css_plafonds: { benefit: 'css', description: 'Ressources des 12 derniers mois comparées aux plafonds (gratuite, puis avec participation selon l’âge).' },
-	aah_differentiel: { benefit: 'aah', description: 'Montant de l’AAH − ressources propres (revenus d’activité abattus), par adulte.' },
+	rsa_differentiel: {
+		benefit: 'rsa',
+		description:
+			'Montant forfaitaire selon la composition du foyer (majoré pour un parent isolé) − ressources − forfait logement ; calculé après l’aide au logement.'
+	},
+	ppa_bonifiee: {
+		benefit: 'ppa',
+		description:
+			'Montant forfaitaire + 59,85 % des revenus d’activité + bonifications individuelles − ressources (et forfait logement), net de CRDS.'
+	},
+	aide_logement_locatif: {
+		benefit: 'al',
+		description:
+			'Loyer plafonné + charges − participation personnelle (P0 + TP × ressources), formule D823-16, net de CRDS.'
+	},
+	css_plafonds: {
+		benefit: 'css',
+		description:
+			'Ressources des 12 derniers mois comparées aux plafonds (gratuite, puis avec participation selon l’âge).'
+	},
+	aah_differentiel: {
+		benefit: 'aah',
+		description: 'Montant de l’AAH − ressources propres (revenus d’activité abattus), par adulte.'
+	},
 	aspa_differentiel: { benefit: 'aspa', description: 'Plafond (personne seule ou couple) − ressources du foyer.' },
-	af_bmaf: { benefit: 'af', description: 'Part de la BMAF selon le nombre d’enfants et leur âge, modulée selon les revenus, net de CRDS.' },
-	cf_bmaf: { benefit: 'cf', description: 'Part de la BMAF (taux de base ou majoré) sous plafond de ressources, net de CRDS.' },
-	ars_bmaf: { benefit: 'ars', description: 'Part de la BMAF par enfant selon son âge à la rentrée, sous plafond de ressources.' },
-	asf_bmaf: { benefit: 'asf', description: 'Part de la BMAF par enfant élevé seul sans pension alimentaire versée, net de CRDS.' },
-	paje_base_bmaf: { benefit: 'paje_base', description: 'Part de la BMAF pour un enfant de moins de 3 ans, sous plafond de ressources, net de CRDS.' },
-	cheque_energie_bareme: { benefit: 'cheque_energie', description: 'Barème selon le revenu fiscal de référence par unité de consommation.' },
-	prime_noel_forfait: { benefit: 'prime_noel', description: 'Forfait selon la composition du foyer pour les foyers au RSA ; forfait fixe pour l’ASS.' },
-	ass_differentiel: { benefit: 'ass', description: 'Montant journalier × jours du mois − ressources au-delà du plafond.' },
+	af_bmaf: {
+		benefit: 'af',
+		description: 'Part de la BMAF selon le nombre d’enfants et leur âge, modulée selon les revenus, net de CRDS.'
+	},
+	cf_bmaf: {
+		benefit: 'cf',
+		description: 'Part de la BMAF (taux de base ou majoré) sous plafond de ressources, net de CRDS.'
+	},
+	ars_bmaf: {
+		benefit: 'ars',
+		description: 'Part de la BMAF par enfant selon son âge à la rentrée, sous plafond de ressources.'
+	},
+	asf_bmaf: {
+		benefit: 'asf',
+		description: 'Part de la BMAF par enfant élevé seul sans pension alimentaire versée, net de CRDS.'
+	},
+	paje_base_bmaf: {
+		benefit: 'paje_base',
+		description: 'Part de la BMAF pour un enfant de moins de 3 ans, sous plafond de ressources, net de CRDS.'
+	},
+	cheque_energie_bareme: {
+		benefit: 'cheque_energie',
+		description: 'Barème selon le revenu fiscal de référence par unité de consommation.'
+	},
+	prime_noel_forfait: {
+		benefit: 'prime_noel',
+		description: 'Forfait selon la composition du foyer pour les foyers au RSA ; forfait fixe pour l’ASS.'
+	},
+	ass_differentiel: {
+		benefit: 'ass',
+		description: 'Montant journalier × jours du mois − ressources au-delà du plafond.'
+	},
 	asi_differentiel: { benefit: 'asi', description: 'Plafond annuel − ressources, par mois.' },
-	fsl_orientation: { benefit: 'fsl', description: 'Orientation vers le fonds du département en cas d’impayés (montant non estimé).' }
+	fsl_orientation: {
+		benefit: 'fsl',
+		description: 'Orientation vers le fonds du département en cas d’impayés (montant non estimé).'
+	}
 };
 
 const RENTERS_ONLY: Condition = {
@@ -59,7 +105,15 @@ const RENTERS_ONLY: Condition = {
 
 /** Seed conditions: the gates each formula also applies, written declaratively. */
 const SEED_CONDITIONS: Record<BenefitId, Condition[]> = {
-	rsa: [{ type: 'age', who: 'applicant', operator: '>=', value: { param: 'rsa.min_age_young' }, reason: 'Le RSA n’est pas ouvert aux mineurs.' }],
+	rsa: [
+		{
+			type: 'age',
+			who: 'applicant',
+			operator: '>=',
+			value: { param: 'rsa.min_age_young' },
+			reason: 'Le RSA n’est pas ouvert aux mineurs.'
+		}
+	],
 	ppa: [
 		{
 			type: 'income',
@@ -82,16 +136,51 @@ const SEED_CONDITIONS: Record<BenefitId, Condition[]> = {
 			question: 'La MDPH a-t-elle reconnu un taux d’incapacité ? Lequel ?'
 		}
 	],
-	aspa: [{ type: 'age', who: 'any_adult', operator: '>=', value: { param: 'aspa.min_age' }, reason: 'L’ASPA est ouverte à partir de l’âge minimum (ou de l’âge légal de la retraite en cas d’inaptitude).' }],
-	af: [{ type: 'children', ageBelow: { param: 'af.max_child_age' }, operator: '>=', value: 2, reason: 'Les allocations familiales sont versées à partir de 2 enfants à charge.' }],
+	aspa: [
+		{
+			type: 'age',
+			who: 'any_adult',
+			operator: '>=',
+			value: { param: 'aspa.min_age' },
+			reason: 'L’ASPA est ouverte à partir de l’âge minimum (ou de l’âge légal de la retraite en cas d’inaptitude).'
+		}
+	],
+	af: [
+		{
+			type: 'children',
+			ageBelow: { param: 'af.max_child_age' },
+			operator: '>=',
+			value: 2,
+			reason: 'Les allocations familiales sont versées à partir de 2 enfants à charge.'
+		}
+	],
 	cf: [
-		{ type: 'children', ageMin: { param: 'cf.min_child_age' }, ageBelow: { param: 'cf.max_child_age' }, operator: '>=', value: { param: 'cf.min_children' }, reason: 'Le complément familial suppose au moins 3 enfants de 3 à 20 ans.' },
-		{ type: 'children', ageBelow: { param: 'cf.min_child_age' }, operator: '=', value: 0, reason: 'Un enfant de moins de 3 ans ouvre droit à la PAJE plutôt qu’au complément familial.' }
+		{
+			type: 'children',
+			ageMin: { param: 'cf.min_child_age' },
+			ageBelow: { param: 'cf.max_child_age' },
+			operator: '>=',
+			value: { param: 'cf.min_children' },
+			reason: 'Le complément familial suppose au moins 3 enfants de 3 à 20 ans.'
+		},
+		{
+			type: 'children',
+			ageBelow: { param: 'cf.min_child_age' },
+			operator: '=',
+			value: 0,
+			reason: 'Un enfant de moins de 3 ans ouvre droit à la PAJE plutôt qu’au complément familial.'
+		}
 	],
 	ars: [{ type: 'children', operator: '>=', value: 1, reason: 'Pas d’enfant à charge.' }],
 	asf: [
 		{ type: 'couple', value: false, reason: 'L’ASF est réservée au parent qui élève seul ses enfants.' },
-		{ type: 'children', ageBelow: { param: 'af.max_child_age' }, operator: '>=', value: 1, reason: 'Pas d’enfant à charge.' }
+		{
+			type: 'children',
+			ageBelow: { param: 'af.max_child_age' },
+			operator: '>=',
+			value: 1,
+			reason: 'Pas d’enfant à charge.'
+		}
 	],
 	paje_base: [
 		{
@@ -116,31 +205,60 @@ const SEED_CONDITIONS: Record<BenefitId, Condition[]> = {
 			question: 'Un adulte est-il demandeur d’emploi sans allocation chômage ?'
 		}
 	],
-	asi: [{ type: 'income', who: 'any_adult', sources: ['invalidityPension'], operator: '>', value: 0, reason: 'L’ASI complète une pension d’invalidité.' }],
-	fsl: [{ type: 'household_flag', field: 'arrears', value: true, reason: 'Pas d’impayé de loyer ou d’énergie déclaré.', question: 'Le foyer a-t-il des impayés de loyer, d\'électricité, de gaz ou d\'eau ?' }]
+	asi: [
+		{
+			type: 'income',
+			who: 'any_adult',
+			sources: ['invalidityPension'],
+			operator: '>',
+			value: 0,
+			reason: 'L’ASI complète une pension d’invalidité.'
+		}
+	],
+	fsl: [
+		{
+			type: 'household_flag',
+			field: 'arrears',
+			value: true,
+			reason: 'Pas d’impayé de loyer ou d’énergie déclaré.',
+			question: "Le foyer a-t-il des impayés de loyer, d'électricité, de gaz ou d'eau ?"
+		}
+	]
 };
 
 /** Phrases of bank labels naming each benefit (the payer itself is recognised in evidence.ts). */
 const SEED_EVIDENCE: Record<BenefitId, EvidencePatterns> = {
 	rsa: { payers: ['CAF', 'MSA'], phrases: ['RSA', 'REVENU SOLIDARITE', 'REVENU DE SOLIDARITE', 'R S A'] },
 	ppa: { payers: ['CAF', 'MSA'], phrases: ['PPA', 'PRIME ACTIVITE', 'PRIME D ACTIVITE', 'PRIM ACTIVITE', 'PA'] },
-	al: { payers: ['CAF', 'MSA'], phrases: ['APL', 'ALS', 'ALF', 'AL', 'AIDE LOGEMENT', 'AIDE AU LOGEMENT', 'ALLOCATION LOGEMENT', 'ALLOC LOGEMENT'] },
+	al: {
+		payers: ['CAF', 'MSA'],
+		phrases: ['APL', 'ALS', 'ALF', 'AL', 'AIDE LOGEMENT', 'AIDE AU LOGEMENT', 'ALLOCATION LOGEMENT', 'ALLOC LOGEMENT']
+	},
 	css: { payers: [], phrases: [] },
 	aah: { payers: ['CAF', 'MSA'], phrases: ['AAH', 'ADULTES HANDICAPES', 'ADULTE HANDICAPE'] },
-	aspa: { payers: ['CARSAT'], phrases: ['ASPA', 'MINIMUM VIEILLESSE', 'SOLIDARITE PERSONNES AGEES', 'SOLIDARITE AUX PERSONNES AGEES'] },
+	aspa: {
+		payers: ['CARSAT'],
+		phrases: ['ASPA', 'MINIMUM VIEILLESSE', 'SOLIDARITE PERSONNES AGEES', 'SOLIDARITE AUX PERSONNES AGEES']
+	},
 	af: { payers: ['CAF', 'MSA'], phrases: ['AF', 'ALLOC FAMILIALES', 'ALLOCATIONS FAMILIALES', 'ALLOC FAM', 'ALL FAM'] },
 	cf: { payers: ['CAF', 'MSA'], phrases: ['CF', 'COMPLEMENT FAMILIAL', 'COMPL FAMILIAL'] },
 	ars: { payers: ['CAF', 'MSA'], phrases: ['ARS', 'RENTREE SCOLAIRE'] },
 	asf: { payers: ['CAF', 'MSA'], phrases: ['ASF', 'SOUTIEN FAMILIAL'] },
 	paje_base: { payers: ['CAF', 'MSA'], phrases: ['PAJE', 'ALLOCATION DE BASE', 'AB PAJE'] },
 	cheque_energie: { payers: [], phrases: [] },
-	prime_noel: { payers: ['CAF', 'MSA', 'FRANCE_TRAVAIL'], phrases: ['AIDE EXCEPTIONNELLE', 'PRIME NOEL', 'PRIME DE NOEL', 'FIN D ANNEE', 'AEFA'] },
+	prime_noel: {
+		payers: ['CAF', 'MSA', 'FRANCE_TRAVAIL'],
+		phrases: ['AIDE EXCEPTIONNELLE', 'PRIME NOEL', 'PRIME DE NOEL', 'FIN D ANNEE', 'AEFA']
+	},
 	ass: { payers: ['FRANCE_TRAVAIL'], phrases: ['ASS', 'SOLIDARITE SPECIFIQUE', 'ALLOC SOLIDARITE'] },
 	asi: { payers: ['CPAM'], phrases: ['ASI', 'ALLOCATION SUPPLEMENTAIRE', 'ALLOC SUPPLEMENTAIRE INVALIDITE'] },
 	fsl: { payers: [], phrases: [] }
 };
 
-const SEED_FORMULA = Object.fromEntries(Object.entries(FORMULAS).map(([name, f]) => [f.benefit, name])) as Record<BenefitId, string>;
+const SEED_FORMULA = Object.fromEntries(Object.entries(FORMULAS).map(([name, f]) => [f.benefit, name])) as Record<
+	BenefitId,
+	string
+>;
 
 /** The 16 benefits as first published (the database seeds version 1 from these). */
 export const DEFAULT_BENEFIT_DEFINITIONS: readonly BenefitDefinition[] = BENEFIT_IDS.map((id) => {
@@ -161,7 +279,9 @@ export const DEFAULT_BENEFIT_DEFINITIONS: readonly BenefitDefinition[] = BENEFIT
 });
 
 /** Definitions by id, the seed filling any benefit the list lacks. */
-export function definitionsById(defs: readonly BenefitDefinition[] = DEFAULT_BENEFIT_DEFINITIONS): Record<BenefitId, BenefitDefinition> {
+export function definitionsById(
+	defs: readonly BenefitDefinition[] = DEFAULT_BENEFIT_DEFINITIONS
+): Record<BenefitId, BenefitDefinition> {
 	const out = {} as Record<BenefitId, BenefitDefinition>;
 	for (const d of DEFAULT_BENEFIT_DEFINITIONS) out[d.id] = d;
 	for (const d of defs) out[d.id] = d;
@@ -184,10 +304,14 @@ export function validateDefinition(value: unknown, paramKeys: ReadonlySet<string
 	if (!BENEFIT_IDS.includes(d.id as BenefitId)) errors.push(`Prestation inconnue : ${String(d.id)}.`);
 	text('Libellé', d.label);
 	text('Description', d.description, 10);
-	if (d.payer !== null && !PAYERS.includes(d.payer as Payer)) errors.push(`Organisme payeur : valeur inconnue « ${String(d.payer)} ».`);
+	if (d.payer !== null && !PAYERS.includes(d.payer as Payer))
+		errors.push(`Organisme payeur : valeur inconnue « ${String(d.payer)} ».`);
 	if (!PERIODS.includes(d.period as BenefitPeriod)) errors.push('Périodicité : mois, an ou versement unique.');
 	if (typeof d.crds !== 'boolean') errors.push('CRDS : oui ou non.');
-	if (d.paymentThresholdKey !== null && !(typeof d.paymentThresholdKey === 'string' && paramKeys.has(d.paymentThresholdKey))) {
+	if (
+		d.paymentThresholdKey !== null &&
+		!(typeof d.paymentThresholdKey === 'string' && paramKeys.has(d.paymentThresholdKey))
+	) {
 		errors.push(`Seuil de versement : paramètre inconnu « ${String(d.paymentThresholdKey)} ».`);
 	}
 	const claim = d.claim as ClaimInfo | undefined;
@@ -195,22 +319,30 @@ export function validateDefinition(value: unknown, paramKeys: ReadonlySet<string
 	else {
 		text('Où demander', claim.where);
 		text('Comment demander', claim.how, 10);
-		if (typeof claim.url !== 'string' || !/^https:\/\/[^\s/]+\.[^\s]+$/.test(claim.url)) errors.push('Lien : adresse https:// attendue.');
-		if (!Array.isArray(claim.documents) || claim.documents.some((x) => typeof x !== 'string' || x.trim() === '')) errors.push('Pièces à fournir : une par ligne.');
+		if (typeof claim.url !== 'string' || !/^https:\/\/[^\s/]+\.[^\s]+$/.test(claim.url))
+			errors.push('Lien : adresse https:// attendue.');
+		if (!Array.isArray(claim.documents) || claim.documents.some((x) => typeof x !== 'string' || x.trim() === ''))
+			errors.push('Pièces à fournir : une par ligne.');
 	}
 	const ev = d.evidence as EvidencePatterns | undefined;
-	if (!ev || !Array.isArray(ev.payers) || !Array.isArray(ev.phrases)) errors.push('Repérage dans les relevés : payeurs et mots attendus.');
+	if (!ev || !Array.isArray(ev.payers) || !Array.isArray(ev.phrases))
+		errors.push('Repérage dans les relevés : payeurs et mots attendus.');
 	else {
 		for (const p of ev.payers) if (!PAYERS.includes(p)) errors.push(`Repérage : payeur inconnu « ${String(p)} ».`);
 		for (const ph of ev.phrases) {
-			if (typeof ph !== 'string' || !PHRASE.test(ph)) errors.push(`Repérage : « ${String(ph)} » doit être écrit en majuscules sans accents ni ponctuation (exemple : PRIME ACTIVITE).`);
+			if (typeof ph !== 'string' || !PHRASE.test(ph))
+				errors.push(
+					`Repérage : « ${String(ph)} » doit être écrit en majuscules sans accents ni ponctuation (exemple : PRIME ACTIVITE).`
+				);
 		}
-		if (ev.phrases.length > 0 && ev.payers.length === 0) errors.push('Repérage : indiquez au moins un organisme payeur pour ces mots.');
+		if (ev.phrases.length > 0 && ev.payers.length === 0)
+			errors.push('Repérage : indiquez au moins un organisme payeur pour ces mots.');
 	}
 	errors.push(...validateConditions(d.conditions, paramKeys).map((e) => `Conditions : ${e}`));
 	const formula = typeof d.formula === 'string' ? FORMULAS[d.formula] : undefined;
 	if (!formula) errors.push(`Formule : « ${String(d.formula)} » inconnue.`);
-	else if (formula.benefit !== d.id) errors.push(`Formule : « ${d.formula} » calcule une autre prestation (${formula.benefit}).`);
+	else if (formula.benefit !== d.id)
+		errors.push(`Formule : « ${d.formula} » calcule une autre prestation (${formula.benefit}).`);
 	return errors;
 }
 

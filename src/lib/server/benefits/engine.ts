@@ -49,7 +49,14 @@ interface Slot {
 function applyGate(d: Draft, gate: GateOutcome): void {
 	if (gate.met === true || !(d.status === 'eligible' || d.status === 'maybe' || d.status === 'info')) return;
 	if (gate.met === false) {
-		Object.assign(d, { status: 'not_eligible', amount: null, gross: null, reasons: gate.reasons, questions: [], interim: false });
+		Object.assign(d, {
+			status: 'not_eligible',
+			amount: null,
+			gross: null,
+			reasons: gate.reasons,
+			questions: [],
+			interim: false
+		});
 		return;
 	}
 	if (d.status === 'eligible') d.status = 'maybe';
@@ -61,7 +68,10 @@ function applyThreshold(d: Draft, def: BenefitDefinition, r: ParamReader): void 
 	if (!def.paymentThresholdKey || d.status !== 'eligible' || d.amount === null) return;
 	const threshold = r.get(def.paymentThresholdKey);
 	if ((d.gross ?? d.amount).lt(threshold)) {
-		Object.assign(d, { status: 'not_eligible', reasons: [...d.reasons, `Sous le seuil de versement (${r.cite(def.paymentThresholdKey)}).`] });
+		Object.assign(d, {
+			status: 'not_eligible',
+			reasons: [...d.reasons, `Sous le seuil de versement (${r.cite(def.paymentThresholdKey)}).`]
+		});
 	}
 }
 
@@ -85,13 +95,20 @@ export function evaluateBenefits(
 	const f = new Facts(h);
 	const month = h.month;
 	const defs = definitionsById(options.definitions);
-	const detected: DetectedBenefit[] = options.evidence ? detectReceivedFromEvidence(options.evidence, { month, definitions: options.definitions }) : [];
+	const detected: DetectedBenefit[] = options.evidence
+		? detectReceivedFromEvidence(options.evidence, { month, definitions: options.definitions })
+		: [];
 
 	/**
 	 * Runs one benefit's formula with its own parameter reader, then its conditions and payment threshold;
 	 * a missing parameter gives `maybe` with the reason.
 	 */
-	function run<T>(id: BenefitId, rule: (r: ParamReader) => T, toDraft: (t: T) => Draft, fallback: T): { value: T; slot: Slot } {
+	function run<T>(
+		id: BenefitId,
+		rule: (r: ParamReader) => T,
+		toDraft: (t: T) => Draft,
+		fallback: T
+	): { value: T; slot: Slot } {
 		const r = new ParamReader(params, month);
 		try {
 			const value = rule(r);
@@ -103,7 +120,10 @@ export function evaluateBenefits(
 			if (!(e instanceof BenefitParameterError)) throw e;
 			return {
 				value: fallback,
-				slot: { draft: draft('maybe', null, [`Estimation impossible pour ce mois : ${e.message}`]), cited: r.citations() }
+				slot: {
+					draft: draft('maybe', null, [`Estimation impossible pour ce mois : ${e.message}`]),
+					cited: r.citations()
+				}
 			};
 		}
 	}
@@ -130,44 +150,114 @@ export function evaluateBenefits(
 		return d.status === 'received';
 	}
 
-	const aah = run('aah', (r) => evaluateAah(r, f), (d) => d, draft('maybe', null, []));
+	const aah = run(
+		'aah',
+		(r) => evaluateAah(r, f),
+		(d) => d,
+		draft('maybe', null, [])
+	);
 	slots.set('aah', aah.slot);
 	const aahSeen = seen.get('aah');
-	const aahReceived = isReceived('aah') ? (aah.value.amount ?? (aahSeen ? centsToDecimal(aahSeen.monthlyAverage) : ZERO)) : ZERO;
-	const aahClaimable = !isReceived('aah') && (aah.value.status === 'eligible' || aah.value.status === 'maybe') && aah.value.amount !== null;
+	const aahReceived = isReceived('aah')
+		? (aah.value.amount ?? (aahSeen ? centsToDecimal(aahSeen.monthlyAverage) : ZERO))
+		: ZERO;
+	const aahClaimable =
+		!isReceived('aah') &&
+		(aah.value.status === 'eligible' || aah.value.status === 'maybe') &&
+		aah.value.amount !== null;
 
 	// Housing aid ⇄ RSA: a first AL, the RSA with its forfait logement, then the AL again with earned and
 	// unemployment income neutralised if the household gets the RSA (or the ASS).
-	const ass = run('ass', (r) => evaluateAss(r, f), (d) => d, draft('maybe', null, []));
+	const ass = run(
+		'ass',
+		(r) => evaluateAss(r, f),
+		(d) => d,
+		draft('maybe', null, [])
+	);
 	const assPaid = ass.value.status === 'received' || isReceived('ass');
 	const NO_AL: AlOutcome = { draft: draft('maybe', null, []), gross: null };
-	let al = run('al', (r) => evaluateAl(r, f, assPaid), (o) => o.draft, NO_AL);
+	let al = run(
+		'al',
+		(r) => evaluateAl(r, f, assPaid),
+		(o) => o.draft,
+		NO_AL
+	);
 	const NO_RSA: RsaOutcome = { draft: draft('maybe', null, []), positive: false };
 	const alDeps = (o: AlOutcome): Pick<MinimaDeps, 'alCounts' | 'alNet'> => {
 		const received = isReceived('al') || h.aidPaidToLandlord === true;
 		const flagged = o.draft.amount !== null && (o.draft.status === 'eligible' || o.draft.status === 'maybe');
 		return { alCounts: received || flagged, alNet: o.draft.amount };
 	};
-	const aspaFirst = run('aspa', (r) => evaluateAspa(r, f), (d) => d, draft('maybe', null, [])).value;
-	const priorBenefits = [ass.value, aspaFirst].reduce((s, d) => (d.status === 'eligible' && d.amount !== null ? s.plus(d.amount) : s), ZERO);
-	const deps = (o: AlOutcome): MinimaDeps => ({ familyResources, aahReceived, aahClaimable, priorBenefits, ...alDeps(o) });
-	let rsa = run('rsa', (r) => evaluateRsa(r, f, deps(al.value)), (o) => o.draft, NO_RSA);
+	const aspaFirst = run(
+		'aspa',
+		(r) => evaluateAspa(r, f),
+		(d) => d,
+		draft('maybe', null, [])
+	).value;
+	const priorBenefits = [ass.value, aspaFirst].reduce(
+		(s, d) => (d.status === 'eligible' && d.amount !== null ? s.plus(d.amount) : s),
+		ZERO
+	);
+	const deps = (o: AlOutcome): MinimaDeps => ({
+		familyResources,
+		aahReceived,
+		aahClaimable,
+		priorBenefits,
+		...alDeps(o)
+	});
+	let rsa = run(
+		'rsa',
+		(r) => evaluateRsa(r, f, deps(al.value)),
+		(o) => o.draft,
+		NO_RSA
+	);
 	if ((rsa.value.positive || isReceived('rsa')) && !assPaid) {
-		const again = run('al', (r) => evaluateAl(r, f, true), (o) => o.draft, NO_AL);
+		const again = run(
+			'al',
+			(r) => evaluateAl(r, f, true),
+			(o) => o.draft,
+			NO_AL
+		);
 		if ((again.value.draft.amount ?? ZERO).gt(al.value.draft.amount ?? ZERO)) {
 			al = again;
-			rsa = run('rsa', (r) => evaluateRsa(r, f, deps(al.value)), (o) => o.draft, NO_RSA);
+			rsa = run(
+				'rsa',
+				(r) => evaluateRsa(r, f, deps(al.value)),
+				(o) => o.draft,
+				NO_RSA
+			);
 		}
 	}
 	slots.set('al', al.slot).set('rsa', rsa.slot).set('ass', ass.slot);
-	slots.set('ppa', run('ppa', (r) => evaluatePpa(r, f, deps(al.value)), (d) => d, draft('maybe', null, [])).slot);
-	slots.set('prime_noel', run('prime_noel', (r) => evaluatePrimeNoel(r, f, withReceived('rsa', rsa.value.draft), withReceived('ass', ass.value)), (d) => d, draft('maybe', null, [])).slot);
+	slots.set(
+		'ppa',
+		run(
+			'ppa',
+			(r) => evaluatePpa(r, f, deps(al.value)),
+			(d) => d,
+			draft('maybe', null, [])
+		).slot
+	);
+	slots.set(
+		'prime_noel',
+		run(
+			'prime_noel',
+			(r) => evaluatePrimeNoel(r, f, withReceived('rsa', rsa.value.draft), withReceived('ass', ass.value)),
+			(d) => d,
+			draft('maybe', null, [])
+		).slot
+	);
 
 	function withReceived(id: BenefitId, d: Draft): Draft {
 		return isReceived(id) ? { ...d, status: 'received' } : d;
 	}
 
-	const aspa = run('aspa', (r) => evaluateAspa(r, f), (d) => d, draft('maybe', null, []));
+	const aspa = run(
+		'aspa',
+		(r) => evaluateAspa(r, f),
+		(d) => d,
+		draft('maybe', null, [])
+	);
 	slots.set('aspa', aspa.slot);
 	const receivedAmount = (id: BenefitId, d: Draft): Decimal => {
 		if (!isReceived(id)) return ZERO;
@@ -182,9 +272,13 @@ export function evaluateBenefits(
 			(r) =>
 				evaluateCss(r, f, {
 					rsaPaid: isReceived('rsa') || (rsaDraft.status === 'eligible' && !rsaDraft.interim),
-					familyReceived: receivedAmount('af', af.slot.draft).plus(receivedAmount('cf', cf.slot.draft)).plus(receivedAmount('asf', asf.slot.draft)),
+					familyReceived: receivedAmount('af', af.slot.draft)
+						.plus(receivedAmount('cf', cf.slot.draft))
+						.plus(receivedAmount('asf', asf.slot.draft)),
 					aahReceived,
-					aahRecipients: isReceived('aah') ? Math.max(1, f.adults.filter((m) => (m.disabilityRate ?? 0) >= 50).length) : 0,
+					aahRecipients: isReceived('aah')
+						? Math.max(1, f.adults.filter((m) => (m.disabilityRate ?? 0) >= 50).length)
+						: 0,
 					aspaReceived: receivedAmount('aspa', aspa.value),
 					alReceived: isReceived('al') || h.aidPaidToLandlord === true ? al.value.draft.amount : null,
 					aahClaimable: aahClaimable ? aah.value.amount : null,
@@ -194,9 +288,33 @@ export function evaluateBenefits(
 			draft('maybe', null, [])
 		).slot
 	);
-	slots.set('asi', run('asi', (r) => evaluateAsi(r, f), (d) => d, draft('maybe', null, [])).slot);
-	slots.set('cheque_energie', run('cheque_energie', (r) => evaluateChequeEnergie(r, f), (d) => d, draft('maybe', null, [])).slot);
-	slots.set('fsl', run('fsl', () => evaluateFsl(f), (d) => d, draft('maybe', null, [])).slot);
+	slots.set(
+		'asi',
+		run(
+			'asi',
+			(r) => evaluateAsi(r, f),
+			(d) => d,
+			draft('maybe', null, [])
+		).slot
+	);
+	slots.set(
+		'cheque_energie',
+		run(
+			'cheque_energie',
+			(r) => evaluateChequeEnergie(r, f),
+			(d) => d,
+			draft('maybe', null, [])
+		).slot
+	);
+	slots.set(
+		'fsl',
+		run(
+			'fsl',
+			() => evaluateFsl(f),
+			(d) => d,
+			draft('maybe', null, [])
+		).slot
+	);
 
 	// Received: declared by the household, seen in the bank credits, or housing aid paid to the landlord.
 	const results: BenefitResult[] = [];
@@ -232,7 +350,9 @@ export function evaluateBenefits(
 				else if (d.amount !== null) {
 					const gap = centsToDecimal(ev.monthlyAverage).minus(d.amount).abs();
 					if (gap.gt(Decimal.max(30, d.amount.times(0.15))) && entry.period === 'month') {
-						result.reasons.push(`Vérifier le montant : ${formatEur(ev.monthlyAverage)} perçus contre ${formatEur(roundToCents(d.amount))} estimés.`);
+						result.reasons.push(
+							`Vérifier le montant : ${formatEur(ev.monthlyAverage)} perçus contre ${formatEur(roundToCents(d.amount))} estimés.`
+						);
 					}
 				}
 			}
@@ -245,9 +365,15 @@ export function evaluateBenefits(
 	if (cafCheck && !cafCheck.alert) {
 		// Unidentified CAF credits that match the expected total: the CAF benefits are probably all paid.
 		for (const res of results) {
-			if (res.status === 'eligible' && CAF_MONTHLY_BENEFITS.includes(res.benefit) && detected.some((d) => d.benefit === null)) {
+			if (
+				res.status === 'eligible' &&
+				CAF_MONTHLY_BENEFITS.includes(res.benefit) &&
+				detected.some((d) => d.benefit === null)
+			) {
 				res.status = 'received';
-				res.reasons.unshift(`Probablement déjà perçue : les virements CAF observés (${formatEur(cafCheck.observedMonthly)} par mois) couvrent le total attendu.`);
+				res.reasons.unshift(
+					`Probablement déjà perçue : les virements CAF observés (${formatEur(cafCheck.observedMonthly)} par mois) couvrent le total attendu.`
+				);
 				res.evidence = detected.filter((d) => d.benefit === null).flatMap((d) => d.evidence);
 			}
 		}
@@ -269,7 +395,9 @@ export function evaluateBenefits(
 
 /** Rule 3 of benefits.md: observed monthly CAF/MSA credits vs expected CAF benefits, gap > max(30 €, 15 %). */
 function compareCaf(detected: DetectedBenefit[], results: BenefitResult[]): CafCheck | null {
-	const caf = detected.filter((d) => (d.payer === 'CAF' || d.payer === 'MSA') && !(d.benefit === 'ars' || d.benefit === 'prime_noel'));
+	const caf = detected.filter(
+		(d) => (d.payer === 'CAF' || d.payer === 'MSA') && !(d.benefit === 'ars' || d.benefit === 'prime_noel')
+	);
 	if (caf.length === 0) return null;
 	const byMonth = new Map<string, number>();
 	const seenCredit = new Set<string>();
@@ -283,7 +411,13 @@ function compareCaf(detected: DetectedBenefit[], results: BenefitResult[]): CafC
 	const totals = [...byMonth.values()];
 	const observed = Math.round(totals.reduce((s, x) => s + x, 0) / totals.length);
 	const expected = results
-		.filter((r) => CAF_MONTHLY_BENEFITS.includes(r.benefit) && (r.status === 'eligible' || r.status === 'received') && r.amount !== null && !r.interim)
+		.filter(
+			(r) =>
+				CAF_MONTHLY_BENEFITS.includes(r.benefit) &&
+				(r.status === 'eligible' || r.status === 'received') &&
+				r.amount !== null &&
+				!r.interim
+		)
 		.filter((r) => !(r.benefit === 'al' && r.reasons.some((t) => t.includes('tiers payant'))))
 		.reduce((s, r) => s.plus(new Decimal(r.amount as string)), ZERO);
 	const expectedCents = roundToCents(expected);

@@ -22,7 +22,10 @@ export function normaliseLabel(s: string): string {
 }
 
 const PAYERS: { payer: Payer; phrases: string[] }[] = [
-	{ payer: 'CAF', phrases: ['CAF', 'C A F', 'CAISSE D ALLOCATIONS FAMILIALES', 'CAISSE D ALLOCATION FAMILIALE', 'CNAF'] },
+	{
+		payer: 'CAF',
+		phrases: ['CAF', 'C A F', 'CAISSE D ALLOCATIONS FAMILIALES', 'CAISSE D ALLOCATION FAMILIALE', 'CNAF']
+	},
 	{ payer: 'MSA', phrases: ['MSA', 'MUTUALITE SOCIALE AGRICOLE'] },
 	{ payer: 'CPAM', phrases: ['CPAM', 'ASSURANCE MALADIE', 'AMELI', 'CNAM'] },
 	{ payer: 'CARSAT', phrases: ['CARSAT', 'CNAV', 'ASSURANCE RETRAITE', 'CRAM'] },
@@ -30,7 +33,13 @@ const PAYERS: { payer: Payer; phrases: string[] }[] = [
 ];
 
 /** Phrases removed before benefit matching (so "CAISSE D ALLOCATIONS FAMILIALES" is not read as AF). */
-const PAYER_NOISE = ['CAISSE D ALLOCATIONS FAMILIALES', 'CAISSE D ALLOCATION FAMILIALE', 'MUTUALITE SOCIALE AGRICOLE', 'ASSURANCE MALADIE', 'ASSURANCE RETRAITE'];
+const PAYER_NOISE = [
+	'CAISSE D ALLOCATIONS FAMILIALES',
+	'CAISSE D ALLOCATION FAMILIALE',
+	'MUTUALITE SOCIALE AGRICOLE',
+	'ASSURANCE MALADIE',
+	'ASSURANCE RETRAITE'
+];
 
 type Tokens = Record<Payer, { id: BenefitId; phrases: string[] }[]>;
 const tokenCache = new WeakMap<readonly BenefitDefinition[], Tokens>();
@@ -41,7 +50,8 @@ function benefitTokens(defs: readonly BenefitDefinition[]): Tokens {
 	if (!tokens) {
 		tokens = { CAF: [], MSA: [], CPAM: [], CARSAT: [], FRANCE_TRAVAIL: [] };
 		for (const d of Object.values(definitionsById(defs))) {
-			for (const payer of d.evidence.payers) if (d.evidence.phrases.length) tokens[payer].push({ id: d.id, phrases: d.evidence.phrases });
+			for (const payer of d.evidence.payers)
+				if (d.evidence.phrases.length) tokens[payer].push({ id: d.id, phrases: d.evidence.phrases });
 		}
 		tokenCache.set(defs, tokens);
 	}
@@ -63,13 +73,18 @@ function has(text: string, phrase: string): boolean {
 }
 
 /** Which payer, and which benefits, a credit shows (null when it is not a benefit payer). */
-export function classifyCredit(credit: EvidenceCredit, defs: readonly BenefitDefinition[] = DEFAULT_BENEFIT_DEFINITIONS): { payer: Payer; benefits: BenefitId[] } | null {
+export function classifyCredit(
+	credit: EvidenceCredit,
+	defs: readonly BenefitDefinition[] = DEFAULT_BENEFIT_DEFINITIONS
+): { payer: Payer; benefits: BenefitId[] } | null {
 	if (credit.amount <= 0) return null;
 	let text = normaliseLabel(`${credit.payee ?? ''} ${credit.label}`);
 	const payer = PAYERS.find((p) => p.phrases.some((ph) => has(text, ph)))?.payer;
 	if (!payer) return null;
 	for (const noise of PAYER_NOISE) text = text.replaceAll(` ${noise} `, ' ');
-	const benefits = benefitTokens(defs)[payer].filter((b) => b.phrases.some((ph) => has(text, ph))).map((b) => b.id);
+	const benefits = benefitTokens(defs)
+		[payer].filter((b) => b.phrases.some((ph) => has(text, ph)))
+		.map((b) => b.id);
 	if (benefits.length === 0 && (payer === 'CAF' || payer === 'MSA')) {
 		const fallback = CATEGORY_BENEFIT[credit.category];
 		if (fallback) benefits.push(fallback);
@@ -93,7 +108,9 @@ export function detectReceivedFromEvidence(
 	evidence: BenefitEvidence,
 	options: { month?: IsoMonth; definitions?: readonly BenefitDefinition[] } = {}
 ): DetectedBenefit[] {
-	const credits = [...evidence.credits].filter((c) => c.amount > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+	const credits = [...evidence.credits]
+		.filter((c) => c.amount > 0)
+		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 	if (credits.length === 0) return [];
 	const ref = options.month ?? credits[credits.length - 1].date.slice(0, 7);
 	const windowStart = monthsBefore(ref, 3);
@@ -127,7 +144,10 @@ export function detectReceivedFromEvidence(
 			months,
 			monthlyAverage: Math.round(total / months.length),
 			received: g.benefit !== null && (oneOff || months.length >= 2),
-			evidence: [...recent].reverse().slice(0, 3).map((c) => evidenceSentence(g.payer, c))
+			evidence: [...recent]
+				.reverse()
+				.slice(0, 3)
+				.map((c) => evidenceSentence(g.payer, c))
 		});
 	}
 	return out;

@@ -23,7 +23,7 @@ function rfr(f: Facts): Decimal | null {
 	return f.h.rfr === null ? null : new Decimal(f.h.rfr).dividedBy(100);
 }
 
-const RFR_QUESTION = 'Quel est le revenu fiscal de référence du dernier avis d\'imposition ?';
+const RFR_QUESTION = "Quel est le revenu fiscal de référence du dernier avis d'imposition ?";
 const BIRTH_QUESTION = 'Quelles sont les dates de naissance des enfants ?';
 
 /** CF/PAJE ceiling: base × (1 + 0.25 per 1st/2nd child + 0.30 from the 3rd) (+ bonus), rounded to the euro. */
@@ -44,7 +44,14 @@ export function evaluateAf(r: ParamReader, f: Facts): FamilyOutcome {
 	const questions = unknown.length ? [BIRTH_QUESTION] : [];
 	if (kids.length < 2) {
 		return {
-			draft: draft('not_eligible', null, [`Les allocations familiales sont versées à partir de 2 enfants à charge de moins de ${maxAge} ans ; le foyer en compte ${kids.length}.`], questions),
+			draft: draft(
+				'not_eligible',
+				null,
+				[
+					`Les allocations familiales sont versées à partir de 2 enfants à charge de moins de ${maxAge} ans ; le foyer en compte ${kids.length}.`
+				],
+				questions
+			),
 			forResources: ZERO
 		};
 	}
@@ -52,7 +59,9 @@ export function evaluateAf(r: ParamReader, f: Facts): FamilyOutcome {
 	const reasons = [r.cite('bmaf')];
 	const rate = r.get('af.rate_two_children').plus(r.get('af.rate_per_further_child').times(kids.length - 2));
 	let base = roundEur(bmaf.times(rate));
-	reasons.push(`${kids.length} enfants : ${frRate(rate)} × BMAF = ${eur(base)} (${r.cite('af.rate_two_children')} ; ${r.cite('af.rate_per_further_child')}).`);
+	reasons.push(
+		`${kids.length} enfants : ${frRate(rate)} × BMAF = ${eur(base)} (${r.cite('af.rate_two_children')} ; ${r.cite('af.rate_per_further_child')}).`
+	);
 
 	// Age majoration: the threshold in force on the child's birthday at the pivot age (14): Décret 2026-138.
 	const pivot = r.minValue('af.majoration_age').toNumber();
@@ -67,22 +76,29 @@ export function evaluateAf(r: ParamReader, f: Facts): FamilyOutcome {
 		const age = f.age(child) as number;
 		if (age >= threshold) {
 			maj = maj.plus(majUnit);
-			reasons.push(`Majoration pour âge de ${eur(majUnit)} pour l'enfant né le ${formatDateFr(birth)} (${age} ans ; seuil de ${threshold} ans pour un enfant ayant eu ${pivot} ans le ${formatDateFr(pivotDay)} : ${r.cite('af.majoration_age', pivotDay)}).`);
+			reasons.push(
+				`Majoration pour âge de ${eur(majUnit)} pour l'enfant né le ${formatDateFr(birth)} (${age} ans ; seuil de ${threshold} ans pour un enfant ayant eu ${pivot} ans le ${formatDateFr(pivotDay)} : ${r.cite('af.majoration_age', pivotDay)}).`
+			);
 		}
 	}
-	if (kids.length === 2) reasons.push('Pour une famille de 2 enfants, l\'aîné n\'ouvre pas droit à la majoration pour âge.');
+	if (kids.length === 2)
+		reasons.push("Pour une famille de 2 enfants, l'aîné n'ouvre pas droit à la majoration pour âge.");
 
 	const income = rfr(f);
 	let factor = new Decimal(1);
 	if (income === null) {
 		questions.push(RFR_QUESTION);
-		reasons.push('Revenu fiscal inconnu : montant à taux plein, divisé par 2 ou par 4 au-delà des plafonds de ressources.');
+		reasons.push(
+			'Revenu fiscal inconnu : montant à taux plein, divisé par 2 ou par 4 au-delà des plafonds de ressources.'
+		);
 	} else {
 		const t1 = r.get('af.ceiling_t1_base').plus(r.get('af.ceiling_per_child').times(kids.length));
 		const t2 = r.get('af.ceiling_t2_base').plus(r.get('af.ceiling_per_child').times(kids.length));
 		if (income.gt(t2)) factor = r.get('af.modulation_rate_t3');
 		else if (income.gt(t1)) factor = r.get('af.modulation_rate_t2');
-		reasons.push(`Modulation selon les ressources : ${rfrText(f)} ; plafonds ${eur(t1)} et ${eur(t2)} (${r.cite('af.ceiling_t1_base')}) → coefficient ${frRate(factor)}.`);
+		reasons.push(
+			`Modulation selon les ressources : ${rfrText(f)} ; plafonds ${eur(t1)} et ${eur(t2)} (${r.cite('af.ceiling_t1_base')}) → coefficient ${frRate(factor)}.`
+		);
 	}
 	if (!factor.eq(1)) {
 		base = roundEur(base.times(factor));
@@ -92,7 +108,7 @@ export function evaluateAf(r: ParamReader, f: Facts): FamilyOutcome {
 	const net = afterCrds(r, gross);
 	reasons.push(`Montant brut ${eur(gross)}, versé ${eur(net)} après CRDS (${r.cite('crds.rate')}).`);
 	if (known.some((c) => (f.age(c) as number) === maxAge - 1) && kids.length >= 3) {
-		reasons.push('Le forfait d\'allocations familiales à 20 ans n\'est pas estimé.');
+		reasons.push("Le forfait d'allocations familiales à 20 ans n'est pas estimé.");
 	}
 	return { draft: { status: 'eligible', amount: net, gross, reasons, questions }, forResources: base };
 }
@@ -112,11 +128,16 @@ export function evaluateCf(r: ParamReader, f: Facts): FamilyOutcome {
 	const n = known.length + unknown.length;
 	if (n < minChildren || under.length > 0) {
 		return {
-			draft: draft('not_eligible', null, [
-				under.length > 0
-					? `Le complément familial suppose que tous les enfants aient au moins ${minAge} ans (un enfant plus jeune ouvre droit à la PAJE).`
-					: `Le complément familial suppose au moins ${minChildren} enfants de ${minAge} à ${maxAge - 1} ans ; le foyer en compte ${n}.`
-			], questions),
+			draft: draft(
+				'not_eligible',
+				null,
+				[
+					under.length > 0
+						? `Le complément familial suppose que tous les enfants aient au moins ${minAge} ans (un enfant plus jeune ouvre droit à la PAJE).`
+						: `Le complément familial suppose au moins ${minChildren} enfants de ${minAge} à ${maxAge - 1} ans ; le foyer en compte ${n}.`
+				],
+				questions
+			),
 			forResources: ZERO
 		};
 	}
@@ -131,8 +152,13 @@ export function evaluateCf(r: ParamReader, f: Facts): FamilyOutcome {
 	const income = rfr(f);
 	if (income === null) {
 		questions.push(RFR_QUESTION);
-		reasons.push(`Revenu fiscal inconnu : complément familial de ${eur(afterCrds(r, baseGross))} (ou majoré ${eur(afterCrds(r, majGross))}) si les ressources sont sous le plafond.`);
-		return { draft: { status: 'maybe', amount: afterCrds(r, baseGross), gross: baseGross, reasons, questions }, forResources: ZERO };
+		reasons.push(
+			`Revenu fiscal inconnu : complément familial de ${eur(afterCrds(r, baseGross))} (ou majoré ${eur(afterCrds(r, majGross))}) si les ressources sont sous le plafond.`
+		);
+		return {
+			draft: { status: 'maybe', amount: afterCrds(r, baseGross), gross: baseGross, reasons, questions },
+			forResources: ZERO
+		};
 	}
 	if (income.gt(ceiling)) {
 		reasons.push(`${rfrText(f)} au-dessus du plafond.`);
@@ -179,7 +205,10 @@ export function evaluateArs(r: ParamReader, f: Facts, hasCafRelationship: boolea
 		if (ageDec < minAge || ageSept > maxAge) continue;
 		if (ageSept >= declAge) {
 			if (c.atSchool === false) continue;
-			if (c.atSchool === null) questions.push(`L'enfant né le ${formatDateFr(c.birthDate)} sera-t-il scolarisé ou apprenti à la rentrée ${year} ?`);
+			if (c.atSchool === null)
+				questions.push(
+					`L'enfant né le ${formatDateFr(c.birthDate)} sera-t-il scolarisé ou apprenti à la rentrée ${year} ?`
+				);
 			olderChild = true;
 		}
 		const key = ageSept >= band3 ? 'ars.rate_15_18' : ageSept >= band2 ? 'ars.rate_11_14' : 'ars.rate_6_10';
@@ -188,17 +217,29 @@ export function evaluateArs(r: ParamReader, f: Facts, hasCafRelationship: boolea
 		gross = gross.plus(g);
 		net = net.plus(n);
 		eligible.push(c);
-		reasons.push(`Enfant né le ${formatDateFr(c.birthDate)} (${ageSept} ans au 15/09/${year}) : ${eur(g)} brut, ${eur(n)} après CRDS (${r.cite(key, august)}).`);
+		reasons.push(
+			`Enfant né le ${formatDateFr(c.birthDate)} (${ageSept} ans au 15/09/${year}) : ${eur(g)} brut, ${eur(n)} après CRDS (${r.cite(key, august)}).`
+		);
 	}
 	if (eligible.length === 0) {
-		return { draft: draft('not_eligible', null, [`Aucun enfant de ${minAge} à ${maxAge} ans à la rentrée ${year}.`], questions), forResources: ZERO };
+		return {
+			draft: draft(
+				'not_eligible',
+				null,
+				[`Aucun enfant de ${minAge} à ${maxAge} ans à la rentrée ${year}.`],
+				questions
+			),
+			forResources: ZERO
+		};
 	}
 	const dependants = f.childrenAged(0, r.int('af.max_child_age')).known.length + f.childrenAged(0, 0).unknown.length;
 	const ceiling = r
 		.get('ars.ceiling_base', august)
 		.times(new Decimal(1).plus(r.get('ars.ceiling_per_child_rate', august).times(dependants)))
 		.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-	reasons.push(`Plafond de ressources pour ${dependants} enfant(s) à charge : ${eur(ceiling)} (${r.cite('ars.ceiling_base', august)}).`);
+	reasons.push(
+		`Plafond de ressources pour ${dependants} enfant(s) à charge : ${eur(ceiling)} (${r.cite('ars.ceiling_base', august)}).`
+	);
 	const income = rfr(f);
 	if (income === null) {
 		questions.push(RFR_QUESTION);
@@ -216,7 +257,11 @@ export function evaluateArs(r: ParamReader, f: Facts, hasCafRelationship: boolea
 		reasons.push('Versement automatique aux allocataires de la CAF pour les enfants de 6 à 15 ans : rien à demander.');
 		return { draft: { status: 'info', amount: net, gross, reasons, questions }, forResources: ZERO };
 	}
-	reasons.push(olderChild ? 'Pour un enfant de 16 à 18 ans, la scolarité doit être déclarée à la CAF.' : 'Le foyer doit être connu de la CAF pour recevoir l\'ARS.');
+	reasons.push(
+		olderChild
+			? 'Pour un enfant de 16 à 18 ans, la scolarité doit être déclarée à la CAF.'
+			: "Le foyer doit être connu de la CAF pour recevoir l'ARS."
+	);
 	return { draft: { status: 'eligible', amount: net, gross, reasons, questions }, forResources: ZERO };
 }
 
@@ -226,7 +271,12 @@ export function evaluateAsf(r: ParamReader, f: Facts): FamilyOutcome {
 	const { known, unknown } = f.childrenAged(0, maxAge);
 	const k = known.length + unknown.length;
 	if (f.couple || k === 0) {
-		return { draft: draft('not_eligible', null, [f.couple ? 'L\'ASF est réservée au parent qui élève seul ses enfants.' : 'Pas d\'enfant à charge.']), forResources: ZERO };
+		return {
+			draft: draft('not_eligible', null, [
+				f.couple ? "L'ASF est réservée au parent qui élève seul ses enfants." : "Pas d'enfant à charge."
+			]),
+			forResources: ZERO
+		};
 	}
 	const bmaf = r.get('bmaf');
 	const perChildGross = roundEur(bmaf.times(r.get('asf.rate')));
@@ -239,14 +289,28 @@ export function evaluateAsf(r: ParamReader, f: Facts): FamilyOutcome {
 	];
 	if (f.h.childSupportUnpaid === null) {
 		return {
-			draft: { status: 'maybe', amount: net, gross, reasons: [...reasons, 'Dû si l\'autre parent ne verse pas de pension alimentaire (ou une pension inférieure à l\'ASF).'], questions: ['L\'autre parent verse-t-il la pension alimentaire ?'] },
+			draft: {
+				status: 'maybe',
+				amount: net,
+				gross,
+				reasons: [
+					...reasons,
+					"Dû si l'autre parent ne verse pas de pension alimentaire (ou une pension inférieure à l'ASF)."
+				],
+				questions: ["L'autre parent verse-t-il la pension alimentaire ?"]
+			},
 			forResources: ZERO
 		};
 	}
 	if (!f.h.childSupportUnpaid) {
-		return { draft: draft('not_eligible', null, ['La pension alimentaire est versée par l\'autre parent.']), forResources: ZERO };
+		return {
+			draft: draft('not_eligible', null, ["La pension alimentaire est versée par l'autre parent."]),
+			forResources: ZERO
+		};
 	}
-	reasons.push('Parent isolé sans pension alimentaire versée : ASF due ; la CAF peut aussi recouvrer la pension (ARIPA).');
+	reasons.push(
+		'Parent isolé sans pension alimentaire versée : ASF due ; la CAF peut aussi recouvrer la pension (ARIPA).'
+	);
 	return { draft: { status: 'eligible', amount: net, gross, reasons, questions: [] }, forResources: forfait };
 }
 
@@ -257,7 +321,8 @@ export function evaluatePaje(r: ParamReader, f: Facts): FamilyOutcome {
 	const questions = unknown.length ? [BIRTH_QUESTION] : [];
 	if (known.length === 0) {
 		const reasons = [`Pas d'enfant de moins de ${maxAge} ans.`];
-		if (f.pregnant()) reasons.push('Grossesse en cours : l\'allocation de base pourra être demandée après la naissance.');
+		if (f.pregnant())
+			reasons.push("Grossesse en cours : l'allocation de base pourra être demandée après la naissance.");
 		return { draft: draft('not_eligible', null, reasons, questions), forResources: ZERO };
 	}
 	const n = f.children.length;
@@ -274,7 +339,9 @@ export function evaluatePaje(r: ParamReader, f: Facts): FamilyOutcome {
 		return { draft: { status: 'maybe', amount: net, gross, reasons, questions }, forResources: ZERO };
 	}
 	if (income.gt(ceiling)) {
-		reasons.push(`${rfrText(f)} au-dessus du plafond du taux plein (le taux partiel n'est pas estimé : plafonds non renseignés).`);
+		reasons.push(
+			`${rfrText(f)} au-dessus du plafond du taux plein (le taux partiel n'est pas estimé : plafonds non renseignés).`
+		);
 		return { draft: draft('not_eligible', null, reasons, questions), forResources: ZERO };
 	}
 	return { draft: { status: 'eligible', amount: net, gross, reasons, questions }, forResources: gross };

@@ -39,12 +39,20 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 	const h = f.h;
 	const questions: string[] = [];
 	if (h.housingStatus === null) {
-		return { draft: draft('maybe', null, ['Le statut d\'occupation du logement n\'est pas renseigné.'], ['Le foyer est-il locataire, propriétaire ou hébergé ?']), gross: null };
+		return {
+			draft: draft(
+				'maybe',
+				null,
+				["Le statut d'occupation du logement n'est pas renseigné."],
+				['Le foyer est-il locataire, propriétaire ou hébergé ?']
+			),
+			gross: null
+		};
 	}
 	if (!RENTER.has(h.housingStatus)) {
 		const why =
 			h.housingStatus === 'owner_with_loan'
-				? 'L\'aide à l\'accession (prêts anciens) n\'est pas estimée ici ; se renseigner auprès de la CAF si le prêt est conventionné.'
+				? "L'aide à l'accession (prêts anciens) n'est pas estimée ici ; se renseigner auprès de la CAF si le prêt est conventionné."
 				: 'Les aides au logement concernent les locataires et les résidents de foyer.';
 		return { draft: draft('not_eligible', null, [why]), gross: null };
 	}
@@ -52,7 +60,15 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 	if (h.zone === null) questions.push('Dans quelle commune se trouve le logement (zone 1, 2 ou 3) ?');
 	if (f.adultsWithUnknownIncome.length > 0) questions.push('Quels sont les revenus mensuels des adultes du foyer ?');
 	if (questions.length > 0) {
-		return { draft: draft('maybe', null, ['Locataire : une aide au logement est possible, il manque des informations pour l\'estimer.'], questions), gross: null };
+		return {
+			draft: draft(
+				'maybe',
+				null,
+				["Locataire : une aide au logement est possible, il manque des informations pour l'estimer."],
+				questions
+			),
+			gross: null
+		};
 	}
 	const zone = h.zone as number;
 	const d = dependants(f);
@@ -69,8 +85,12 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 	const share = r.get('al.earned_income_share');
 	let annual: Decimal;
 	if (neutralised) {
-		annual = f.adultsIncome(['pension', 'invalidityPension']).times(12).times(share).plus(f.adultsIncome(['alimony', 'other']).times(12));
-		reasons.push('Ressources d\'activité et de chômage neutralisées (foyer au RSA ou à l\'ASS).');
+		annual = f
+			.adultsIncome(['pension', 'invalidityPension'])
+			.times(12)
+			.times(share)
+			.plus(f.adultsIncome(['alimony', 'other']).times(12));
+		reasons.push("Ressources d'activité et de chômage neutralisées (foyer au RSA ou à l'ASS).");
 	} else {
 		annual = f
 			.adultsIncome(['salary', 'unemployment', 'dailyAllowance', 'pension', 'invalidityPension'])
@@ -79,7 +99,9 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 			.plus(f.adultsIncome(['selfEmployed', 'alimony', 'other']).times(12));
 	}
 	if (f.isStudent(f.applicant)) {
-		const forfait = r.get('al.student_forfait').minus(f.applicant.scholarship ? r.get('al.student_scholar_reduction') : 0);
+		const forfait = r
+			.get('al.student_forfait')
+			.minus(f.applicant.scholarship ? r.get('al.student_scholar_reduction') : 0);
 		if (annual.lt(forfait)) {
 			annual = forfait;
 			reasons.push(`Étudiant : ressources forfaitaires de ${eur(forfait)} par an (${r.cite('al.student_forfait')}).`);
@@ -89,7 +111,9 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 		const savings = centsToDecimal(h.savings);
 		if (savings.gt(r.get('al.capital_threshold'))) {
 			annual = annual.plus(savings.times(r.get('al.capital_rate')));
-			reasons.push(`Épargne au-delà de ${eur(r.get('al.capital_threshold'))} : ${frNumber(r.get('al.capital_rate'))} de ${eur(savings)} compté par an.`);
+			reasons.push(
+				`Épargne au-delà de ${eur(r.get('al.capital_threshold'))} : ${frNumber(r.get('al.capital_rate'))} de ${eur(savings)} compté par an.`
+			);
 		}
 	}
 	const step = r.get('al.resources_rounding');
@@ -97,7 +121,9 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 	const r0Key = d > 6 ? 'al.r0.d6' : compositionKey(f, d, 'al.r0');
 	const R0 = r.get(r0Key).plus(d > 6 ? r.get('al.r0.per_extra').times(d - 6) : 0);
 	const Rp = Decimal.max(0, R.minus(R0));
-	reasons.push(`Ressources annuelles R = ${eur(R)} (${frNumber(share)} × revenus imposables sur 12 mois, arrondi à la centaine supérieure) ; abattement R0 = ${eur(R0)} (${r.cite(r0Key)}).`);
+	reasons.push(
+		`Ressources annuelles R = ${eur(R)} (${frNumber(share)} × revenus imposables sur 12 mois, arrondi à la centaine supérieure) ; abattement R0 = ${eur(R0)} (${r.cite(r0Key)}).`
+	);
 
 	const tfKey = d > 6 ? 'al.tf.d6' : compositionKey(f, d, 'al.tf');
 	const TF = r.get(tfKey).plus(d > 6 ? r.get('al.tf.per_extra').times(d - 6) : 0);
@@ -120,9 +146,13 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 		if (zone === 2 && !f.couple && d === 0) {
 			const rls = r.get('al.rls.z2_single').times(r.get('al.rls_share'));
 			gross = gross.minus(rls);
-			reasons.push(`Logement HLM : ${frNumber(r.get('al.rls_share'))} × la réduction de loyer de solidarité déduits (${r.cite('al.rls.z2_single')}).`);
+			reasons.push(
+				`Logement HLM : ${frNumber(r.get('al.rls_share'))} × la réduction de loyer de solidarité déduits (${r.cite('al.rls.z2_single')}).`
+			);
 		} else {
-			reasons.push('Logement HLM : la réduction de loyer de solidarité (RLS) n\'est pas déduite faute de barème pour ce foyer ; l\'aide réelle est un peu plus faible.');
+			reasons.push(
+				"Logement HLM : la réduction de loyer de solidarité (RLS) n'est pas déduite faute de barème pour ce foyer ; l'aide réelle est un peu plus faible."
+			);
 		}
 	}
 	if (gross.lte(0)) {
@@ -130,7 +160,9 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 		return { draft: draft('not_eligible', null, reasons), gross: null };
 	}
 	const net = afterCrds(r, gross);
-	reasons.push(`AL = L + C − PP − ${eur(r.get('al.minoration'))} (${r.cite('al.minoration')}) = ${eur(gross)}, versée ${eur(net)} après CRDS.`);
+	reasons.push(
+		`AL = L + C − PP − ${eur(r.get('al.minoration'))} (${r.cite('al.minoration')}) = ${eur(gross)}, versée ${eur(net)} après CRDS.`
+	);
 	if (net.lt(r.get('al.payment_threshold'))) {
 		reasons.push(`Montant sous le seuil de versement (${r.cite('al.payment_threshold')}).`);
 		return { draft: draft('not_eligible', net, reasons), gross };
@@ -138,12 +170,14 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 	const out: Draft = { status: 'eligible', amount: net, gross, reasons, questions: [] };
 	if (h.housingStatus === 'hostel') {
 		out.status = 'maybe';
-		out.reasons.push('Foyer ou résidence sociale : la formule « foyer » diffère, l\'estimation est indicative.');
+		out.reasons.push("Foyer ou résidence sociale : la formule « foyer » diffère, l'estimation est indicative.");
 	}
 	if (h.housingStatus === 'tenant_social' && h.aidPaidToLandlord === null) {
 		out.status = 'maybe';
-		out.questions.push('L\'APL est-elle versée directement au bailleur (voir la quittance de loyer) ?');
-		out.reasons.push('En HLM, l\'APL est souvent versée au bailleur (tiers payant) : vérifier la quittance avant de la demander.');
+		out.questions.push("L'APL est-elle versée directement au bailleur (voir la quittance de loyer) ?");
+		out.reasons.push(
+			"En HLM, l'APL est souvent versée au bailleur (tiers payant) : vérifier la quittance avant de la demander."
+		);
 	}
 	return { draft: out, gross };
 }
@@ -153,10 +187,17 @@ export function evaluateFsl(f: Facts): Draft {
 	const h = f.h;
 	const dept = h.departement ? ` du département ${h.departement}` : ' du département';
 	if (h.arrears === true) {
-		return draft('eligible', null, [`Impayés de loyer ou d'énergie : le Fonds de solidarité pour le logement${dept} peut aider (règles locales, montant non estimé).`]);
+		return draft('eligible', null, [
+			`Impayés de loyer ou d'énergie : le Fonds de solidarité pour le logement${dept} peut aider (règles locales, montant non estimé).`
+		]);
 	}
 	if (h.arrears === null && h.housingStatus !== 'owner' && h.housingStatus !== 'owner_with_loan') {
-		return draft('maybe', null, [`Le FSL${dept} aide en cas d'impayés de loyer ou d'énergie, ou pour l'entrée dans un logement.`], ['Le foyer a-t-il des impayés de loyer, d\'électricité, de gaz ou d\'eau ?']);
+		return draft(
+			'maybe',
+			null,
+			[`Le FSL${dept} aide en cas d'impayés de loyer ou d'énergie, ou pour l'entrée dans un logement.`],
+			["Le foyer a-t-il des impayés de loyer, d'électricité, de gaz ou d'eau ?"]
+		);
 	}
-	return draft('not_eligible', null, ['Pas d\'impayé de loyer ou d\'énergie déclaré.']);
+	return draft('not_eligible', null, ["Pas d'impayé de loyer ou d'énergie déclaré."]);
 }

@@ -13,5 +13,14 @@ export { BENEFIT_CATALOGUE, type CatalogueEntry } from './catalogue';
 export { evaluateBenefits, type EvaluateOptions } from './engine';
 export { detectReceivedFromEvidence, classifyCredit, normaliseLabel } from './evidence';
 export { nonRecoursSummary, type NonRecoursItem, type NonRecoursSummary } from './summary';
-export { DEFAULT_BENEFIT_DEFINITIONS, FORMULAS, PAYERS, PERIODS, definitionsById, validateDefinition, type BenefitDefinition, type EvidencePatterns } from './definitions';
+export {
+	DEFAULT_BENEFIT_DEFINITIONS,
+	FORMULAS,
+	PAYERS,
+	PERIODS,
+	definitionsById,
+	validateDefinition,
+	type BenefitDefinition,
+	type EvidencePatterns
+} from './definitions';
 export { CONDITION_TYPES, describeCondition, validateConditions, type Condition } from './conditions';

@@ -54,12 +54,19 @@ function majoreReason(r: ParamReader, f: Facts): string | null {
 }
 
 /** Maximum amount of the household (RSA or PPA base × t(n), or the majoré formula), rounded to the cent. */
-function maxAmount(r: ParamReader, f: Facts, baseKey: 'rsa.base_amount' | 'ppa.base_amount'): { amount: Decimal; text: string } {
+function maxAmount(
+	r: ParamReader,
+	f: Facts,
+	baseKey: 'rsa.base_amount' | 'ppa.base_amount'
+): { amount: Decimal; text: string } {
 	const base = r.get(baseKey);
 	const majore = majoreReason(r, f);
 	if (majore) {
 		const coef = r.get('rsa.majore.base_rate').plus(r.get('rsa.majore.per_child_rate').times(f.children.length));
-		return { amount: roundEur(base.times(coef)), text: `montant majoré (${majore}) : ${frNumber(coef)} × ${eur(base)}` };
+		return {
+			amount: roundEur(base.times(coef)),
+			text: `montant majoré (${majore}) : ${frNumber(coef)} × ${eur(base)}`
+		};
 	}
 	const t = householdCoefficient(r, f.size, f.couple);
 	return { amount: roundEur(base.times(t)), text: `${f.size} personne(s), coefficient ${frNumber(t)} × ${eur(base)}` };
@@ -80,22 +87,44 @@ export interface RsaOutcome {
 
 /** RSA = montant forfaitaire − resources − forfait logement. */
 export function evaluateRsa(r: ParamReader, f: Facts, deps: MinimaDeps): RsaOutcome {
-	const no = (reasons: string[], questions: string[] = []): RsaOutcome => ({ draft: draft('not_eligible', null, reasons, questions), positive: false });
+	const no = (reasons: string[], questions: string[] = []): RsaOutcome => ({
+		draft: draft('not_eligible', null, reasons, questions),
+		positive: false
+	});
 	const a = f.applicant;
 	const age = f.age(a);
 	if (age === null) {
-		return { draft: draft('maybe', null, ['L\'âge du demandeur décide de l\'accès au RSA (25 ans, ou moins avec un enfant).'], ['Quelle est la date de naissance du demandeur ?']), positive: false };
+		return {
+			draft: draft(
+				'maybe',
+				null,
+				["L'âge du demandeur décide de l'accès au RSA (25 ans, ou moins avec un enfant)."],
+				['Quelle est la date de naissance du demandeur ?']
+			),
+			positive: false
+		};
 	}
 	const minAge = r.int('rsa.min_age');
 	const hasChildOrPregnancy = f.children.length > 0 || f.pregnant();
 	if (age < r.int('rsa.min_age_young')) return no([`Le RSA est ouvert à partir de ${r.int('rsa.min_age_young')} ans.`]);
 	if (age < minAge && !hasChildOrPregnancy) {
-		return no([`Avant ${minAge} ans sans enfant ni grossesse, le RSA n'est ouvert qu'aux jeunes ayant travaillé 3 214 heures en 3 ans (RSA jeune actif, non estimé).`]);
+		return no([
+			`Avant ${minAge} ans sans enfant ni grossesse, le RSA n'est ouvert qu'aux jeunes ayant travaillé 3 214 heures en 3 ans (RSA jeune actif, non estimé).`
+		]);
 	}
-	if (f.isStudent(a)) return no(['Les étudiants n\'ont en principe pas droit au RSA.']);
-	if (a.nationality === 'other') return no(['Le RSA suppose la nationalité française ou européenne, ou un titre de séjour depuis au moins 5 ans.']);
+	if (f.isStudent(a)) return no(["Les étudiants n'ont en principe pas droit au RSA."]);
+	if (a.nationality === 'other')
+		return no(['Le RSA suppose la nationalité française ou européenne, ou un titre de séjour depuis au moins 5 ans.']);
 	if (f.adultsWithUnknownIncome.length > 0) {
-		return { draft: draft('maybe', null, ['Les revenus du foyer décident du montant du RSA.'], ['Quels sont les revenus mensuels des adultes du foyer ?']), positive: false };
+		return {
+			draft: draft(
+				'maybe',
+				null,
+				['Les revenus du foyer décident du montant du RSA.'],
+				['Quels sont les revenus mensuels des adultes du foyer ?']
+			),
+			positive: false
+		};
 	}
 	const reasons: string[] = [];
 	const max = maxAmount(r, f, 'rsa.base_amount');
@@ -111,14 +140,18 @@ export function evaluateRsa(r: ParamReader, f: Facts, deps: MinimaDeps): RsaOutc
 		resources = resources.plus(savingsIncome);
 		parts.push(`épargne ${eur(savingsIncome)} (${r.cite('rsa.savings_rate')})`);
 	}
-	reasons.push(`Ressources mensuelles ${eur(resources)} : ${parts.join(', ')} (les aides au logement, la prime d'activité et l'ARS ne comptent pas).`);
+	reasons.push(
+		`Ressources mensuelles ${eur(resources)} : ${parts.join(', ')} (les aides au logement, la prime d'activité et l'ARS ne comptent pas).`
+	);
 
 	let fl = ZERO;
 	const why = forfaitApplies(f, deps);
 	if (why) {
 		fl = forfaitLogement(r, r.get('rsa.base_amount'), f.size);
 		if (deps.alCounts && deps.alNet !== null && deps.alNet.lt(fl)) fl = deps.alNet;
-		reasons.push(`Forfait logement ${eur(fl)} (${why} ; ${r.cite(f.size <= 1 ? 'rsa.fl.rate_1p' : f.size === 2 ? 'rsa.fl.rate_2p' : 'rsa.fl.rate_3p')}).`);
+		reasons.push(
+			`Forfait logement ${eur(fl)} (${why} ; ${r.cite(f.size <= 1 ? 'rsa.fl.rate_1p' : f.size === 2 ? 'rsa.fl.rate_2p' : 'rsa.fl.rate_3p')}).`
+		);
 	}
 	const amount = roundEur(max.amount.minus(resources).minus(fl));
 	reasons.push(`RSA = ${eur(max.amount)} − ${eur(resources)} − ${eur(fl)} = ${eur(amount)}.`);
@@ -130,11 +163,14 @@ export function evaluateRsa(r: ParamReader, f: Facts, deps: MinimaDeps): RsaOutc
 		reasons.push(`Sous le seuil de versement (${r.cite('rsa.payment_threshold')}) : pas de RSA.`);
 		return { draft: draft('not_eligible', amount.gt(0) ? amount : null, reasons), positive: false };
 	}
-	if (a.nationality === null) reasons.push('Condition : nationalité française ou européenne, ou titre de séjour depuis au moins 5 ans.');
+	if (a.nationality === null)
+		reasons.push('Condition : nationalité française ou européenne, ou titre de séjour depuis au moins 5 ans.');
 	const out: Draft = { status: 'eligible', amount, reasons, questions: [] };
 	if (deps.aahClaimable) {
 		out.interim = true;
-		out.reasons.push('L\'AAH est à demander en priorité : le RSA n\'est qu\'un droit d\'attente, réduit une fois l\'AAH versée.');
+		out.reasons.push(
+			"L'AAH est à demander en priorité : le RSA n'est qu'un droit d'attente, réduit une fois l'AAH versée."
+		);
 	}
 	return { draft: out, positive: true };
 }
@@ -142,7 +178,12 @@ export function evaluateRsa(r: ParamReader, f: Facts, deps: MinimaDeps): RsaOutc
 /** Prime d'activité = MFF + Σ bonifications + 59,85 % des revenus d'activité − max(MFF, ressources + FL). */
 export function evaluatePpa(r: ParamReader, f: Facts, deps: MinimaDeps): Draft {
 	if (f.adultsWithUnknownIncome.length > 0) {
-		return draft('maybe', null, ['La prime d\'activité dépend des revenus d\'activité.'], ['Quels sont les revenus mensuels des adultes du foyer ?']);
+		return draft(
+			'maybe',
+			null,
+			["La prime d'activité dépend des revenus d'activité."],
+			['Quels sont les revenus mensuels des adultes du foyer ?']
+		);
 	}
 	const minAge = r.int('ppa.min_age');
 	const smic = r.get('smic.hourly');
@@ -154,12 +195,15 @@ export function evaluatePpa(r: ParamReader, f: Facts, deps: MinimaDeps): Draft {
 		const age = f.age(m);
 		if (age !== null && age < minAge) return false;
 		if ((f.isStudent(m) || m.activity === 'apprentice') && e.lte(floor)) {
-			reasons.push(`Étudiant ou apprenti : revenus d'activité de ${eur(e)} sous le plancher de ${eur(floor)} (${r.cite('ppa.student_hours')} × SMIC × ${frNumber(r.get('ppa.student_smic_share'))}).`);
+			reasons.push(
+				`Étudiant ou apprenti : revenus d'activité de ${eur(e)} sous le plancher de ${eur(floor)} (${r.cite('ppa.student_hours')} × SMIC × ${frNumber(r.get('ppa.student_smic_share'))}).`
+			);
 			return false;
 		}
 		return true;
 	});
-	if (earners.length === 0) return draft('not_eligible', null, [...reasons, 'Pas de revenu d\'activité ouvrant droit à la prime d\'activité.']);
+	if (earners.length === 0)
+		return draft('not_eligible', null, [...reasons, "Pas de revenu d'activité ouvrant droit à la prime d'activité."]);
 
 	const base = r.get('ppa.base_amount');
 	const max = maxAmount(r, f, 'ppa.base_amount');
@@ -174,11 +218,15 @@ export function evaluatePpa(r: ParamReader, f: Facts, deps: MinimaDeps): Draft {
 		const share = Decimal.min(1, Decimal.max(0, e.minus(low).dividedBy(high.minus(low))));
 		const b = roundEur(bmax.times(share));
 		bonus = bonus.plus(b);
-		reasons.push(`Bonification individuelle ${eur(b)} pour ${eur(e)} de revenus (0 sous ${eur(low)}, maximum ${eur(bmax)} à ${eur(high)} ; ${r.cite('ppa.bonification.max_rate')} ; ${r.cite('ppa.bonification.max_hours')} ; ${r.cite('smic.hourly')}).`);
+		reasons.push(
+			`Bonification individuelle ${eur(b)} pour ${eur(e)} de revenus (0 sous ${eur(low)}, maximum ${eur(bmax)} à ${eur(high)} ; ${r.cite('ppa.bonification.max_rate')} ; ${r.cite('ppa.bonification.max_hours')} ; ${r.cite('smic.hourly')}).`
+		);
 	}
 	const earnings = earners.reduce((s, m) => s.plus(f.earnings(m)), ZERO);
 	const slope = roundEur(earnings.times(r.get('ppa.earnings_rate')));
-	reasons.push(`${frNumber(r.get('ppa.earnings_rate'))} × ${eur(earnings)} de revenus d'activité = ${eur(slope)} (${r.cite('ppa.earnings_rate')}).`);
+	reasons.push(
+		`${frNumber(r.get('ppa.earnings_rate'))} × ${eur(earnings)} de revenus d'activité = ${eur(slope)} (${r.cite('ppa.earnings_rate')}).`
+	);
 
 	const otherAdults = f.adults.filter((m) => !earners.includes(m));
 	const others = f
@@ -194,9 +242,13 @@ export function evaluatePpa(r: ParamReader, f: Facts, deps: MinimaDeps): Draft {
 		if (deps.alCounts && deps.alNet !== null && deps.alNet.lt(fl)) fl = deps.alNet;
 	}
 	const resources = earnings.plus(others).plus(fl);
-	reasons.push(`Ressources ${eur(resources)} : revenus d'activité ${eur(earnings)}, autres ressources et prestations ${eur(others)}${why ? `, forfait logement ${eur(fl)} (${why})` : ''}.`);
+	reasons.push(
+		`Ressources ${eur(resources)} : revenus d'activité ${eur(earnings)}, autres ressources et prestations ${eur(others)}${why ? `, forfait logement ${eur(fl)} (${why})` : ''}.`
+	);
 	const gross = roundEur(max.amount.plus(bonus).plus(slope).minus(Decimal.max(max.amount, resources)));
-	reasons.push(`Prime = ${eur(max.amount)} + ${eur(bonus)} + ${eur(slope)} − ${eur(Decimal.max(max.amount, resources))} = ${eur(gross)}.`);
+	reasons.push(
+		`Prime = ${eur(max.amount)} + ${eur(bonus)} + ${eur(slope)} − ${eur(Decimal.max(max.amount, resources))} = ${eur(gross)}.`
+	);
 	if (gross.lt(r.get('ppa.payment_threshold'))) {
 		reasons.push(`Sous le seuil de versement (${r.cite('ppa.payment_threshold')}).`);
 		return draft('not_eligible', null, reasons);
@@ -211,16 +263,26 @@ export function evaluateAss(r: ParamReader, f: Facts): Draft {
 	const receiving = f.adults.filter((m) => m.income !== null && m.income.ass > 0);
 	if (receiving.length > 0) {
 		const amount = f.adultsIncome(['ass']);
-		return { status: 'received', amount, reasons: [`ASS déclarée dans les revenus : ${eur(amount)} par mois.`], questions: [] };
+		return {
+			status: 'received',
+			amount,
+			reasons: [`ASS déclarée dans les revenus : ${eur(amount)} par mois.`],
+			questions: []
+		};
 	}
 	const candidates = f.adults.filter((m) => m.activity === 'unemployed_no_benefit' || m.areExhausted === true);
-	if (candidates.length === 0) return draft('not_eligible', null, ['Aucun adulte demandeur d\'emploi sans indemnisation.']);
+	if (candidates.length === 0)
+		return draft('not_eligible', null, ["Aucun adulte demandeur d'emploi sans indemnisation."]);
 	const questions: string[] = [];
 	const m = candidates[0];
-	if (m.areExhausted === false) return draft('not_eligible', null, ['Les droits à l\'ARE ne sont pas épuisés.']);
-	if (m.worked5of10Years === false) return draft('not_eligible', null, ['L\'ASS suppose 5 ans d\'activité salariée dans les 10 ans avant la fin du contrat.']);
-	if (m.areExhausted === null) questions.push('Les droits à l\'allocation chômage (ARE) sont-ils épuisés ?');
-	if (m.worked5of10Years === null) questions.push('A-t-il ou elle travaillé au moins 5 ans au cours des 10 dernières années ?');
+	if (m.areExhausted === false) return draft('not_eligible', null, ["Les droits à l'ARE ne sont pas épuisés."]);
+	if (m.worked5of10Years === false)
+		return draft('not_eligible', null, [
+			"L'ASS suppose 5 ans d'activité salariée dans les 10 ans avant la fin du contrat."
+		]);
+	if (m.areExhausted === null) questions.push("Les droits à l'allocation chômage (ARE) sont-ils épuisés ?");
+	if (m.worked5of10Years === null)
+		questions.push('A-t-il ou elle travaillé au moins 5 ans au cours des 10 dernières années ?');
 	const daily = r.get('ass.daily_amount');
 	const full = roundEur(daily.times(r.get('ass.days_per_month')));
 	const ceiling = roundEur(daily.times(f.couple ? r.get('ass.ceiling_days_couple') : r.get('ass.ceiling_days_single')));
@@ -243,13 +305,17 @@ export function evaluatePrimeNoel(r: ParamReader, f: Facts, rsa: Draft, ass: Dra
 	if (rsaPaid) {
 		const t = householdCoefficient(r, f.size, f.couple);
 		const amount = roundEur(unit.times(t));
-		return draft('info', amount, [`Versée automatiquement mi-décembre aux foyers au RSA en novembre : ${frNumber(t)} × ${eur(unit)} = ${eur(amount)} (${r.cite('prime_noel.amount')}). Rien à demander.`]);
+		return draft('info', amount, [
+			`Versée automatiquement mi-décembre aux foyers au RSA en novembre : ${frNumber(t)} × ${eur(unit)} = ${eur(amount)} (${r.cite('prime_noel.amount')}). Rien à demander.`
+		]);
 	}
 	if (assPaid) {
-		return draft('info', unit, [`Versée automatiquement mi-décembre par France Travail aux bénéficiaires de l'ASS : ${eur(unit)} (${r.cite('prime_noel.amount')}).`]);
+		return draft('info', unit, [
+			`Versée automatiquement mi-décembre par France Travail aux bénéficiaires de l'ASS : ${eur(unit)} (${r.cite('prime_noel.amount')}).`
+		]);
 	}
 	if (rsa.status === 'maybe' || ass.status === 'maybe') {
-		return draft('maybe', null, ['Versée en décembre si le RSA ou l\'ASS est perçu en novembre.']);
+		return draft('maybe', null, ["Versée en décembre si le RSA ou l'ASS est perçu en novembre."]);
 	}
-	return draft('not_eligible', null, ['Réservée aux foyers au RSA, à l\'ASS ou à l\'AER.']);
+	return draft('not_eligible', null, ["Réservée aux foyers au RSA, à l'ASS ou à l'AER."]);
 }

@@ -4,7 +4,19 @@
  */
 import Decimal from 'decimal.js';
 import { centsToDecimal } from '$lib/money';
-import { ALL_INCOME, draft, EARNED, eur, frNumber, NON_EARNED, roundEur, ZERO, type Draft, type Facts, type ParamReader } from './context';
+import {
+	ALL_INCOME,
+	draft,
+	EARNED,
+	eur,
+	frNumber,
+	NON_EARNED,
+	roundEur,
+	ZERO,
+	type Draft,
+	type Facts,
+	type ParamReader
+} from './context';
 import type { Member } from './types';
 
 /** Allocation aux adultes handicapés, per adult; the partner's income is ignored (since 2023-10-01). */
@@ -30,26 +42,42 @@ export function evaluateAah(r: ParamReader, f: Facts): Draft {
 		if (age < minAge) continue;
 		if (rate >= full) {
 			eligible.push(m);
-			reasons.push(`Taux d'incapacité de ${rate} % reconnu (≥ ${full} %) : AAH possible sans limite d'âge après ${maxPartial} ans.`);
+			reasons.push(
+				`Taux d'incapacité de ${rate} % reconnu (≥ ${full} %) : AAH possible sans limite d'âge après ${maxPartial} ans.`
+			);
 		} else if (age < maxPartial) {
 			if (m.rsdae === false) continue;
 			if (m.rsdae === null) {
-				questions.push('La MDPH a-t-elle reconnu une restriction substantielle et durable d\'accès à l\'emploi (RSDAE) ?');
+				questions.push(
+					"La MDPH a-t-elle reconnu une restriction substantielle et durable d'accès à l'emploi (RSDAE) ?"
+				);
 				uncertain = true;
 			}
 			eligible.push(m);
-			reasons.push(`Taux d'incapacité de ${rate} % (entre ${partial} et ${full - 1} %) : AAH possible avec une RSDAE, avant ${maxPartial} ans.`);
+			reasons.push(
+				`Taux d'incapacité de ${rate} % (entre ${partial} et ${full - 1} %) : AAH possible avec une RSDAE, avant ${maxPartial} ans.`
+			);
 		}
 	}
 	if (eligible.length === 0) {
-		return draft('not_eligible', null, [`L'AAH suppose un taux d'incapacité d'au moins ${partial} % reconnu par la MDPH.`]);
+		return draft('not_eligible', null, [
+			`L'AAH suppose un taux d'incapacité d'au moins ${partial} % reconnu par la MDPH.`
+		]);
 	}
 	if (eligible.some((m) => m.income === null)) {
-		return draft('maybe', null, [...reasons, 'Les revenus de la personne décident du montant.'], [...questions, 'Quels sont les revenus mensuels de la personne handicapée ?']);
+		return draft(
+			'maybe',
+			null,
+			[...reasons, 'Les revenus de la personne décident du montant.'],
+			[...questions, 'Quels sont les revenus mensuels de la personne handicapée ?']
+		);
 	}
 	const aah = r.get('aah.amount');
 	const ceiling = aah.times(new Decimal(1).plus(r.get('aah.ceiling_per_child_rate').times(f.children.length)));
-	const threshold = r.get('aah.earnings_abatement_smic_share').times(r.get('smic.hourly')).times(r.get('smic.annual_hours'));
+	const threshold = r
+		.get('aah.earnings_abatement_smic_share')
+		.times(r.get('smic.hourly'))
+		.times(r.get('smic.annual_hours'));
 	let total = ZERO;
 	for (const m of eligible) {
 		const yearly = f.income(m, EARNED).times(12);
@@ -59,10 +87,14 @@ export function evaluateAah(r: ParamReader, f: Facts): Draft {
 		const resources = abated.dividedBy(12).plus(f.income(m, NON_EARNED));
 		const amount = roundEur(Decimal.max(0, Decimal.min(aah, ceiling.minus(resources))));
 		total = total.plus(amount);
-		reasons.push(`AAH = min(${eur(aah)}, plafond ${eur(ceiling)} − ressources propres ${eur(resources)}) = ${eur(amount)} (${r.cite('aah.amount')} ; revenus d'activité abattus de ${frNumber(r.get('aah.earnings_abatement_low'))} puis ${frNumber(r.get('aah.earnings_abatement_high'))}).`);
+		reasons.push(
+			`AAH = min(${eur(aah)}, plafond ${eur(ceiling)} − ressources propres ${eur(resources)}) = ${eur(amount)} (${r.cite('aah.amount')} ; revenus d'activité abattus de ${frNumber(r.get('aah.earnings_abatement_low'))} puis ${frNumber(r.get('aah.earnings_abatement_high'))}).`
+		);
 	}
-	if (f.couple) reasons.push(`Les revenus du conjoint ne sont pas pris en compte (${r.cite('aah.partner_income_ignored_from')}).`);
-	if (total.lte(0)) return draft('not_eligible', null, [...reasons, 'Ressources propres au-dessus du plafond.'], questions);
+	if (f.couple)
+		reasons.push(`Les revenus du conjoint ne sont pas pris en compte (${r.cite('aah.partner_income_ignored_from')}).`);
+	if (total.lte(0))
+		return draft('not_eligible', null, [...reasons, 'Ressources propres au-dessus du plafond.'], questions);
 	reasons.push('À demander en priorité avant le RSA (la MDPH décide, la CAF verse).');
 	return { status: uncertain ? 'maybe' : 'eligible', amount: total, reasons, questions };
 }
@@ -74,10 +106,20 @@ export function evaluateAspa(r: ParamReader, f: Facts): Draft {
 	const old = f.adults.filter((_, i) => (ages[i] ?? -1) >= minAge);
 	if (old.length === 0) {
 		const q = ages.some((a) => a === null) ? ['Quelles sont les dates de naissance des adultes ?'] : [];
-		return draft('not_eligible', null, [`L'ASPA est ouverte à partir de ${minAge} ans (ou de l'âge légal de la retraite en cas d'inaptitude).`], q);
+		return draft(
+			'not_eligible',
+			null,
+			[`L'ASPA est ouverte à partir de ${minAge} ans (ou de l'âge légal de la retraite en cas d'inaptitude).`],
+			q
+		);
 	}
 	if (f.adultsWithUnknownIncome.length > 0) {
-		return draft('maybe', null, [`Âge d'au moins ${minAge} ans : l'ASPA dépend des ressources.`], ['Quels sont les revenus mensuels (retraites comprises) des adultes du foyer ?']);
+		return draft(
+			'maybe',
+			null,
+			[`Âge d'au moins ${minAge} ans : l'ASPA dépend des ressources.`],
+			['Quels sont les revenus mensuels (retraites comprises) des adultes du foyer ?']
+		);
 	}
 	const single = roundEur(r.get('aspa.ceiling_single_annual').dividedBy(12));
 	const couple = roundEur(r.get('aspa.ceiling_couple_annual').dividedBy(12));
@@ -90,21 +132,35 @@ export function evaluateAspa(r: ParamReader, f: Facts): Draft {
 	];
 	if (amount.lte(0)) return draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond.']);
 	reasons.push(`ASPA différentielle ${eur(amount)} par mois, à condition d'avoir demandé toutes les retraites.`);
-	reasons.push(`Récupérable sur la succession au-delà de ${eur(r.get('aspa.estate_recovery_threshold'))} (${r.cite('aspa.estate_recovery_threshold')}).`);
-	return { status: 'eligible', amount, reasons, questions: ['La retraite versée comprend-elle déjà l\'ASPA (voir la notification de la caisse) ?'] };
+	reasons.push(
+		`Récupérable sur la succession au-delà de ${eur(r.get('aspa.estate_recovery_threshold'))} (${r.cite('aspa.estate_recovery_threshold')}).`
+	);
+	return {
+		status: 'eligible',
+		amount,
+		reasons,
+		questions: ["La retraite versée comprend-elle déjà l'ASPA (voir la notification de la caisse) ?"]
+	};
 }
 
 /** ASI: invalidity pensioner below retirement age, differential up to the resource ceiling. */
 export function evaluateAsi(r: ParamReader, f: Facts): Draft {
 	const maxAge = r.int('asi.max_age');
-	const pensioners = f.adults.filter((m) => m.income !== null && m.income.invalidityPension > 0 && (f.age(m) ?? 0) < maxAge);
-	if (pensioners.length === 0) return draft('not_eligible', null, ['L\'ASI complète une pension d\'invalidité, avant l\'âge de la retraite.']);
+	const pensioners = f.adults.filter(
+		(m) => m.income !== null && m.income.invalidityPension > 0 && (f.age(m) ?? 0) < maxAge
+	);
+	if (pensioners.length === 0)
+		return draft('not_eligible', null, ["L'ASI complète une pension d'invalidité, avant l'âge de la retraite."]);
 	const ceilingYear = r.get(f.couple ? 'asi.ceiling_couple_annual' : 'asi.ceiling_single_annual');
 	const resourcesYear = f.adultsIncome(ALL_INCOME).times(12);
 	const amount = roundEur(ceilingYear.minus(resourcesYear).dividedBy(12));
-	const reasons = [`Plafond ${eur(ceilingYear)} par an (${r.cite(f.couple ? 'asi.ceiling_couple_annual' : 'asi.ceiling_single_annual')}) ; ressources ${eur(resourcesYear)} par an.`];
+	const reasons = [
+		`Plafond ${eur(ceilingYear)} par an (${r.cite(f.couple ? 'asi.ceiling_couple_annual' : 'asi.ceiling_single_annual')}) ; ressources ${eur(resourcesYear)} par an.`
+	];
 	if (amount.lte(0)) return draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond.']);
-	reasons.push(`ASI différentielle ≈ ${eur(amount)} par mois (montant maximal de l'ASI non renseigné dans la table : estimation haute).`);
+	reasons.push(
+		`ASI différentielle ≈ ${eur(amount)} par mois (montant maximal de l'ASI non renseigné dans la table : estimation haute).`
+	);
 	return { status: f.adultsWithUnknownIncome.length ? 'maybe' : 'eligible', amount, reasons, questions: [] };
 }
 
@@ -135,9 +191,23 @@ function cssForfait(r: ParamReader, f: Facts, al: Decimal | null): Decimal {
 	const n = f.size;
 	const mult = n <= 1 ? new Decimal(1) : n === 2 ? r.get('rsa.fl.mult_2p') : r.get('rsa.fl.mult_3p');
 	const suffix = n <= 1 ? '1p' : n === 2 ? '2p' : '3p';
-	if (al !== null) return Decimal.min(al.times(12), roundEur(base.times(mult).times(r.get(`css.fl_with_al.rate_${suffix}`)).times(12)));
+	if (al !== null)
+		return Decimal.min(
+			al.times(12),
+			roundEur(
+				base
+					.times(mult)
+					.times(r.get(`css.fl_with_al.rate_${suffix}`))
+					.times(12)
+			)
+		);
 	if (f.h.housingStatus === 'owner' || f.h.housingStatus === 'hosted_free') {
-		return roundEur(base.times(mult).times(r.get(`css.fl_without_al.rate_${suffix}`)).times(12));
+		return roundEur(
+			base
+				.times(mult)
+				.times(r.get(`css.fl_without_al.rate_${suffix}`))
+				.times(12)
+		);
 	}
 	return ZERO;
 }
@@ -165,7 +235,11 @@ function participation(r: ParamReader, f: Facts): { total: Decimal; unknown: boo
 }
 
 /** Classifies annual resources against the CSS ceilings. */
-function classify(r: ParamReader, f: Facts, resources: Decimal): { free: Decimal; part: Decimal; level: 'free' | 'part' | 'none' } {
+function classify(
+	r: ParamReader,
+	f: Facts,
+	resources: Decimal
+): { free: Decimal; part: Decimal; level: 'free' | 'part' | 'none' } {
 	const free = ceilingFor(r, 'free_ceiling', f.size);
 	const part = ceilingFor(r, 'part_ceiling', f.size);
 	return { free, part, level: resources.lte(free) ? 'free' : resources.lte(part) ? 'part' : 'none' };
@@ -174,14 +248,31 @@ function classify(r: ParamReader, f: Facts, resources: Decimal): { free: Decimal
 /** Complémentaire santé solidaire: free with the RSA, otherwise by the resources of the last 12 months. */
 export function evaluateCss(r: ParamReader, f: Facts, inp: CssInputs): Draft {
 	if (inp.rsaPaid) {
-		return { status: 'eligible', amount: ZERO, participation: ZERO, reasons: ['Gratuite pour les foyers au RSA (à demander avec le RSA ou ensuite à la CPAM).'], questions: [] };
+		return {
+			status: 'eligible',
+			amount: ZERO,
+			participation: ZERO,
+			reasons: ['Gratuite pour les foyers au RSA (à demander avec le RSA ou ensuite à la CPAM).'],
+			questions: []
+		};
 	}
 	if (f.h.members.some((m) => (m.role === 'applicant' || m.role === 'partner') && m.income === null)) {
-		return { ...draft('maybe', null, ['La CSS dépend des ressources des 12 derniers mois.'], ['Quels sont les revenus mensuels des adultes du foyer ?']), participation: undefined };
+		return {
+			...draft(
+				'maybe',
+				null,
+				['La CSS dépend des ressources des 12 derniers mois.'],
+				['Quels sont les revenus mensuels des adultes du foyer ?']
+			),
+			participation: undefined
+		};
 	}
 	const incomes = f.allIncome(ALL_INCOME).times(12);
 	const aah = Decimal.max(0, inp.aahReceived.minus(r.get('css.aah_deduction').times(inp.aahRecipients))).times(12);
-	const aspa = Decimal.max(0, inp.aspaReceived.minus(f.couple ? r.get('css.aspa_deduction_couple') : r.get('css.aspa_deduction_single'))).times(12);
+	const aspa = Decimal.max(
+		0,
+		inp.aspaReceived.minus(f.couple ? r.get('css.aspa_deduction_couple') : r.get('css.aspa_deduction_single'))
+	).times(12);
 	const family = inp.familyReceived.times(12);
 	const forfait = cssForfait(r, f, inp.alReceived);
 	const resources = incomes.plus(aah).plus(aspa).plus(family).plus(forfait);
@@ -202,20 +293,31 @@ export function evaluateCss(r: ParamReader, f: Facts, inp: CssInputs): Draft {
 			`Une fois l'AAH (et l'aide au logement) versées : ressources ≈ ${eur(roundEur(later))} → ${lc.level === 'free' ? 'CSS gratuite' : lc.level === 'part' ? `participation de ${eur(p)} par mois` : 'plus de CSS'}.`
 		);
 	}
-	if (c.level === 'none') return { ...draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond avec participation.'], questions) };
+	if (c.level === 'none')
+		return {
+			...draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond avec participation.'], questions)
+		};
 	if (c.level === 'free') {
 		return { status: 'eligible', amount: ZERO, participation: ZERO, reasons: [...reasons, 'CSS gratuite.'], questions };
 	}
 	const p = participation(r, f);
-	if (p.unknown) questions.push('Quelles sont les dates de naissance des membres du foyer (la participation dépend de l\'âge) ?');
-	reasons.push(`CSS avec participation de ${eur(p.total)} par mois pour le foyer (${r.cite('css.participation.30_49')} pour un adulte de 30 à 49 ans, selon l'âge).`);
+	if (p.unknown)
+		questions.push("Quelles sont les dates de naissance des membres du foyer (la participation dépend de l'âge) ?");
+	reasons.push(
+		`CSS avec participation de ${eur(p.total)} par mois pour le foyer (${r.cite('css.participation.30_49')} pour un adulte de 30 à 49 ans, selon l'âge).`
+	);
 	return { status: 'eligible', amount: ZERO, participation: p.total, reasons, questions };
 }
 
 /** Chèque énergie: yearly amount from the RFR per consumption unit; asked about, since it is not a bank credit. */
 export function evaluateChequeEnergie(r: ParamReader, f: Facts): Draft {
 	if (f.h.rfr === null) {
-		return draft('maybe', null, ['Le chèque énergie dépend du revenu fiscal de référence.'], ['Quel est le revenu fiscal de référence du dernier avis d\'imposition ?']);
+		return draft(
+			'maybe',
+			null,
+			['Le chèque énergie dépend du revenu fiscal de référence.'],
+			["Quel est le revenu fiscal de référence du dernier avis d'imposition ?"]
+		);
 	}
 	const n = f.h.members.length;
 	let uc = new Decimal(1);
@@ -223,7 +325,9 @@ export function evaluateChequeEnergie(r: ParamReader, f: Facts): Draft {
 	if (n >= 3) uc = uc.plus(r.get('cheque_energie.uc.further_person').times(n - 2));
 	const rfr = centsToDecimal(f.h.rfr);
 	const perUc = rfr.dividedBy(uc);
-	const reasons = [`${n} personne(s) = ${frNumber(uc)} UC ; revenu fiscal ${eur(rfr)}${f.h.incomeYear ? ` (revenus ${f.h.incomeYear})` : ''} soit ${eur(roundEur(perUc))} par UC.`];
+	const reasons = [
+		`${n} personne(s) = ${frNumber(uc)} UC ; revenu fiscal ${eur(rfr)}${f.h.incomeYear ? ` (revenus ${f.h.incomeYear})` : ''} soit ${eur(roundEur(perUc))} par UC.`
+	];
 	let bracket = 0;
 	for (let b = 1; b <= 4; b++) {
 		if (perUc.lt(r.get(`cheque_energie.bracket${b}`))) {
@@ -238,6 +342,6 @@ export function evaluateChequeEnergie(r: ParamReader, f: Facts): Draft {
 	const key = `cheque_energie.${cls}.b${bracket}`;
 	const amount = r.get(key);
 	reasons.push(`Tranche ${bracket} : ${eur(amount)} par an (${r.cite(key)}).`);
-	reasons.push('Envoyé automatiquement (chèque papier ou en ligne) : vérifier s\'il a été reçu avant de le signaler.');
+	reasons.push("Envoyé automatiquement (chèque papier ou en ligne) : vérifier s'il a été reçu avant de le signaler.");
 	return { status: 'eligible', amount, reasons, questions: ['Avez-vous reçu le chèque énergie cette année ?'] };
 }

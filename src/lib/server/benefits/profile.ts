@@ -29,11 +29,11 @@ export class ProfileValidationError extends Error {
 
 const INCOME_LABELS: Record<(typeof INCOME_KEYS)[number], string> = {
 	salary: 'le salaire',
-	selfEmployed: 'le revenu d\'indépendant',
-	unemployment: 'l\'allocation chômage (ARE)',
-	ass: 'l\'ASS',
+	selfEmployed: "le revenu d'indépendant",
+	unemployment: "l'allocation chômage (ARE)",
+	ass: "l'ASS",
 	pension: 'la retraite',
-	invalidityPension: 'la pension d\'invalidité',
+	invalidityPension: "la pension d'invalidité",
 	dailyAllowance: 'les indemnités journalières',
 	alimony: 'la pension alimentaire reçue',
 	other: 'les autres revenus'
@@ -110,15 +110,24 @@ function parseMember(raw: unknown, i: number, c: Collector, month: string | null
 		return null;
 	}
 	const role = c.oneOf(raw.role, MEMBER_ROLES, `${base}.role`, 'le rôle de la personne');
-	if (raw.role === undefined || raw.role === null) c.add(`${base}.role`, 'Le rôle de la personne est obligatoire (applicant, partner, child ou other).');
+	if (raw.role === undefined || raw.role === null)
+		c.add(`${base}.role`, 'Le rôle de la personne est obligatoire (applicant, partner, child ou other).');
 	const birthDate = c.date(raw.birthDate, `${base}.birthDate`, 'la date de naissance');
 	if (birthDate && month && birthDate.slice(0, 7) > month) {
 		c.add(`${base}.birthDate`, `La date de naissance (${birthDate}) est postérieure au mois évalué (${month}).`);
 	}
 	let disabilityRate: number | null = null;
 	if (raw.disabilityRate !== undefined && raw.disabilityRate !== null) {
-		if (typeof raw.disabilityRate !== 'number' || !Number.isInteger(raw.disabilityRate) || raw.disabilityRate < 0 || raw.disabilityRate > 100) {
-			c.add(`${base}.disabilityRate`, `Le taux d'incapacité doit être un entier entre 0 et 100 (reçu « ${String(raw.disabilityRate)} »).`);
+		if (
+			typeof raw.disabilityRate !== 'number' ||
+			!Number.isInteger(raw.disabilityRate) ||
+			raw.disabilityRate < 0 ||
+			raw.disabilityRate > 100
+		) {
+			c.add(
+				`${base}.disabilityRate`,
+				`Le taux d'incapacité doit être un entier entre 0 et 100 (reçu « ${String(raw.disabilityRate)} »).`
+			);
 		} else disabilityRate = raw.disabilityRate;
 	}
 	let income: IncomeCents | null = null;
@@ -151,8 +160,13 @@ function parseMember(raw: unknown, i: number, c: Collector, month: string | null
 		scholarship: c.bool(raw.scholarship, `${base}.scholarship`, 'le statut de boursier'),
 		atSchool: c.bool(raw.atSchool, `${base}.atSchool`, 'la scolarité'),
 		areExhausted: c.bool(raw.areExhausted, `${base}.areExhausted`, 'la fin des droits ARE'),
-		worked5of10Years: c.bool(raw.worked5of10Years, `${base}.worked5of10Years`, 'la durée d\'activité (5 ans sur 10)'),
-		nationality: c.oneOf(raw.nationality, NATIONALITY_STATUSES, `${base}.nationality`, 'la nationalité ou le titre de séjour')
+		worked5of10Years: c.bool(raw.worked5of10Years, `${base}.worked5of10Years`, "la durée d'activité (5 ans sur 10)"),
+		nationality: c.oneOf(
+			raw.nationality,
+			NATIONALITY_STATUSES,
+			`${base}.nationality`,
+			'la nationalité ou le titre de séjour'
+		)
 	};
 }
 
@@ -178,8 +192,13 @@ export function parseProfile(
 	}
 	let departement: string | null = null;
 	if (json.departement !== undefined && json.departement !== null) {
-		if (typeof json.departement === 'string' && /^(\d{2}|2A|2B|97\d)$/.test(json.departement)) departement = json.departement;
-		else c.add('departement', `Le département doit être un code comme "33", "2A" ou "974" (reçu « ${String(json.departement)} »).`);
+		if (typeof json.departement === 'string' && /^(\d{2}|2A|2B|97\d)$/.test(json.departement))
+			departement = json.departement;
+		else
+			c.add(
+				'departement',
+				`Le département doit être un code comme "33", "2A" ou "974" (reçu « ${String(json.departement)} »).`
+			);
 	}
 
 	let housingStatus = null;
@@ -189,17 +208,26 @@ export function parseProfile(
 	if (json.housing !== undefined && json.housing !== null) {
 		if (!isObj(json.housing)) c.add('housing', 'Le logement doit être un objet JSON (status, rent…).');
 		else {
-			housingStatus = c.oneOf(json.housing.status, HOUSING_STATUSES, 'housing.status', 'le statut d\'occupation du logement');
+			housingStatus = c.oneOf(
+				json.housing.status,
+				HOUSING_STATUSES,
+				'housing.status',
+				"le statut d'occupation du logement"
+			);
 			rent = c.money(json.housing.rent, 'housing.rent', 'le loyer hors charges');
-			aidPaidToLandlord = c.bool(json.housing.aidPaidToLandlord, 'housing.aidPaidToLandlord', 'le versement de l\'aide au bailleur');
-			arrears = c.bool(json.housing.arrears, 'housing.arrears', 'les impayés de loyer ou d\'énergie');
+			aidPaidToLandlord = c.bool(
+				json.housing.aidPaidToLandlord,
+				'housing.aidPaidToLandlord',
+				"le versement de l'aide au bailleur"
+			);
+			arrears = c.bool(json.housing.arrears, 'housing.arrears', "les impayés de loyer ou d'énergie");
 		}
 	}
 
 	let rfr: Cents | null = null;
 	let incomeYear: number | null = null;
 	if (json.taxIncome !== undefined && json.taxIncome !== null) {
-		if (!isObj(json.taxIncome)) c.add('taxIncome', 'L\'avis d\'imposition doit être un objet JSON (rfr, incomeYear).');
+		if (!isObj(json.taxIncome)) c.add('taxIncome', "L'avis d'imposition doit être un objet JSON (rfr, incomeYear).");
 		else {
 			rfr = c.money(json.taxIncome.rfr, 'taxIncome.rfr', 'le revenu fiscal de référence');
 			const y = json.taxIncome.incomeYear;
@@ -211,9 +239,13 @@ export function parseProfile(
 		}
 	}
 
-	const savings = c.money(json.savings, 'savings', 'l\'épargne');
+	const savings = c.money(json.savings, 'savings', "l'épargne");
 	const separatedSince = c.date(json.separatedSince, 'separatedSince', 'la date de séparation');
-	const childSupportUnpaid = c.bool(json.childSupportUnpaid, 'childSupportUnpaid', 'le non-paiement de la pension alimentaire');
+	const childSupportUnpaid = c.bool(
+		json.childSupportUnpaid,
+		'childSupportUnpaid',
+		'le non-paiement de la pension alimentaire'
+	);
 
 	const members: Member[] = [];
 	if (!Array.isArray(json.members) || json.members.length === 0) {
@@ -225,13 +257,15 @@ export function parseProfile(
 		});
 		const applicants = members.filter((m) => m.role === 'applicant').length;
 		const partners = members.filter((m) => m.role === 'partner').length;
-		if (applicants !== 1) c.add('members', `Le foyer doit compter exactement un demandeur (role "applicant"), trouvé ${applicants}.`);
+		if (applicants !== 1)
+			c.add('members', `Le foyer doit compter exactement un demandeur (role "applicant"), trouvé ${applicants}.`);
 		if (partners > 1) c.add('members', `Le foyer compte au plus un conjoint (role "partner"), trouvé ${partners}.`);
 	}
 
 	const received: BenefitId[] = [];
 	if (json.received !== undefined && json.received !== null) {
-		if (!Array.isArray(json.received)) c.add('received', 'Les prestations déjà perçues doivent être une liste d\'identifiants.');
+		if (!Array.isArray(json.received))
+			c.add('received', "Les prestations déjà perçues doivent être une liste d'identifiants.");
 		else
 			json.received.forEach((id, i) => {
 				if (typeof id === 'string' && (BENEFIT_IDS as readonly string[]).includes(id)) {

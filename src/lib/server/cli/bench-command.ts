@@ -58,14 +58,23 @@ function rawFloor(bytes: Uint8Array, path: string): number {
 async function tableFloor(ctx: CliContext, bytes: Uint8Array, householdId: number): Promise<number> {
 	const raw = rawSqlite(ctx.handle.db);
 	if (!raw) throw new Error('le plancher « table réelle » se mesure sur SQLite');
-	const household = raw.prepare('select organisation_id from household where id = ?').pluck().get(householdId) as number;
+	const household = raw
+		.prepare('select organisation_id from household where id = ?')
+		.pluck()
+		.get(householdId) as number;
 	const now = new Date().toISOString();
 	const account = Number(
-		raw.prepare(`insert into bank_account (organisation_id, household_id, name, currency, created_at) values (?, ?, 'Plancher', 'EUR', ?)`).run(household, householdId, now).lastInsertRowid
+		raw
+			.prepare(
+				`insert into bank_account (organisation_id, household_id, name, currency, created_at) values (?, ?, 'Plancher', 'EUR', ?)`
+			)
+			.run(household, householdId, now).lastInsertRowid
 	);
 	const batch = Number(
 		raw
-			.prepare(`insert into import_batch (organisation_id, household_id, file_name, file_sha256, format, imported_count, duplicate_count, created_at) values (?, ?, 'bench.csv', '', 'csv', 0, 0, ?)`)
+			.prepare(
+				`insert into import_batch (organisation_id, household_id, file_name, file_sha256, format, imported_count, duplicate_count, created_at) values (?, ?, 'bench.csv', '', 'csv', 0, 0, ?)`
+			)
 			.run(household, householdId, now).lastInsertRowid
 	);
 	const t = process.hrtime.bigint();
@@ -114,10 +123,16 @@ function benchHledger(bytes: Uint8Array, dir: string, bgvSeconds: number) {
 	writeFileSync(csv, bytes);
 	writeFileSync(rules, HLEDGER_RULES);
 	const t = process.hrtime.bigint();
-	const run = spawnSync('hledger', ['print', '-f', csv, '--rules-file', rules], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+	const run = spawnSync('hledger', ['print', '-f', csv, '--rules-file', rules], {
+		stdio: ['ignore', 'ignore', 'pipe'],
+		encoding: 'utf8'
+	});
 	const seconds = ms(t) / 1000;
 	if (run.error || run.status !== 0) {
-		return { hledger: null, hledgerReason: `hledger a échoué : ${(run.error?.message ?? run.stderr ?? '').trim().slice(0, 300)}` };
+		return {
+			hledger: null,
+			hledgerReason: `hledger a échoué : ${(run.error?.message ?? run.stderr ?? '').trim().slice(0, 300)}`
+		};
 	}
 	return {
 		hledger: {
@@ -154,16 +169,28 @@ type WorkerKind = (typeof WORKER_KINDS)[number];
  * the real-table floor, or BGV's whole import of it (and a second import of the same file) into the household.
  */
 async function workerRun(ctx: CliContext, kind: string, file: string, householdId: number): Promise<WorkerReport> {
-	if (!(WORKER_KINDS as readonly string[]).includes(kind)) throw new InputError(`--worker : ${WORKER_KINDS.join(', ')}`);
+	if (!(WORKER_KINDS as readonly string[]).includes(kind))
+		throw new InputError(`--worker : ${WORKER_KINDS.join(', ')}`);
 	const bytes = await ctx.io.readFile(file);
 	const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 	if (kind === 'floor') {
 		const floorMs = rawFloor(bytes, `${file}.floor-${process.pid}.sqlite`);
 		return { ms: Math.round(floorMs), peakRssMB: peakRssMB() };
 	}
-	if (kind === 'table-floor') return { ms: Math.round(await tableFloor(ctx, bytes, householdId)), peakRssMB: peakRssMB() };
-	const household = await ctx.handle.db.selectFrom('household').select('organisation_id').where('id', '=', householdId).executeTakeFirstOrThrow();
-	const request = { organisationId: household.organisation_id, householdId, userId: null, fileName: 'bench.csv', bytes };
+	if (kind === 'table-floor')
+		return { ms: Math.round(await tableFloor(ctx, bytes, householdId)), peakRssMB: peakRssMB() };
+	const household = await ctx.handle.db
+		.selectFrom('household')
+		.select('organisation_id')
+		.where('id', '=', householdId)
+		.executeTakeFirstOrThrow();
+	const request = {
+		organisationId: household.organisation_id,
+		householdId,
+		userId: null,
+		fileName: 'bench.csv',
+		bytes
+	};
 	const stages: ImportTimings = {};
 	const t = process.hrtime.bigint();
 	const result = await importFile(ctx.handle.db, request, { timings: stages });
@@ -187,12 +214,19 @@ async function workerRun(ctx: CliContext, kind: string, file: string, householdI
 
 /** Runs `bgv bench --worker KIND` in a new process on its own copy of the prepared database. */
 function spawnWorker(kind: WorkerKind, file: string, database: string, householdId: number): WorkerReport {
-	const run = spawnSync(process.execPath, [process.argv[1], 'bench', '--worker', kind, '--file', file, '--household', String(householdId), '--json'], {
-		env: { ...process.env, DATABASE_URL: database },
-		encoding: 'utf8',
-		maxBuffer: 1 << 20
-	});
-	if (run.status !== 0) throw new Error(`bench --worker ${kind} a échoué : ${(run.stderr || run.error?.message || '').trim().slice(0, 500)}`);
+	const run = spawnSync(
+		process.execPath,
+		[process.argv[1], 'bench', '--worker', kind, '--file', file, '--household', String(householdId), '--json'],
+		{
+			env: { ...process.env, DATABASE_URL: database },
+			encoding: 'utf8',
+			maxBuffer: 1 << 20
+		}
+	);
+	if (run.status !== 0)
+		throw new Error(
+			`bench --worker ${kind} a échoué : ${(run.stderr || run.error?.message || '').trim().slice(0, 500)}`
+		);
 	return JSON.parse(run.stdout.trim().split('\n').at(-1) as string) as WorkerReport;
 }
 
@@ -216,7 +250,11 @@ async function benchImport(rows: number, runs: number) {
 		const handle = createDb({ dialect: 'sqlite', path: template });
 		await prepareDatabase(handle.db);
 		const now = new Date().toISOString();
-		const org = await handle.db.insertInto('organisation').values({ name: 'Bench', created_at: now }).returning('id').executeTakeFirstOrThrow();
+		const org = await handle.db
+			.insertInto('organisation')
+			.values({ name: 'Bench', created_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const hh = await handle.db
 			.insertInto('household')
 			.values({ organisation_id: org.id, name: 'Bench', situation: null, created_at: now, archived_at: null })
@@ -274,12 +312,34 @@ function benchBenefits(n: number) {
 		profiles.push({
 			month: '2026-07',
 			zone: ((i % 3) + 1) as 1 | 2 | 3,
-			housing: { status: i % 4 === 0 ? 'tenant_social' : 'tenant_private', rent: `${350 + (i % 400)}.00`, aidPaidToLandlord: false },
+			housing: {
+				status: i % 4 === 0 ? 'tenant_social' : 'tenant_private',
+				rent: `${350 + (i % 400)}.00`,
+				aidPaidToLandlord: false
+			},
 			savings: `${(i * 37) % 5000}.00`,
 			members: [
-				{ role: 'applicant', birthDate: `${1950 + (i % 50)}-05-01`, activity: i % 3 === 0 ? 'employed' : 'unemployed_no_benefit', disabilityRate: i % 11 === 0 ? 80 : 0, income: { salary: `${(i * 53) % 1800}.00` } },
-				...(i % 2 === 0 ? [{ role: 'partner' as const, birthDate: '1985-01-01', activity: 'employed' as const, income: { salary: `${(i * 29) % 1500}.00` } }] : []),
-				...Array.from({ length: children }, (_, k) => ({ role: 'child' as const, birthDate: `${2010 + ((i + k) % 15)}-03-01` }))
+				{
+					role: 'applicant',
+					birthDate: `${1950 + (i % 50)}-05-01`,
+					activity: i % 3 === 0 ? 'employed' : 'unemployed_no_benefit',
+					disabilityRate: i % 11 === 0 ? 80 : 0,
+					income: { salary: `${(i * 53) % 1800}.00` }
+				},
+				...(i % 2 === 0
+					? [
+							{
+								role: 'partner' as const,
+								birthDate: '1985-01-01',
+								activity: 'employed' as const,
+								income: { salary: `${(i * 29) % 1500}.00` }
+							}
+						]
+					: []),
+				...Array.from({ length: children }, (_, k) => ({
+					role: 'child' as const,
+					birthDate: `${2010 + ((i + k) % 15)}-03-01`
+				}))
 			],
 			received: i % 7 === 0 ? ['af'] : []
 		});
@@ -310,13 +370,22 @@ async function benchBacktest() {
 			const history = await loadHistory(handle.db, id);
 			if (!history.balance) continue;
 			const r = backtestMonths(history.txs, [{ date: history.balance.date, balance: history.balance.amount }], months);
-			households.push({ household: name, meanAbsError: centsToString(r.meanAbsError), naiveMeanAbsError: centsToString(r.naiveMeanAbsError) });
+			households.push({
+				household: name,
+				meanAbsError: centsToString(r.meanAbsError),
+				naiveMeanAbsError: centsToString(r.naiveMeanAbsError)
+			});
 			sum += r.meanAbsError;
 			naive += r.naiveMeanAbsError;
 		}
 		await handle.close();
 		const n = Math.max(1, households.length);
-		return { months, meanAbsError: centsToString(Math.round(sum / n)), naiveMeanAbsError: centsToString(Math.round(naive / n)), households };
+		return {
+			months,
+			meanAbsError: centsToString(Math.round(sum / n)),
+			naiveMeanAbsError: centsToString(Math.round(naive / n)),
+			households
+		};
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -330,7 +399,10 @@ export const benchCommand: Command = {
 		quick: { type: 'boolean', description: 'tailles réduites' },
 		only: { type: 'string', description: 'ne mesurer que cette partie (import)' },
 		runs: { type: 'string', description: "nombre de mesures de l'import et du plancher (3 par défaut)" },
-		worker: { type: 'string', description: 'usage interne : une mesure (import, floor ou table-floor) dans ce processus' },
+		worker: {
+			type: 'string',
+			description: 'usage interne : une mesure (import, floor ou table-floor) dans ce processus'
+		},
 		file: { type: 'string', description: 'usage interne : le fichier mesuré' },
 		household: { type: 'string', description: 'usage interne : le ménage qui reçoit l’import' },
 		json: { type: 'boolean', description: 'sortie JSON' }
@@ -359,7 +431,16 @@ export const benchCommand: Command = {
 		const benefits = benchBenefits(1000);
 		ctx.io.err('Rétro-test des prévisions…');
 		const backtest = await benchBacktest();
-		const report = { node: process.version, quick, import: importBench, categorise: rules, rulesAtScale, projection, benefits, backtest };
+		const report = {
+			node: process.version,
+			quick,
+			import: importBench,
+			categorise: rules,
+			rulesAtScale,
+			projection,
+			benefits,
+			backtest
+		};
 		ctx.io.out(JSON.stringify(report, null, ctx.json ? 0 : 2));
 	}
 };

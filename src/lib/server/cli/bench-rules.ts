@@ -6,7 +6,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { categorise, compareRules, compileRules, DEFAULT_RULES, foldText, normaliseLabel, type Condition, type Rule } from '../rules';
+import {
+	categorise,
+	compareRules,
+	compileRules,
+	DEFAULT_RULES,
+	foldText,
+	normaliseLabel,
+	type Condition,
+	type Rule
+} from '../rules';
 import { generateTransactions } from '../rules/bench';
 import { generateHousehold } from '../projection/synthetic';
 import { createDb } from '../db';
@@ -32,7 +41,16 @@ function naiveMatcher(rules: readonly Rule[]) {
 			if (c.field === 'amount' && c.op === 'sign') t = (_l, _p, a) => (c.value === 'credit' ? a > 0 : a < 0);
 			else if (c.field === 'label' || c.field === 'payee') {
 				const alt = values.map((v) => escape(foldText(v))).join('|');
-				const body = c.op === 'startsWith' ? `^(?:${alt})` : c.op === 'equals' ? `^(?:${alt})$` : c.op === 'regex' ? values.join('|') : c.wholeWord ? `(?:^|[^A-Z0-9])(?:${alt})(?![A-Z])` : `(?:${alt})`;
+				const body =
+					c.op === 'startsWith'
+						? `^(?:${alt})`
+						: c.op === 'equals'
+							? `^(?:${alt})$`
+							: c.op === 'regex'
+								? values.join('|')
+								: c.wholeWord
+									? `(?:^|[^A-Z0-9])(?:${alt})(?![A-Z])`
+									: `(?:${alt})`;
 				let re: RegExp;
 				try {
 					re = new RegExp(body, 'i');
@@ -68,7 +86,8 @@ export async function benchRules(n: number, naiveSample: number) {
 	const normaliseMs = ms(tn);
 	const t1 = process.hrtime.bigint();
 	let categorised = 0;
-	for (let i = 0; i < txs.length; i++) if (categorise(set, txs[i], normalised[i]).category !== 'uncategorised') categorised++;
+	for (let i = 0; i < txs.length; i++)
+		if (categorise(set, txs[i], normalised[i]).category !== 'uncategorised') categorised++;
 	const compiledMs = ms(t1);
 	// The naive loop on a sample (it is far slower), extrapolated per transaction.
 	const naive = naiveMatcher(rules);
@@ -88,11 +107,31 @@ export async function benchRules(n: number, naiveSample: number) {
 		const handle = createDb({ dialect: 'sqlite', path: join(dir, 'r.sqlite') });
 		await prepareDatabase(handle.db);
 		const now = new Date().toISOString();
-		const org = await handle.db.insertInto('organisation').values({ name: 'B', created_at: now }).returning('id').executeTakeFirstOrThrow();
-		const hh = await handle.db.insertInto('household').values({ organisation_id: org.id, name: 'B', situation: null, created_at: now, archived_at: null }).returning('id').executeTakeFirstOrThrow();
+		const org = await handle.db
+			.insertInto('organisation')
+			.values({ name: 'B', created_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const hh = await handle.db
+			.insertInto('household')
+			.values({ organisation_id: org.id, name: 'B', situation: null, created_at: now, archived_at: null })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const acc = await handle.db
 			.insertInto('bank_account')
-			.values({ organisation_id: org.id, household_id: hh.id, name: 'CC', bank: null, account_number: null, iban: null, currency: 'EUR', overdraft_limit: null, overdraft_rate_bp: null, csv_mapping: null, created_at: now })
+			.values({
+				organisation_id: org.id,
+				household_id: hh.id,
+				name: 'CC',
+				bank: null,
+				account_number: null,
+				iban: null,
+				currency: 'EUR',
+				overdraft_limit: null,
+				overdraft_rate_bp: null,
+				csv_mapping: null,
+				created_at: now
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const synthetic = generateHousehold({ years: 10 });
@@ -117,7 +156,11 @@ export async function benchRules(n: number, naiveSample: number) {
 			bank_id: null,
 			created_at: now
 		}));
-		for (let i = 0; i < rows.length; i += 1000) await handle.db.insertInto('bank_transaction').values(rows.slice(i, i + 1000)).execute();
+		for (let i = 0; i < rows.length; i += 1000)
+			await handle.db
+				.insertInto('bank_transaction')
+				.values(rows.slice(i, i + 1000))
+				.execute();
 		const t3 = process.hrtime.bigint();
 		await reapplyRules(handle.db, hh.id);
 		reapplyMs = ms(t3);

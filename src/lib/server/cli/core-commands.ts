@@ -21,7 +21,8 @@ async function organisationFor(ctx: CliContext): Promise<number> {
 	}
 	const rows = await db.selectFrom('organisation').select('id').orderBy('id').limit(2).execute();
 	if (rows.length === 1) return rows[0].id;
-	if (rows.length > 1) throw new InputError('plusieurs associations existent : précisez --organisation ID', 'organisation');
+	if (rows.length > 1)
+		throw new InputError('plusieurs associations existent : précisez --organisation ID', 'organisation');
 	const created = await db
 		.insertInto('organisation')
 		.values({ name: 'CRÉSUS', created_at: new Date().toISOString() })
@@ -48,7 +49,11 @@ export const coreCommands: Command[] = [
 		words: ['seed'],
 		summary: 'données de démonstration (association, utilisateurs, ménages) ; idempotent',
 		usage: 'seed --demo [--json]',
-		options: { demo: { type: 'boolean', description: 'les données de démonstration' }, e2e: { type: 'boolean', description: 'les données des tests de bout en bout (identiques à --demo)' }, json },
+		options: {
+			demo: { type: 'boolean', description: 'les données de démonstration' },
+			e2e: { type: 'boolean', description: 'les données des tests de bout en bout (identiques à --demo)' },
+			json
+		},
 		async run(ctx) {
 			if (!ctx.options.demo && !ctx.options.e2e) throw new InputError('précisez --demo', 'demo');
 			const result = await seedDemo(ctx.handle.db);
@@ -102,7 +107,11 @@ export const coreCommands: Command[] = [
 		usage: 'household list [--json]',
 		options: { json },
 		async run(ctx) {
-			const rows = await ctx.handle.db.selectFrom('household').select(['id', 'name', 'organisation_id']).orderBy('id').execute();
+			const rows = await ctx.handle.db
+				.selectFrom('household')
+				.select(['id', 'name', 'organisation_id'])
+				.orderBy('id')
+				.execute();
 			output(
 				ctx,
 				{ households: rows.map((r) => ({ id: String(r.id), name: r.name, organisation: String(r.organisation_id) })) },
@@ -113,7 +122,8 @@ export const coreCommands: Command[] = [
 	{
 		words: ['user', 'create'],
 		summary: "crée un compte d'équipe (conseiller, professionnel, administrateur)",
-		usage: 'user create --email E --name N --role adviser|professional|admin [--organisation ID] [--json]  (mot de passe lu dans BGV_PASSWORD)',
+		usage:
+			'user create --email E --name N --role adviser|professional|admin [--organisation ID] [--json]  (mot de passe lu dans BGV_PASSWORD)',
 		options: {
 			email: { type: 'string', description: 'adresse e-mail' },
 			name: { type: 'string', description: 'nom affiché' },
@@ -123,16 +133,26 @@ export const coreCommands: Command[] = [
 		},
 		async run(ctx) {
 			const role = stringOption(ctx, 'role', true) as Role;
-			if (!['adviser', 'professional', 'admin'].includes(role)) throw new InputError('--role : adviser, professional ou admin', 'role');
+			if (!['adviser', 'professional', 'admin'].includes(role))
+				throw new InputError('--role : adviser, professional ou admin', 'role');
 			const password = process.env.BGV_PASSWORD;
-			if (!password) throw new InputError('donnez le mot de passe dans la variable BGV_PASSWORD (jamais sur la ligne de commande)', 'password');
+			if (!password)
+				throw new InputError(
+					'donnez le mot de passe dans la variable BGV_PASSWORD (jamais sur la ligne de commande)',
+					'password'
+				);
 			const organisationId = await organisationFor(ctx);
-			const id = await createUser(ctx.handle.db, organisationId, {
-				email: stringOption(ctx, 'email', true),
-				name: stringOption(ctx, 'name', true),
-				role,
-				password
-			}, null);
+			const id = await createUser(
+				ctx.handle.db,
+				organisationId,
+				{
+					email: stringOption(ctx, 'email', true),
+					name: stringOption(ctx, 'name', true),
+					role,
+					password
+				},
+				null
+			);
 			output(ctx, { id: String(id) }, () => `Compte créé : ${id}`);
 		}
 	}

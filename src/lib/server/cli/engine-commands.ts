@@ -28,7 +28,10 @@ export const engineCommands: Command[] = [
 		words: ['categorise'],
 		summary: 'catégorise des opérations lues en JSON Lines sur l’entrée standard ({"label", "amount", "date"?})',
 		usage: 'categorise [--household ID] --json < operations.jsonl',
-		options: { household: { type: 'string', description: 'applique aussi les règles de ce ménage' }, json: { type: 'boolean', description: 'sortie JSON Lines' } },
+		options: {
+			household: { type: 'string', description: 'applique aussi les règles de ce ménage' },
+			json: { type: 'boolean', description: 'sortie JSON Lines' }
+		},
 		async run(ctx) {
 			const householdId = ctx.options.household ? await requireHouseholdId(ctx) : null;
 			const categorise = await loadCategoriser(ctx.handle.db, householdId);
@@ -44,7 +47,8 @@ export const engineCommands: Command[] = [
 					throw new InputError('ligne JSON illisible', null, line);
 				}
 				if (typeof input.label !== 'string') throw new InputError('champ "label" manquant', 'label', line);
-				if (typeof input.amount !== 'string') throw new InputError('champ "amount" attendu comme chaîne "-12.34"', 'amount', line);
+				if (typeof input.amount !== 'string')
+					throw new InputError('champ "amount" attendu comme chaîne "-12.34"', 'amount', line);
 				let amount: number;
 				try {
 					amount = parseMoneyString(input.amount);
@@ -63,11 +67,19 @@ export const engineCommands: Command[] = [
 		words: ['household', 'profile'],
 		summary: 'enregistre le profil d’un ménage (shared/contracts/profile.md) pour le calcul des droits',
 		usage: 'household profile --household ID --file PROFIL.json [--json]',
-		options: { household: { type: 'string', description: 'identifiant du ménage' }, file: { type: 'string', description: 'profil JSON' }, json: { type: 'boolean', description: 'sortie JSON' } },
+		options: {
+			household: { type: 'string', description: 'identifiant du ménage' },
+			file: { type: 'string', description: 'profil JSON' },
+			json: { type: 'boolean', description: 'sortie JSON' }
+		},
 		async run(ctx) {
 			const householdId = await requireHouseholdId(ctx);
 			const json = await readJsonFile(ctx, 'file');
-			const h = await ctx.handle.db.selectFrom('household').select('organisation_id').where('id', '=', householdId).executeTakeFirstOrThrow();
+			const h = await ctx.handle.db
+				.selectFrom('household')
+				.select('organisation_id')
+				.where('id', '=', householdId)
+				.executeTakeFirstOrThrow();
 			await saveProfile(ctx.handle.db, { id: null, organisationId: h.organisation_id }, householdId, json);
 			output(ctx, { household: String(householdId), saved: true }, () => `Profil du ménage ${householdId} enregistré.`);
 		}
@@ -76,12 +88,19 @@ export const engineCommands: Command[] = [
 		words: ['benefits'],
 		summary: 'droits probablement non réclamés pour un profil (avec les relevés du ménage comme preuves)',
 		usage: 'benefits --profile PROFIL.json [--household ID] --json',
-		options: { profile: { type: 'string', description: 'profil JSON' }, household: { type: 'string', description: 'ménage dont les relevés servent de preuves' }, json: { type: 'boolean', description: 'sortie JSON' } },
+		options: {
+			profile: { type: 'string', description: 'profil JSON' },
+			household: { type: 'string', description: 'ménage dont les relevés servent de preuves' },
+			json: { type: 'boolean', description: 'sortie JSON' }
+		},
 		async run(ctx) {
 			const json = await readJsonFile(ctx, 'profile');
 			const parsed = parseProfile(json);
 			if ('errors' in parsed) {
-				throw new InputError(parsed.errors.map((e) => `${e.field ? `${e.field} : ` : ''}${e.message}`).join(' ; '), parsed.errors[0]?.field ?? null);
+				throw new InputError(
+					parsed.errors.map((e) => `${e.field ? `${e.field} : ` : ''}${e.message}`).join(' ; '),
+					parsed.errors[0]?.field ?? null
+				);
 			}
 			const householdId = ctx.options.household ? idOption(ctx, 'household') : null;
 			if (householdId) await requireHouseholdId(ctx);
@@ -91,7 +110,10 @@ export const engineCommands: Command[] = [
 					`Droits pour ${result.month} :`,
 					...result.results
 						.filter((r) => r.status !== 'not_eligible')
-						.map((r) => `  ${r.label} : ${r.status}${r.amount ? `, ${r.amount} € / ${r.period === 'month' ? 'mois' : r.period === 'year' ? 'an' : 'une fois'}` : ''}`)
+						.map(
+							(r) =>
+								`  ${r.label} : ${r.status}${r.amount ? `, ${r.amount} € / ${r.period === 'month' ? 'mois' : r.period === 'year' ? 'an' : 'une fois'}` : ''}`
+						)
 				].join('\n')
 			);
 		}

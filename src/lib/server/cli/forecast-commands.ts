@@ -34,7 +34,13 @@ export const forecastCommands: Command[] = [
 						review: s.review
 					}))
 				},
-				() => series.map((s) => `${s.status === 'active' ? '●' : '○'} ${s.payee} : ${centsToString(s.amount)} € ${s.cadence}, prochain ${s.nextDate ?? '—'}`).join('\n') || 'Aucune série détectée.'
+				() =>
+					series
+						.map(
+							(s) =>
+								`${s.status === 'active' ? '●' : '○'} ${s.payee} : ${centsToString(s.amount)} € ${s.cadence}, prochain ${s.nextDate ?? '—'}`
+						)
+						.join('\n') || 'Aucune série détectée.'
 			);
 		}
 	},
@@ -57,7 +63,12 @@ export const forecastCommands: Command[] = [
 					days: p.days.map((d) => ({ date: d.date, balance: centsToString(d.balance) })),
 					lowest: { date: p.lowest.date, balance: centsToString(p.lowest.balance) },
 					firstOverdraft: p.firstOverdraft,
-					events: p.events.map((e) => ({ date: e.date, label: e.label, amount: centsToString(e.amount), source: e.source })),
+					events: p.events.map((e) => ({
+						date: e.date,
+						label: e.label,
+						amount: centsToString(e.amount),
+						source: e.source
+					})),
 					overdraftCost: { total: centsToString(p.overdraftCost.total) },
 					alerts: f.alerts.map((a) => ({ kind: a.kind, date: a.date, message: a.message }))
 				},
@@ -75,7 +86,13 @@ export const forecastCommands: Command[] = [
 		words: ['balance', 'set'],
 		summary: "enregistre le solde d'un compte à une date (lu sur l'appli de la banque)",
 		usage: 'balance set --household ID --account NOM --date AAAA-MM-JJ --amount 123.45 [--json]',
-		options: { household, account: { type: 'string', description: 'nom du compte' }, date: { type: 'string', description: 'date du solde' }, amount: { type: 'string', description: 'solde, ex. -45.20' }, json },
+		options: {
+			household,
+			account: { type: 'string', description: 'nom du compte' },
+			date: { type: 'string', description: 'date du solde' },
+			amount: { type: 'string', description: 'solde, ex. -45.20' },
+			json
+		},
 		async run(ctx) {
 			const id = await requireHouseholdId(ctx);
 			const date = stringOption(ctx, 'date', true);
@@ -87,11 +104,31 @@ export const forecastCommands: Command[] = [
 				throw new InputError(e instanceof MoneyParseError ? e.message : 'montant illisible', 'amount');
 			}
 			const name = stringOption(ctx, 'account', true);
-			const h = await ctx.handle.db.selectFrom('household').select('organisation_id').where('id', '=', id).executeTakeFirstOrThrow();
-			const account = await ctx.handle.db.selectFrom('bank_account').select('id').where('household_id', '=', id).where('name', '=', name).executeTakeFirst();
+			const h = await ctx.handle.db
+				.selectFrom('household')
+				.select('organisation_id')
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
+			const account = await ctx.handle.db
+				.selectFrom('bank_account')
+				.select('id')
+				.where('household_id', '=', id)
+				.where('name', '=', name)
+				.executeTakeFirst();
 			if (!account) throw new InputError(`compte « ${name} » inconnu pour ce ménage`, 'account');
-			await setManualBalance(ctx.handle.db, { id: null, organisationId: h.organisation_id }, id, account.id, date, amount);
-			output(ctx, { account: name, date, balance: centsToString(amount) }, () => `Solde enregistré : ${centsToString(amount)} € au ${date}.`);
+			await setManualBalance(
+				ctx.handle.db,
+				{ id: null, organisationId: h.organisation_id },
+				id,
+				account.id,
+				date,
+				amount
+			);
+			output(
+				ctx,
+				{ account: name, date, balance: centsToString(amount) },
+				() => `Solde enregistré : ${centsToString(amount)} € au ${date}.`
+			);
 		}
 	}
 ];

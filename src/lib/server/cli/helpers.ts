@@ -14,7 +14,8 @@ export function stringOption(ctx: CliContext, name: string, required = false): s
 export function idOption(ctx: CliContext, name: string): number {
 	const raw = stringOption(ctx, name, true);
 	const id = Number(raw);
-	if (!Number.isSafeInteger(id) || id <= 0) throw new InputError(`--${name} attend un identifiant numérique, reçu « ${raw} »`, name);
+	if (!Number.isSafeInteger(id) || id <= 0)
+		throw new InputError(`--${name} attend un identifiant numérique, reçu « ${raw} »`, name);
 	return id;
 }
 
@@ -22,7 +23,8 @@ export function intOption(ctx: CliContext, name: string, fallback: number, min: 
 	const raw = stringOption(ctx, name);
 	if (raw === undefined) return fallback;
 	const n = Number(raw);
-	if (!Number.isInteger(n) || n < min || n > max) throw new InputError(`--${name} attend un entier entre ${min} et ${max}, reçu « ${raw} »`, name);
+	if (!Number.isInteger(n) || n < min || n > max)
+		throw new InputError(`--${name} attend un entier entre ${min} et ${max}, reçu « ${raw} »`, name);
 	return n;
 }
 

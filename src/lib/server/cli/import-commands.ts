@@ -11,12 +11,21 @@ import type { Command } from './types';
 const FORMATS = ['auto', 'csv', 'ofx', 'qif', 'camt053'];
 
 function describe(r: FileImportResult): string {
-	if (r.status === 'rejected') return `✗ ${r.file} : refusé — ${r.error.message}${r.error.line ? ` (ligne ${r.error.line})` : ''}`;
-	const lines = [`✓ ${r.file} : ${r.format}${r.layout ? ` (${r.layout})` : ''}, ${r.encoding}${r.status === 'dry-run' ? ' — essai, rien enregistré' : ''}`];
+	if (r.status === 'rejected')
+		return `✗ ${r.file} : refusé — ${r.error.message}${r.error.line ? ` (ligne ${r.error.line})` : ''}`;
+	const lines = [
+		`✓ ${r.file} : ${r.format}${r.layout ? ` (${r.layout})` : ''}, ${r.encoding}${r.status === 'dry-run' ? ' — essai, rien enregistré' : ''}`
+	];
 	for (const a of r.accounts) {
-		lines.push(`  ${a.account} : ${a.imported} nouvelle(s) opération(s), ${a.duplicates} déjà connue(s)${a.dateFrom ? `, du ${a.dateFrom} au ${a.dateTo}` : ''}`);
-		for (const g of a.reconciliation) lines.push(`    écart de solde au ${g.date} : relevé ${g.stated}, calculé ${g.computed}`);
-		for (const p of a.probableDuplicates) lines.push(`    doublon probable : ${p.date} ${p.amount} « ${p.label} » ≈ ${p.existingDate} « ${p.existingLabel} »`);
+		lines.push(
+			`  ${a.account} : ${a.imported} nouvelle(s) opération(s), ${a.duplicates} déjà connue(s)${a.dateFrom ? `, du ${a.dateFrom} au ${a.dateTo}` : ''}`
+		);
+		for (const g of a.reconciliation)
+			lines.push(`    écart de solde au ${g.date} : relevé ${g.stated}, calculé ${g.computed}`);
+		for (const p of a.probableDuplicates)
+			lines.push(
+				`    doublon probable : ${p.date} ${p.amount} « ${p.label} » ≈ ${p.existingDate} « ${p.existingLabel} »`
+			);
 	}
 	for (const w of r.warnings) lines.push(`  ! ${w}`);
 	return lines.join('\n');
@@ -39,7 +48,11 @@ export const importCommands: Command[] = [
 			const format = stringOption(ctx, 'format') ?? 'auto';
 			if (!FORMATS.includes(format)) throw new InputError(`--format : ${FORMATS.join(', ')}`, 'format');
 			if (ctx.positionals.length === 0) throw new InputError('donnez au moins un fichier à importer', 'file');
-			const household = await ctx.handle.db.selectFrom('household').select('organisation_id').where('id', '=', householdId).executeTakeFirstOrThrow();
+			const household = await ctx.handle.db
+				.selectFrom('household')
+				.select('organisation_id')
+				.where('id', '=', householdId)
+				.executeTakeFirstOrThrow();
 			const files: FileImportResult[] = [];
 			for (const path of ctx.positionals) {
 				let bytes: Uint8Array;
@@ -108,13 +121,27 @@ export const importCommands: Command[] = [
 			const householdId = await requireHouseholdId(ctx);
 			const from = stringOption(ctx, 'from');
 			const to = stringOption(ctx, 'to');
-			for (const [name, v] of [['from', from], ['to', to]] as const) {
-				if (v !== undefined && !isIsoDate(v)) throw new InputError(`--${name} attend une date AAAA-MM-JJ, reçu « ${v} »`, name);
+			for (const [name, v] of [
+				['from', from],
+				['to', to]
+			] as const) {
+				if (v !== undefined && !isIsoDate(v))
+					throw new InputError(`--${name} attend une date AAAA-MM-JJ, reçu « ${v} »`, name);
 			}
 			let q = ctx.handle.db
 				.selectFrom('bank_transaction as t')
 				.innerJoin('bank_account as a', 'a.id', 't.account_id')
-				.select(['t.id', 'a.name as account', 't.booking_date', 't.amount', 't.raw_label', 't.payee', 't.category_id', 't.category_source', 't.rule_id'])
+				.select([
+					't.id',
+					'a.name as account',
+					't.booking_date',
+					't.amount',
+					't.raw_label',
+					't.payee',
+					't.category_id',
+					't.category_source',
+					't.rule_id'
+				])
 				.where('t.household_id', '=', householdId)
 				.orderBy('t.booking_date')
 				.orderBy('t.id');
@@ -136,7 +163,10 @@ export const importCommands: Command[] = [
 						ruleId: r.rule_id
 					}))
 				},
-				() => rows.map((r) => `${r.booking_date}\t${centsToString(r.amount).padStart(10)}\t${r.category_id}\t${r.raw_label}`).join('\n') || 'Aucune opération.'
+				() =>
+					rows
+						.map((r) => `${r.booking_date}\t${centsToString(r.amount).padStart(10)}\t${r.category_id}\t${r.raw_label}`)
+						.join('\n') || 'Aucune opération.'
 			);
 		}
 	}

@@ -14,7 +14,13 @@ import { benchCommand } from './bench-command';
 import type { CliIo, Command } from './types';
 
 /** Every command; later engines add theirs to this list. */
-export const COMMANDS: Command[] = [...coreCommands, ...importCommands, ...engineCommands, ...forecastCommands, benchCommand];
+export const COMMANDS: Command[] = [
+	...coreCommands,
+	...importCommands,
+	...engineCommands,
+	...forecastCommands,
+	benchCommand
+];
 
 function findCommand(args: string[]): { command: Command; rest: string[] } | null {
 	let best: Command | null = null;
@@ -35,7 +41,11 @@ function help(): string {
 	].join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIo, env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function runCli(
+	argv: string[],
+	io: CliIo,
+	env: Record<string, string | undefined> = process.env
+): Promise<number> {
 	const wantsJson = argv.includes('--json');
 	const fail = (message: string, line: number | null = null): number => {
 		if (wantsJson) io.out(JSON.stringify({ error: line === null ? { message } : { message, line } }));
@@ -54,7 +64,10 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
 		parsed = parseArgs({
 			args: rest,
 			options: Object.fromEntries(
-				Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple ?? false }])
+				Object.entries(command.options).map(([name, spec]) => [
+					name,
+					{ type: spec.type, multiple: spec.multiple ?? false }
+				])
 			),
 			allowPositionals: true,
 			strict: true

@@ -17,15 +17,29 @@ export type BankLineFamily =
 
 /** Families counted as incidents and covered by the 25 €/20 € monthly caps. */
 export const CAPPED_INCIDENT_FAMILIES: ReadonlySet<BankLineFamily> = new Set([
-	'intervention', 'rejection_fee', 'cheque_rejection', 'letter', 'standing_order', 'card_block'
+	'intervention',
+	'rejection_fee',
+	'cheque_rejection',
+	'letter',
+	'standing_order',
+	'card_block'
 ]);
 
 const PATTERNS: readonly [BankLineFamily, RegExp][] = [
-	['satd', /\b(FRAIS (SUR )?SATD|SATD|SAISIE ADMIN\w* TIERS DETENTEUR|BLOCAGE SAISIE ADM|FRAIS ATD|OPPOSITION ADMINISTRATIVE)\b/],
+	[
+		'satd',
+		/\b(FRAIS (SUR )?SATD|SATD|SAISIE ADMIN\w* TIERS DETENTEUR|BLOCAGE SAISIE ADM|FRAIS ATD|OPPOSITION ADMINISTRATIVE)\b/
+	],
 	['judicial_seizure', /\b(SAISIE ATTRIBUTION|SAISIE CONSERVATOIRE|FRAIS SAISIE)\b/],
 	['cheque_rejection', /\b(CHQ REJETE|CHEQUE IMPAYE|FORFAIT REJET CHEQUE|LETTRE INJONCTION|REJET CHEQUE)\b/],
-	['rejection_fee', /\b(FRAIS (DE )?REJ(ET)? (DE )?PRL?V\w*|FRAIS PRELEVEMENT IMPAYE|FRAIS REJET SDD|FRAIS REJET VIR\w*)\b/],
-	['intervention', /\b(COMMISSIONS? D ?INTERVENTION|COMMISSION INTERVENTION|COM INTERV\w*|COM\.? INT\.?|FRAIS FORCAGE|COM IRREG FONCT)\b/],
+	[
+		'rejection_fee',
+		/\b(FRAIS (DE )?REJ(ET)? (DE )?PRL?V\w*|FRAIS PRELEVEMENT IMPAYE|FRAIS REJET SDD|FRAIS REJET VIR\w*)\b/
+	],
+	[
+		'intervention',
+		/\b(COMMISSIONS? D ?INTERVENTION|COMMISSION INTERVENTION|COM INTERV\w*|COM\.? INT\.?|FRAIS FORCAGE|COM IRREG FONCT)\b/
+	],
 	['letter', /\b(LETTRE INFO\w* COMPTE DEBITEUR|LETTRE INFORMATION|FRAIS LETTRE)\b/],
 	['standing_order', /\bFRAIS NON EXEC\w* VIR\w* PERM\w*/],
 	['card_block', /\b(FRAIS OPPOSITION CARTE|FRAIS DECL\w* BDF)\b/],

@@ -24,9 +24,19 @@ export const INDICATOR_CATEGORIES = {
 	excludedFromResources: ['income.health_refund'],
 	housingAid: ['income.housing_benefit'],
 	fixedCharges: [
-		'housing.rent', 'housing.service_charges', 'housing.energy', 'housing.water', 'housing.insurance',
-		'fixed.telecom', 'fixed.health_insurance', 'fixed.vehicle_insurance', 'fixed.other_insurance', 'fixed.taxes',
-		'fixed.childcare_school', 'fixed.alimony_paid', 'fixed.transport_pass'
+		'housing.rent',
+		'housing.service_charges',
+		'housing.energy',
+		'housing.water',
+		'housing.insurance',
+		'fixed.telecom',
+		'fixed.health_insurance',
+		'fixed.vehicle_insurance',
+		'fixed.other_insurance',
+		'fixed.taxes',
+		'fixed.childcare_school',
+		'fixed.alimony_paid',
+		'fixed.transport_pass'
 	],
 	/** the mortgage is a credit instalment (HCSF), counted here and not in fixed charges */
 	creditCharges: ['credit.consumer', 'credit.other', 'housing.mortgage'],
@@ -97,8 +107,7 @@ function monthlyMean(sum: Cents, months: number): Cents {
 export function computeIndicators(input: IndicatorsInput): Indicators {
 	const months = Math.max(1, input.months ?? 3);
 	const latest = input.txs.reduce<IsoDate>((m, t) => (t.date > m ? t.date : m), '0000-01-01');
-	const p =
-		typeof input.params === 'object' ? input.params : indicatorParametersAt(input.params ?? latest);
+	const p = typeof input.params === 'object' ? input.params : indicatorParametersAt(input.params ?? latest);
 	const kinds = new Map((input.categories ?? BUILTIN_CATEGORIES).map((c) => [c.id, c.kind]));
 	const set = (ids: readonly string[]) => new Set<string>(ids);
 	const excluded = set(INDICATOR_CATEGORIES.excludedFromResources);
@@ -216,7 +225,8 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
 		label: "Taux d'effort logement net",
 		value: effort,
 		unit: 'bp',
-		level: effort === null ? 'ok' : effort > p.housingEffort.high ? 'high' : effort > p.housingEffort.watch ? 'watch' : 'ok',
+		level:
+			effort === null ? 'ok' : effort > p.housingEffort.high ? 'high' : effort > p.housingEffort.watch ? 'watch' : 'ok',
 		explanation:
 			effort === null
 				? "Pas de ressources connues : le taux d'effort logement ne peut pas être calculé."

@@ -97,5 +97,13 @@ export function monthBudget(
 		.filter((g) => groupTotals.has(g))
 		.map((g) => ({ group: g, label: CATEGORY_GROUPS[g], ...line(groupTotals.get(g) as Cents[]) }));
 	const net = income.map((v, i) => v + expenses[i]);
-	return { month, previousMonths, groups, categories: categoryLines, income: line(income), expenses: line(expenses), net: line(net) };
+	return {
+		month,
+		previousMonths,
+		groups,
+		categories: categoryLines,
+		income: line(income),
+		expenses: line(expenses),
+		net: line(net)
+	};
 }

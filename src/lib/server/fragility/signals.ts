@@ -220,8 +220,14 @@ export function fragilitySignals(input: FragilityInput): FragilityReport {
 			claim += over;
 			claimReasons.push(`${month} : ${formatEur(over)}`);
 		}
-		if (f.ciLines.some((c) => c > caps.interventionPerOperation[status] && c % caps.interventionPerOperation[status] !== 0)) {
-			claimReasons.push(`${month} : commission d'intervention au-dessus de ${formatEur(caps.interventionPerOperation[status])}`);
+		if (
+			f.ciLines.some(
+				(c) => c > caps.interventionPerOperation[status] && c % caps.interventionPerOperation[status] !== 0
+			)
+		) {
+			claimReasons.push(
+				`${month} : commission d'intervention au-dessus de ${formatEur(caps.interventionPerOperation[status])}`
+			);
 		}
 	}
 	if (feeTotal > 0) {
@@ -299,7 +305,11 @@ export function fragilitySignals(input: FragilityInput): FragilityReport {
 	if (gambling > 0) {
 		const share = input.monthlyResources ? ratioBp(gambling, input.monthlyResources * monthsCount) : null;
 		const level: Exclude<Level, 'ok'> =
-			share !== null && share >= p.gamblingShare.high ? 'high' : share !== null && share >= p.gamblingShare.watch ? 'fragile' : 'watch';
+			share !== null && share >= p.gamblingShare.high
+				? 'high'
+				: share !== null && share >= p.gamblingShare.watch
+					? 'fragile'
+					: 'watch';
 		signals.push({
 			id: 'gambling',
 			level,
@@ -318,7 +328,9 @@ export function fragilitySignals(input: FragilityInput): FragilityReport {
 			title: 'Crédits et paiements fractionnés',
 			message:
 				`Remboursements à ${plural(lenders.size, 'organisme')} de crédit ou de paiement fractionné (${[...lenders].sort().join(', ')})` +
-				(maxSplits > 0 ? `, jusqu'à ${plural(maxSplits, 'paiement')} fractionné${maxSplits > 1 ? 's' : ''} dans un mois.` : '.'),
+				(maxSplits > 0
+					? `, jusqu'à ${plural(maxSplits, 'paiement')} fractionné${maxSplits > 1 ? 's' : ''} dans un mois.`
+					: '.'),
 			count: lenders.size
 		});
 	}

@@ -141,14 +141,22 @@ export function readAmount(text: string, decimal: DecimalSep, line: number, colu
 		return parseAmount(text, { decimal });
 	} catch (e) {
 		if (e instanceof MoneyParseError || e instanceof RangeError) {
-			throw new ImportError(`Ligne ${line} : montant illisible « ${text.trim()} » dans la colonne « ${column} ».`, line);
+			throw new ImportError(
+				`Ligne ${line} : montant illisible « ${text.trim()} » dans la colonne « ${column} ».`,
+				line
+			);
 		}
 		throw e;
 	}
 }
 
 /** Like readAmount, but returns null for an empty cell. */
-export function readOptionalAmount(text: string | undefined, decimal: DecimalSep, line: number, column: string): Cents | null {
+export function readOptionalAmount(
+	text: string | undefined,
+	decimal: DecimalSep,
+	line: number,
+	column: string
+): Cents | null {
 	if (text === undefined || text.trim() === '') return null;
 	return readAmount(text, decimal, line, column);
 }

@@ -33,7 +33,9 @@ export function generateLargeCsv(rows: number): Uint8Array {
 		buffer.set(bytes, length);
 		length += bytes.length;
 	};
-	append('dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;accountNum;accountLabel;accountbalance\n');
+	append(
+		'dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;accountNum;accountLabel;accountbalance\n'
+	);
 	let seed = 42;
 	const rand = () => {
 		seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -48,7 +50,8 @@ export function generateLargeCsv(rows: number): Uint8Array {
 		const cents = (rand() % 20000) + 1;
 		const credit = label.startsWith('VIR');
 		const euros = Math.floor(cents / 100);
-		const thousands = euros >= 1000 ? `${Math.floor(euros / 1000)} ${String(euros % 1000).padStart(3, '0')}` : String(euros);
+		const thousands =
+			euros >= 1000 ? `${Math.floor(euros / 1000)} ${String(euros % 1000).padStart(3, '0')}` : String(euros);
 		const amount = `${credit ? '' : '-'}${thousands},${String(cents % 100).padStart(2, '0')}`;
 		lines.push(`${iso};${iso};"${label}";"Divers";"Divers";"";${amount};;00012345;"BOURSORAMA BANQUE";1234.56\n`);
 		if (lines.length === 1000) {

@@ -21,7 +21,8 @@ function signed(node: MarkupNode, line: number, field: string): number {
 	if (!amt) throw new ImportError(`Ligne ${line} : montant (${field}) manquant.`, line);
 	const cents = readAmount(amt, '.', line, field);
 	const ind = textAt(node, 'CdtDbtInd');
-	if (ind !== 'CRDT' && ind !== 'DBIT') throw new ImportError(`Ligne ${line} : sens de l'opération (CdtDbtInd) illisible « ${ind ?? ''} ».`, line);
+	if (ind !== 'CRDT' && ind !== 'DBIT')
+		throw new ImportError(`Ligne ${line} : sens de l'opération (CdtDbtInd) illisible « ${ind ?? ''} ».`, line);
 	return ind === 'DBIT' ? -Math.abs(cents) : Math.abs(cents);
 }
 
@@ -36,8 +37,12 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 	const warnings: string[] = [];
 	if (!ns) throw new ImportError("Ce fichier XML n'est pas un relevé camt.053.");
 	const version = Number(ns[2]);
-	if (version < 2 || version > 8) warnings.push(`Version camt.${ns[1]}.001.${ns[2]} non testée : vérifiez les opérations importées.`);
-	if (ns[1] === '052') warnings.push('Ce fichier est un relevé intrajournalier (camt.052) : seules les opérations comptabilisées sont importées.');
+	if (version < 2 || version > 8)
+		warnings.push(`Version camt.${ns[1]}.001.${ns[2]} non testée : vérifiez les opérations importées.`);
+	if (ns[1] === '052')
+		warnings.push(
+			'Ce fichier est un relevé intrajournalier (camt.052) : seules les opérations comptabilisées sont importées.'
+		);
 	// line of each <Ntry> opening tag, in order
 	const lineStarts: number[] = [];
 	{
@@ -51,7 +56,8 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 			lineStarts.push(line);
 		}
 	}
-	if (lineStarts.length > MAX_ROWS) throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations.`);
+	if (lineStarts.length > MAX_ROWS)
+		throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations.`);
 	const { root, truncated } = parseMarkupDocument(text);
 	// a complete document closes <Document> and every <Stmt> and <Ntry> in it
 	if (truncated) throw incompleteFileError(`camt.${ns[1]}`, lastLine(text));
@@ -63,7 +69,9 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 	const accounts: ParsedAccount[] = [];
 	for (const st of statements) {
 		if (textAt(st, 'CpyDplctInd') === 'DUPL') {
-			warnings.push('Ce relevé camt est marqué comme duplicata (CpyDplctInd=DUPL) : ses opérations ont peut-être déjà été importées.');
+			warnings.push(
+				'Ce relevé camt est marqué comme duplicata (CpyDplctInd=DUPL) : ses opérations ont peut-être déjà été importées.'
+			);
 		}
 		const acct = child(st, 'Acct');
 		const balances: ParsedBalance[] = [];
@@ -89,7 +97,12 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 			const tx = findFirst(ntry, 'TxDtls');
 			const parties = tx ? child(tx, 'RltdPties') : null;
 			const payee = amount < 0 ? partyName(child(parties, 'Cdtr')) : partyName(child(parties, 'Dbtr'));
-			const ustrd = tx ? findAll(tx, 'Ustrd').map((u) => tidy(u.text)).filter(Boolean).join(' ') : '';
+			const ustrd = tx
+				? findAll(tx, 'Ustrd')
+						.map((u) => tidy(u.text))
+						.filter(Boolean)
+						.join(' ')
+				: '';
 			const addtl = tidyOrNull(textAt(ntry, 'AddtlNtryInf')) ?? (tx ? tidyOrNull(textAt(tx, 'AddtlTxInf')) : null);
 			const rawLabel = ustrd || addtl || payee || tidy(textAt(ntry, 'BkTxCd/Prtry/Cd')) || '';
 			transactions.push({
@@ -108,7 +121,10 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 			accountNumber: ibanText ?? textAt(acct, 'Id/Othr/Id'),
 			iban: ibanText,
 			label: textAt(acct, 'Nm'),
-			bankName: textAt(acct, 'Svcr/FinInstnId/Nm') ?? textAt(acct, 'Svcr/FinInstnId/BICFI') ?? textAt(acct, 'Svcr/FinInstnId/BIC'),
+			bankName:
+				textAt(acct, 'Svcr/FinInstnId/Nm') ??
+				textAt(acct, 'Svcr/FinInstnId/BICFI') ??
+				textAt(acct, 'Svcr/FinInstnId/BIC'),
 			currency: textAt(acct, 'Ccy') ?? at(st, 'Bal/Amt')?.attrs['Ccy'] ?? 'EUR',
 			transactions,
 			balances

@@ -50,7 +50,8 @@ export function sniffDelimiter(text: string): string {
 		for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
 		let mode = 0;
 		let modeCount = 0;
-		for (const [c, f] of freq) if (c > 0 && (f > modeCount || (f === modeCount && c > mode))) [mode, modeCount] = [c, f];
+		for (const [c, f] of freq)
+			if (c > 0 && (f > modeCount || (f === modeCount && c > mode))) [mode, modeCount] = [c, f];
 		// consistency weighted by the number of columns it implies (a decimal comma gives 1 per line);
 		// ';' wins ties (French exports)
 		const score = (modeCount / lines.length) * Math.log2(Math.min(mode, 60) + 1) + (sep === ';' ? 0.001 : 0);
@@ -65,7 +66,13 @@ export function sniffDelimiter(text: string): string {
  * one, plus the newlines inside its quoted cells. Unquoted fields stay verbatim (Société Générale's `="0234…"`).
  */
 export function tokenizeCsv(text: string, delimiter: string): CsvRow[] {
-	const parsed = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', escapeChar: '"', skipEmptyLines: false, newline: '\n' });
+	const parsed = Papa.parse<string[]>(text, {
+		delimiter,
+		quoteChar: '"',
+		escapeChar: '"',
+		skipEmptyLines: false,
+		newline: '\n'
+	});
 	const data = parsed.data;
 	const rows: CsvRow[] = new Array(data.length);
 	// Every newline of the text either ends a record or sits in a quoted cell: when the count of newlines
@@ -99,7 +106,9 @@ export function readCsv(text: string, delimiter: string): CsvRow[] {
 		if (row.cells.some((c) => c.trim() !== '')) rows.push(row);
 	}
 	if (rows.length > MAX_ROWS + 50) {
-		throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} lignes : exportez une période plus courte.`);
+		throw new ImportError(
+			`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} lignes : exportez une période plus courte.`
+		);
 	}
 	return rows;
 }

@@ -60,7 +60,10 @@ export interface ColumnSpec {
 }
 
 export interface TableResult {
-	accounts: Map<string, { transactions: ParsedTransaction[]; balances: ParsedBalance[]; label: string | null; currency: string | null }>;
+	accounts: Map<
+		string,
+		{ transactions: ParsedTransaction[]; balances: ParsedBalance[]; label: string | null; currency: string | null }
+	>;
 	pendingSkipped: number;
 	warnings: string[];
 	/** Rows whose date cell is not a date, handed back to the layout (preamble, trailers, balances). */
@@ -101,11 +104,21 @@ function checkWidth(cells: string[], width: number, line: number): void {
 export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 	const amountCols = [spec.amount, spec.debit, spec.credit, spec.fee].filter((c): c is number => c !== undefined);
 	const decimals = new Map<number, DecimalSep>();
-	for (const c of amountCols) decimals.set(c, decideDecimal(rows.map((r) => r.cells[c] ?? ''), spec.decimal));
+	for (const c of amountCols)
+		decimals.set(
+			c,
+			decideDecimal(
+				rows.map((r) => r.cells[c] ?? ''),
+				spec.decimal
+			)
+		);
 	let balanceDecimal: DecimalSep = spec.balanceDecimal ?? spec.decimal;
 	if (spec.balance !== undefined) {
 		const b = spec.balance;
-		balanceDecimal = decideDecimal(rows.map((r) => r.cells[b] ?? ''), balanceDecimal);
+		balanceDecimal = decideDecimal(
+			rows.map((r) => r.cells[b] ?? ''),
+			balanceDecimal
+		);
 	}
 	const result: TableResult = { accounts: new Map(), pendingSkipped: 0, warnings: [], otherRows: [] };
 	const current = new Map<string, { amount: Cents; line: number; text: string }>();
@@ -159,14 +172,32 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 		if (spec.amount !== undefined) {
 			const t = cell(c, spec.amount);
 			if (t.trim() === '') {
-				throw new ImportError(`Ligne ${row.line} : montant manquant dans la colonne « ${colName(spec, spec.amount, 'montant')} ».`, row.line);
+				throw new ImportError(
+					`Ligne ${row.line} : montant manquant dans la colonne « ${colName(spec, spec.amount, 'montant')} ».`,
+					row.line
+				);
 			}
-			amount = readAmount(t, decimals.get(spec.amount) ?? spec.decimal, row.line, colName(spec, spec.amount, 'montant'));
+			amount = readAmount(
+				t,
+				decimals.get(spec.amount) ?? spec.decimal,
+				row.line,
+				colName(spec, spec.amount, 'montant')
+			);
 		} else {
 			const debitCol = spec.debit as number;
 			const creditCol = spec.credit as number;
-			const debit = readOptionalAmount(cell(c, debitCol), decimals.get(debitCol) ?? spec.decimal, row.line, colName(spec, debitCol, 'débit'));
-			const credit = readOptionalAmount(cell(c, creditCol), decimals.get(creditCol) ?? spec.decimal, row.line, colName(spec, creditCol, 'crédit'));
+			const debit = readOptionalAmount(
+				cell(c, debitCol),
+				decimals.get(debitCol) ?? spec.decimal,
+				row.line,
+				colName(spec, debitCol, 'débit')
+			);
+			const credit = readOptionalAmount(
+				cell(c, creditCol),
+				decimals.get(creditCol) ?? spec.decimal,
+				row.line,
+				colName(spec, creditCol, 'crédit')
+			);
 			if (debit !== null && credit !== null && debit !== 0 && credit !== 0) {
 				throw new ImportError(`Ligne ${row.line} : les colonnes débit et crédit sont toutes deux remplies.`, row.line);
 			}
@@ -176,7 +207,12 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 			amount = Math.abs(credit ?? 0) - Math.abs(debit ?? 0);
 		}
 		if (spec.fee !== undefined) {
-			const fee = readOptionalAmount(cell(c, spec.fee), decimals.get(spec.fee) ?? spec.decimal, row.line, colName(spec, spec.fee, 'frais'));
+			const fee = readOptionalAmount(
+				cell(c, spec.fee),
+				decimals.get(spec.fee) ?? spec.decimal,
+				row.line,
+				colName(spec, spec.fee, 'frais')
+			);
 			if (fee !== null) amount -= Math.abs(fee);
 		}
 		let rawLabel =
@@ -184,7 +220,10 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 				? tidy(cell(c, spec.label[0]))
 				: spec.labelFirst
 					? (spec.label.map((i) => tidy(cell(c, i))).find((s) => s !== '') ?? '')
-					: spec.label.map((i) => tidy(cell(c, i))).filter((s) => s !== '').join(' ');
+					: spec.label
+							.map((i) => tidy(cell(c, i)))
+							.filter((s) => s !== '')
+							.join(' ');
 		let payee = spec.payee !== undefined ? tidyOrNull(cell(c, spec.payee)) : null;
 		if (spec.splitPipePayee) {
 			const idx = rawLabel.indexOf(' | ');
@@ -262,7 +301,12 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 
 /** One account from a table result, with the layout's metadata. */
 export function toAccount(
-	entry: { transactions: ParsedTransaction[]; balances: ParsedBalance[]; label: string | null; currency: string | null },
+	entry: {
+		transactions: ParsedTransaction[];
+		balances: ParsedBalance[];
+		label: string | null;
+		currency: string | null;
+	},
 	meta: Partial<Omit<ParsedAccount, 'transactions'>>
 ): ParsedAccount {
 	return {

@@ -6,7 +6,8 @@ import type { IsoDate } from '$lib/dates';
 import { ImportError, NeedsDateOrderError } from './errors';
 import type { DateOrder } from './types';
 
-const PARTS = /^(\d{1,4})\s*[/.\-'](\s*\d{1,2})\s*[/.\-'](\s*\d{2,4})(?:(?:[ T]|\s+)\d{1,2}[:h]\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const PARTS =
+	/^(\d{1,4})\s*[/.\-'](\s*\d{1,2})\s*[/.\-'](\s*\d{2,4})(?:(?:[ T]|\s+)\d{1,2}[:h]\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function year(y: string): number {
 	const n = Number(y);
@@ -36,7 +37,8 @@ export function parseDateText(text: string, order: DateOrder): IsoDate | null {
 	const t = text.trim();
 	const m = PARTS.exec(t);
 	if (!m) {
-		if (/^\d{8}$/.test(t) && order === 'ymd') return iso(Number(t.slice(0, 4)), Number(t.slice(4, 6)), Number(t.slice(6, 8)));
+		if (/^\d{8}$/.test(t) && order === 'ymd')
+			return iso(Number(t.slice(0, 4)), Number(t.slice(4, 6)), Number(t.slice(6, 8)));
 		return null;
 	}
 	const a = m[1].trim();
@@ -106,7 +108,10 @@ export function requireDateOrder(values: { text: string; line: number }[], given
 	const found = detectDateOrder(values);
 	if (found) return found;
 	if (given) return given;
-	const samples = values.map((v) => v.text.trim()).filter((s) => s !== '').slice(0, 5);
+	const samples = values
+		.map((v) => v.text.trim())
+		.filter((s) => s !== '')
+		.slice(0, 5);
 	if (samples.length === 0) return 'dmy';
 	throw new NeedsDateOrderError(['dmy', 'mdy'], samples, values[0]?.line ?? null);
 }

@@ -23,7 +23,9 @@ export function normaliseForDedupe(rawLabel: string): string {
 	if (printableAscii(rawLabel)) {
 		// NFD and the mark removal change nothing in printable ASCII, whose only whitespace is the space.
 		const up = rawLabel.toUpperCase();
-		return up.includes('  ') || up.charCodeAt(0) === 32 || up.charCodeAt(up.length - 1) === 32 ? up.replace(SPACES, ' ').trim() : up;
+		return up.includes('  ') || up.charCodeAt(0) === 32 || up.charCodeAt(up.length - 1) === 32
+			? up.replace(SPACES, ' ').trim()
+			: up;
 	}
 	return rawLabel
 		.normalize('NFD')
@@ -40,7 +42,11 @@ export function normaliseForDedupe(rawLabel: string): string {
  * overlapping statement yields the same keys for the same rows. `store` turns each key into what is kept
  * (the import service keeps a short hash), so the long keys never pile up.
  */
-export function dedupeKeys(accountKey: string, txs: ParsedTransaction[], store: (key: string) => string = (k) => k): string[] {
+export function dedupeKeys(
+	accountKey: string,
+	txs: ParsedTransaction[],
+	store: (key: string) => string = (k) => k
+): string[] {
 	return countedKeys(accountKey, txs, store, true) ?? (countedKeys(accountKey, txs, store, false) as string[]);
 }
 
@@ -50,7 +56,12 @@ export function dedupeKeys(accountKey: string, txs: ParsedTransaction[], store: 
  * file until its end; it returns null when the file comes back to a day it had left (the count must then
  * see the whole file).
  */
-function countedKeys(accountKey: string, txs: ParsedTransaction[], store: (key: string) => string, byDay: boolean): string[] | null {
+function countedKeys(
+	accountKey: string,
+	txs: ParsedTransaction[],
+	store: (key: string) => string,
+	byDay: boolean
+): string[] | null {
 	const byBankId = new Map<string, number>();
 	let counts = new Map<string, number>();
 	let day: string | null = null;

@@ -15,7 +15,9 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090�
 /** Decodes Windows-1252 bytes (ISO-8859-1/-15 files are read the same way). */
 export function decodeWindows1252(bytes: Uint8Array): string {
 	const latin1 = new TextDecoder('latin1').decode(bytes);
-	return /[\x80-\x9f]/.test(latin1) ? latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) : latin1;
+	return /[\x80-\x9f]/.test(latin1)
+		? latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80])
+		: latin1;
 }
 
 /** True when the bytes look like UTF-16 without a BOM (every other byte NUL in ASCII text). */

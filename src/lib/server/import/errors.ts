@@ -15,7 +15,10 @@ export class ImportError extends Error {
 
 /** The file stops before its end (download or copy cut short): it is refused as a whole. */
 export function incompleteFileError(format: string, line: number): ImportError {
-	return new ImportError(`Ce fichier ${format} est incomplet (coupé avant la fin, ligne ${line}) : téléchargez-le à nouveau.`, line);
+	return new ImportError(
+		`Ce fichier ${format} est incomplet (coupé avant la fin, ligne ${line}) : téléchargez-le à nouveau.`,
+		line
+	);
 }
 
 /** The CSV layout is unknown: show the preview and ask which column holds what. */
@@ -23,7 +26,7 @@ export class NeedsMappingError extends ImportError {
 	readonly preview: CsvPreview;
 	constructor(preview: CsvPreview) {
 		super(
-			"Ce fichier CSV ne correspond à aucun format de banque connu : indiquez quelle colonne contient la date, le libellé et le montant."
+			'Ce fichier CSV ne correspond à aucun format de banque connu : indiquez quelle colonne contient la date, le libellé et le montant.'
 		);
 		this.name = 'NeedsMappingError';
 		this.preview = preview;

@@ -26,7 +26,11 @@ function modalWidth(rows: CsvRow[]): number {
 export function buildPreview(rows: CsvRow[], delimiter: string): CsvPreview {
 	const width = modalWidth(rows);
 	let dataStart = rows.findIndex((r, i) => i < 30 && r.cells.length === width && r.cells.some((c) => looksLikeDate(c)));
-	if (dataStart === -1) dataStart = Math.max(0, rows.findIndex((r) => r.cells.length === width));
+	if (dataStart === -1)
+		dataStart = Math.max(
+			0,
+			rows.findIndex((r) => r.cells.length === width)
+		);
 	const before = dataStart > 0 ? rows[dataStart - 1] : null;
 	const hasHeader =
 		before !== null &&
@@ -37,7 +41,14 @@ export function buildPreview(rows: CsvRow[], delimiter: string): CsvPreview {
 		? Array.from({ length: width }, (_, i) => (before as CsvRow).cells[i]?.trim() || `Colonne ${i + 1}`)
 		: Array.from({ length: width }, (_, i) => `Colonne ${i + 1}`);
 	const data = rows.slice(dataStart, dataStart + 10).map((r) => r.cells.slice(0, Math.max(width, r.cells.length)));
-	return { delimiter, hasHeader, columns, rows: data, skipRows, suggestedMapping: suggest(columns, rows.slice(dataStart, dataStart + 50), hasHeader, skipRows) };
+	return {
+		delimiter,
+		hasHeader,
+		columns,
+		rows: data,
+		skipRows,
+		suggestedMapping: suggest(columns, rows.slice(dataStart, dataStart + 50), hasHeader, skipRows)
+	};
 }
 
 function suggest(columns: string[], sample: CsvRow[], hasHeader: boolean, skipRows: number): CsvMapping | null {
@@ -52,7 +63,10 @@ function suggest(columns: string[], sample: CsvRow[], hasHeader: boolean, skipRo
 	const creditColumn = find(/^credit/);
 	let amountColumn = find(/^(montant|amount|somme|valeur)/);
 	if (amountColumn === -1 && (debitColumn === -1 || creditColumn === -1)) {
-		amountColumn = columns.findIndex((_, i) => i !== dateColumn && share(i, (s) => s.trim() !== '' && AMOUNT_LIKE.test(s) && /[.,]\d{1,2}\s*$/.test(s)) > 0.8);
+		amountColumn = columns.findIndex(
+			(_, i) =>
+				i !== dateColumn && share(i, (s) => s.trim() !== '' && AMOUNT_LIKE.test(s) && /[.,]\d{1,2}\s*$/.test(s)) > 0.8
+		);
 	}
 	let label = find(/^(libelle|label|description|intitule|details?|motif|operation|nature)/);
 	if (label === -1) {
@@ -86,19 +100,39 @@ export function parseWithMapping(
 	const data = rows.slice(start);
 	if (data.length === 0) throw new ImportError("Aucune ligne d'opération après l'en-tête.");
 	const width = Math.max(...data.slice(0, 50).map((r) => r.cells.length));
-	const used = [mapping.dateColumn, ...mapping.labelColumns, mapping.amountColumn, mapping.debitColumn, mapping.creditColumn, mapping.operationDateColumn, mapping.payeeColumn, mapping.balanceColumn];
+	const used = [
+		mapping.dateColumn,
+		...mapping.labelColumns,
+		mapping.amountColumn,
+		mapping.debitColumn,
+		mapping.creditColumn,
+		mapping.operationDateColumn,
+		mapping.payeeColumn,
+		mapping.balanceColumn
+	];
 	for (const c of used) {
 		if (c !== undefined && (!Number.isInteger(c) || c < 0 || c >= width)) {
-			throw new ImportError(`Correspondance de colonnes invalide : la colonne ${Number(c) + 1} n'existe pas (le fichier en a ${width}).`);
+			throw new ImportError(
+				`Correspondance de colonnes invalide : la colonne ${Number(c) + 1} n'existe pas (le fichier en a ${width}).`
+			);
 		}
 	}
 	if (mapping.amountColumn === undefined && (mapping.debitColumn === undefined || mapping.creditColumn === undefined)) {
-		throw new ImportError('Correspondance de colonnes invalide : indiquez une colonne de montant, ou une colonne de débit et une de crédit.');
+		throw new ImportError(
+			'Correspondance de colonnes invalide : indiquez une colonne de montant, ou une colonne de débit et une de crédit.'
+		);
 	}
 	const dateValues = data.map((r) => ({ text: r.cells[mapping.dateColumn] ?? '', line: r.line }));
 	const order = mapping.dateOrder ?? requireDateOrder(dateValues, dateOrderOption);
-	const amountCols = [mapping.amountColumn, mapping.debitColumn, mapping.creditColumn].filter((c): c is number => c !== undefined);
-	const decimal = mapping.decimal ?? decideDecimal(amountCols.flatMap((c) => data.map((r) => r.cells[c] ?? '')), ',');
+	const amountCols = [mapping.amountColumn, mapping.debitColumn, mapping.creditColumn].filter(
+		(c): c is number => c !== undefined
+	);
+	const decimal =
+		mapping.decimal ??
+		decideDecimal(
+			amountCols.flatMap((c) => data.map((r) => r.cells[c] ?? '')),
+			','
+		);
 	const result = readTable(data, {
 		bookingDate: mapping.dateColumn,
 		operationDate: mapping.operationDateColumn,
@@ -117,7 +151,15 @@ export function parseWithMapping(
 	const entry = result.accounts.get('') ?? { transactions: [], balances: [], label: null, currency: null };
 	return {
 		accounts: [
-			{ accountNumber: null, iban: null, label: null, bankName: null, currency: 'EUR', transactions: entry.transactions, balances: entry.balances }
+			{
+				accountNumber: null,
+				iban: null,
+				label: null,
+				bankName: null,
+				currency: 'EUR',
+				transactions: entry.transactions,
+				balances: entry.balances
+			}
 		],
 		warnings: [...result.warnings, ...skippedRowWarnings(result.otherRows)],
 		pendingSkipped: result.pendingSkipped

@@ -32,7 +32,7 @@ export function parseStatement(bytes: Uint8Array, options: ParseOptions = {}): P
 	} catch (e) {
 		if (e instanceof ImportError) throw e;
 		if (e instanceof RangeError && /call stack/i.test(e.message)) {
-			throw new ImportError("Ce fichier est trop complexe pour être lu (structure trop imbriquée).");
+			throw new ImportError('Ce fichier est trop complexe pour être lu (structure trop imbriquée).');
 		}
 		throw new ImportError(
 			`Ce fichier n'a pas pu être lu (${e instanceof Error ? e.message : String(e)}). Vérifiez qu'il s'agit bien d'un relevé CSV, OFX, QIF ou camt.053.`
@@ -46,36 +46,68 @@ function parse(bytes: Uint8Array, options: ParseOptions): ParsedStatement {
 	const text = decoded.text.replace(/^\ufeff/, '');
 	rejectBinaryText(text);
 	if (text.trim() === '') throw new ImportError('Ce fichier est vide.');
-	const format = options.format && options.format !== 'auto' ? options.format : options.mapping ? 'csv' : detectFormat(text);
+	const format =
+		options.format && options.format !== 'auto' ? options.format : options.mapping ? 'csv' : detectFormat(text);
 	const warnings = [...decoded.warnings];
 	let statement: ParsedStatement;
 	switch (format) {
 		case 'ofx': {
 			const r = parseOfx(text);
-			statement = { format, layout: null, encoding: decoded.encoding, accounts: r.accounts, warnings: [...warnings, ...r.warnings], pendingSkipped: 0 };
+			statement = {
+				format,
+				layout: null,
+				encoding: decoded.encoding,
+				accounts: r.accounts,
+				warnings: [...warnings, ...r.warnings],
+				pendingSkipped: 0
+			};
 			break;
 		}
 		case 'camt053': {
 			const r = parseCamt(text);
-			statement = { format, layout: null, encoding: decoded.encoding, accounts: r.accounts, warnings: [...warnings, ...r.warnings], pendingSkipped: r.pendingSkipped };
+			statement = {
+				format,
+				layout: null,
+				encoding: decoded.encoding,
+				accounts: r.accounts,
+				warnings: [...warnings, ...r.warnings],
+				pendingSkipped: r.pendingSkipped
+			};
 			break;
 		}
 		case 'qif': {
 			const r = parseQif(text, options.dateOrder);
-			statement = { format, layout: null, encoding: decoded.encoding, accounts: r.accounts, warnings: [...warnings, ...r.warnings], pendingSkipped: 0 };
+			statement = {
+				format,
+				layout: null,
+				encoding: decoded.encoding,
+				accounts: r.accounts,
+				warnings: [...warnings, ...r.warnings],
+				pendingSkipped: 0
+			};
 			break;
 		}
 		default: {
 			const r = parseCsv(text, { mapping: options.mapping, dateOrder: options.dateOrder });
-			statement = { format: 'csv', layout: r.layout, encoding: decoded.encoding, accounts: r.accounts, warnings: [...warnings, ...r.warnings], pendingSkipped: r.pendingSkipped };
+			statement = {
+				format: 'csv',
+				layout: r.layout,
+				encoding: decoded.encoding,
+				accounts: r.accounts,
+				warnings: [...warnings, ...r.warnings],
+				pendingSkipped: r.pendingSkipped
+			};
 		}
 	}
 	const count = statement.accounts.reduce((n, a) => n + a.transactions.length, 0);
-	if (count > MAX_ROWS) throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations : exportez une période plus courte.`);
+	if (count > MAX_ROWS)
+		throw new ImportError(
+			`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations : exportez une période plus courte.`
+		);
 	if (count === 0) {
 		throw new ImportError(
 			statement.pendingSkipped > 0
-				? "Ce fichier ne contient que des opérations en attente : réessayez quand elles seront comptabilisées."
+				? 'Ce fichier ne contient que des opérations en attente : réessayez quand elles seront comptabilisées.'
 				: 'Aucune opération trouvée dans ce fichier.'
 		);
 	}

@@ -33,7 +33,10 @@ export function parseMarkup(text: string, options: MarkupOptions = {}): MarkupNo
  * closes its root and every aggregate; only SGML leaves (`<TRNAMT>-12.50`) may stay unclosed, and a
  * leaf is always inside an aggregate, so checking the open elements is enough.
  */
-export function parseMarkupDocument(text: string, options: MarkupOptions = {}): { root: MarkupNode; truncated: boolean } {
+export function parseMarkupDocument(
+	text: string,
+	options: MarkupOptions = {}
+): { root: MarkupNode; truncated: boolean } {
 	const root: MarkupNode = { name: '#root', attrs: {}, text: '', children: [], parent: null };
 	const decode = options.doubleDecode ? decodeEntitiesTwice : decodeEntities;
 	let current = root;

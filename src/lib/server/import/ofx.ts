@@ -52,7 +52,7 @@ function assertAllRead(statement: MarkupNode, read: number, trnLine: Map<MarkupN
 /** Parses OFX text into accounts. */
 export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: string[] } {
 	const start = text.search(/<OFX>/i);
-	if (start === -1) throw new ImportError("Fichier OFX incomplet : la balise <OFX> est absente.");
+	if (start === -1) throw new ImportError('Fichier OFX incomplet : la balise <OFX> est absente.');
 	const body = text.slice(start);
 	const lineOf = lineIndex(text);
 	// each STMTTRN's line: find the offsets of the opening tags in order
@@ -61,7 +61,9 @@ export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: s
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(body))) trnOffsets.push(start + m.index);
 	if (trnOffsets.length > MAX_ROWS) {
-		throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations : exportez une période plus courte.`);
+		throw new ImportError(
+			`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations : exportez une période plus courte.`
+		);
 	}
 	const { root, truncated } = parseMarkupDocument(body, { upperCase: true, doubleDecode: true });
 	// valid files close every aggregate (STMTTRN, BANKTRANLIST, STMTRS, the message set) and <OFX> itself
@@ -83,14 +85,20 @@ export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: s
 			const line = trnLine.get(trn) ?? 1;
 			const posted = val(trn, 'DTPOSTED');
 			const bookingDate = posted ? parseOfxDate(posted) : null;
-			if (!bookingDate) throw new ImportError(`Ligne ${line} : date de l'opération (DTPOSTED) illisible « ${posted ?? ''} ».`, line);
+			if (!bookingDate)
+				throw new ImportError(`Ligne ${line} : date de l'opération (DTPOSTED) illisible « ${posted ?? ''} ».`, line);
 			const amountText = val(trn, 'TRNAMT');
 			if (!amountText) throw new ImportError(`Ligne ${line} : montant (TRNAMT) manquant.`, line);
 			const amount = ofxAmount(amountText, line, 'TRNAMT');
 			const user = val(trn, 'DTUSER');
 			const name = val(trn, 'NAME') ?? val(findFirst(trn, 'PAYEE'), 'NAME');
 			const memo = val(trn, 'MEMO');
-			const rawLabel = tidy([name, memo].filter((s): s is string => !!s && s !== '').filter((s, i, a) => a.indexOf(s) === i).join(' '));
+			const rawLabel = tidy(
+				[name, memo]
+					.filter((s): s is string => !!s && s !== '')
+					.filter((s, i, a) => a.indexOf(s) === i)
+					.join(' ')
+			);
 			let operationDate = user ? parseOfxDate(user) : null;
 			if (operationDate === bookingDate) operationDate = null;
 			operationDate ??= operationDateFromLabel(rawLabel, bookingDate);
@@ -117,7 +125,8 @@ export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: s
 		}
 		accounts.push({
 			accountNumber: acctId,
-			iban: acctId && /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(acctId.replace(/\s/g, '')) ? acctId.replace(/\s/g, '') : null,
+			iban:
+				acctId && /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(acctId.replace(/\s/g, '')) ? acctId.replace(/\s/g, '') : null,
 			label: accountType,
 			bankName: fiName ?? val(from, 'BANKID'),
 			currency: val(st, 'CURDEF') ?? 'EUR',
@@ -125,6 +134,6 @@ export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: s
 			balances
 		});
 	}
-	if (statements.length === 0) throw new ImportError("Ce fichier OFX ne contient aucun relevé de compte (STMTRS).");
+	if (statements.length === 0) throw new ImportError('Ce fichier OFX ne contient aucun relevé de compte (STMTRS).');
 	return { accounts, warnings };
 }

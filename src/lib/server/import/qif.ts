@@ -37,7 +37,17 @@ export function parseQif(text: string, dateOrderOption?: DateOrder): { accounts:
 	let rec: Rec | null = null;
 	let accountName: string | null = null;
 	let inAccountBlock = false;
-	const newRec = (line: number): Rec => ({ line, dateText: null, dateLine: line, amountText: null, amountLine: line, payee: null, memo: null, number: null, category: null });
+	const newRec = (line: number): Rec => ({
+		line,
+		dateText: null,
+		dateLine: line,
+		amountText: null,
+		amountLine: line,
+		payee: null,
+		memo: null,
+		number: null,
+		category: null
+	});
 	for (let i = 0; i < lines.length; i++) {
 		const raw = lines[i];
 		const lineNo = i + 1;
@@ -102,10 +112,11 @@ export function parseQif(text: string, dateOrderOption?: DateOrder): { accounts:
 			default:
 				break;
 		}
-		if (records.length > MAX_ROWS) throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations.`);
+		if (records.length > MAX_ROWS)
+			throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations.`);
 	}
 	if (rec && (rec.dateText || rec.amountText)) records.push(rec);
-	if (!sawType) throw new ImportError("Fichier QIF sans section « !Type » : il ne peut pas être lu.");
+	if (!sawType) throw new ImportError('Fichier QIF sans section « !Type » : il ne peut pas être lu.');
 	const order = requireDateOrder(
 		records.filter((r) => r.dateText).map((r) => ({ text: r.dateText as string, line: r.dateLine })),
 		dateOrderOption
@@ -141,10 +152,14 @@ export function parseQif(text: string, dateOrderOption?: DateOrder): { accounts:
 	}
 	const warnings: string[] = [];
 	if (/[{}]/.test(text) && /\w\{\w/.test(text)) {
-		warnings.push("Certains libellés de ce fichier QIF ont des accents remplacés par « { » (par ex. « Relev{ ») : c'est ainsi que la banque les a écrits.");
+		warnings.push(
+			"Certains libellés de ce fichier QIF ont des accents remplacés par « { » (par ex. « Relev{ ») : c'est ainsi que la banque les a écrits."
+		);
 	}
 	return {
-		accounts: [{ accountNumber: null, iban: null, label: accountName, bankName: null, currency: 'EUR', transactions, balances }],
+		accounts: [
+			{ accountNumber: null, iban: null, label: accountName, bankName: null, currency: 'EUR', transactions, balances }
+		],
 		warnings
 	};
 }

@@ -30,7 +30,8 @@ export function reconcile(
 	knownOpening?: { date: IsoDate; amount: Cents }
 ): BalanceGap[] {
 	if (balances.length === 0 && !knownOpening) return [];
-	const descending = transactions.length > 1 && transactions[0].bookingDate > transactions[transactions.length - 1].bookingDate;
+	const descending =
+		transactions.length > 1 && transactions[0].bookingDate > transactions[transactions.length - 1].bookingDate;
 	const endOfDay = new Map<IsoDate, ParsedBalance>();
 	const points: ParsedBalance[] = [];
 	for (const b of balances) {
@@ -45,7 +46,9 @@ export function reconcile(
 	points.push(...endOfDay.values());
 	// A single stated balance, without a known opening, is its own anchor: nothing to compare.
 	if (points.length <= 1 && !knownOpening) return [];
-	const txs = [...transactions].sort((a, b) => (a.bookingDate < b.bookingDate ? -1 : a.bookingDate > b.bookingDate ? 1 : 0));
+	const txs = [...transactions].sort((a, b) =>
+		a.bookingDate < b.bookingDate ? -1 : a.bookingDate > b.bookingDate ? 1 : 0
+	);
 	// cumulative sums at the end of each distinct date, ascending: a file with a running balance on every
 	// row has thousands of points, each found by binary search instead of a pass over the transactions
 	const days: IsoDate[] = [];
@@ -87,7 +90,13 @@ export function reconcile(
 		if (p === anchorPoint) continue;
 		const computed = anchor + stateAt(p);
 		if (computed !== p.amount) {
-			const gap: BalanceGap = { date: p.date, kind: p.kind, stated: p.amount, computed, difference: p.amount - computed };
+			const gap: BalanceGap = {
+				date: p.date,
+				kind: p.kind,
+				stated: p.amount,
+				computed,
+				difference: p.amount - computed
+			};
 			if (p.line !== undefined) gap.line = p.line;
 			gaps.push(gap);
 		}
@@ -103,7 +112,8 @@ export function statedClosingBalance(
 	transactions: Pick<ParsedTransaction, 'bookingDate'>[],
 	balances: ParsedBalance[]
 ): { date: IsoDate; amount: Cents } | null {
-	const descending = transactions.length > 1 && transactions[0].bookingDate > transactions[transactions.length - 1].bookingDate;
+	const descending =
+		transactions.length > 1 && transactions[0].bookingDate > transactions[transactions.length - 1].bookingDate;
 	let best: ParsedBalance | null = null;
 	for (const b of balances) {
 		if (b.kind === 'opening') continue;

@@ -25,14 +25,30 @@ export function rejectUnreadable(bytes: Uint8Array, maxBytes: number = MAX_BYTES
 	let nonBlank = false;
 	for (let i = 0; i < bytes.length; i++) {
 		const b = bytes[i];
-		if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0 && b !== 0xef && b !== 0xbb && b !== 0xbf && b !== 0xff && b !== 0xfe) {
+		if (
+			b !== 0x20 &&
+			b !== 0x09 &&
+			b !== 0x0a &&
+			b !== 0x0d &&
+			b !== 0 &&
+			b !== 0xef &&
+			b !== 0xbb &&
+			b !== 0xbf &&
+			b !== 0xff &&
+			b !== 0xfe
+		) {
 			nonBlank = true;
 			break;
 		}
 	}
 	if (!nonBlank) throw new ImportError('Ce fichier est vide.');
 	let start = 0;
-	while (start < bytes.length && start < 1024 && (bytes[start] === 0x20 || bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x09)) start++;
+	while (
+		start < bytes.length &&
+		start < 1024 &&
+		(bytes[start] === 0x20 || bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x09)
+	)
+		start++;
 	if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46], start)) {
 		throw new ImportError(`Ce fichier est un PDF : ${ASK_CSV}`);
 	}
@@ -52,7 +68,8 @@ export function rejectUnreadable(bytes: Uint8Array, maxBytes: number = MAX_BYTES
 		[0x47, 0x49, 0x46, 0x38],
 		[0x1f, 0x8b]
 	]) {
-		if (startsWith(bytes, sig)) throw new ImportError(`Ce fichier est une image ou une archive, pas un relevé : ${ASK_CSV}`);
+		if (startsWith(bytes, sig))
+			throw new ImportError(`Ce fichier est une image ou une archive, pas un relevé : ${ASK_CSV}`);
 	}
 }
 
@@ -78,7 +95,10 @@ export function rejectBinaryText(text: string): void {
 export function detectFormat(text: string): StatementFormat {
 	const head = text.slice(0, 4096);
 	if (/^\s*OFXHEADER\s*:/i.test(head) || /<\?OFX\b/i.test(head) || /<OFX>/i.test(head)) return 'ofx';
-	if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<([A-Za-z0-9_]+:)?Document\b/.test(head) && /camt\.05[234]/.test(head)) {
+	if (
+		/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<([A-Za-z0-9_]+:)?Document\b/.test(head) &&
+		/camt\.05[234]/.test(head)
+	) {
 		return 'camt053';
 	}
 	if (/^\s*!(Type|Account|Option)\b/im.test(head)) return 'qif';

@@ -15,7 +15,9 @@ export function headerKey(s: string): string {
 
 /** Consonant skeleton of a header: survives accented letters replaced by U+FFFD or garbage (`Cr3�dit`). */
 export function headerSkeleton(s: string): string {
-	return headerKey(s).replace(/[^a-z]/g, '').replace(/[aeiouy]/g, '');
+	return headerKey(s)
+		.replace(/[^a-z]/g, '')
+		.replace(/[aeiouy]/g, '');
 }
 
 /** True when a header cell names the expected column (exact key, or same skeleton as a fallback). */
@@ -23,14 +25,46 @@ export function headerMatches(cell: string, expected: string): boolean {
 	const k = headerKey(cell);
 	const e = headerKey(expected);
 	if (k === e) return true;
-	return cell.includes('\ufffd') || /[^\x20-\x7e]/.test(cell) ? headerSkeleton(cell) === headerSkeleton(expected) : false;
+	return cell.includes('\ufffd') || /[^\x20-\x7e]/.test(cell)
+		? headerSkeleton(cell) === headerSkeleton(expected)
+		: false;
 }
 
 const NAMED: Record<string, string> = {
-	amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', eacute: 'é', egrave: 'è', ecirc: 'ê',
-	euml: 'ë', agrave: 'à', acirc: 'â', auml: 'ä', ccedil: 'ç', icirc: 'î', iuml: 'ï', ocirc: 'ô', ouml: 'ö',
-	ugrave: 'ù', ucirc: 'û', uuml: 'ü', Eacute: 'É', Egrave: 'È', Ecirc: 'Ê', Agrave: 'À', Ccedil: 'Ç',
-	euro: '€', deg: '°', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', oelig: 'œ', OElig: 'Œ'
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0',
+	eacute: 'é',
+	egrave: 'è',
+	ecirc: 'ê',
+	euml: 'ë',
+	agrave: 'à',
+	acirc: 'â',
+	auml: 'ä',
+	ccedil: 'ç',
+	icirc: 'î',
+	iuml: 'ï',
+	ocirc: 'ô',
+	ouml: 'ö',
+	ugrave: 'ù',
+	ucirc: 'û',
+	uuml: 'ü',
+	Eacute: 'É',
+	Egrave: 'È',
+	Ecirc: 'Ê',
+	Agrave: 'À',
+	Ccedil: 'Ç',
+	euro: '€',
+	deg: '°',
+	laquo: '«',
+	raquo: '»',
+	rsquo: '’',
+	lsquo: '‘',
+	oelig: 'œ',
+	OElig: 'Œ'
 };
 
 /** Decodes HTML/XML entities once (`&eacute;`, `&#233;`, `&#xE9;`); unknown entities are left as they are. */

@@ -43,8 +43,15 @@ export interface AlertOptions {
 
 /** Income categories whose absence matters (salary, benefits, pensions). */
 const WATCHED_INCOME = new Set([
-	'income.salary', 'income.unemployment', 'income.pension', 'income.daily_allowance', 'income.family_benefits',
-	'income.housing_benefit', 'income.minimum_income', 'income.disability', 'income.alimony'
+	'income.salary',
+	'income.unemployment',
+	'income.pension',
+	'income.daily_allowance',
+	'income.family_benefits',
+	'income.housing_benefit',
+	'income.minimum_income',
+	'income.disability',
+	'income.alimony'
 ]);
 
 /** Mean monthly income of the 3 complete months before `asOf` (cents). */
@@ -60,7 +67,8 @@ export function monthlyResources(
 	const start = isoFromDayNumber(daysFromCivil(Math.floor(idx / 12), (idx % 12) + 1, 1));
 	let sum = 0;
 	for (const t of txs) {
-		if (t.date >= start && t.date <= end && kinds.get(t.category) === 'income' && t.category !== 'income.health_refund') sum += t.amount;
+		if (t.date >= start && t.date <= end && kinds.get(t.category) === 'income' && t.category !== 'income.health_refund')
+			sum += t.amount;
 	}
 	return new Decimal(sum).dividedBy(3).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
 }
@@ -87,7 +95,9 @@ export function projectionAlerts(
 			message:
 				`Votre compte risque d'être à découvert à partir du ${formatDateFr(projection.firstOverdraft)} ` +
 				`(solde prévu ${formatEur(day?.balance ?? 0)}). ` +
-				(projection.overdraftCost.total > 0 ? `Cela pourrait coûter environ ${formatEur(projection.overdraftCost.total)} de frais. ` : '') +
+				(projection.overdraftCost.total > 0
+					? `Cela pourrait coûter environ ${formatEur(projection.overdraftCost.total)} de frais. `
+					: '') +
 				'Décaler une dépense ou prévenir un créancier peut l’éviter.'
 		});
 	}
@@ -110,7 +120,9 @@ export function projectionAlerts(
 				ref: e.key,
 				message:
 					`Une grosse dépense arrive le ${formatDateFr(e.date)} : ${e.label}, ${formatEur(abs)}` +
-					(resources > 0 ? ` (${new Decimal(abs).times(100).dividedBy(resources).toDecimalPlaces(0).toString()} % de vos ressources du mois).` : '.')
+					(resources > 0
+						? ` (${new Decimal(abs).times(100).dividedBy(resources).toDecimalPlaces(0).toString()} % de vos ressources du mois).`
+						: '.')
 			});
 		}
 	}

@@ -59,7 +59,11 @@ export function backtest(
 	const series = detectRecurring(history, { asOf: from });
 	const ids = new Set<number | string>();
 	for (const s of series) for (const id of s.transactionIds) ids.add(id);
-	const variable = estimateVariableSpending(history, from, { seriesTransactionIds: ids, months: 6, includeIncome: true });
+	const variable = estimateVariableSpending(history, from, {
+		seriesTransactionIds: ids,
+		months: 6,
+		includeIncome: true
+	});
 	const startBalance = balanceAt(from);
 	const projection = projectBalance({
 		from,

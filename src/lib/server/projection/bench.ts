@@ -27,7 +27,9 @@ function medianOf(values: number[]): number {
 }
 
 /** Times detection + variable spending + a 90-day projection; `runs` measured runs after one cold run. */
-export function benchProjection(options: { runs?: number; years?: number; now?: () => number } = {}): ProjectionBenchResult {
+export function benchProjection(
+	options: { runs?: number; years?: number; now?: () => number } = {}
+): ProjectionBenchResult {
 	const now = options.now ?? (() => performance.now());
 	const h = generateHousehold({ seed: 2026, years: options.years ?? 10 });
 	const runs = Math.max(1, options.runs ?? 7);
@@ -42,7 +44,14 @@ export function benchProjection(options: { runs?: number; years?: number; now?: 
 		const ids = new Set<number | string>();
 		for (const s of series) for (const id of s.transactionIds) ids.add(id);
 		const variable = estimateVariableSpending(h.transactions, h.to, { seriesTransactionIds: ids });
-		projectBalance({ from: h.to, startBalance: h.endBalance, days: 90, series: seriesForProjection(series), variableSpending: variable, overdraft: { limit: 20000, rateBp: 1600 } });
+		projectBalance({
+			from: h.to,
+			startBalance: h.endBalance,
+			days: 90,
+			series: seriesForProjection(series),
+			variableSpending: variable,
+			overdraft: { limit: 20000, rateBp: 1600 }
+		});
 		const t2 = now();
 		seriesCount = series.length;
 		if (i === 0) coldTotalMs = t2 - t0;

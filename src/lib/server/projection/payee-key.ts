@@ -4,14 +4,66 @@
  */
 
 const OPERATION_WORDS = new Set([
-	'PRLV', 'PRELEVEMENT', 'PRELEV', 'SEPA', 'SDD', 'VIR', 'VIREMENT', 'VIRT', 'INST', 'CB', 'CARTE', 'PAIEMENT',
-	'RECU', 'EMIS', 'DE', 'DU', 'DES', 'LA', 'LE', 'ECH', 'ECHEANCE', 'REF', 'MANDAT', 'MOTIF', 'FACTURE', 'FACT',
-	'NUM', 'NO', 'CLIENT', 'PERMANENT', 'PAR', 'POUR', 'ORDRE', 'DATE', 'RUM', 'ICS'
+	'PRLV',
+	'PRELEVEMENT',
+	'PRELEV',
+	'SEPA',
+	'SDD',
+	'VIR',
+	'VIREMENT',
+	'VIRT',
+	'INST',
+	'CB',
+	'CARTE',
+	'PAIEMENT',
+	'RECU',
+	'EMIS',
+	'DE',
+	'DU',
+	'DES',
+	'LA',
+	'LE',
+	'ECH',
+	'ECHEANCE',
+	'REF',
+	'MANDAT',
+	'MOTIF',
+	'FACTURE',
+	'FACT',
+	'NUM',
+	'NO',
+	'CLIENT',
+	'PERMANENT',
+	'PAR',
+	'POUR',
+	'ORDRE',
+	'DATE',
+	'RUM',
+	'ICS'
 ]);
 
 const MONTH_WORDS = new Set([
-	'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE',
-	'DECEMBRE', 'JANV', 'FEV', 'FEVR', 'AVR', 'JUIL', 'SEPT', 'OCT', 'NOV', 'DEC'
+	'JANVIER',
+	'FEVRIER',
+	'MARS',
+	'AVRIL',
+	'MAI',
+	'JUIN',
+	'JUILLET',
+	'AOUT',
+	'SEPTEMBRE',
+	'OCTOBRE',
+	'NOVEMBRE',
+	'DECEMBRE',
+	'JANV',
+	'FEV',
+	'FEVR',
+	'AVR',
+	'JUIL',
+	'SEPT',
+	'OCT',
+	'NOV',
+	'DEC'
 ]);
 
 function fold(s: string): string {
@@ -24,7 +76,9 @@ function fold(s: string): string {
 /** The grouping key of a payee or label ("EDF", "CAF DE LA GIRONDE", "CARREFOUR MARKET"). */
 export function payeeKey(payee: string | null, normalisedLabel: string): string {
 	if (payee && payee.trim() !== '') {
-		return fold(payee).replace(/[^A-Z0-9]+/g, ' ').trim();
+		return fold(payee)
+			.replace(/[^A-Z0-9]+/g, ' ')
+			.trim();
 	}
 	const tokens = fold(normalisedLabel)
 		.split(/[^A-Z0-9]+/)

@@ -76,7 +76,13 @@ export interface Projection {
 const SOURCE_ORDER: Record<EventSource, number> = { series: 0, planned: 1, whatif: 2, variable: 3 };
 export const MAX_PROJECTION_DAYS = 365;
 
-function seriesEvents(s: RecurringSeries, startDn: number, endDn: number, calendar: BusinessCalendar, grace?: number): ProjectionEvent[] {
+function seriesEvents(
+	s: RecurringSeries,
+	startDn: number,
+	endDn: number,
+	calendar: BusinessCalendar,
+	grace?: number
+): ProjectionEvent[] {
 	const out: ProjectionEvent[] = [];
 	const lastDn = dayNumber(s.lastDate);
 	const spec = CADENCE_BY_NAME[s.cadence];
@@ -97,7 +103,13 @@ function plannedEvents(p: PlannedItem, index: number, startDn: number, endDn: nu
 	const first = dayNumber(p.date);
 	const push = (dn: number) => {
 		if (dn >= startDn && dn <= endDn) {
-			out.push({ key: `p:${id}:${isoFromDayNumber(dn)}`, date: isoFromDayNumber(dn), label: p.label, amount: p.amount, source: 'planned' });
+			out.push({
+				key: `p:${id}:${isoFromDayNumber(dn)}`,
+				date: isoFromDayNumber(dn),
+				label: p.label,
+				amount: p.amount,
+				source: 'planned'
+			});
 		}
 	};
 	if (!p.recurrence) {

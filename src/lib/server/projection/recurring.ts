@@ -7,7 +7,15 @@ import type { IsoDate } from '$lib/dates';
 import { formatDateFr } from '$lib/dates';
 import { formatEur } from '$lib/money';
 import type { Cadence, RecurringSeries, RecurringTxInput, SeriesOverride } from './types';
-import { BusinessCalendar, civilFromDays, dayNumber, daysInMonth, isoFromDayNumber, monthDay, weekday } from './calendar';
+import {
+	BusinessCalendar,
+	civilFromDays,
+	dayNumber,
+	daysInMonth,
+	isoFromDayNumber,
+	monthDay,
+	weekday
+} from './calendar';
 import { CADENCES, CADENCE_BY_NAME, CADENCE_LABEL_FR, type CadenceSpec, nominalStep } from './cadence';
 import { median, medianInt, mode } from './int-math';
 import { payeeKey } from './payee-key';
@@ -48,10 +56,7 @@ const MAX_PAYEE_DENSITY = 4;
  * Detects recurring series in a household's transactions (any number of accounts).
  * Returns series sorted by account, direction then payee, each with a stable `key`.
  */
-export function detectRecurring(
-	txs: readonly RecurringTxInput[],
-	options: DetectRecurringOptions
-): RecurringSeries[] {
+export function detectRecurring(txs: readonly RecurringTxInput[], options: DetectRecurringOptions): RecurringSeries[] {
 	const calendar = new BusinessCalendar(options.holidays ?? []);
 	const asOf = dayNumber(options.asOf);
 	const excluded = new Set(options.excludeCategories ?? DEFAULT_EXCLUDED);

@@ -76,17 +76,109 @@ export function generateHousehold(options: { seed?: number; years?: number; to?:
 	const vary = (base: number, pct: number) => Math.round(base * (1 + (rng() * 2 - 1) * pct));
 	const endedOffset = 240;
 	const plans: SeriesPlan[] = [
-		{ payee: 'ACME LOGISTIQUE', label: 'VIR SEPA RECU ACME LOGISTIQUE SALAIRE', category: 'income.salary', cadence: 'monthly', day: 28, shift: 'before', amount: (_k, r, y) => Math.round((185000 + (y - 2016) * 2000) * (1 + (r() * 2 - 1) * 0.03)) },
-		{ payee: 'CAF GIRONDE', label: 'VIR CAF DE LA GIRONDE PRESTATIONS', category: 'income.family_benefits', cadence: 'monthly', day: 5, shift: 'before', amount: () => 31042 },
-		{ payee: 'FONCIA', label: 'PRLV SEPA FONCIA LOYER', category: 'housing.rent', cadence: 'monthly', day: 3, shift: 'after', amount: (_k, _r, y) => -(62000 + (y - 2016) * 1200) },
-		{ payee: 'EDF', label: 'PRLV SEPA EDF CLIENTS PARTICULIERS', category: 'housing.energy', cadence: 'monthly', day: 12, shift: 'after', amount: () => -8900, skip: (k) => k % 17 === 9 },
-		{ payee: 'FREE MOBILE', label: 'PRLV SEPA FREE MOBILE', category: 'fixed.telecom', cadence: 'monthly', day: 20, shift: 'after', amount: () => -1999 },
-		{ payee: 'COFIDIS', label: 'PRLV SEPA COFIDIS ECHEANCE', category: 'credit.consumer', cadence: 'monthly', day: 8, shift: 'after', amount: () => -12350 },
-		{ payee: 'MAAF ASSURANCES', label: 'PRLV SEPA MAAF ASSURANCES', category: 'housing.insurance', cadence: 'quarterly', day: 15, startMonth: 1, shift: 'after', amount: () => -12345 },
-		{ payee: 'DGFIP', label: 'PRLV SEPA DGFIP TAXE FONCIERE', category: 'fixed.taxes', cadence: 'annual', day: 15, startMonth: 10, shift: 'after', amount: (_k, r) => -Math.round(81200 * (1 + (r() * 2 - 1) * 0.02)) },
-		{ payee: 'BASIC FIT', label: 'PRLV SEPA BASIC FIT', category: 'fixed.subscriptions', cadence: 'monthly', day: 4, shift: 'after', amount: () => -2990, endOffsetDays: endedOffset },
-		{ payee: 'CRECHE LES LUTINS', label: 'PRLV SEPA CRECHE LES LUTINS', category: 'fixed.childcare_school', cadence: 'biweekly', day: 4, shift: 'after', amount: () => -9500 },
-		{ payee: 'AMAP DU QUARTIER', label: 'PRLV AMAP DU QUARTIER PANIER', category: 'daily.groceries', cadence: 'weekly', day: 1, shift: 'after', amount: () => -1500 }
+		{
+			payee: 'ACME LOGISTIQUE',
+			label: 'VIR SEPA RECU ACME LOGISTIQUE SALAIRE',
+			category: 'income.salary',
+			cadence: 'monthly',
+			day: 28,
+			shift: 'before',
+			amount: (_k, r, y) => Math.round((185000 + (y - 2016) * 2000) * (1 + (r() * 2 - 1) * 0.03))
+		},
+		{
+			payee: 'CAF GIRONDE',
+			label: 'VIR CAF DE LA GIRONDE PRESTATIONS',
+			category: 'income.family_benefits',
+			cadence: 'monthly',
+			day: 5,
+			shift: 'before',
+			amount: () => 31042
+		},
+		{
+			payee: 'FONCIA',
+			label: 'PRLV SEPA FONCIA LOYER',
+			category: 'housing.rent',
+			cadence: 'monthly',
+			day: 3,
+			shift: 'after',
+			amount: (_k, _r, y) => -(62000 + (y - 2016) * 1200)
+		},
+		{
+			payee: 'EDF',
+			label: 'PRLV SEPA EDF CLIENTS PARTICULIERS',
+			category: 'housing.energy',
+			cadence: 'monthly',
+			day: 12,
+			shift: 'after',
+			amount: () => -8900,
+			skip: (k) => k % 17 === 9
+		},
+		{
+			payee: 'FREE MOBILE',
+			label: 'PRLV SEPA FREE MOBILE',
+			category: 'fixed.telecom',
+			cadence: 'monthly',
+			day: 20,
+			shift: 'after',
+			amount: () => -1999
+		},
+		{
+			payee: 'COFIDIS',
+			label: 'PRLV SEPA COFIDIS ECHEANCE',
+			category: 'credit.consumer',
+			cadence: 'monthly',
+			day: 8,
+			shift: 'after',
+			amount: () => -12350
+		},
+		{
+			payee: 'MAAF ASSURANCES',
+			label: 'PRLV SEPA MAAF ASSURANCES',
+			category: 'housing.insurance',
+			cadence: 'quarterly',
+			day: 15,
+			startMonth: 1,
+			shift: 'after',
+			amount: () => -12345
+		},
+		{
+			payee: 'DGFIP',
+			label: 'PRLV SEPA DGFIP TAXE FONCIERE',
+			category: 'fixed.taxes',
+			cadence: 'annual',
+			day: 15,
+			startMonth: 10,
+			shift: 'after',
+			amount: (_k, r) => -Math.round(81200 * (1 + (r() * 2 - 1) * 0.02))
+		},
+		{
+			payee: 'BASIC FIT',
+			label: 'PRLV SEPA BASIC FIT',
+			category: 'fixed.subscriptions',
+			cadence: 'monthly',
+			day: 4,
+			shift: 'after',
+			amount: () => -2990,
+			endOffsetDays: endedOffset
+		},
+		{
+			payee: 'CRECHE LES LUTINS',
+			label: 'PRLV SEPA CRECHE LES LUTINS',
+			category: 'fixed.childcare_school',
+			cadence: 'biweekly',
+			day: 4,
+			shift: 'after',
+			amount: () => -9500
+		},
+		{
+			payee: 'AMAP DU QUARTIER',
+			label: 'PRLV AMAP DU QUARTIER PANIER',
+			category: 'daily.groceries',
+			cadence: 'weekly',
+			day: 1,
+			shift: 'after',
+			amount: () => -1500
+		}
 	];
 	const planted: PlantedSeries[] = [];
 	for (const p of plans) {
@@ -122,5 +214,12 @@ export function generateHousehold(options: { seed?: number; years?: number; to?:
 	const openingBalance = 50000;
 	let endBalance = openingBalance;
 	for (const t of txs) endBalance += t.amount;
-	return { transactions: txs, planted, openingBalance, endBalance, from: isoFromDayNumber(fromDn), to: isoFromDayNumber(toDn) };
+	return {
+		transactions: txs,
+		planted,
+		openingBalance,
+		endBalance,
+		from: isoFromDayNumber(fromDn),
+		to: isoFromDayNumber(toDn)
+	};
 }

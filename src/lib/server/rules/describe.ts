@@ -53,7 +53,8 @@ export function describeCondition(c: Condition): string {
 		value = formatValue(c, v);
 	}
 	let text = `${field} ${op} ${value}`;
-	if (c.op === 'approx') text += ` (± ${c.tolerance ?? (c.field === 'amount' ? 10 : 2)}${c.field === 'amount' ? ' %' : ' j'})`;
+	if (c.op === 'approx')
+		text += ` (± ${c.tolerance ?? (c.field === 'amount' ? 10 : 2)}${c.field === 'amount' ? ' %' : ' j'})`;
 	if (c.wholeWord) text += ' (mot entier)';
 	return c.negate ? `non (${text})` : text;
 }

@@ -247,7 +247,9 @@ export class RuleSet {
 		});
 		this.rules = compiled;
 		this.contextFree = compiled.every((cr) =>
-			cr.rule.conditions.every((c) => !((c.field === 'amount' && c.op !== 'sign') || c.field === 'dayOfMonth' || c.field === 'account'))
+			cr.rule.conditions.every(
+				(c) => !((c.field === 'amount' && c.op !== 'sign') || c.field === 'dayOfMonth' || c.field === 'account')
+			)
 		);
 		this.automata = { label: new AhoCorasick(patterns.label), payee: new AhoCorasick(patterns.payee) };
 		found.label = new Int32Array(patterns.label.length);
@@ -299,7 +301,9 @@ export class RuleSet {
 					}
 					return { predicate: (x) => re.test(get(x)), pids: null };
 				}
-				const literals = asStrings(c.value).map(foldLiteral).filter((s) => s.length > 0);
+				const literals = asStrings(c.value)
+					.map(foldLiteral)
+					.filter((s) => s.length > 0);
 				if (literals.length === 0) return { predicate: never, pids: null };
 				const ww = c.wholeWord === true;
 				if (c.op === 'contains') {

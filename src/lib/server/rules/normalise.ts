@@ -126,12 +126,24 @@ interface DatePattern {
 }
 
 const DATE_PATTERNS: readonly DatePattern[] = [
-	{ re: /\b(?:FACTURE CARTE|REMBOURST CB) DU (\d{2})(\d{2})(\d{2})\b/, cardOnly: false, may: (s) => s.includes(' DU ') },
+	{
+		re: /\b(?:FACTURE CARTE|REMBOURST CB) DU (\d{2})(\d{2})(\d{2})\b/,
+		cardOnly: false,
+		may: (s) => s.includes(' DU ')
+	},
 	{ re: /\bFACT (\d{2})(\d{2})(\d{2})\b/, cardOnly: false, may: (s) => s.includes('FACT ') },
-	{ re: /^(\d{2})(\d{2})(\d{2}) CB\*+\d{4}/, cardOnly: false, may: (s) => s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57 },
+	{
+		re: /^(\d{2})(\d{2})(\d{2}) CB\*+\d{4}/,
+		cardOnly: false,
+		may: (s) => s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57
+	},
 	{ re: /(?:^|\s)(\d{2})\/(\d{2})(?:\/(\d{4}|\d{2}))?(?=\s|$)/, cardOnly: true, may: (s) => s.includes('/') },
 	{ re: /(?:^|\s)(\d{2})\.(\d{2})\.(\d{2})(?=\s|$)/, cardOnly: true, may: (s) => s.includes('.') },
-	{ re: /^(?:PAIEMENT (?:CB|PSC)|RETRAIT DAB) (\d{2})(\d{2})\b/, cardOnly: true, may: (s) => s.startsWith('PAIEMENT') || s.startsWith('RETRAIT') },
+	{
+		re: /^(?:PAIEMENT (?:CB|PSC)|RETRAIT DAB) (\d{2})(\d{2})\b/,
+		cardOnly: true,
+		may: (s) => s.startsWith('PAIEMENT') || s.startsWith('RETRAIT')
+	},
 	{ re: /\bECH\/(\d{2})(\d{2})(\d{2})\b/, cardOnly: false, may: (s) => s.includes('ECH/') }
 ];
 
@@ -173,8 +185,10 @@ const RE_RUM =
 // ---------------------------------------------------------------------------------------------
 // Payee
 
-const RE_SG_DE = /\bDE: ?(.+?)(?= (?:ID|REF|MOTIF|PROVENANCE|MANDAT|DATE|IBAN|BIC|POUR|LIB|NOTRE REF|VOTRE REF|ICS|RUM) ?:|$)/;
-const RE_SG_POUR = /\bPOUR: ?(.+?)(?= (?:ID|REF|MOTIF|PROVENANCE|MANDAT|DATE|IBAN|BIC|DE|LIB|NOTRE REF|VOTRE REF) ?:|$)/;
+const RE_SG_DE =
+	/\bDE: ?(.+?)(?= (?:ID|REF|MOTIF|PROVENANCE|MANDAT|DATE|IBAN|BIC|POUR|LIB|NOTRE REF|VOTRE REF|ICS|RUM) ?:|$)/;
+const RE_SG_POUR =
+	/\bPOUR: ?(.+?)(?= (?:ID|REF|MOTIF|PROVENANCE|MANDAT|DATE|IBAN|BIC|DE|LIB|NOTRE REF|VOTRE REF) ?:|$)/;
 const RE_BNP_DE = /\/DE ([^/]+?)(?: \/|$)/;
 const RE_BNP_BEN = /\/(?:BEN|POUR) ([^/]+?)(?: \/|$)/;
 
@@ -234,14 +248,84 @@ const RE_PREFIX = new RegExp(
 
 // Cities that card labels append after the merchant (biggest French cities; kept short on purpose).
 const CITIES = new Set([
-	'PARIS', 'MARSEILLE', 'LYON', 'TOULOUSE', 'NICE', 'NANTES', 'STRASBOURG', 'MONTPELLIER', 'BORDEAUX', 'LILLE',
-	'RENNES', 'REIMS', 'TOULON', 'GRENOBLE', 'DIJON', 'ANGERS', 'NIMES', 'VILLEURBANNE', 'CLERMONT FERRAND',
-	'LE MANS', 'AIX EN PROVENCE', 'BREST', 'TOURS', 'AMIENS', 'LIMOGES', 'ANNECY', 'PERPIGNAN', 'METZ', 'BESANCON',
-	'ORLEANS', 'ROUEN', 'MULHOUSE', 'CAEN', 'NANCY', 'ARGENTEUIL', 'MONTREUIL', 'ROUBAIX', 'TOURCOING', 'AVIGNON',
-	'POITIERS', 'PAU', 'LA ROCHELLE', 'CALAIS', 'CANNES', 'BEZIERS', 'COLMAR', 'BOURGES', 'VALENCE', 'QUIMPER',
-	'TROYES', 'LORIENT', 'NIORT', 'CHAMBERY', 'SAINT DENIS', 'ST DENIS', 'SAINT ETIENNE', 'ST ETIENNE', 'CRETEIL',
-	'NANTERRE', 'VERSAILLES', 'BOBIGNY', 'EVRY', 'CERGY', 'MARLY', 'BIARRITZ', 'BAYONNE', 'AJACCIO', 'BASTIA',
-	'DUNKERQUE', 'LE HAVRE', 'VANNES', 'SAINT MALO', 'LAVAL', 'CHARTRES', 'BLOIS', 'ANGOULEME', 'CHOLET', 'ARRAS'
+	'PARIS',
+	'MARSEILLE',
+	'LYON',
+	'TOULOUSE',
+	'NICE',
+	'NANTES',
+	'STRASBOURG',
+	'MONTPELLIER',
+	'BORDEAUX',
+	'LILLE',
+	'RENNES',
+	'REIMS',
+	'TOULON',
+	'GRENOBLE',
+	'DIJON',
+	'ANGERS',
+	'NIMES',
+	'VILLEURBANNE',
+	'CLERMONT FERRAND',
+	'LE MANS',
+	'AIX EN PROVENCE',
+	'BREST',
+	'TOURS',
+	'AMIENS',
+	'LIMOGES',
+	'ANNECY',
+	'PERPIGNAN',
+	'METZ',
+	'BESANCON',
+	'ORLEANS',
+	'ROUEN',
+	'MULHOUSE',
+	'CAEN',
+	'NANCY',
+	'ARGENTEUIL',
+	'MONTREUIL',
+	'ROUBAIX',
+	'TOURCOING',
+	'AVIGNON',
+	'POITIERS',
+	'PAU',
+	'LA ROCHELLE',
+	'CALAIS',
+	'CANNES',
+	'BEZIERS',
+	'COLMAR',
+	'BOURGES',
+	'VALENCE',
+	'QUIMPER',
+	'TROYES',
+	'LORIENT',
+	'NIORT',
+	'CHAMBERY',
+	'SAINT DENIS',
+	'ST DENIS',
+	'SAINT ETIENNE',
+	'ST ETIENNE',
+	'CRETEIL',
+	'NANTERRE',
+	'VERSAILLES',
+	'BOBIGNY',
+	'EVRY',
+	'CERGY',
+	'MARLY',
+	'BIARRITZ',
+	'BAYONNE',
+	'AJACCIO',
+	'BASTIA',
+	'DUNKERQUE',
+	'LE HAVRE',
+	'VANNES',
+	'SAINT MALO',
+	'LAVAL',
+	'CHARTRES',
+	'BLOIS',
+	'ANGOULEME',
+	'CHOLET',
+	'ARRAS'
 ]);
 
 const RE_COUNTRY = /^(?:IE|LU|NL|GB|DE|ES|IT|BE|US|PT|CH|SE|IRL|LUX|NLD|GBR|DEU|ESP|ITA|BEL|USA)$/;
@@ -253,10 +337,51 @@ const RE_LETTER = /[A-Za-z\u00c0-\u024f]/;
 
 /** Tokens that start the reference part of a label: the payee ends before them. */
 const CUT_WORDS = new Set([
-	'ID', 'REF', 'REF:', 'REF.', 'REFERENCE', 'REFERENCE:', 'MOTIF', 'MOTIF:', 'ICS', 'RUM', 'FACT', 'FACTURE', 'DONT',
-	'MANDAT', 'ECHEANCE', 'CONTRAT', 'DOSSIER', 'NUMERO', 'PROVENANCE', 'PROVENANCE:', 'N.EMETTEUR', 'N.EMETTEUR:',
-	'EMETTEUR', 'EMETTEUR:', '/MOTIF', '/REF', '/DE', '/LIB', 'ID:', 'LIB:', 'DATE:', 'IBAN', 'IBAN:', 'BIC', 'BIC:',
-	'NO', 'N°', 'CLIENT', 'ABONNE', 'ADHERENT', 'PERIODE', 'PRLV', 'ECHEANCIER', 'CB', 'CARTE'
+	'ID',
+	'REF',
+	'REF:',
+	'REF.',
+	'REFERENCE',
+	'REFERENCE:',
+	'MOTIF',
+	'MOTIF:',
+	'ICS',
+	'RUM',
+	'FACT',
+	'FACTURE',
+	'DONT',
+	'MANDAT',
+	'ECHEANCE',
+	'CONTRAT',
+	'DOSSIER',
+	'NUMERO',
+	'PROVENANCE',
+	'PROVENANCE:',
+	'N.EMETTEUR',
+	'N.EMETTEUR:',
+	'EMETTEUR',
+	'EMETTEUR:',
+	'/MOTIF',
+	'/REF',
+	'/DE',
+	'/LIB',
+	'ID:',
+	'LIB:',
+	'DATE:',
+	'IBAN',
+	'IBAN:',
+	'BIC',
+	'BIC:',
+	'NO',
+	'N°',
+	'CLIENT',
+	'ABONNE',
+	'ADHERENT',
+	'PERIODE',
+	'PRLV',
+	'ECHEANCIER',
+	'CB',
+	'CARTE'
 ]);
 const CUT_PREFIXES = ['ECH/', 'MDT/', 'REF/', 'LIB/', 'ID/', 'REF:', 'ID:', 'RUM:', 'ICS:', 'NO:', 'N°'];
 
@@ -303,7 +428,10 @@ function cutsHere(t: string): boolean {
 function stripTrailingCity(tokens: string[]): string[] {
 	for (const take of [3, 2, 1]) {
 		if (tokens.length <= take) continue;
-		const tail = tokens.slice(tokens.length - take).join(' ').replace(/-/g, ' ');
+		const tail = tokens
+			.slice(tokens.length - take)
+			.join(' ')
+			.replace(/-/g, ' ');
 		if (CITIES.has(tail)) return tokens.slice(0, tokens.length - take);
 	}
 	return tokens;

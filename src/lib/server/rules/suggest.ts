@@ -43,7 +43,10 @@ function labelKey(raw: string): string {
  * most frequent first.
  */
 export function suggestRules(txs: readonly SuggestInput[], minCount = 3): RuleSuggestion[] {
-	const groups = new Map<string, { payee: string; field: 'payee' | 'label'; sign: 'debit' | 'credit'; items: SuggestInput[] }>();
+	const groups = new Map<
+		string,
+		{ payee: string; field: 'payee' | 'label'; sign: 'debit' | 'credit'; items: SuggestInput[] }
+	>();
 	for (const tx of txs) {
 		if (tx.category !== UNCATEGORISED || tx.amount === 0) continue;
 		const sign = tx.amount < 0 ? 'debit' : 'credit';

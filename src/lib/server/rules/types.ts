@@ -57,16 +57,7 @@ export interface NormaliseContext {
 export type Field = 'payee' | 'label' | 'operationType' | 'amount' | 'dayOfMonth' | 'account';
 
 export type Operator =
-	| 'contains'
-	| 'startsWith'
-	| 'equals'
-	| 'regex'
-	| 'oneOf'
-	| 'sign'
-	| 'between'
-	| 'approx'
-	| 'gt'
-	| 'lt';
+	'contains' | 'startsWith' | 'equals' | 'regex' | 'oneOf' | 'sign' | 'between' | 'approx' | 'gt' | 'lt';
 
 export const FIELDS: readonly Field[] = ['payee', 'label', 'operationType', 'amount', 'dayOfMonth', 'account'];
 export const OPERATORS: readonly Operator[] = [

@@ -3,7 +3,15 @@
  * the operators allowed per field, values, regexes and category ids, with French messages.
  */
 import { foldRegexSource } from './engine';
-import { FIELDS, OPERATIONS_ALLOWED, OPERATION_TYPES, type Condition, type Field, type Operator, type Rule } from './rules-schema';
+import {
+	FIELDS,
+	OPERATIONS_ALLOWED,
+	OPERATION_TYPES,
+	type Condition,
+	type Field,
+	type Operator,
+	type Rule
+} from './rules-schema';
 
 export interface RuleValidationError {
 	/** Path of the faulty field, e.g. "conditions[1].value". */
@@ -43,7 +51,10 @@ function validateCondition(raw: unknown, path: string, errors: RuleValidationErr
 	const op = raw.op;
 	const value = raw.value;
 	if (typeof field !== 'string' || !FIELDS.includes(field as Field)) {
-		errors.push({ field: `${path}.field`, message: 'Champ inconnu : choisissez bénéficiaire, libellé, type, montant, jour ou compte.' });
+		errors.push({
+			field: `${path}.field`,
+			message: 'Champ inconnu : choisissez bénéficiaire, libellé, type, montant, jour ou compte.'
+		});
 		return null;
 	}
 	const f = field as Field;
@@ -56,13 +67,21 @@ function validateCondition(raw: unknown, path: string, errors: RuleValidationErr
 	const textual = f === 'payee' || f === 'label';
 	if (textual) {
 		if (o === 'regex') {
-			if (typeof value !== 'string' || value.length === 0) errors.push({ field: `${path}.value`, message: 'Expression régulière vide.' });
-			else if (value.length > MAX_REGEX_LENGTH) errors.push({ field: `${path}.value`, message: `Expression régulière trop longue (${MAX_REGEX_LENGTH} caractères au plus).` });
+			if (typeof value !== 'string' || value.length === 0)
+				errors.push({ field: `${path}.value`, message: 'Expression régulière vide.' });
+			else if (value.length > MAX_REGEX_LENGTH)
+				errors.push({
+					field: `${path}.value`,
+					message: `Expression régulière trop longue (${MAX_REGEX_LENGTH} caractères au plus).`
+				});
 			else {
 				try {
 					new RegExp(foldRegexSource(value), 'i');
 				} catch (e) {
-					errors.push({ field: `${path}.value`, message: `Expression régulière invalide : ${e instanceof Error ? e.message : String(e)}` });
+					errors.push({
+						field: `${path}.value`,
+						message: `Expression régulière invalide : ${e instanceof Error ? e.message : String(e)}`
+					});
 				}
 			}
 		} else if (o === 'oneOf' || o === 'contains' || o === 'startsWith') {
@@ -80,27 +99,40 @@ function validateCondition(raw: unknown, path: string, errors: RuleValidationErr
 			errors.push({ field: `${path}.value`, message: "Type d'opération inconnu." });
 		}
 	} else if (f === 'account') {
-		const ok = o === 'oneOf' ? isStringList(value) : (typeof value === 'string' && value.length > 0) || typeof value === 'number';
+		const ok =
+			o === 'oneOf'
+				? isStringList(value)
+				: (typeof value === 'string' && value.length > 0) || typeof value === 'number';
 		if (!ok) errors.push({ field: `${path}.value`, message: 'Compte manquant.' });
 	} else if (f === 'amount' || f === 'dayOfMonth') {
 		const isAmount = f === 'amount';
 		if (o === 'sign') {
-			if (value !== 'debit' && value !== 'credit') errors.push({ field: `${path}.value`, message: 'Le signe doit être « debit » ou « credit ».' });
+			if (value !== 'debit' && value !== 'credit')
+				errors.push({ field: `${path}.value`, message: 'Le signe doit être « debit » ou « credit ».' });
 		} else if (o === 'between') {
 			if (!isPair(value) || !value.every((x) => Number.isSafeInteger(x) && x >= 0)) {
-				errors.push({ field: `${path}.value`, message: isAmount ? 'Indiquez deux montants positifs en centimes.' : 'Indiquez deux jours entre 1 et 31.' });
+				errors.push({
+					field: `${path}.value`,
+					message: isAmount ? 'Indiquez deux montants positifs en centimes.' : 'Indiquez deux jours entre 1 et 31.'
+				});
 			}
 		} else if (o === 'oneOf') {
 			if (!isStringList(value) || !value.every((x) => /^\d{1,2}$/.test(x) && Number(x) >= 1 && Number(x) <= 31)) {
 				errors.push({ field: `${path}.value`, message: 'Indiquez des jours entre 1 et 31.' });
 			}
 		} else if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-			errors.push({ field: `${path}.value`, message: isAmount ? 'Indiquez un montant positif en centimes (entier).' : 'Indiquez un jour entre 1 et 31.' });
+			errors.push({
+				field: `${path}.value`,
+				message: isAmount ? 'Indiquez un montant positif en centimes (entier).' : 'Indiquez un jour entre 1 et 31.'
+			});
 		} else if (!isAmount && (value < 1 || value > 31)) {
 			errors.push({ field: `${path}.value`, message: 'Indiquez un jour entre 1 et 31.' });
 		}
 	}
-	if (raw.tolerance !== undefined && (typeof raw.tolerance !== 'number' || !(raw.tolerance >= 0) || raw.tolerance > 100)) {
+	if (
+		raw.tolerance !== undefined &&
+		(typeof raw.tolerance !== 'number' || !(raw.tolerance >= 0) || raw.tolerance > 100)
+	) {
 		errors.push({ field: `${path}.tolerance`, message: 'La tolérance doit être un nombre entre 0 et 100.' });
 	}
 	if (errors.length > before) return null;
@@ -112,12 +144,18 @@ function validateCondition(raw: unknown, path: string, errors: RuleValidationErr
 }
 
 /** Validates and normalises a rule. Returns the clean rule, or French errors per field. */
-export function validateRule(input: unknown, options: ValidateOptions = {}): { rule: Rule } | { errors: RuleValidationError[] } {
+export function validateRule(
+	input: unknown,
+	options: ValidateOptions = {}
+): { rule: Rule } | { errors: RuleValidationError[] } {
 	const errors: RuleValidationError[] = [];
 	if (!isRecord(input)) return { errors: [{ field: 'rule', message: 'Règle invalide.' }] };
 	const id = input.id;
 	if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id)) {
-		errors.push({ field: 'id', message: 'Identifiant invalide (lettres, chiffres, point, tiret ; 100 caractères au plus).' });
+		errors.push({
+			field: 'id',
+			message: 'Identifiant invalide (lettres, chiffres, point, tiret ; 100 caractères au plus).'
+		});
 	}
 	const scope = options.scope ?? (input.scope === 'default' ? 'default' : 'household');
 	const priority = input.priority ?? 0;
@@ -125,7 +163,8 @@ export function validateRule(input: unknown, options: ValidateOptions = {}): { r
 		errors.push({ field: 'priority', message: 'La priorité doit être un entier entre -1000 et 1000.' });
 	}
 	const match = input.match ?? 'all';
-	if (match !== 'all' && match !== 'any') errors.push({ field: 'match', message: 'Choisissez « toutes » ou « au moins une » condition.' });
+	if (match !== 'all' && match !== 'any')
+		errors.push({ field: 'match', message: 'Choisissez « toutes » ou « au moins une » condition.' });
 	const conditions: Condition[] = [];
 	if (!Array.isArray(input.conditions) || input.conditions.length === 0) {
 		errors.push({ field: 'conditions', message: 'Ajoutez au moins une condition.' });
@@ -161,11 +200,15 @@ export function validateRule(input: unknown, options: ValidateOptions = {}): { r
 			} else actions.tag = actionsIn.tag;
 		}
 		if (actionsIn.internalTransfer !== undefined) {
-			if (typeof actionsIn.internalTransfer !== 'boolean') errors.push({ field: 'actions.internalTransfer', message: 'Valeur oui/non attendue.' });
+			if (typeof actionsIn.internalTransfer !== 'boolean')
+				errors.push({ field: 'actions.internalTransfer', message: 'Valeur oui/non attendue.' });
 			else actions.internalTransfer = actionsIn.internalTransfer;
 		}
 		if (Object.keys(actions).length === 0 && errors.every((e) => !e.field.startsWith('actions'))) {
-			errors.push({ field: 'actions', message: 'Indiquez au moins une action (catégorie, bénéficiaire, étiquette ou virement interne).' });
+			errors.push({
+				field: 'actions',
+				message: 'Indiquez au moins une action (catégorie, bénéficiaire, étiquette ou virement interne).'
+			});
 		}
 	}
 	if (input.description !== undefined && (typeof input.description !== 'string' || input.description.length > 500)) {

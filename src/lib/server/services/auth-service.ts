@@ -16,8 +16,7 @@ export const LOCKED_LOGIN_ERROR =
 	'Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer, ou demandez à votre conseiller de vous aider.';
 
 export type LoginResult =
-	| { ok: true; actor: Actor; token: string; expiresAt: string }
-	| { ok: false; message: string; locked: boolean };
+	{ ok: true; actor: Actor; token: string; expiresAt: string } | { ok: false; message: string; locked: boolean };
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
@@ -118,7 +117,8 @@ export async function acceptInvitation(
 ): Promise<{ actor: Actor; token: string; expiresAt: string; householdId: number }> {
 	const problem = passwordProblem(input.password);
 	if (problem) throw new InputError(problem, 'password');
-	if (input.password !== input.confirm) throw new InputError('Les deux mots de passe ne sont pas identiques.', 'confirm');
+	if (input.password !== input.confirm)
+		throw new InputError('Les deux mots de passe ne sont pas identiques.', 'confirm');
 	const passwordHash = await hashPassword(input.password);
 	const nowIso = now.toISOString();
 	const result = await db.transaction().execute(async (trx) => {
@@ -129,7 +129,11 @@ export async function acceptInvitation(
 			.where('used_at', 'is', null)
 			.where('expires_at', '>', nowIso)
 			.executeTakeFirst();
-		if (!inv) throw new InputError("Ce lien d'invitation n'est plus valable. Demandez-en un nouveau à votre conseiller.", 'token');
+		if (!inv)
+			throw new InputError(
+				"Ce lien d'invitation n'est plus valable. Demandez-en un nouveau à votre conseiller.",
+				'token'
+			);
 		const used = await trx
 			.updateTable('invitation')
 			.set({ used_at: nowIso })
@@ -155,7 +159,12 @@ export async function acceptInvitation(
 			.executeTakeFirstOrThrow();
 		await trx
 			.insertInto('household_member')
-			.values({ household_id: inv.household_id, user_id: user.id, organisation_id: inv.organisation_id, created_at: nowIso })
+			.values({
+				household_id: inv.household_id,
+				user_id: user.id,
+				organisation_id: inv.organisation_id,
+				created_at: nowIso
+			})
 			.execute();
 		if (input.shareWithAdviser) {
 			await giveConsentIn(trx, inv.household_id, inv.organisation_id, user.id, now);

@@ -39,7 +39,13 @@ export async function definitionHistory(db: Db, benefit: BenefitId): Promise<Def
 		.where('d.benefit', '=', benefit)
 		.orderBy('d.version', 'desc')
 		.execute();
-	return rows.map((r) => ({ version: r.version, definition: JSON.parse(r.definition) as BenefitDefinition, note: r.note, createdAt: r.created_at, createdBy: r.name ?? null }));
+	return rows.map((r) => ({
+		version: r.version,
+		definition: JSON.parse(r.definition) as BenefitDefinition,
+		note: r.note,
+		createdAt: r.created_at,
+		createdBy: r.name ?? null
+	}));
 }
 
 function paramKeys(params: readonly BenefitParameter[]): Set<string> {
@@ -96,13 +102,31 @@ export async function publishDefinition(
 	if (note.trim().length < 3) problems.push('Motif du changement : dites en quelques mots ce qui change et pourquoi.');
 	if (problems.length) throw new InputError(problems.join(' '), 'definition');
 	return db.transaction().execute(async (trx) => {
-		const last = await trx.selectFrom('benefit_definition').select((x) => x.fn.max('version').as('v')).where('benefit', '=', candidate.id).executeTakeFirst();
+		const last = await trx
+			.selectFrom('benefit_definition')
+			.select((x) => x.fn.max('version').as('v'))
+			.where('benefit', '=', candidate.id)
+			.executeTakeFirst();
 		const version = Number(last?.v ?? 0) + 1;
 		await trx
 			.insertInto('benefit_definition')
-			.values({ benefit: candidate.id, version, definition: JSON.stringify(candidate), note: note.trim(), created_at: now.toISOString(), created_by: actor.id })
+			.values({
+				benefit: candidate.id,
+				version,
+				definition: JSON.stringify(candidate),
+				note: note.trim(),
+				created_at: now.toISOString(),
+				created_by: actor.id
+			})
 			.execute();
-		await audit(trx, { organisationId: actor.organisationId, actorId: actor.id, action: 'benefit_definition.published', targetType: 'benefit_definition', targetId: candidate.id, details: { version, note: note.trim() } });
+		await audit(trx, {
+			organisationId: actor.organisationId,
+			actorId: actor.id,
+			action: 'benefit_definition.published',
+			targetType: 'benefit_definition',
+			targetId: candidate.id,
+			details: { version, note: note.trim() }
+		});
 		return version;
 	});
 }

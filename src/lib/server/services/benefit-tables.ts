@@ -3,7 +3,13 @@
  * Seeded at start-up with the defaults that are missing (admins' edits are kept), loaded for each evaluation.
  */
 import type { Db } from '../db';
-import { DEFAULT_BENEFIT_DEFINITIONS, DEFAULT_BENEFIT_PARAMETERS, type BenefitDefinition, type BenefitParameter, type ParameterUnit } from '../benefits';
+import {
+	DEFAULT_BENEFIT_DEFINITIONS,
+	DEFAULT_BENEFIT_PARAMETERS,
+	type BenefitDefinition,
+	type BenefitParameter,
+	type ParameterUnit
+} from '../benefits';
 
 /** Inserts the default parameter versions that are missing (admins' edits are kept). */
 export async function ensureBenefitParameters(db: Db, now = new Date()): Promise<void> {
@@ -47,12 +53,23 @@ export async function loadParameters(db: Db): Promise<BenefitParameter[]> {
 
 /** Publishes version 1 of every benefit that has none (admins' versions are kept). */
 export async function ensureBenefitDefinitions(db: Db, now = new Date()): Promise<void> {
-	const have = new Set((await db.selectFrom('benefit_definition').select('benefit').distinct().execute()).map((r) => r.benefit));
+	const have = new Set(
+		(await db.selectFrom('benefit_definition').select('benefit').distinct().execute()).map((r) => r.benefit)
+	);
 	const missing = DEFAULT_BENEFIT_DEFINITIONS.filter((d) => !have.has(d.id));
 	if (missing.length === 0) return;
 	await db
 		.insertInto('benefit_definition')
-		.values(missing.map((d) => ({ benefit: d.id, version: 1, definition: JSON.stringify(d), note: 'Version initiale', created_at: now.toISOString(), created_by: null })))
+		.values(
+			missing.map((d) => ({
+				benefit: d.id,
+				version: 1,
+				definition: JSON.stringify(d),
+				note: 'Version initiale',
+				created_at: now.toISOString(),
+				created_by: null
+			}))
+		)
 		.onConflict((oc) => oc.columns(['benefit', 'version']).doNothing())
 		.execute();
 }
@@ -63,10 +80,15 @@ export async function loadDefinitions(db: Db): Promise<BenefitDefinition[]> {
 		.selectFrom('benefit_definition as d')
 		.select(['d.benefit', 'd.definition'])
 		.where(({ eb, selectFrom }) =>
-			eb('d.version', '=', selectFrom('benefit_definition as l').select((x) => x.fn.max('l.version').as('v')).whereRef('l.benefit', '=', 'd.benefit'))
+			eb(
+				'd.version',
+				'=',
+				selectFrom('benefit_definition as l')
+					.select((x) => x.fn.max('l.version').as('v'))
+					.whereRef('l.benefit', '=', 'd.benefit')
+			)
 		)
 		.execute();
 	const byId = new Map(rows.map((r) => [r.benefit, JSON.parse(r.definition) as BenefitDefinition]));
 	return DEFAULT_BENEFIT_DEFINITIONS.map((d) => byId.get(d.id) ?? d);
 }
-

@@ -14,7 +14,7 @@ import {
 	validateParameters,
 	type BenefitParameter,
 	type BenefitsResult,
-	type HouseholdProfile,
+	type HouseholdProfile
 } from '../benefits';
 import { audit } from './audit';
 import { loadDefinitions, loadParameters } from './benefit-tables';
@@ -33,9 +33,17 @@ export async function saveProfile(
 	const parsed = parseProfile(json);
 	if ('errors' in parsed) {
 		const first = parsed.errors[0];
-		throw new InputError(parsed.errors.map((e) => `${e.field ? `${e.field} : ` : ''}${e.message}`).join(' ; '), first?.field ?? null);
+		throw new InputError(
+			parsed.errors.map((e) => `${e.field ? `${e.field} : ` : ''}${e.message}`).join(' ; '),
+			first?.field ?? null
+		);
 	}
-	const row = { organisation_id: actor.organisationId, profile: JSON.stringify(parsed.profile), updated_at: now.toISOString(), updated_by: actor.id };
+	const row = {
+		organisation_id: actor.organisationId,
+		profile: JSON.stringify(parsed.profile),
+		updated_at: now.toISOString(),
+		updated_by: actor.id
+	};
 	await db
 		.insertInto('household_profile')
 		.values({ household_id: householdId, ...row })
@@ -47,7 +55,11 @@ export async function saveProfile(
 }
 
 export async function loadProfile(db: Db, householdId: number): Promise<HouseholdProfile | null> {
-	const row = await db.selectFrom('household_profile').select('profile').where('household_id', '=', householdId).executeTakeFirst();
+	const row = await db
+		.selectFrom('household_profile')
+		.select('profile')
+		.where('household_id', '=', householdId)
+		.executeTakeFirst();
 	return row ? (JSON.parse(row.profile) as HouseholdProfile) : null;
 }
 
@@ -62,11 +74,23 @@ export async function creditsEvidence(db: Db, householdId: number, month: string
 		.where('booking_date', '>=', start)
 		.where('booking_date', '<=', `${month}-31`)
 		.execute();
-	return { credits: rows.map((r) => ({ date: r.booking_date, amount: r.amount, label: r.raw_label, payee: r.payee, category: r.category_id })) };
+	return {
+		credits: rows.map((r) => ({
+			date: r.booking_date,
+			amount: r.amount,
+			label: r.raw_label,
+			payee: r.payee,
+			category: r.category_id
+		}))
+	};
 }
 
 /** Evaluates a profile, with the household's bank credits as evidence when a household is given. */
-export async function evaluateProfile(db: Db, profile: HouseholdProfile, householdId: number | null): Promise<BenefitsResult> {
+export async function evaluateProfile(
+	db: Db,
+	profile: HouseholdProfile,
+	householdId: number | null
+): Promise<BenefitsResult> {
 	const [params, definitions] = await Promise.all([loadParameters(db), loadDefinitions(db)]);
 	const evidence = householdId ? await creditsEvidence(db, householdId, profile.month) : undefined;
 	return evaluateBenefits(profile, params, { evidence, definitions });
@@ -86,22 +110,42 @@ const OPEN: AlertStatus[] = ['new', 'seen', 'claim_in_progress'];
  * exists); an alert whose benefit is no longer eligible is deactivated, not deleted.
  */
 export async function refreshBenefitAlerts(db: Db, householdId: number, now = new Date()): Promise<void> {
-	const household = await db.selectFrom('household').select('organisation_id').where('id', '=', householdId).executeTakeFirst();
+	const household = await db
+		.selectFrom('household')
+		.select('organisation_id')
+		.where('id', '=', householdId)
+		.executeTakeFirst();
 	if (!household) return;
 	const result = await evaluateHousehold(db, householdId, now);
 	const eligible = (result?.results ?? []).filter((r) => r.status === 'eligible');
 	const nowIso = now.toISOString();
 	await db.transaction().execute(async (trx) => {
-		const existing = await trx.selectFrom('benefit_alert').select(['id', 'benefit', 'status']).where('household_id', '=', householdId).execute();
+		const existing = await trx
+			.selectFrom('benefit_alert')
+			.select(['id', 'benefit', 'status'])
+			.where('household_id', '=', householdId)
+			.execute();
 		const byBenefit = new Map(existing.map((e) => [e.benefit, e]));
 		for (const r of eligible) {
 			// For the CSS the amount kept is the household's monthly participation (0 when free).
-			const amount = r.benefit === 'css' ? parseMoneyString(r.participation ?? '0.00') : r.amount === null ? null : parseMoneyString(r.amount);
+			const amount =
+				r.benefit === 'css'
+					? parseMoneyString(r.participation ?? '0.00')
+					: r.amount === null
+						? null
+						: parseMoneyString(r.amount);
 			const prev = byBenefit.get(r.benefit);
 			if (prev) {
 				await trx
 					.updateTable('benefit_alert')
-					.set({ amount, period: r.period, month: result!.month, reasons: JSON.stringify(r.reasons), active: 1, updated_at: nowIso })
+					.set({
+						amount,
+						period: r.period,
+						month: result!.month,
+						reasons: JSON.stringify(r.reasons),
+						active: 1,
+						updated_at: nowIso
+					})
 					.where('id', '=', prev.id)
 					.execute();
 			} else {
@@ -126,11 +170,19 @@ export async function refreshBenefitAlerts(db: Db, householdId: number, now = ne
 		}
 		const found = new Set(eligible.map((r) => r.benefit as string));
 		const gone = existing.filter((e) => !found.has(e.benefit) && OPEN.includes(e.status)).map((e) => e.id);
-		if (gone.length) await trx.updateTable('benefit_alert').set({ active: 0, updated_at: nowIso }).where('id', 'in', gone).execute();
+		if (gone.length)
+			await trx.updateTable('benefit_alert').set({ active: 0, updated_at: nowIso }).where('id', 'in', gone).execute();
 	});
 }
 
-export const ALERT_STATUSES: AlertStatus[] = ['new', 'seen', 'claim_in_progress', 'obtained', 'refused', 'not_relevant'];
+export const ALERT_STATUSES: AlertStatus[] = [
+	'new',
+	'seen',
+	'claim_in_progress',
+	'obtained',
+	'refused',
+	'not_relevant'
+];
 
 export async function setAlertStatus(
 	db: Db,
@@ -148,11 +200,25 @@ export async function setAlertStatus(
 		.where('household_id', '=', householdId)
 		.executeTakeFirst();
 	if (Number(res.numUpdatedRows) !== 1) throw new InputError('Alerte introuvable.', 'alert');
-	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'benefit_alert.status', targetType: 'benefit_alert', targetId: alertId, details: { status } });
+	await audit(db, {
+		organisationId: actor.organisationId,
+		actorId: actor.id,
+		householdId,
+		action: 'benefit_alert.status',
+		targetType: 'benefit_alert',
+		targetId: alertId,
+		details: { status }
+	});
 }
 
 /** Counts a professional's quick check, anonymously (no data about the person). */
-export async function countCheck(db: Db, organisationId: number, result: BenefitsResult, yearlyCents: number, now = new Date()): Promise<void> {
+export async function countCheck(
+	db: Db,
+	organisationId: number,
+	result: BenefitsResult,
+	yearlyCents: number,
+	now = new Date()
+): Promise<void> {
 	const day = today(now);
 	const found = result.results.filter((r) => r.status === 'eligible').length;
 	await db
@@ -183,21 +249,39 @@ export interface ParameterChangePreview {
 }
 
 /** The parameter table with a new dated version of one key: the version in force then is closed the day before. */
-function withVersion(params: BenefitParameter[], input: ParameterVersionInput): { params: BenefitParameter[]; problems: string[] } {
+function withVersion(
+	params: BenefitParameter[],
+	input: ParameterVersionInput
+): { params: BenefitParameter[]; problems: string[] } {
 	const problems: string[] = [];
 	const existing = params.filter((p) => p.key === input.key);
 	if (existing.length === 0) problems.push(`Paramètre inconnu : ${input.key}.`);
-	if (!/^-?\d+(\.\d+)?$/.test(input.value.trim())) problems.push(`Valeur : « ${input.value} » n'est pas un nombre décimal écrit avec un point (exemple : 646.52).`);
+	if (!/^-?\d+(\.\d+)?$/.test(input.value.trim()))
+		problems.push(`Valeur : « ${input.value} » n'est pas un nombre décimal écrit avec un point (exemple : 646.52).`);
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveFrom)) problems.push('Date d’effet : choisissez une date.');
-	if (input.source.trim().length < 5) problems.push('Source : indiquez le texte officiel (décret, arrêté, circulaire) ou son adresse.');
-	if (existing.some((p) => p.effectiveFrom === input.effectiveFrom)) problems.push(`Une version du ${input.effectiveFrom} existe déjà pour ${input.key}.`);
+	if (input.source.trim().length < 5)
+		problems.push('Source : indiquez le texte officiel (décret, arrêté, circulaire) ou son adresse.');
+	if (existing.some((p) => p.effectiveFrom === input.effectiveFrom))
+		problems.push(`Une version du ${input.effectiveFrom} existe déjà pour ${input.key}.`);
 	if (problems.length) return { params, problems };
 	const template = existing[0];
-	const next: BenefitParameter = { key: input.key, value: input.value.trim(), unit: template.unit, effectiveFrom: input.effectiveFrom, effectiveTo: null, label: template.label, source: input.source.trim() };
-	const later = existing.filter((p) => p.effectiveFrom > input.effectiveFrom).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+	const next: BenefitParameter = {
+		key: input.key,
+		value: input.value.trim(),
+		unit: template.unit,
+		effectiveFrom: input.effectiveFrom,
+		effectiveTo: null,
+		label: template.label,
+		source: input.source.trim()
+	};
+	const later = existing
+		.filter((p) => p.effectiveFrom > input.effectiveFrom)
+		.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
 	if (later) next.effectiveTo = addDaysIso(later.effectiveFrom, -1);
 	const updated = params.map((p) =>
-		p.key === input.key && p.effectiveFrom < input.effectiveFrom && (p.effectiveTo == null || p.effectiveTo >= input.effectiveFrom)
+		p.key === input.key &&
+		p.effectiveFrom < input.effectiveFrom &&
+		(p.effectiveTo == null || p.effectiveTo >= input.effectiveFrom)
 			? { ...p, effectiveTo: addDaysIso(input.effectiveFrom, -1) }
 			: p
 	);
@@ -214,7 +298,10 @@ export interface ProfileDifference {
 }
 
 /** The organisation's stored household profiles, as test profiles for a rules change. */
-export async function storedProfiles(db: Db, organisationId: number): Promise<{ name: string; profile: HouseholdProfile }[]> {
+export async function storedProfiles(
+	db: Db,
+	organisationId: number
+): Promise<{ name: string; profile: HouseholdProfile }[]> {
 	const stored = await db
 		.selectFrom('household_profile')
 		.innerJoin('household', 'household.id', 'household_profile.household_id')
@@ -238,7 +325,8 @@ export function profileDifferences(
 		const b = new Map(before(p).results.map((x) => [x.benefit, x]));
 		for (const a of after(p).results) {
 			const x = b.get(a.benefit);
-			if (x && show(x) !== show(a)) differences.push({ profile: name, benefit: a.label, before: show(x), after: show(a) });
+			if (x && show(x) !== show(a))
+				differences.push({ profile: name, benefit: a.label, before: show(x), after: show(a) });
 		}
 	}
 	return differences;
@@ -248,7 +336,12 @@ export function profileDifferences(
  * Runs a proposed parameter version against the stored test profiles (every household profile of the
  * organisation and the demo profiles) for the month it takes effect, and lists what would change.
  */
-export async function previewParameterVersion(db: Db, organisationId: number, input: ParameterVersionInput, testProfiles: { name: string; profile: HouseholdProfile }[]): Promise<ParameterChangePreview> {
+export async function previewParameterVersion(
+	db: Db,
+	organisationId: number,
+	input: ParameterVersionInput,
+	testProfiles: { name: string; profile: HouseholdProfile }[]
+): Promise<ParameterChangePreview> {
 	const [current, definitions] = await Promise.all([loadParameters(db), loadDefinitions(db)]);
 	const { params, problems } = withVersion(current, input);
 	if (problems.length) return { problems, differences: [], profilesChecked: 0 };
@@ -263,21 +356,50 @@ export async function previewParameterVersion(db: Db, organisationId: number, in
 }
 
 /** Publishes a new dated version of a parameter (the previous one is closed, never deleted: the history stays). */
-export async function publishParameterVersion(db: Db, actor: { id: number; organisationId: number }, input: ParameterVersionInput, now = new Date()): Promise<void> {
+export async function publishParameterVersion(
+	db: Db,
+	actor: { id: number; organisationId: number },
+	input: ParameterVersionInput,
+	now = new Date()
+): Promise<void> {
 	const current = await loadParameters(db);
 	const { params, problems } = withVersion(current, input);
 	if (problems.length) throw new InputError(problems.join(' '), 'value');
-	const before = new Map(current.filter((p) => p.key === input.key).map((p) => [p.effectiveFrom, p.effectiveTo ?? null]));
-	const changed = params.filter((p) => p.key === input.key && (!before.has(p.effectiveFrom) || before.get(p.effectiveFrom) !== (p.effectiveTo ?? null)));
+	const before = new Map(
+		current.filter((p) => p.key === input.key).map((p) => [p.effectiveFrom, p.effectiveTo ?? null])
+	);
+	const changed = params.filter(
+		(p) =>
+			p.key === input.key && (!before.has(p.effectiveFrom) || before.get(p.effectiveFrom) !== (p.effectiveTo ?? null))
+	);
 	await db.transaction().execute(async (trx) => {
 		for (const p of changed) {
-			const row = { value: p.value, unit: p.unit, effective_to: p.effectiveTo ?? null, label: p.label, source: p.source, updated_at: now.toISOString(), updated_by: actor.id };
+			const row = {
+				value: p.value,
+				unit: p.unit,
+				effective_to: p.effectiveTo ?? null,
+				label: p.label,
+				source: p.source,
+				updated_at: now.toISOString(),
+				updated_by: actor.id
+			};
 			await trx
 				.insertInto('benefit_parameter')
 				.values({ key: p.key, effective_from: p.effectiveFrom, ...row })
-				.onConflict((oc) => oc.columns(['key', 'effective_from']).doUpdateSet({ effective_to: row.effective_to, updated_at: row.updated_at, updated_by: row.updated_by }))
+				.onConflict((oc) =>
+					oc
+						.columns(['key', 'effective_from'])
+						.doUpdateSet({ effective_to: row.effective_to, updated_at: row.updated_at, updated_by: row.updated_by })
+				)
 				.execute();
 		}
-		await audit(trx, { organisationId: actor.organisationId, actorId: actor.id, action: 'benefit_parameter.published', targetType: 'benefit_parameter', targetId: input.key, details: { ...input } });
+		await audit(trx, {
+			organisationId: actor.organisationId,
+			actorId: actor.id,
+			action: 'benefit_parameter.published',
+			targetType: 'benefit_parameter',
+			targetId: input.key,
+			details: { ...input }
+		});
 	});
 }

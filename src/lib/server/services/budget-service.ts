@@ -14,7 +14,11 @@ import { loadProfile } from './benefits-service';
 import { transactionMonths } from './transactions';
 
 /** The household's composition from its profile (ages at the month), or one adult when unknown. */
-export async function householdComposition(db: Db, householdId: number, month: string): Promise<{ composition: HouseholdComposition; known: boolean }> {
+export async function householdComposition(
+	db: Db,
+	householdId: number,
+	month: string
+): Promise<{ composition: HouseholdComposition; known: boolean }> {
 	const profile = await loadProfile(db, householdId);
 	if (!profile) return { composition: { adults: 1, children: [] }, known: false };
 	const at = isoToDate(`${month}-15`);
@@ -47,7 +51,12 @@ export async function householdBudget(db: Db, householdId: number, requested: st
 		.execute();
 	const txs = rows.map((r) => ({ date: r.booking_date, amount: r.amount, category: r.category_id }));
 	// The categories of the table (admins may add some), as the engines expect them.
-	const categories: CategoryDef[] = (await listCategories(db)).map((c) => ({ id: c.id, label: c.label, group: c.group as CategoryGroupId, kind: c.kind }));
+	const categories: CategoryDef[] = (await listCategories(db)).map((c) => ({
+		id: c.id,
+		label: c.label,
+		group: c.group as CategoryGroupId,
+		kind: c.kind
+	}));
 	const budget = monthBudget(txs, categories, month, { previousMonths: 6 });
 	// Indicators over the 3 complete months before the month shown (or including it when it is complete).
 	const threeFrom = `${addMonthsIso(month, -3)}-01`;

@@ -42,7 +42,11 @@ async function rulesStamp(db: Db, householdId: number | null): Promise<string> {
 	const row = await db
 		.selectFrom('categorisation_rule')
 		.select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('updated_at').as('last')])
-		.where((eb) => (householdId === null ? eb('household_id', 'is', null) : eb.or([eb('household_id', 'is', null), eb('household_id', '=', householdId)])))
+		.where((eb) =>
+			householdId === null
+				? eb('household_id', 'is', null)
+				: eb.or([eb('household_id', 'is', null), eb('household_id', '=', householdId)])
+		)
 		.executeTakeFirstOrThrow();
 	return `${row.n}|${row.last ?? ''}`;
 }
@@ -53,7 +57,11 @@ export async function loadRules(db: Db, householdId: number | null): Promise<Rul
 		.selectFrom('categorisation_rule')
 		.select(['definition'])
 		.where('enabled', '=', 1)
-		.where((eb) => (householdId === null ? eb('household_id', 'is', null) : eb.or([eb('household_id', 'is', null), eb('household_id', '=', householdId)])))
+		.where((eb) =>
+			householdId === null
+				? eb('household_id', 'is', null)
+				: eb.or([eb('household_id', 'is', null), eb('household_id', '=', householdId)])
+		)
 		.execute();
 	return rows.map((r) => JSON.parse(r.definition) as Rule);
 }
@@ -91,8 +99,18 @@ export function categoriserFor(set: RuleSet): Categoriser {
 		const normalised = completeLabel(analysis, tx.date);
 		let outcome = set.contextFree && Number.isFinite(tx.amount) ? outcomes.get(analysis) : undefined;
 		if (outcome === undefined) {
-			const r = categorise(set, { rawLabel: tx.rawLabel, amount: tx.amount, date: tx.date, accountId: tx.accountId }, normalised);
-			outcome = { category: r.category, payee: r.payee, ruleId: r.ruleId, tags: r.tags, internalTransfer: r.internalTransfer };
+			const r = categorise(
+				set,
+				{ rawLabel: tx.rawLabel, amount: tx.amount, date: tx.date, accountId: tx.accountId },
+				normalised
+			);
+			outcome = {
+				category: r.category,
+				payee: r.payee,
+				ruleId: r.ruleId,
+				tags: r.tags,
+				internalTransfer: r.internalTransfer
+			};
 			if (set.contextFree && Number.isFinite(tx.amount)) outcomes.set(analysis, outcome);
 		}
 		return {

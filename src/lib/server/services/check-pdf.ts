@@ -27,8 +27,8 @@ export function checkPdfFilename(now: Date = new Date()): string {
 
 /** Unicode code points outside Latin-1 that WinAnsi (and so pdfkit's standard fonts) has. */
 const WIN_ANSI_EXTRA = new Set([
-	0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018, 0x2019,
-	0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178
+	0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018,
+	0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178
 ]);
 
 const REPLACEMENTS: Record<string, string> = {
@@ -72,7 +72,10 @@ const eur = (s: string) => formatEur(parseMoneyString(s));
 
 /** "573,49 € par mois"; for the CSS "gratuite" or "participation de 14,00 € par mois" (as on the check page). */
 function amountText(r: BenefitResult): string {
-	if (r.benefit === 'css') return r.participation && r.participation !== '0.00' ? `participation de ${eur(r.participation)} par mois` : 'gratuite';
+	if (r.benefit === 'css')
+		return r.participation && r.participation !== '0.00'
+			? `participation de ${eur(r.participation)} par mois`
+			: 'gratuite';
 	return r.amount ? `${eur(r.amount)} ${per(r.period)}` : '';
 }
 
@@ -125,10 +128,18 @@ export async function renderCheckPdf(result: BenefitsResult, options: CheckPdfOp
 		if (doc.y + points > bottomLimit()) doc.addPage();
 	};
 	const text = (s: string, font = 'Helvetica', size = 10.5, color = INK, opts: PDFKit.Mixins.TextOptions = {}) =>
-		doc.font(font).fontSize(size).fillColor(color).text(pdfText(s), left, doc.y, { width, ...opts });
+		doc
+			.font(font)
+			.fontSize(size)
+			.fillColor(color)
+			.text(pdfText(s), left, doc.y, { width, ...opts });
 	/** "Label : value" with the label in bold. */
 	const labelled = (label: string, value: string) => {
-		doc.font('Helvetica-Bold').fontSize(10.5).fillColor(INK).text(pdfText(`${label} : `), left, doc.y, { width, continued: true });
+		doc
+			.font('Helvetica-Bold')
+			.fontSize(10.5)
+			.fillColor(INK)
+			.text(pdfText(`${label} : `), left, doc.y, { width, continued: true });
 		doc.font('Helvetica').text(pdfText(value));
 	};
 	const bullets = (items: string[], color = INK) => {
@@ -145,7 +156,12 @@ export async function renderCheckPdf(result: BenefitsResult, options: CheckPdfOp
 		doc.moveDown(0.8);
 		text(s, 'Helvetica-Bold', 15, BRAND);
 		const y = doc.y + 2;
-		doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.8).strokeColor(RULE).stroke();
+		doc
+			.moveTo(left, y)
+			.lineTo(left + width, y)
+			.lineWidth(0.8)
+			.strokeColor(RULE)
+			.stroke();
 		doc.y = y + 6;
 	};
 	const itemTitle = (s: string) => {
@@ -168,17 +184,32 @@ export async function renderCheckPdf(result: BenefitsResult, options: CheckPdfOp
 	} else {
 		const s = summary.count > 1 ? 's' : '';
 		text(`${eur(summary.totalYearly)} par an`, 'Helvetica-Bold', 16, INK);
-		text(`estimés pour ${summary.count} aide${s} probablement non demandée${s}, de la plus importante à la plus petite.`, 'Helvetica', 10.5, MUTED);
+		text(
+			`estimés pour ${summary.count} aide${s} probablement non demandée${s}, de la plus importante à la plus petite.`,
+			'Helvetica',
+			10.5,
+			MUTED
+		);
 		for (const item of summary.items) {
 			const r = byId.get(item.benefit);
 			if (!r) continue;
 			const amount = amountText(r);
 			itemTitle(amount ? `${r.label} : ${amount}` : r.label);
-			if (r.interim) text("Droit d'attente : à demander en attendant la réponse sur l'autre aide ; il n'est pas compté dans le total.", 'Helvetica-Oblique', 10, MUTED);
+			if (r.interim)
+				text(
+					"Droit d'attente : à demander en attendant la réponse sur l'autre aide ; il n'est pas compté dans le total.",
+					'Helvetica-Oblique',
+					10,
+					MUTED
+				);
 			for (const reason of r.reasons) text(reason, 'Helvetica', 9.5, MUTED);
 			doc.moveDown(0.3);
 			labelled('Où le demander', r.claim.where);
-			doc.font('Helvetica').fontSize(10.5).fillColor(LINK).text(pdfText(r.claim.url), left, doc.y, { width, link: r.claim.url, underline: true });
+			doc
+				.font('Helvetica')
+				.fontSize(10.5)
+				.fillColor(LINK)
+				.text(pdfText(r.claim.url), left, doc.y, { width, link: r.claim.url, underline: true });
 			doc.fillColor(INK);
 			if (r.claim.how) labelled('Comment', r.claim.how);
 			if (r.claim.documents.length) {
@@ -205,7 +236,12 @@ export async function renderCheckPdf(result: BenefitsResult, options: CheckPdfOp
 	// Already received
 	if (received.length || result.cafCheck?.alert) {
 		sectionTitle('Déjà perçu ou automatique');
-		bullets(received.map((r) => `${r.label}${r.amount ? ` : ${eur(r.amount)} ${per(r.period)}` : ''}${r.evidence.length ? ` (${r.evidence[0]})` : ''}`));
+		bullets(
+			received.map(
+				(r) =>
+					`${r.label}${r.amount ? ` : ${eur(r.amount)} ${per(r.period)}` : ''}${r.evidence.length ? ` (${r.evidence[0]})` : ''}`
+			)
+		);
 		if (result.cafCheck?.alert) text(result.cafCheck.message, 'Helvetica-Oblique', 10, MUTED);
 	}
 
@@ -216,14 +252,29 @@ export async function renderCheckPdf(result: BenefitsResult, options: CheckPdfOp
 		const bottom = doc.page.margins.bottom;
 		doc.page.margins.bottom = 0;
 		const y = doc.page.height - 46;
-		doc.moveTo(left, y - 6).lineTo(left + width, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
-		doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(
-			pdfText(`Estimations indicatives établies le ${checkDate} à partir des réponses données : seul l'organisme qui verse l'aide décide. Simulation officielle : mesdroitssociaux.gouv.fr`),
-			left,
-			y,
-			{ width: width - 60, lineBreak: true }
-		);
-		doc.text(`Page ${i - range.start + 1}/${range.count}`, left + width - 55, y, { width: 55, align: 'right', lineBreak: false });
+		doc
+			.moveTo(left, y - 6)
+			.lineTo(left + width, y - 6)
+			.lineWidth(0.5)
+			.strokeColor(RULE)
+			.stroke();
+		doc
+			.font('Helvetica')
+			.fontSize(8)
+			.fillColor(MUTED)
+			.text(
+				pdfText(
+					`Estimations indicatives établies le ${checkDate} à partir des réponses données : seul l'organisme qui verse l'aide décide. Simulation officielle : mesdroitssociaux.gouv.fr`
+				),
+				left,
+				y,
+				{ width: width - 60, lineBreak: true }
+			);
+		doc.text(`Page ${i - range.start + 1}/${range.count}`, left + width - 55, y, {
+			width: 55,
+			align: 'right',
+			lineBreak: false
+		});
 		doc.page.margins.bottom = bottom;
 	}
 	doc.end();

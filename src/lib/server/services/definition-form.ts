@@ -3,7 +3,14 @@
  * bank phrase, the conditions as JSON (a syntax error is reported with its line), phrases normalised the
  * way bank labels are.
  */
-import { PAYERS, type BenefitDefinition, type BenefitId, type BenefitPeriod, type Condition, type Payer } from '../benefits';
+import {
+	PAYERS,
+	type BenefitDefinition,
+	type BenefitId,
+	type BenefitPeriod,
+	type Condition,
+	type Payer
+} from '../benefits';
 import { normalisePhrases } from './benefit-definitions';
 
 export interface DefinitionFormResult {
@@ -36,7 +43,8 @@ export function definitionFromForm(form: FormData, id: BenefitId): DefinitionFor
 		return typeof v === 'string' ? v.trim() : '';
 	};
 	const values: Record<string, string | string[]> = {};
-	for (const k of new Set(form.keys())) values[k] = form.getAll(k).length > 1 ? form.getAll(k).map(String) : String(form.get(k) ?? '');
+	for (const k of new Set(form.keys()))
+		values[k] = form.getAll(k).length > 1 ? form.getAll(k).map(String) : String(form.get(k) ?? '');
 	const problems: string[] = [];
 	let conditions: unknown = [];
 	const conditionsText = str('conditions');
@@ -56,7 +64,10 @@ export function definitionFromForm(form: FormData, id: BenefitId): DefinitionFor
 		paymentThresholdKey: str('paymentThresholdKey') || null,
 		claim: { where: str('where'), url: str('url'), how: str('how'), documents: lines(str('documents')) },
 		evidence: {
-			payers: form.getAll('evidencePayers').map(String).filter((p): p is Payer => PAYERS.includes(p as Payer)),
+			payers: form
+				.getAll('evidencePayers')
+				.map(String)
+				.filter((p): p is Payer => PAYERS.includes(p as Payer)),
 			phrases: normalisePhrases(lines(str('phrases')))
 		},
 		// Checked by validateDefinition (a list of well-formed conditions) before any use.

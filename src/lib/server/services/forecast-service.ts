@@ -55,7 +55,11 @@ export async function loadHistory(db: Db, householdId: number): Promise<Househol
 		category: r.category_id,
 		accountId: r.account_id
 	}));
-	const accounts = await db.selectFrom('bank_account').select(['id', 'overdraft_limit', 'overdraft_rate_bp']).where('household_id', '=', householdId).execute();
+	const accounts = await db
+		.selectFrom('bank_account')
+		.select(['id', 'overdraft_limit', 'overdraft_rate_bp'])
+		.where('household_id', '=', householdId)
+		.execute();
 	const balances = await db
 		.selectFrom('account_balance')
 		.select(['account_id', 'date', 'amount', 'source', 'id'])
@@ -81,18 +85,35 @@ export async function loadHistory(db: Db, householdId: number): Promise<Househol
 		const last = after?.last ?? b.date;
 		if (latestDate === null || last > latestDate) latestDate = last;
 	}
-	const limit = accounts.reduce<number | null>((s, a) => (a.overdraft_limit === null ? s : (s ?? 0) + a.overdraft_limit), null);
+	const limit = accounts.reduce<number | null>(
+		(s, a) => (a.overdraft_limit === null ? s : (s ?? 0) + a.overdraft_limit),
+		null
+	);
 	const rate = accounts.find((a) => a.overdraft_rate_bp !== null)?.overdraft_rate_bp ?? null;
-	return { txs, balance: known && latestDate ? { date: latestDate, amount: total } : null, overdraft: { limit, rateBp: rate } };
+	return {
+		txs,
+		balance: known && latestDate ? { date: latestDate, amount: total } : null,
+		overdraft: { limit, rateBp: rate }
+	};
 }
 
 export async function loadOverrides(db: Db, householdId: number): Promise<SeriesOverride[]> {
 	const rows = await db.selectFrom('series_override').selectAll().where('household_id', '=', householdId).execute();
-	return rows.map((r) => ({ key: r.key, status: r.status, amount: r.amount ?? undefined, dayOfMonth: r.day_of_month ?? undefined }));
+	return rows.map((r) => ({
+		key: r.key,
+		status: r.status,
+		amount: r.amount ?? undefined,
+		dayOfMonth: r.day_of_month ?? undefined
+	}));
 }
 
 export async function loadPlanned(db: Db, householdId: number): Promise<(PlannedItem & { id: number })[]> {
-	const rows = await db.selectFrom('planned_item').selectAll().where('household_id', '=', householdId).orderBy('date').execute();
+	const rows = await db
+		.selectFrom('planned_item')
+		.selectAll()
+		.where('household_id', '=', householdId)
+		.orderBy('date')
+		.execute();
 	return rows.map((r) => ({
 		id: r.id,
 		date: r.date,
@@ -103,7 +124,12 @@ export async function loadPlanned(db: Db, householdId: number): Promise<(Planned
 }
 
 /** Detected series with the user's decisions applied. */
-export async function householdSeries(db: Db, householdId: number, history?: HouseholdHistory, asOf = today()): Promise<RecurringSeries[]> {
+export async function householdSeries(
+	db: Db,
+	householdId: number,
+	history?: HouseholdHistory,
+	asOf = today()
+): Promise<RecurringSeries[]> {
 	const h = history ?? (await loadHistory(db, householdId));
 	return applySeriesOverrides(detectRecurring(h.txs, { asOf }), await loadOverrides(db, householdId));
 }
@@ -127,10 +153,19 @@ export async function householdForecast(
 	const series = await householdSeries(db, householdId, history, asOf);
 	const planned = await loadPlanned(db, householdId);
 	if (!history.balance) {
-		return { projection: null, series, alerts: [], planned, missing: 'Aucun solde connu : importez un relevé qui indique le solde, ou saisissez le solde du compte.' };
+		return {
+			projection: null,
+			series,
+			alerts: [],
+			planned,
+			missing: 'Aucun solde connu : importez un relevé qui indique le solde, ou saisissez le solde du compte.'
+		};
 	}
 	const counted = seriesForProjection(series);
-	const variableSpending = estimateVariableSpending(history.txs, asOf, { seriesTransactionIds: counted.flatMap((s) => s.transactionIds), includeIncome: true });
+	const variableSpending = estimateVariableSpending(history.txs, asOf, {
+		seriesTransactionIds: counted.flatMap((s) => s.transactionIds),
+		includeIncome: true
+	});
 	const projection = projectBalance({
 		from: history.balance.date,
 		startBalance: history.balance.amount,
@@ -150,7 +185,11 @@ export async function householdForecast(
  * and each change to series, planned items or balances.
  */
 export async function refreshHouseholdStatus(db: Db, householdId: number, now = new Date()): Promise<void> {
-	const household = await db.selectFrom('household').select('organisation_id').where('id', '=', householdId).executeTakeFirst();
+	const household = await db
+		.selectFrom('household')
+		.select('organisation_id')
+		.where('id', '=', householdId)
+		.executeTakeFirst();
 	if (!household) return;
 	const f = await householdForecast(db, householdId, { asOf: today(now) });
 	const p = f.projection;
@@ -160,7 +199,9 @@ export async function refreshHouseholdStatus(db: Db, householdId: number, now = 
 		balance: p?.startBalance ?? null,
 		first_overdraft: p?.firstOverdraft ?? null,
 		lowest_balance: p?.lowest.balance ?? null,
-		alerts: JSON.stringify(f.alerts.map((a) => ({ kind: a.kind, severity: a.severity, date: a.date, message: a.message }))),
+		alerts: JSON.stringify(
+			f.alerts.map((a) => ({ kind: a.kind, severity: a.severity, date: a.date, message: a.message }))
+		),
 		computed_at: now.toISOString()
 	};
 	await db
@@ -177,15 +218,31 @@ export async function saveSeriesOverride(
 	override: SeriesOverride,
 	now = new Date()
 ): Promise<void> {
-	if (override.dayOfMonth !== undefined && (!Number.isInteger(override.dayOfMonth) || override.dayOfMonth < 1 || override.dayOfMonth > 31))
+	if (
+		override.dayOfMonth !== undefined &&
+		(!Number.isInteger(override.dayOfMonth) || override.dayOfMonth < 1 || override.dayOfMonth > 31)
+	)
 		throw new InputError('Le jour du mois va de 1 à 31.', 'dayOfMonth');
-	const row = { organisation_id: actor.organisationId, status: override.status, amount: override.amount ?? null, day_of_month: override.dayOfMonth ?? null, updated_at: now.toISOString(), updated_by: actor.id };
+	const row = {
+		organisation_id: actor.organisationId,
+		status: override.status,
+		amount: override.amount ?? null,
+		day_of_month: override.dayOfMonth ?? null,
+		updated_at: now.toISOString(),
+		updated_by: actor.id
+	};
 	await db
 		.insertInto('series_override')
 		.values({ household_id: householdId, key: override.key, ...row })
 		.onConflict((oc) => oc.columns(['household_id', 'key']).doUpdateSet(row))
 		.execute();
-	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'series.override', details: { key: override.key, status: override.status } });
+	await audit(db, {
+		organisationId: actor.organisationId,
+		actorId: actor.id,
+		householdId,
+		action: 'series.override',
+		details: { key: override.key, status: override.status }
+	});
 	await refreshHouseholdStatus(db, householdId, now);
 }
 
@@ -198,7 +255,13 @@ export async function addPlannedItem(
 ): Promise<number> {
 	const row = await db
 		.insertInto('planned_item')
-		.values({ organisation_id: actor.organisationId, household_id: householdId, ...item, created_by: actor.id, created_at: now.toISOString() })
+		.values({
+			organisation_id: actor.organisationId,
+			household_id: householdId,
+			...item,
+			created_by: actor.id,
+			created_at: now.toISOString()
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await refreshHouseholdStatus(db, householdId, now);
@@ -220,13 +283,34 @@ export async function setManualBalance(
 	amount: Cents,
 	now = new Date()
 ): Promise<void> {
-	const account = await db.selectFrom('bank_account').select('id').where('id', '=', accountId).where('household_id', '=', householdId).executeTakeFirst();
+	const account = await db
+		.selectFrom('bank_account')
+		.select('id')
+		.where('id', '=', accountId)
+		.where('household_id', '=', householdId)
+		.executeTakeFirst();
 	if (!account) throw new InputError('Compte inconnu pour ce ménage.', 'account');
-	if (date > addDaysIso(today(now), 0)) throw new InputError('La date du solde ne peut pas être dans le futur.', 'date');
+	if (date > addDaysIso(today(now), 0))
+		throw new InputError('La date du solde ne peut pas être dans le futur.', 'date');
 	await db
 		.insertInto('account_balance')
-		.values({ organisation_id: actor.organisationId, household_id: householdId, account_id: accountId, date, amount, source: 'manual', import_batch_id: null, created_at: now.toISOString() })
+		.values({
+			organisation_id: actor.organisationId,
+			household_id: householdId,
+			account_id: accountId,
+			date,
+			amount,
+			source: 'manual',
+			import_batch_id: null,
+			created_at: now.toISOString()
+		})
 		.execute();
-	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'balance.manual', details: { accountId, date } });
+	await audit(db, {
+		organisationId: actor.organisationId,
+		actorId: actor.id,
+		householdId,
+		action: 'balance.manual',
+		details: { accountId, date }
+	});
 	await refreshHouseholdStatus(db, householdId, now);
 }

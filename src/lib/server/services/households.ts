@@ -19,7 +19,13 @@ export function checkHouseholdName(name: string): string {
 /** Creates a household in an organisation, optionally assigned to an adviser. */
 export async function createHousehold(
 	db: Db,
-	input: { organisationId: number; name: string; situation?: string | null; adviserId?: number | null; actorId?: number | null },
+	input: {
+		organisationId: number;
+		name: string;
+		situation?: string | null;
+		adviserId?: number | null;
+		actorId?: number | null;
+	},
 	now = new Date()
 ): Promise<number> {
 	const name = checkHouseholdName(input.name);
@@ -27,7 +33,13 @@ export async function createHousehold(
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
 			.insertInto('household')
-			.values({ organisation_id: input.organisationId, name, situation: input.situation?.trim() || null, created_at: nowIso, archived_at: null })
+			.values({
+				organisation_id: input.organisationId,
+				name,
+				situation: input.situation?.trim() || null,
+				created_at: nowIso,
+				archived_at: null
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		if (input.adviserId) {
@@ -41,10 +53,20 @@ export async function createHousehold(
 			if (!adviser) throw new InputError('Conseiller inconnu dans cette association.', 'adviser');
 			await trx
 				.insertInto('adviser_assignment')
-				.values({ household_id: row.id, adviser_id: input.adviserId, organisation_id: input.organisationId, created_at: nowIso })
+				.values({
+					household_id: row.id,
+					adviser_id: input.adviserId,
+					organisation_id: input.organisationId,
+					created_at: nowIso
+				})
 				.execute();
 		}
-		await audit(trx, { organisationId: input.organisationId, actorId: input.actorId ?? null, householdId: row.id, action: 'household.created' });
+		await audit(trx, {
+			organisationId: input.organisationId,
+			actorId: input.actorId ?? null,
+			householdId: row.id,
+			action: 'household.created'
+		});
 		return row.id;
 	});
 }
@@ -125,7 +147,12 @@ export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]
 	const incidents = visible.length
 		? await db
 				.selectFrom('bank_transaction')
-				.select(['household_id', 'category_id', (eb) => eb.fn.sum<number>('amount').as('total'), (eb) => eb.fn.countAll<number>().as('n')])
+				.select([
+					'household_id',
+					'category_id',
+					(eb) => eb.fn.sum<number>('amount').as('total'),
+					(eb) => eb.fn.countAll<number>().as('n')
+				])
 				.where('organisation_id', '=', actor.organisationId)
 				.where('household_id', 'in', visible)
 				.where('booking_date', '>=', since)
@@ -164,7 +191,9 @@ export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]
 		transactions: Number(activityBy.get(h.id)?.n ?? 0),
 		lastTransactionDate: (activityBy.get(h.id)?.last as string | null | undefined) ?? null,
 		lastImportAt: importsBy.get(h.id) ?? null,
-		incidentFees3m: Number(incidents.find((i) => i.household_id === h.id && i.category_id === 'bank.incident_fees')?.total ?? 0),
+		incidentFees3m: Number(
+			incidents.find((i) => i.household_id === h.id && i.category_id === 'bank.incident_fees')?.total ?? 0
+		),
 		rejected3m: Number(incidents.find((i) => i.household_id === h.id && i.category_id === 'bank.rejected')?.n ?? 0),
 		benefitsToClaim: alerts.filter((a) => a.household_id === h.id).length,
 		benefitsYearly: alerts
@@ -195,7 +224,12 @@ export interface HouseholdOverview {
 	firstDate: string | null;
 	lastDate: string | null;
 	/** the forecast as last computed (after the latest import or change) */
-	forecast: { balance: number | null; balanceDate: string | null; firstOverdraft: string | null; alerts: string[] } | null;
+	forecast: {
+		balance: number | null;
+		balanceDate: string | null;
+		firstOverdraft: string | null;
+		alerts: string[];
+	} | null;
 	/** benefits probably not claimed, still open */
 	benefits: { benefit: string; amount: number | null; period: string }[];
 }
@@ -227,7 +261,12 @@ export async function householdOverview(db: Db, actor: Actor, householdId: numbe
 			.execute()
 	]);
 	const [consent, members, advisers, accounts, stats] = await Promise.all([
-		db.selectFrom('consent').select('given_at').where('household_id', '=', householdId).where('withdrawn_at', 'is', null).executeTakeFirst(),
+		db
+			.selectFrom('consent')
+			.select('given_at')
+			.where('household_id', '=', householdId)
+			.where('withdrawn_at', 'is', null)
+			.executeTakeFirst(),
 		db
 			.selectFrom('household_member')
 			.innerJoin('app_user', 'app_user.id', 'household_member.user_id')
@@ -282,7 +321,13 @@ export async function householdOverview(db: Db, actor: Actor, householdId: numbe
 }
 
 /** A household member gives or withdraws consent to share the household's data with its adviser. */
-export async function setConsent(db: Db, actor: Actor, householdId: number, give: boolean, now = new Date()): Promise<void> {
+export async function setConsent(
+	db: Db,
+	actor: Actor,
+	householdId: number,
+	give: boolean,
+	now = new Date()
+): Promise<void> {
 	if (actor.role !== 'household' || !(await canSeeHousehold(db, actor, householdId))) throw new NotFoundError();
 	if (give) {
 		await giveConsentIn(db, householdId, actor.organisationId, actor.id, now);
@@ -294,5 +339,10 @@ export async function setConsent(db: Db, actor: Actor, householdId: number, give
 			.where('withdrawn_at', 'is', null)
 			.execute();
 	}
-	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: give ? 'consent.given' : 'consent.withdrawn' });
+	await audit(db, {
+		organisationId: actor.organisationId,
+		actorId: actor.id,
+		householdId,
+		action: give ? 'consent.given' : 'consent.withdrawn'
+	});
 }

@@ -183,9 +183,14 @@ async function matchAccount(
 	return { id: row.id, name, created: true };
 }
 
-
 /** A new transaction row, as categorised, before it is written. */
-type NewRow = NewBankTransaction & { booking_date: string; amount: Cents; raw_label: string; payee: string | null; category_id: string };
+type NewRow = NewBankTransaction & {
+	booking_date: string;
+	amount: Cents;
+	raw_label: string;
+	payee: string | null;
+	category_id: string;
+};
 
 /** What every new row of one account shares. */
 interface SharedValues {
@@ -321,26 +326,49 @@ function bookingDateRange(txs: ParsedTransaction[], indexes?: number[]): [string
 }
 
 /** The dedupe keys among `keys` already stored for the account. */
-async function knownKeys(trx: Db, raw: SQLiteDatabase | undefined, accountId: number, keys: string[]): Promise<Set<string>> {
+async function knownKeys(
+	trx: Db,
+	raw: SQLiteDatabase | undefined,
+	accountId: number,
+	keys: string[]
+): Promise<Set<string>> {
 	const known = new Set<string>();
 	// Nothing to look up in an account without transactions (a new account, a first import).
-	const any = await trx.selectFrom('bank_transaction').select('id').where('account_id', '=', accountId).limit(1).executeTakeFirst();
+	const any = await trx
+		.selectFrom('bank_transaction')
+		.select('id')
+		.where('account_id', '=', accountId)
+		.limit(1)
+		.executeTakeFirst();
 	if (!any) return known;
 	if (raw) {
 		const size = 500;
-		const full = raw.prepare(`SELECT dedupe_key FROM bank_transaction WHERE account_id = ? AND dedupe_key IN (${Array(size).fill('?').join(', ')})`).pluck();
+		const full = raw
+			.prepare(
+				`SELECT dedupe_key FROM bank_transaction WHERE account_id = ? AND dedupe_key IN (${Array(size).fill('?').join(', ')})`
+			)
+			.pluck();
 		for (let i = 0; i < keys.length; i += size) {
 			const part = keys.slice(i, i + size);
 			const statement =
 				part.length === size
 					? full
-					: raw.prepare(`SELECT dedupe_key FROM bank_transaction WHERE account_id = ? AND dedupe_key IN (${part.map(() => '?').join(', ')})`).pluck();
+					: raw
+							.prepare(
+								`SELECT dedupe_key FROM bank_transaction WHERE account_id = ? AND dedupe_key IN (${part.map(() => '?').join(', ')})`
+							)
+							.pluck();
 			for (const k of statement.all(accountId, ...part) as string[]) known.add(k);
 		}
 		return known;
 	}
 	for (const part of chunks(keys, 1000)) {
-		const rows = await trx.selectFrom('bank_transaction').select('dedupe_key').where('account_id', '=', accountId).where('dedupe_key', 'in', part).execute();
+		const rows = await trx
+			.selectFrom('bank_transaction')
+			.select('dedupe_key')
+			.where('account_id', '=', accountId)
+			.where('dedupe_key', 'in', part)
+			.execute();
 		for (const r of rows) known.add(r.dedupe_key);
 	}
 	return known;
@@ -350,7 +378,13 @@ async function knownKeys(trx: Db, raw: SQLiteDatabase | undefined, accountId: nu
  * The account's rows from other imports within 3 days of the new rows' dates: the candidates for probable
  * duplicates across formats.
  */
-function earlierRowsAround(trx: Db, householdId: number, accountId: number, batchId: number, [first, last]: [string, string]) {
+function earlierRowsAround(
+	trx: Db,
+	householdId: number,
+	accountId: number,
+	batchId: number,
+	[first, last]: [string, string]
+) {
 	return trx
 		.selectFrom('bank_transaction')
 		.select(['id', 'booking_date', 'amount', 'raw_label'])
@@ -382,21 +416,49 @@ async function importAccount(
 	const keys = dedupeKeys(String(account.id), txs, storedKey);
 	const known = await knownKeys(trx, raw, account.id, keys);
 	// The new rows are categorised and written one after the other: no second copy of the file's rows.
-	const shared: SharedValues = { organisationId: req.organisationId, householdId: req.householdId, accountId: account.id, batchId, now };
+	const shared: SharedValues = {
+		organisationId: req.organisationId,
+		householdId: req.householdId,
+		accountId: account.id,
+		batchId,
+		now
+	};
 	const writer = raw ? sqliteWriter(raw, shared) : kyselyWriter(trx, shared);
 	const fresh: number[] = [];
 	for (let i = 0; i < txs.length; i++) if (!known.has(keys[i])) fresh.push(i);
 	// Read before the new rows are written, so that the query does not walk through them.
-	const existing = fresh.length === 0 ? [] : await earlierRowsAround(trx, req.householdId, account.id, batchId, bookingDateRange(txs, fresh) as [string, string]);
+	const existing =
+		fresh.length === 0
+			? []
+			: await earlierRowsAround(
+					trx,
+					req.householdId,
+					account.id,
+					batchId,
+					bookingDateRange(txs, fresh) as [string, string]
+				);
 	const sample: AccountImportResult['sample'] = [];
 	for (let f = 0; f < fresh.length; f++) {
 		const t = txs[fresh[f]];
-		const c = categorise({ rawLabel: t.rawLabel, amount: t.amount, date: t.bookingDate, accountId: account.id, filePayee: t.payee });
+		const c = categorise({
+			rawLabel: t.rawLabel,
+			amount: t.amount,
+			date: t.bookingDate,
+			accountId: account.id,
+			filePayee: t.payee
+		});
 		const started = timings ? performance.now() : 0;
 		const pending = writer.add(t, c, keys[fresh[f]]);
 		if (pending) await pending;
 		if (timings) timings.writeRows = (timings.writeRows ?? 0) + (performance.now() - started);
-		if (sample.length < 8) sample.push({ date: t.bookingDate, amount: centsToString(t.amount), label: t.rawLabel, payee: c.payee ?? t.payee, category: c.category });
+		if (sample.length < 8)
+			sample.push({
+				date: t.bookingDate,
+				amount: centsToString(t.amount),
+				label: t.rawLabel,
+				payee: c.payee ?? t.payee,
+				category: c.category
+			});
 	}
 	const insertedIds = await writer.finish();
 
@@ -441,7 +503,13 @@ async function importAccount(
 		const accountKey = String(account.id);
 		const pairs = findProbableDuplicates(
 			fresh.map((f, i) => ({ ...txs[f], accountKey, id: insertedIds[i] })),
-			existing.map((e) => ({ accountKey, id: e.id, bookingDate: e.booking_date, amount: e.amount, rawLabel: e.raw_label }))
+			existing.map((e) => ({
+				accountKey,
+				id: e.id,
+				bookingDate: e.booking_date,
+				amount: e.amount,
+				rawLabel: e.raw_label
+			}))
 		);
 		for (const p of pairs) {
 			await trx
@@ -473,7 +541,8 @@ async function importAccount(
 	return {
 		accountId: account.id,
 		account: account.name,
-		number: parsed.iban || parsed.accountNumber ? maskAccountNumber((parsed.iban || parsed.accountNumber) as string) : null,
+		number:
+			parsed.iban || parsed.accountNumber ? maskAccountNumber((parsed.iban || parsed.accountNumber) as string) : null,
 		created: account.created,
 		imported: fresh.length,
 		duplicates: txs.length - fresh.length,
@@ -504,7 +573,12 @@ function accountsCreatedBy(summary: string | null): number[] {
  * accounts it created that nothing else has filled since, in one transaction. Transactions categorised by
  * hand since are removed too (they came from that file).
  */
-export async function undoImport(db: Db, actor: { id: number; organisationId: number }, householdId: number, batchId: number): Promise<number> {
+export async function undoImport(
+	db: Db,
+	actor: { id: number; organisationId: number },
+	householdId: number,
+	batchId: number
+): Promise<number> {
 	const removed = await db.transaction().execute(async (trx) => {
 		const batch = await trx
 			.selectFrom('import_batch')
@@ -515,7 +589,11 @@ export async function undoImport(db: Db, actor: { id: number; organisationId: nu
 		if (!batch) throw new ImportError('Import introuvable.', null);
 		await trx.deleteFrom('probable_duplicate').where('import_batch_id', '=', batchId).execute();
 		await trx.deleteFrom('account_balance').where('import_batch_id', '=', batchId).execute();
-		const removed = await trx.deleteFrom('bank_transaction').where('import_batch_id', '=', batchId).where('household_id', '=', householdId).executeTakeFirst();
+		const removed = await trx
+			.deleteFrom('bank_transaction')
+			.where('import_batch_id', '=', batchId)
+			.where('household_id', '=', householdId)
+			.executeTakeFirst();
 		await trx.deleteFrom('import_batch').where('id', '=', batchId).execute();
 		const created = accountsCreatedBy(batch.summary);
 		if (created.length > 0) {
@@ -523,11 +601,35 @@ export async function undoImport(db: Db, actor: { id: number; organisationId: nu
 				.deleteFrom('bank_account')
 				.where('id', 'in', created)
 				.where('household_id', '=', householdId)
-				.where(({ exists, not, selectFrom }) => not(exists(selectFrom('bank_transaction').select('bank_transaction.id').whereRef('bank_transaction.account_id', '=', 'bank_account.id'))))
-				.where(({ exists, not, selectFrom }) => not(exists(selectFrom('account_balance').select('account_balance.id').whereRef('account_balance.account_id', '=', 'bank_account.id'))))
+				.where(({ exists, not, selectFrom }) =>
+					not(
+						exists(
+							selectFrom('bank_transaction')
+								.select('bank_transaction.id')
+								.whereRef('bank_transaction.account_id', '=', 'bank_account.id')
+						)
+					)
+				)
+				.where(({ exists, not, selectFrom }) =>
+					not(
+						exists(
+							selectFrom('account_balance')
+								.select('account_balance.id')
+								.whereRef('account_balance.account_id', '=', 'bank_account.id')
+						)
+					)
+				)
 				.execute();
 		}
-		await audit(trx, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'import.undone', targetType: 'import_batch', targetId: batchId, details: { file: batch.file_name } });
+		await audit(trx, {
+			organisationId: actor.organisationId,
+			actorId: actor.id,
+			householdId,
+			action: 'import.undone',
+			targetType: 'import_batch',
+			targetId: batchId,
+			details: { file: batch.file_name }
+		});
 		return Number(removed.numDeletedRows);
 	});
 	await refreshBenefitAlerts(db, householdId);
@@ -552,11 +654,18 @@ export async function importFile(
 	};
 	let parsed;
 	try {
-		parsed = parseStatement(req.bytes, { fileName: req.fileName, format: req.format, mapping: req.mapping, dateOrder: req.dateOrder, maxBytes: req.maxBytes });
+		parsed = parseStatement(req.bytes, {
+			fileName: req.fileName,
+			format: req.format,
+			mapping: req.mapping,
+			dateOrder: req.dateOrder,
+			maxBytes: req.maxBytes
+		});
 	} catch (e) {
 		if (e instanceof NeedsMappingError)
 			return { file: req.fileName, status: 'rejected', error: errorOf(e), needs: { mapping: e.preview } };
-		if (e instanceof NeedsDateOrderError) return { file: req.fileName, status: 'rejected', error: errorOf(e), needs: { dateOrder: true } };
+		if (e instanceof NeedsDateOrderError)
+			return { file: req.fileName, status: 'rejected', error: errorOf(e), needs: { dateOrder: true } };
 		if (e instanceof ImportError) return { file: req.fileName, status: 'rejected', error: errorOf(e) };
 		throw e;
 	}
@@ -677,7 +786,8 @@ export async function importWithSavedMapping(
 	if (fits.length !== 1) return result;
 	const [fit] = fits;
 	const mapped = await importFile(db, { ...req, accountId: fit.id, mapping: fit.mapping }, options);
-	if (mapped.status !== 'rejected') mapped.warnings.unshift(`Colonnes lues avec les réglages enregistrés pour le compte « ${fit.name} ».`);
+	if (mapped.status !== 'rejected')
+		mapped.warnings.unshift(`Colonnes lues avec les réglages enregistrés pour le compte « ${fit.name} ».`);
 	return mapped;
 }
 

@@ -25,13 +25,32 @@ function birthDateFromAge(age: number, month: string): string {
 	return `${y - age - (m < 7 ? 1 : 0)}-07-01`;
 }
 
-const ACTIVITIES = ['employed', 'self_employed', 'unemployed_benefit', 'unemployed_no_benefit', 'student', 'apprentice', 'retired', 'inactive'];
-const HOUSING = ['tenant_private', 'tenant_furnished', 'tenant_social', 'hostel', 'owner', 'owner_with_loan', 'hosted_free', 'homeless'];
+const ACTIVITIES = [
+	'employed',
+	'self_employed',
+	'unemployed_benefit',
+	'unemployed_no_benefit',
+	'student',
+	'apprentice',
+	'retired',
+	'inactive'
+];
+const HOUSING = [
+	'tenant_private',
+	'tenant_furnished',
+	'tenant_social',
+	'hostel',
+	'owner',
+	'owner_with_loan',
+	'hosted_free',
+	'homeless'
+];
 
 export function profileFromForm(form: FormData, month: string): QuestionnaireResult {
 	const errors: Record<string, string> = {};
 	const values: QuestionnaireValues = {};
-	for (const [k, v] of form.entries()) if (typeof v === 'string') values[k] = form.getAll(k).length > 1 ? form.getAll(k).map(String) : v;
+	for (const [k, v] of form.entries())
+		if (typeof v === 'string') values[k] = form.getAll(k).length > 1 ? form.getAll(k).map(String) : v;
 
 	const money = (name: string, label: string): string => {
 		const raw = str(form, name);
@@ -91,23 +110,35 @@ export function profileFromForm(form: FormData, month: string): QuestionnaireRes
 				errors.children = `Âges des enfants : « ${part} » n'est pas un âge (exemple : 3, 8, 14).`;
 				break;
 			}
-			members.push({ role: 'child', birthDate: birthDateFromAge(n, month), activity: n >= 16 ? 'student' : null, income: {} });
+			members.push({
+				role: 'child',
+				birthDate: birthDateFromAge(n, month),
+				activity: n >= 16 ? 'student' : null,
+				income: {}
+			});
 		}
 	}
 	const housingStatus = str(form, 'housing');
 	if (!HOUSING.includes(housingStatus)) errors.housing = 'Choisissez le logement.';
 	const zone = Number(str(form, 'zone') || '2');
-	const received = form.getAll('received').map(String).filter((b): b is BenefitId => (BENEFIT_IDS as readonly string[]).includes(b));
+	const received = form
+		.getAll('received')
+		.map(String)
+		.filter((b): b is BenefitId => (BENEFIT_IDS as readonly string[]).includes(b));
 	const rfr = str(form, 'rfr');
 	const profile: HouseholdProfile = {
 		month,
 		zone: zone === 1 || zone === 3 ? zone : 2,
 		housing: {
-			status: HOUSING.includes(housingStatus) ? (housingStatus as NonNullable<HouseholdProfile['housing']>['status']) : null,
+			status: HOUSING.includes(housingStatus)
+				? (housingStatus as NonNullable<HouseholdProfile['housing']>['status'])
+				: null,
 			rent: money('rent', 'Loyer'),
 			aidPaidToLandlord: false
 		},
-		taxIncome: rfr ? { rfr: money('rfr', 'Revenu fiscal de référence'), incomeYear: Number(month.slice(0, 4)) - 2 } : null,
+		taxIncome: rfr
+			? { rfr: money('rfr', 'Revenu fiscal de référence'), incomeYear: Number(month.slice(0, 4)) - 2 }
+			: null,
 		savings: money('savings', 'Épargne'),
 		childSupportUnpaid: str(form, 'childSupportUnpaid') === 'on',
 		members,
@@ -122,7 +153,10 @@ export function valuesFromProfile(profile: HouseholdProfile): QuestionnaireValue
 	const year = Number(profile.month.slice(0, 4));
 	const ageOf = (m: MemberProfile) => (m.birthDate ? String(year - Number(m.birthDate.slice(0, 4))) : '');
 	const euros = (s: string | null | undefined) => (s && s !== '0.00' ? s.replace('.', ',') : '');
-	for (const [role, prefix] of [['applicant', 'applicant'], ['partner', 'partner']] as const) {
+	for (const [role, prefix] of [
+		['applicant', 'applicant'],
+		['partner', 'partner']
+	] as const) {
 		const m = profile.members.find((x) => x.role === role);
 		if (!m) continue;
 		values[`${prefix}Age`] = ageOf(m);
@@ -134,7 +168,10 @@ export function valuesFromProfile(profile: HouseholdProfile): QuestionnaireValue
 		values[`${prefix}Other`] = euros(m.income?.other);
 	}
 	values.couple = profile.members.some((m) => m.role === 'partner') ? 'yes' : 'no';
-	values.children = profile.members.filter((m) => m.role === 'child').map(ageOf).join(', ');
+	values.children = profile.members
+		.filter((m) => m.role === 'child')
+		.map(ageOf)
+		.join(', ');
 	values.housing = profile.housing?.status ?? '';
 	values.rent = euros(profile.housing?.rent);
 	values.zone = String(profile.zone ?? 2);

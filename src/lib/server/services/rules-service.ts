@@ -52,7 +52,12 @@ export async function listRules(db: Db, householdId: number | null): Promise<Sto
 		.orderBy('priority', 'desc')
 		.orderBy('id')
 		.execute();
-	return rows.map((r) => ({ rule: JSON.parse(r.definition) as Rule, enabled: r.enabled === 1, builtin: r.builtin === 1, updatedAt: r.updated_at }));
+	return rows.map((r) => ({
+		rule: JSON.parse(r.definition) as Rule,
+		enabled: r.enabled === 1,
+		builtin: r.builtin === 1,
+		updatedAt: r.updated_at
+	}));
 }
 
 /** Stores (creates or replaces) a rule of a layer: the default layer when householdId is null. */
@@ -73,7 +78,11 @@ export async function saveRule(
 		enabled: stored.enabled === false ? (0 as const) : (1 as const),
 		updated_at: now.toISOString()
 	};
-	const existing = await db.selectFrom('categorisation_rule').select(['id', 'household_id']).where('id', '=', rule.id).executeTakeFirst();
+	const existing = await db
+		.selectFrom('categorisation_rule')
+		.select(['id', 'household_id'])
+		.where('id', '=', rule.id)
+		.executeTakeFirst();
 	if (existing) {
 		if (existing.household_id !== householdId) throw new NotFoundError('Règle introuvable.');
 		await db.updateTable('categorisation_rule').set(row).where('id', '=', rule.id).execute();
@@ -83,17 +92,36 @@ export async function saveRule(
 			.values({ id: rule.id, ...row, builtin: 0, created_by: actor.id, created_at: now.toISOString() })
 			.execute();
 	}
-	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'rule.saved', targetType: 'rule', targetId: rule.id });
+	await audit(db, {
+		organisationId: actor.organisationId,
+		actorId: actor.id,
+		householdId,
+		action: 'rule.saved',
+		targetType: 'rule',
+		targetId: rule.id
+	});
 }
 
-export async function deleteRule(db: Db, actor: { id: number | null; organisationId: number }, householdId: number | null, ruleId: string): Promise<void> {
+export async function deleteRule(
+	db: Db,
+	actor: { id: number | null; organisationId: number },
+	householdId: number | null,
+	ruleId: string
+): Promise<void> {
 	const q = db
 		.deleteFrom('categorisation_rule')
 		.where('id', '=', ruleId)
 		.where((eb) => (householdId === null ? eb('household_id', 'is', null) : eb('household_id', '=', householdId)));
 	const res = await q.executeTakeFirst();
 	if (Number(res.numDeletedRows) !== 1) throw new NotFoundError('Règle introuvable.');
-	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'rule.deleted', targetType: 'rule', targetId: ruleId });
+	await audit(db, {
+		organisationId: actor.organisationId,
+		actorId: actor.id,
+		householdId,
+		action: 'rule.deleted',
+		targetType: 'rule',
+		targetId: ruleId
+	});
 }
 
 /**
@@ -128,7 +156,12 @@ export async function reapplyRules(db: Db, householdId: number): Promise<{ exami
 			for (let i = 0; i < ids.length; i += 500) {
 				await trx
 					.updateTable('bank_transaction')
-					.set({ category_id: set.category, rule_id: set.ruleId, category_source: set.ruleId ? 'rule' : 'none', payee: set.payee })
+					.set({
+						category_id: set.category,
+						rule_id: set.ruleId,
+						category_source: set.ruleId ? 'rule' : 'none',
+						payee: set.payee
+					})
 					.where('id', 'in', ids.slice(i, i + 500))
 					.where('category_source', '!=', 'manual')
 					.execute();

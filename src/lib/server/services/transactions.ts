@@ -62,7 +62,8 @@ export async function listTransactions(
 	limit = 500
 ): Promise<{ month: string | null; months: string[]; rows: TransactionRow[]; truncated: boolean }> {
 	const months = await transactionMonths(db, householdId);
-	const month = filters.month && months.includes(filters.month) ? filters.month : filters.search ? null : (months[0] ?? null);
+	const month =
+		filters.month && months.includes(filters.month) ? filters.month : filters.search ? null : (months[0] ?? null);
 	let q = db
 		.selectFrom('bank_transaction as t')
 		.innerJoin('bank_account as a', 'a.id', 't.account_id')
@@ -89,9 +90,18 @@ export async function listTransactions(
 	if (filters.accountId) q = q.where('t.account_id', '=', filters.accountId);
 	if (filters.search && filters.search.trim()) {
 		const needle = `%${searchKey(filters.search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		q = q.where((eb) => eb.or([sql<boolean>`t.normalised_label like ${needle} escape '\\'`, sql<boolean>`upper(coalesce(t.payee, '')) like ${needle} escape '\\'`]));
+		q = q.where((eb) =>
+			eb.or([
+				sql<boolean>`t.normalised_label like ${needle} escape '\\'`,
+				sql<boolean>`upper(coalesce(t.payee, '')) like ${needle} escape '\\'`
+			])
+		);
 	}
-	const rows = await q.orderBy('t.booking_date', 'desc').orderBy('t.id', 'desc').limit(limit + 1).execute();
+	const rows = await q
+		.orderBy('t.booking_date', 'desc')
+		.orderBy('t.id', 'desc')
+		.limit(limit + 1)
+		.execute();
 	return {
 		month,
 		months,
@@ -115,7 +125,12 @@ export async function listTransactions(
 }
 
 async function checkCategory(db: Db, categoryId: string): Promise<void> {
-	const c = await db.selectFrom('category').select('id').where('id', '=', categoryId).where('active', '=', 1).executeTakeFirst();
+	const c = await db
+		.selectFrom('category')
+		.select('id')
+		.where('id', '=', categoryId)
+		.where('active', '=', 1)
+		.executeTakeFirst();
 	if (!c) throw new InputError('Catégorie inconnue.', 'category');
 }
 
@@ -140,8 +155,16 @@ export async function setCategoryManually(
 		.where('household_id', '=', householdId)
 		.executeTakeFirst();
 	if (!tx) throw new NotFoundError();
-	const values = { category_id: categoryId, category_source: 'manual' as const, rule_id: null, categorised_by: actor.id, categorised_at: now.toISOString() };
-	let changed = Number((await db.updateTable('bank_transaction').set(values).where('id', '=', tx.id).executeTakeFirst()).numUpdatedRows);
+	const values = {
+		category_id: categoryId,
+		category_source: 'manual' as const,
+		rule_id: null,
+		categorised_by: actor.id,
+		categorised_at: now.toISOString()
+	};
+	let changed = Number(
+		(await db.updateTable('bank_transaction').set(values).where('id', '=', tx.id).executeTakeFirst()).numUpdatedRows
+	);
 	if (options.similar && tx.payee) {
 		const res = await db
 			.updateTable('bank_transaction')

@@ -16,7 +16,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function checkEmail(email: string): string {
 	const e = normaliseEmail(email);
-	if (!EMAIL.test(e) || e.length > 254) throw new InputError('Saisissez une adresse e-mail valide (exemple : nom@exemple.fr).', 'email');
+	if (!EMAIL.test(e) || e.length > 254)
+		throw new InputError('Saisissez une adresse e-mail valide (exemple : nom@exemple.fr).', 'email');
 	return e;
 }
 
@@ -70,7 +71,14 @@ export async function createUser(
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await audit(db, { organisationId, actorId: createdBy, action: 'user.created', targetType: 'user', targetId: row.id, details: { role: input.role } });
+	await audit(db, {
+		organisationId,
+		actorId: createdBy,
+		action: 'user.created',
+		targetType: 'user',
+		targetId: row.id,
+		details: { role: input.role }
+	});
 	return row.id;
 }
 
@@ -106,7 +114,13 @@ export async function setUserActive(db: Db, actor: Actor, userId: number, active
 		.executeTakeFirst();
 	if (Number(res.numUpdatedRows) !== 1) throw new NotFoundError();
 	if (!active) await db.deleteFrom('session').where('user_id', '=', userId).execute();
-	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, action: active ? 'user.activated' : 'user.deactivated', targetType: 'user', targetId: userId });
+	await audit(db, {
+		organisationId: actor.organisationId,
+		actorId: actor.id,
+		action: active ? 'user.activated' : 'user.deactivated',
+		targetType: 'user',
+		targetId: userId
+	});
 }
 
 /**
@@ -149,6 +163,12 @@ export async function inviteMember(
 			used_at: null
 		})
 		.execute();
-	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId: input.householdId, action: 'invitation.created', details: { email } });
+	await audit(db, {
+		organisationId: actor.organisationId,
+		actorId: actor.id,
+		householdId: input.householdId,
+		action: 'invitation.created',
+		details: { email }
+	});
 	return { token, expiresAt };
 }

@@ -6,7 +6,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const categories = await event.locals.db.selectFrom('category').select(['id', 'label', 'group_id', 'kind', 'builtin']).orderBy('position').execute();
+	const categories = await event.locals.db
+		.selectFrom('category')
+		.select(['id', 'label', 'group_id', 'kind', 'builtin'])
+		.orderBy('position')
+		.execute();
 	return { categories };
 };
 
@@ -25,12 +29,18 @@ export const actions: Actions = {
 	add: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const form = await event.request.formData();
-		const values = { id: String(form.get('id') ?? ''), label: String(form.get('label') ?? ''), group: String(form.get('group') ?? ''), kind: String(form.get('kind') ?? '') };
+		const values = {
+			id: String(form.get('id') ?? ''),
+			label: String(form.get('label') ?? ''),
+			group: String(form.get('group') ?? ''),
+			kind: String(form.get('kind') ?? '')
+		};
 		try {
 			await addCategory(event.locals.db, actor, values);
 			return { added: values.label };
 		} catch (e) {
-			if (e instanceof InputError) return fail(400, { values, errors: { [e.field ?? 'id']: e.message } as Record<string, string> });
+			if (e instanceof InputError)
+				return fail(400, { values, errors: { [e.field ?? 'id']: e.message } as Record<string, string> });
 			throw e;
 		}
 	}

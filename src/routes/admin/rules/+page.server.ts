@@ -20,9 +20,30 @@ export const load: PageServerLoad = async (event) => {
 	const page = Math.max(1, Number(event.url.searchParams.get('page')) || 1);
 	const [rules, categories] = await Promise.all([listRules(db, null), listCategories(db)]);
 	const rows = rules
-		.map((r) => ({ id: r.rule.id, enabled: r.enabled, builtin: r.builtin, conditions: r.rule.conditions.map(describeCondition), actions: r.rule.actions, priority: r.rule.priority }))
-		.filter((r) => !q || r.id.toLowerCase().includes(q) || r.conditions.join(' ').toLowerCase().includes(q) || (r.actions.category ?? '').includes(q));
-	return { total: rules.length, found: rows.length, rules: rows.slice((page - 1) * PAGE, page * PAGE), page, pages: Math.max(1, Math.ceil(rows.length / PAGE)), q, categories };
+		.map((r) => ({
+			id: r.rule.id,
+			enabled: r.enabled,
+			builtin: r.builtin,
+			conditions: r.rule.conditions.map(describeCondition),
+			actions: r.rule.actions,
+			priority: r.rule.priority
+		}))
+		.filter(
+			(r) =>
+				!q ||
+				r.id.toLowerCase().includes(q) ||
+				r.conditions.join(' ').toLowerCase().includes(q) ||
+				(r.actions.category ?? '').includes(q)
+		);
+	return {
+		total: rules.length,
+		found: rows.length,
+		rules: rows.slice((page - 1) * PAGE, page * PAGE),
+		page,
+		pages: Math.max(1, Math.ceil(rows.length / PAGE)),
+		q,
+		categories
+	};
 };
 
 export const actions: Actions = {
@@ -36,7 +57,11 @@ export const actions: Actions = {
 		try {
 			amount = parseAmount(amountRaw || '0');
 		} catch (e) {
-			if (e instanceof MoneyParseError) return fail(400, { test: { label, amount: amountRaw }, testError: `Montant illisible « ${amountRaw} » (exemple : -12,34).` });
+			if (e instanceof MoneyParseError)
+				return fail(400, {
+					test: { label, amount: amountRaw },
+					testError: `Montant illisible « ${amountRaw} » (exemple : -12,34).`
+				});
 			throw e;
 		}
 		const set = await loadRuleSet(event.locals.db, null);
@@ -61,14 +86,24 @@ export const actions: Actions = {
 		const stored = rules.find((r) => r.rule.id === id);
 		if (!stored) return fail(404, { toggleError: 'Règle introuvable.' });
 		await saveRule(event.locals.db, actor, null, { ...stored.rule, enabled });
-		await audit(event.locals.db, { organisationId: actor.organisationId, actorId: actor.id, action: enabled ? 'rule.enabled' : 'rule.disabled', targetType: 'rule', targetId: id });
+		await audit(event.locals.db, {
+			organisationId: actor.organisationId,
+			actorId: actor.id,
+			action: enabled ? 'rule.enabled' : 'rule.disabled',
+			targetType: 'rule',
+			targetId: id
+		});
 		return { toggled: id };
 	},
 	create: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const values = ruleFormValues(await event.request.formData());
 		const categories = await listCategories(event.locals.db);
-		const r = ruleFromForm(values, 'default', categories.map((c) => c.id));
+		const r = ruleFromForm(
+			values,
+			'default',
+			categories.map((c) => c.id)
+		);
 		if ('errors' in r) return fail(400, { values, errors: r.errors });
 		await saveRule(event.locals.db, actor, null, r.rule);
 		return { created: r.rule.id };

@@ -22,13 +22,17 @@ export const actions: Actions = {
 			role: String(form.get('role') ?? '') as Role
 		};
 		if (!STAFF_ROLES.includes(values.role)) {
-			return fail(400, { values, errors: { role: 'Choisissez un rôle : conseiller, professionnel ou administrateur.' } as Record<string, string> });
+			return fail(400, {
+				values,
+				errors: { role: 'Choisissez un rôle : conseiller, professionnel ou administrateur.' } as Record<string, string>
+			});
 		}
 		try {
 			await createStaffUser(event.locals.db, actor, { ...values, password: String(form.get('password') ?? '') });
 			return { created: values.email };
 		} catch (e) {
-			if (e instanceof InputError) return fail(400, { values, errors: { [e.field ?? 'email']: e.message } as Record<string, string> });
+			if (e instanceof InputError)
+				return fail(400, { values, errors: { [e.field ?? 'email']: e.message } as Record<string, string> });
 			throw e;
 		}
 	},

@@ -4,7 +4,10 @@ import { CHECK_ROLES, checkMonth, runQuickCheck } from '$lib/server/services/qui
 import type { RequestHandler } from './$types';
 
 const text = (status: number, message: string) =>
-	new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+	new Response(message, {
+		status,
+		headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }
+	});
 
 /**
  * The quick check's result as a PDF. Nothing is stored, so the result page posts the same answers again; they

@@ -7,7 +7,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const invitation = await findInvitation(locals.db, params.token);
-	return { invitation: invitation ? { name: invitation.name, email: invitation.email, householdName: invitation.householdName } : null };
+	return {
+		invitation: invitation
+			? { name: invitation.name, email: invitation.email, householdName: invitation.householdName }
+			: null
+	};
 };
 
 export const actions: Actions = {

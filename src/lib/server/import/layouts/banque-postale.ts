@@ -30,7 +30,12 @@ export const banquePostale: CsvLayout = {
 		}
 		const balances: ParsedBalance[] = [];
 		if (balanceText && date) {
-			balances.push({ date, amount: readAmount(balanceText.text, ',', balanceText.line, 'Solde (EUROS)'), kind: 'closing', line: balanceText.line });
+			balances.push({
+				date,
+				amount: readAmount(balanceText.text, ',', balanceText.line, 'Solde (EUROS)'),
+				kind: 'closing',
+				line: balanceText.line
+			});
 		}
 		const result = readTable(rows.slice(h.at + 1), {
 			bookingDate: h.col('Date') as number,
@@ -42,6 +47,10 @@ export const banquePostale: CsvLayout = {
 			names: h.names,
 			width: h.width
 		});
-		return single(result, { accountNumber, label, bankName: 'La Banque Postale', balances }, skippedRowWarnings(result.otherRows));
+		return single(
+			result,
+			{ accountNumber, label, bankName: 'La Banque Postale', balances },
+			skippedRowWarnings(result.otherRows)
+		);
 	}
 };

@@ -18,7 +18,10 @@ export const bnpLegacy: CsvLayout = {
 		const data = rows.slice(1);
 		const shaped = data.filter((r) => trimmed(r.cells).length === 5 && parseDateText(r.cells[0], 'dmy') !== null);
 		if (shaped.length < Math.max(1, data.length * 0.8)) return null;
-		const decoded = data.map((r) => ({ line: r.line, cells: r.cells.map((c) => (c.includes('&') ? decodeEntitiesTwice(c) : c)) }));
+		const decoded = data.map((r) => ({
+			line: r.line,
+			cells: r.cells.map((c) => (c.includes('&') ? decodeEntitiesTwice(c) : c))
+		}));
 		const result = readTable(decoded, {
 			bookingDate: 0,
 			dateOrder: 'dmy',
@@ -36,7 +39,14 @@ export const bnpLegacy: CsvLayout = {
 				accountNumber: tidyOrNull(first[2]),
 				label: tidyOrNull(decodeEntitiesTwice(first[1] || first[0])),
 				bankName: 'BNP Paribas',
-				balances: [{ date: balanceDate, amount: readAmount(first[5], ',', rows[0].line, 'solde'), kind: 'closing', line: rows[0].line }]
+				balances: [
+					{
+						date: balanceDate,
+						amount: readAmount(first[5], ',', rows[0].line, 'solde'),
+						kind: 'closing',
+						line: rows[0].line
+					}
+				]
 			},
 			skippedRowWarnings(result.otherRows)
 		);

@@ -13,7 +13,9 @@ export const bpce: CsvLayout = {
 	parse({ rows }) {
 		const h = locateHeader(rows, ['Date de comptabilisation', 'Libelle operation', 'Debit', 'Credit'], 5);
 		if (!h) return null;
-		const memo = [h.col('Informations complementaires'), h.col('Reference')].filter((c): c is number => c !== undefined);
+		const memo = [h.col('Informations complementaires'), h.col('Reference')].filter(
+			(c): c is number => c !== undefined
+		);
 		const result = readTable(rows.slice(h.at + 1), {
 			bookingDate: h.col('Date de comptabilisation') as number,
 			operationDate: h.col('Date operation'),
@@ -32,7 +34,11 @@ export const bpce: CsvLayout = {
 		const other = result.otherRows.filter((r) => {
 			const text = r.cells.join(' ');
 			if (!/solde/i.test(text)) return true;
-			const b = balanceFromText(text.replace(/;/g, ' '), /d[ée]but|initial|pr[ée]c[ée]dent/i.test(text) ? 'opening' : 'closing', r.line);
+			const b = balanceFromText(
+				text.replace(/;/g, ' '),
+				/d[ée]but|initial|pr[ée]c[ée]dent/i.test(text) ? 'opening' : 'closing',
+				r.line
+			);
 			if (b) balances.push(b);
 			return b === null;
 		});

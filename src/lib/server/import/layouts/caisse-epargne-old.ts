@@ -69,6 +69,10 @@ export const caisseEpargneOld: CsvLayout = {
 			width: h.width
 		});
 		const other = result.otherRows.filter((r) => !balanceRow(r));
-		return single(result, { accountNumber, label, currency, bankName: "Caisse d'Épargne", balances }, skippedRowWarnings(other));
+		return single(
+			result,
+			{ accountNumber, label, currency, bankName: "Caisse d'Épargne", balances },
+			skippedRowWarnings(other)
+		);
 	}
 };

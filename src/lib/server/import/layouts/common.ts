@@ -85,7 +85,9 @@ export function balanceFromText(
 	line: number,
 	decimal: DecimalSep = ','
 ): ParsedBalance | null {
-	const m = /(\d{1,2}\/\d{1,2}\/\d{2,4})\D+?([+-]?\s?\d[\d\s\u00a0.]*(?:,\d{1,2})?)\s*(?:EUR|€)?\s*$/i.exec(text.trim());
+	const m = /(\d{1,2}\/\d{1,2}\/\d{2,4})\D+?([+-]?\s?\d[\d\s\u00a0.]*(?:,\d{1,2})?)\s*(?:EUR|€)?\s*$/i.exec(
+		text.trim()
+	);
 	if (!m) return null;
 	const date = parseDateText(m[1], 'dmy');
 	if (!date) return null;

@@ -37,7 +37,7 @@ export const creditAgricole: CsvLayout = {
 		const warnings: string[] = [];
 		if (cut !== -1 && body.slice(cut).some((r) => parseDateText(r.cells[0] ?? '', 'dmy') !== null)) {
 			warnings.push(
-				"Les opérations de carte à débit différé listées en fin de fichier ne sont pas importées : elles seront débitées du compte en une fois, à la fin du mois."
+				'Les opérations de carte à débit différé listées en fin de fichier ne sont pas importées : elles seront débitées du compte en une fois, à la fin du mois.'
 			);
 		}
 		const result = readTable(accountRows, {

@@ -26,11 +26,14 @@ export const lcl: CsvLayout = {
 		const balanceRows = rows.filter(isBalanceRow);
 		const txRows = rows.filter((r) => !isBalanceRow(r));
 		if (balanceRows.length === 0 || txRows.length === 0) return null;
-		const shaped = txRows.filter((r) => r.cells.length >= 7 && parseDateText(r.cells[0], 'dmy') !== null && AMOUNT.test(r.cells[1]));
+		const shaped = txRows.filter(
+			(r) => r.cells.length >= 7 && parseDateText(r.cells[0], 'dmy') !== null && AMOUNT.test(r.cells[1])
+		);
 		if (shaped.length < txRows.length * 0.9) return null;
 		const prepared = txRows.map((r) => {
 			const cells = [...r.cells];
-			if (tidy(cells[4]) === '' && tidy(cells[5]) === '') cells[4] = [cells[2], cells[3]].map(tidy).filter(Boolean).join(' ');
+			if (tidy(cells[4]) === '' && tidy(cells[5]) === '')
+				cells[4] = [cells[2], cells[3]].map(tidy).filter(Boolean).join(' ');
 			return { line: r.line, cells };
 		});
 		const result = readTable(prepared, {

@@ -6,7 +6,12 @@ import { readTable, type RowState } from '../csv-table';
 import { headerKey, tidyOrNull } from '../text';
 import { locateHeader, single, skippedRowWarnings, type CsvLayout } from './common';
 
-const paris = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const paris = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/Paris',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
 
 /** `2026-01-31 23:30:00` (UTC) → `2026-02-01` (Paris). Leaves other text unchanged. */
 export function utcToParisDate(text: string): string {
@@ -35,7 +40,8 @@ export const qonto: CsvLayout = {
 		const prepared = rows.slice(h.at + 1).map((r) => {
 			const cells = [...r.cells];
 			for (const c of dateCols) if (cells[c] !== undefined) cells[c] = utcToParisDate(cells[c]);
-			if (settlement !== undefined && (cells[settlement] ?? '').trim() === '') cells[settlement] = cells[operation] ?? '';
+			if (settlement !== undefined && (cells[settlement] ?? '').trim() === '')
+				cells[settlement] = cells[operation] ?? '';
 			return { line: r.line, cells };
 		});
 		const statusCol = h.col('Status') as number;

@@ -17,8 +17,14 @@ export const revolut: CsvLayout = {
 	id: 'revolut',
 	bankName: 'Revolut',
 	parse({ rows }) {
-		const en = locateHeader(rows, ['Type', 'Product', 'Started Date', 'Completed Date', 'Description', 'Amount', 'State'], 3);
-		const h = en ?? locateHeader(rows, ['Type', 'Produit', 'Date de début', 'Date de fin', 'Description', 'Montant', 'État'], 3);
+		const en = locateHeader(
+			rows,
+			['Type', 'Product', 'Started Date', 'Completed Date', 'Description', 'Amount', 'State'],
+			3
+		);
+		const h =
+			en ??
+			locateHeader(rows, ['Type', 'Produit', 'Date de début', 'Date de fin', 'Description', 'Montant', 'État'], 3);
 		if (!h) return null;
 		const stateCol = (en ? h.col('State') : h.col('État')) as number;
 		const result = readTable(rows.slice(h.at + 1), {
@@ -38,7 +44,9 @@ export const revolut: CsvLayout = {
 			width: h.width
 		});
 		return {
-			accounts: [...result.accounts].map(([product, entry]) => toAccount(entry, { label: product || null, bankName: 'Revolut' })),
+			accounts: [...result.accounts].map(([product, entry]) =>
+				toAccount(entry, { label: product || null, bankName: 'Revolut' })
+			),
 			warnings: [...result.warnings, ...skippedRowWarnings(result.otherRows)],
 			pendingSkipped: result.pendingSkipped
 		};

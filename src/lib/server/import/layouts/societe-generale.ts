@@ -51,6 +51,10 @@ export const societeGenerale: CsvLayout = {
 			names: h.names,
 			width: h.width
 		});
-		return single(result, { accountNumber, bankName: 'Société Générale', balances }, skippedRowWarnings(result.otherRows));
+		return single(
+			result,
+			{ accountNumber, bankName: 'Société Générale', balances },
+			skippedRowWarnings(result.otherRows)
+		);
 	}
 };

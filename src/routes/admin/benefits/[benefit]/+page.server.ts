@@ -18,7 +18,10 @@ function benefitOf(event: { params: { benefit: string } }): BenefitId {
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
 	const id = benefitOf(event);
-	const [history, params] = await Promise.all([definitionHistory(event.locals.db, id), loadParameters(event.locals.db)]);
+	const [history, params] = await Promise.all([
+		definitionHistory(event.locals.db, id),
+		loadParameters(event.locals.db)
+	]);
 	const current = history[0];
 	return {
 		id,
@@ -42,7 +45,13 @@ export const actions: Actions = {
 	preview: async (event) => {
 		const { actor, definition, problems, values } = await readForm(event);
 		if (problems.length) return fail(400, { values, problems });
-		const preview = await previewDefinition(event.locals.db, actor.organisationId, definition, referenceProfiles(today().slice(0, 7)), today().slice(0, 7));
+		const preview = await previewDefinition(
+			event.locals.db,
+			actor.organisationId,
+			definition,
+			referenceProfiles(today().slice(0, 7)),
+			today().slice(0, 7)
+		);
 		if (preview.problems.length) return fail(400, { values, problems: preview.problems });
 		return { values, preview, conditionsFr: definition.conditions.map(describeCondition) };
 	},

@@ -37,7 +37,8 @@ export const actions: Actions = {
 			});
 			return { link: `${event.url.origin}/invitation/${token}`, expiresAt, email };
 		} catch (e) {
-			if (e instanceof InputError) return fail(400, { values: { email, name }, errors: { [e.field ?? 'email']: e.message } });
+			if (e instanceof InputError)
+				return fail(400, { values: { email, name }, errors: { [e.field ?? 'email']: e.message } });
 			if (e instanceof NotFoundError) error(404, 'Page introuvable');
 			throw e;
 		}

@@ -3,7 +3,13 @@ import { today } from '$lib/dates';
 import { requireHousehold } from '$lib/server/auth/guards';
 import { nonRecoursSummary } from '$lib/server/benefits';
 import type { AlertStatus } from '$lib/server/db/schema';
-import { ALERT_STATUSES, evaluateHousehold, loadProfile, saveProfile, setAlertStatus } from '$lib/server/services/benefits-service';
+import {
+	ALERT_STATUSES,
+	evaluateHousehold,
+	loadProfile,
+	saveProfile,
+	setAlertStatus
+} from '$lib/server/services/benefits-service';
 import { InputError } from '$lib/server/services/errors';
 import { profileFromForm, valuesFromProfile } from '$lib/server/services/profile-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +22,16 @@ export const load: PageServerLoad = async (event) => {
 	const alerts = await db
 		.selectFrom('benefit_alert as a')
 		.leftJoin('app_user as u', 'u.id', 'a.updated_by')
-		.select(['a.id', 'a.benefit', 'a.status', 'a.amount', 'a.period', 'a.updated_at', 'a.active', 'u.name as updated_by_name'])
+		.select([
+			'a.id',
+			'a.benefit',
+			'a.status',
+			'a.amount',
+			'a.period',
+			'a.updated_at',
+			'a.active',
+			'u.name as updated_by_name'
+		])
 		.where('a.household_id', '=', householdId)
 		.orderBy('a.active', 'desc')
 		.orderBy('a.amount', 'desc')
@@ -39,7 +54,8 @@ export const actions: Actions = {
 		try {
 			await saveProfile(event.locals.db, actor, householdId, q.profile);
 		} catch (e) {
-			if (e instanceof InputError) return fail(400, { values: q.values, errors: { form: e.message } as Record<string, string> });
+			if (e instanceof InputError)
+				return fail(400, { values: q.values, errors: { form: e.message } as Record<string, string> });
 			throw e;
 		}
 		return { saved: true };
@@ -48,7 +64,8 @@ export const actions: Actions = {
 		const { actor, householdId } = await requireHousehold(event);
 		const form = await event.request.formData();
 		const status = String(form.get('status') ?? '') as AlertStatus;
-		if (!ALERT_STATUSES.includes(status)) return fail(400, { errors: { alert: 'État inconnu.' } as Record<string, string> });
+		if (!ALERT_STATUSES.includes(status))
+			return fail(400, { errors: { alert: 'État inconnu.' } as Record<string, string> });
 		try {
 			await setAlertStatus(event.locals.db, actor, householdId, Number(form.get('alert')), status);
 		} catch (e) {

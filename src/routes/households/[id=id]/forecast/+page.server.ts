@@ -5,7 +5,13 @@ import { requireHousehold } from '$lib/server/auth/guards';
 import type { WhatIf } from '$lib/server/projection/projection';
 import type { Cadence } from '$lib/server/projection/types';
 import { InputError } from '$lib/server/services/errors';
-import { addPlannedItem, deletePlannedItem, householdForecast, saveSeriesOverride, setManualBalance } from '$lib/server/services/forecast-service';
+import {
+	addPlannedItem,
+	deletePlannedItem,
+	householdForecast,
+	saveSeriesOverride,
+	setManualBalance
+} from '$lib/server/services/forecast-service';
 import type { Actions, PageServerLoad } from './$types';
 
 const CADENCES: Cadence[] = ['weekly', 'biweekly', 'monthly', 'bimonthly', 'quarterly', 'semiannual', 'annual'];
@@ -36,7 +42,12 @@ export const load: PageServerLoad = async (event) => {
 	const days = Math.min(365, Math.max(30, Number(event.url.searchParams.get('days')) || 90));
 	const { whatIf, active } = whatIfFrom(event.url);
 	const forecast = await householdForecast(event.locals.db, householdId, { days, whatIf });
-	const accounts = await event.locals.db.selectFrom('bank_account').select(['id', 'name']).where('household_id', '=', householdId).orderBy('name').execute();
+	const accounts = await event.locals.db
+		.selectFrom('bank_account')
+		.select(['id', 'name'])
+		.where('household_id', '=', householdId)
+		.orderBy('name')
+		.execute();
 	return { forecast, days, whatIfActive: active, query: event.url.search, accounts };
 };
 
@@ -45,7 +56,8 @@ function money(form: FormData, name: string, label: string): number {
 	try {
 		return parseAmount(raw);
 	} catch (e) {
-		if (e instanceof MoneyParseError) throw new InputError(`${label} : montant illisible « ${raw} » (exemple : -45,20).`, name);
+		if (e instanceof MoneyParseError)
+			throw new InputError(`${label} : montant illisible « ${raw} » (exemple : -45,20).`, name);
 		throw e;
 	}
 }
@@ -60,7 +72,12 @@ export const actions: Actions = {
 		try {
 			const amount = status === 'edited' && form.get('amount') ? money(form, 'amount', 'Montant') : undefined;
 			const day = status === 'edited' && form.get('day') ? Number(form.get('day')) : undefined;
-			await saveSeriesOverride(event.locals.db, actor, householdId, { key, status: status as 'confirmed' | 'dismissed' | 'edited', amount, dayOfMonth: day });
+			await saveSeriesOverride(event.locals.db, actor, householdId, {
+				key,
+				status: status as 'confirmed' | 'dismissed' | 'edited',
+				amount,
+				dayOfMonth: day
+			});
 			return { saved: 'series' };
 		} catch (e) {
 			if (e instanceof InputError) return fail(400, { error: e.message });
@@ -103,7 +120,14 @@ export const actions: Actions = {
 		try {
 			const date = String(form.get('date') ?? '');
 			if (!isIsoDate(date)) throw new InputError('Date : choisissez une date.', 'date');
-			await setManualBalance(event.locals.db, actor, householdId, Number(form.get('account')), date, money(form, 'amount', 'Solde'));
+			await setManualBalance(
+				event.locals.db,
+				actor,
+				householdId,
+				Number(form.get('account')),
+				date,
+				money(form, 'amount', 'Solde')
+			);
 			return { saved: 'balance' };
 		} catch (e) {
 			if (e instanceof InputError) return fail(400, { error: e.message, field: e.field });

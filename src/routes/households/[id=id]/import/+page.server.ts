@@ -26,7 +26,12 @@ export const load: PageServerLoad = async (event) => {
 	const { householdId } = await requireHousehold(event);
 	const db = event.locals.db;
 	const [accounts, batches] = await Promise.all([
-		db.selectFrom('bank_account').select(['id', 'name', 'csv_mapping']).where('household_id', '=', householdId).orderBy('name').execute(),
+		db
+			.selectFrom('bank_account')
+			.select(['id', 'name', 'csv_mapping'])
+			.where('household_id', '=', householdId)
+			.orderBy('name')
+			.execute(),
 		db
 			.selectFrom('import_batch')
 			.select(['id', 'file_name', 'format', 'layout', 'imported_count', 'duplicate_count', 'created_at'])
@@ -36,7 +41,11 @@ export const load: PageServerLoad = async (event) => {
 			.limit(20)
 			.execute()
 	]);
-	return { accounts: accounts.map((a) => ({ id: a.id, name: a.name })), batches, maxMb: Math.floor(event.locals.config.importMaxBytes / 1048576) };
+	return {
+		accounts: accounts.map((a) => ({ id: a.id, name: a.name })),
+		batches,
+		maxMb: Math.floor(event.locals.config.importMaxBytes / 1048576)
+	};
 };
 
 function columnIndex(form: FormData, name: string): number | undefined {
@@ -88,25 +97,48 @@ export const actions: Actions = {
 		const db = event.locals.db;
 		const form = await event.request.formData();
 		const files = form.getAll('file').filter((f): f is File => f instanceof File && f.size > 0);
-		if (files.length === 0) return fail(400, { errors: { file: 'Choisissez au moins un fichier de relevé.' } as Record<string, string> });
+		if (files.length === 0)
+			return fail(400, { errors: { file: 'Choisissez au moins un fichier de relevé.' } as Record<string, string> });
 		const maxBytes = event.locals.config.importMaxBytes;
 		const tooBig = files.find((f) => f.size > maxBytes);
-		if (tooBig) return fail(400, { errors: { file: `« ${tooBig.name} » est trop volumineux (${Math.floor(maxBytes / 1048576)} Mo au plus). Exportez une période plus courte.` } as Record<string, string> });
+		if (tooBig)
+			return fail(400, {
+				errors: {
+					file: `« ${tooBig.name} » est trop volumineux (${Math.floor(maxBytes / 1048576)} Mo au plus). Exportez une période plus courte.`
+				} as Record<string, string>
+			});
 		const choice = String(form.get('account') ?? 'auto');
 		const options: PendingOptions = {
 			accountId: /^\d+$/.test(choice) ? Number(choice) : null,
 			accountName: /^\d+$/.test(choice) ? null : String(form.get('accountName') ?? '').trim() || null
 		};
-		await db.deleteFrom('pending_import').where('created_at', '<', new Date(Date.now() - PENDING_TTL_MS).toISOString()).execute();
+		await db
+			.deleteFrom('pending_import')
+			.where('created_at', '<', new Date(Date.now() - PENDING_TTL_MS).toISOString())
+			.execute();
 		const staged: Staged[] = [];
 		for (const file of files) {
 			const token = randomBytes(18).toString('base64url');
-			const row = { file_name: file.name.slice(0, 255), content: new Uint8Array(await file.arrayBuffer()), options: JSON.stringify(options) };
+			const row = {
+				file_name: file.name.slice(0, 255),
+				content: new Uint8Array(await file.arrayBuffer()),
+				options: JSON.stringify(options)
+			};
 			await db
 				.insertInto('pending_import')
-				.values({ id: token, organisation_id: actor.organisationId, household_id: householdId, user_id: actor.id, ...row, created_at: new Date().toISOString() })
+				.values({
+					id: token,
+					organisation_id: actor.organisationId,
+					household_id: householdId,
+					user_id: actor.id,
+					...row,
+					created_at: new Date().toISOString()
+				})
 				.execute();
-			staged.push({ token, result: await runPending(db, event.locals.config.importMaxBytes, actor, householdId, row, true) });
+			staged.push({
+				token,
+				result: await runPending(db, event.locals.config.importMaxBytes, actor, householdId, row, true)
+			});
 		}
 		return { staged };
 	},
@@ -117,13 +149,20 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const token = String(form.get('token') ?? '');
 		const row = await pendingFile(db, token, householdId, actor.id);
-		if (!row) return fail(400, { errors: { file: 'Ce fichier n’est plus en attente : choisissez-le de nouveau.' } as Record<string, string> });
+		if (!row)
+			return fail(400, {
+				errors: { file: 'Ce fichier n’est plus en attente : choisissez-le de nouveau.' } as Record<string, string>
+			});
 		const options = JSON.parse(row.options ?? '{}') as PendingOptions;
 		const dateOrder = (['dmy', 'mdy', 'ymd'] as const).find((o) => o === form.get('dateOrder'));
 		options.dateOrder = dateOrder;
 		const dateColumn = columnIndex(form, 'dateColumn');
 		if (dateColumn !== undefined) {
-			const labelColumns = form.getAll('labelColumns').map(String).filter((v) => /^\d+$/.test(v)).map(Number);
+			const labelColumns = form
+				.getAll('labelColumns')
+				.map(String)
+				.filter((v) => /^\d+$/.test(v))
+				.map(Number);
 			const mapping: CsvMapping = {
 				dateColumn,
 				labelColumns,
@@ -137,13 +176,27 @@ export const actions: Actions = {
 			};
 			const errors: Record<string, string> = {};
 			if (labelColumns.length === 0) errors.labelColumns = 'Choisissez au moins une colonne de libellé.';
-			if (mapping.amountColumn === undefined && (mapping.debitColumn === undefined || mapping.creditColumn === undefined))
+			if (
+				mapping.amountColumn === undefined &&
+				(mapping.debitColumn === undefined || mapping.creditColumn === undefined)
+			)
 				errors.amountColumn = 'Choisissez la colonne du montant, ou les deux colonnes débit et crédit.';
 			if (Object.keys(errors).length) return fail(400, { errors });
 			options.mapping = mapping;
 		}
-		await db.updateTable('pending_import').set({ options: JSON.stringify(options) }).where('id', '=', token).execute();
-		const result = await runPending(db, event.locals.config.importMaxBytes, actor, householdId, { ...row, options: JSON.stringify(options) }, true);
+		await db
+			.updateTable('pending_import')
+			.set({ options: JSON.stringify(options) })
+			.where('id', '=', token)
+			.execute();
+		const result = await runPending(
+			db,
+			event.locals.config.importMaxBytes,
+			actor,
+			householdId,
+			{ ...row, options: JSON.stringify(options) },
+			true
+		);
 		return { staged: [{ token, result }] as Staged[] };
 	},
 	/** Imports the previewed files for real, each all-or-nothing. */
@@ -163,12 +216,20 @@ export const actions: Actions = {
 				const options = JSON.parse(row.options ?? '{}') as PendingOptions;
 				if (options.mapping) {
 					for (const a of result.accounts) {
-						if (a.accountId) await db.updateTable('bank_account').set({ csv_mapping: JSON.stringify(options.mapping) }).where('id', '=', a.accountId).execute();
+						if (a.accountId)
+							await db
+								.updateTable('bank_account')
+								.set({ csv_mapping: JSON.stringify(options.mapping) })
+								.where('id', '=', a.accountId)
+								.execute();
 					}
 				}
 			}
 		}
-		if (results.length === 0) return fail(400, { errors: { file: 'Ces fichiers ne sont plus en attente : choisissez-les de nouveau.' } as Record<string, string> });
+		if (results.length === 0)
+			return fail(400, {
+				errors: { file: 'Ces fichiers ne sont plus en attente : choisissez-les de nouveau.' } as Record<string, string>
+			});
 		return { imported: results };
 	},
 	undo: async (event) => {

@@ -14,7 +14,16 @@ async function previewTransactions(db: Db, householdId: number) {
 		.select(['id', 'raw_label', 'amount', 'booking_date', 'account_id', 'category_id', 'category_source', 'payee'])
 		.where('household_id', '=', householdId)
 		.execute();
-	return rows.map((r) => ({ id: r.id, rawLabel: r.raw_label, amount: r.amount, date: r.booking_date, accountId: r.account_id, category: r.category_id, categorySource: r.category_source, payee: r.payee }));
+	return rows.map((r) => ({
+		id: r.id,
+		rawLabel: r.raw_label,
+		amount: r.amount,
+		date: r.booking_date,
+		accountId: r.account_id,
+		category: r.category_id,
+		categorySource: r.category_source,
+		payee: r.payee
+	}));
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -30,11 +39,24 @@ export const load: PageServerLoad = async (event) => {
 			.where('category_id', '=', 'uncategorised')
 			.execute()
 	]);
-	const suggestions = suggestRules(uncategorised.map((t) => ({ payee: t.payee, rawLabel: t.raw_label, amount: t.amount, category: t.category_id }))).slice(0, 10);
+	const suggestions = suggestRules(
+		uncategorised.map((t) => ({ payee: t.payee, rawLabel: t.raw_label, amount: t.amount, category: t.category_id }))
+	).slice(0, 10);
 	return {
-		rules: rules.map((r) => ({ id: r.rule.id, enabled: r.enabled, conditions: r.rule.conditions.map(describeCondition), actions: r.rule.actions })),
+		rules: rules.map((r) => ({
+			id: r.rule.id,
+			enabled: r.enabled,
+			conditions: r.rule.conditions.map(describeCondition),
+			actions: r.rule.actions
+		})),
 		categories,
-		suggestions: suggestions.map((s) => ({ payee: s.payee, sign: s.sign, count: s.count, examples: s.examples, total: s.total }))
+		suggestions: suggestions.map((s) => ({
+			payee: s.payee,
+			sign: s.sign,
+			count: s.count,
+			examples: s.examples,
+			total: s.total
+		}))
 	};
 };
 
@@ -45,7 +67,11 @@ export const actions: Actions = {
 		const db = event.locals.db;
 		const values = ruleFormValues(await event.request.formData());
 		const categories = await listCategories(db);
-		const r = ruleFromForm(values, 'household', categories.map((c) => c.id));
+		const r = ruleFromForm(
+			values,
+			'household',
+			categories.map((c) => c.id)
+		);
 		if ('errors' in r) return fail(400, { values, errors: r.errors });
 		const txs = await previewTransactions(db, householdId);
 		const preview = previewRule(r.rule, txs);
@@ -55,7 +81,13 @@ export const actions: Actions = {
 			preview: {
 				matched: preview.matched,
 				skippedManual: preview.skippedManual.length,
-				changes: preview.changes.slice(0, 50).map((c) => ({ ...c, label: byId.get(Number(c.id))?.rawLabel ?? '', date: byId.get(Number(c.id))?.date ?? '' })),
+				changes: preview.changes
+					.slice(0, 50)
+					.map((c) => ({
+						...c,
+						label: byId.get(Number(c.id))?.rawLabel ?? '',
+						date: byId.get(Number(c.id))?.date ?? ''
+					})),
 				total: preview.changes.length
 			}
 		};
@@ -65,7 +97,11 @@ export const actions: Actions = {
 		const db = event.locals.db;
 		const values = ruleFormValues(await event.request.formData());
 		const categories = await listCategories(db);
-		const r = ruleFromForm(values, 'household', categories.map((c) => c.id));
+		const r = ruleFromForm(
+			values,
+			'household',
+			categories.map((c) => c.id)
+		);
 		if ('errors' in r) return fail(400, { values, errors: r.errors });
 		await saveRule(db, actor, householdId, r.rule);
 		const applied = await reapplyRules(db, householdId);

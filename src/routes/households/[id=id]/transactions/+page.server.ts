@@ -24,15 +24,36 @@ export const load: PageServerLoad = async (event) => {
 	const [list, categories, accounts] = await Promise.all([
 		listTransactions(db, householdId, filters),
 		listCategories(db),
-		db.selectFrom('bank_account').select(['id', 'name']).where('household_id', '=', householdId).orderBy('name').execute()
+		db
+			.selectFrom('bank_account')
+			.select(['id', 'name'])
+			.where('household_id', '=', householdId)
+			.orderBy('name')
+			.execute()
 	]);
 	// Why each rule-categorised row has its category: the rule and the condition that decided.
 	const set = await loadRuleSet(db, householdId);
 	const rows = list.rows.map((r) => ({
 		...r,
-		explanation: r.categorySource === 'rule' ? (categorise(set, { rawLabel: r.rawLabel, amount: r.amount, date: r.date, accountId: r.accountId }).explanation?.matched ?? null) : null
+		explanation:
+			r.categorySource === 'rule'
+				? (categorise(set, { rawLabel: r.rawLabel, amount: r.amount, date: r.date, accountId: r.accountId }).explanation
+						?.matched ?? null)
+				: null
 	}));
-	return { month: list.month, months: list.months, truncated: list.truncated, rows, categories, accounts, filters: { category: filters.category ?? '', account: filters.accountId ? String(filters.accountId) : '', q: filters.search ?? '' } };
+	return {
+		month: list.month,
+		months: list.months,
+		truncated: list.truncated,
+		rows,
+		categories,
+		accounts,
+		filters: {
+			category: filters.category ?? '',
+			account: filters.accountId ? String(filters.accountId) : '',
+			q: filters.search ?? ''
+		}
+	};
 };
 
 export const actions: Actions = {
@@ -42,11 +63,17 @@ export const actions: Actions = {
 		const transactionId = Number(form.get('transaction'));
 		const category = String(form.get('category') ?? '');
 		try {
-			const r = await setCategoryManually(event.locals.db, actor, householdId, transactionId, category, { similar: form.get('similar') === 'on' });
+			const r = await setCategoryManually(event.locals.db, actor, householdId, transactionId, category, {
+				similar: form.get('similar') === 'on'
+			});
 			let ruleChanged = 0;
 			if (form.get('rule') === 'on' && r.payee) {
 				const categories = await listCategories(event.locals.db);
-				const rule = ruleFromForm({ field: 'payee', op: 'equals', value: r.payee, sign: '', category, payee: '', priority: '', id: '' }, 'household', categories.map((c) => c.id));
+				const rule = ruleFromForm(
+					{ field: 'payee', op: 'equals', value: r.payee, sign: '', category, payee: '', priority: '', id: '' },
+					'household',
+					categories.map((c) => c.id)
+				);
 				if ('rule' in rule) {
 					await saveRule(event.locals.db, actor, householdId, rule.rule);
 					ruleChanged = (await reapplyRules(event.locals.db, householdId)).changed;
