@@ -81,13 +81,11 @@ export const actions: Actions = {
 			preview: {
 				matched: preview.matched,
 				skippedManual: preview.skippedManual.length,
-				changes: preview.changes
-					.slice(0, 50)
-					.map((c) => ({
-						...c,
-						label: byId.get(Number(c.id))?.rawLabel ?? '',
-						date: byId.get(Number(c.id))?.date ?? ''
-					})),
+				changes: preview.changes.slice(0, 50).map((c) => ({
+					...c,
+					label: byId.get(Number(c.id))?.rawLabel ?? '',
+					date: byId.get(Number(c.id))?.date ?? ''
+				})),
 				total: preview.changes.length
 			}
 		};
