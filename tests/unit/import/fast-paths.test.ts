@@ -160,7 +160,7 @@ describe('amount fast path', () => {
 					expect(parseAmount(t, { decimal: d })).toBe(fast);
 				} catch (e) {
 					if (!(e instanceof MoneyParseError)) throw e;
-					throw new Error(`fast path read « ${t} » that parseAmount refuses`);
+					throw new Error(`fast path read « ${t} » that parseAmount refuses`, { cause: e });
 				}
 			}
 		}

@@ -17,7 +17,7 @@ function onlyImportErrors(input: Uint8Array): void {
 	try {
 		parseStatement(input);
 	} catch (e) {
-		if (!(e instanceof ImportError)) throw new Error(`non-ImportError thrown: ${String(e)}`);
+		if (!(e instanceof ImportError)) throw new Error(`non-ImportError thrown: ${String(e)}`, { cause: e });
 	}
 }
 

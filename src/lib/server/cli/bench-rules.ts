@@ -101,8 +101,8 @@ export async function benchRules(n: number, naiveSample: number) {
 
 	// Re-applying rules to 10 years of one household's history.
 	const dir = mkdtempSync(join(tmpdir(), 'bgv-bench-rules-'));
-	let reapplyMs = 0;
-	let history = 0;
+	let reapplyMs: number;
+	let history: number;
 	try {
 		const handle = createDb({ dialect: 'sqlite', path: join(dir, 'r.sqlite') });
 		await prepareDatabase(handle.db);

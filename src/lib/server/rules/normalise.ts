@@ -332,7 +332,7 @@ const RE_COUNTRY = /^(?:IE|LU|NL|GB|DE|ES|IT|BE|US|PT|CH|SE|IRL|LUX|NLD|GBR|DEU|
 const RE_GLUED_CITY = /^([A-Z&'.]*[A-Z&'.)])?\d{2,5}[A-Z]/;
 const RE_GLUED_DIGITS = /([A-Z&])\d{2,}$/;
 const LEGAL_FORMS = new Set(['SAS', 'SARL', 'SA', 'EURL', 'SNC', 'SASU']);
-const RE_EDGE_PUNCT = /^[\-.:/*,;_#+|]+|[\-.:/*,;_#+|]+$/g;
+const RE_EDGE_PUNCT = /^[-.:/*,;_#+|]+|[-.:/*,;_#+|]+$/g;
 const RE_LETTER = /[A-Za-z\u00c0-\u024f]/;
 
 /** Tokens that start the reference part of a label: the payee ends before them. */

@@ -5,6 +5,7 @@
 
 // Control characters, zero-width and bidi marks, BOM, and lone (unpaired) surrogates.
 const JUNK =
+	// eslint-disable-next-line no-control-regex -- removing control characters is the point
 	/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const MARKS = /\p{M}+/gu;
 const APOSTROPHES = /[\u2018\u2019\u201b\u0060\u00b4\u02bc]/g;
