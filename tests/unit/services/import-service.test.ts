@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db';
-import {
-	importFile,
-	importWithSavedMapping,
-	undoImport,
-	type FileImportResult
-} from '$lib/server/services/import-service';
+import { importFile, previewFile, undoImport, type FileImportResult } from '$lib/server/services/import-service';
+import { operatorScope, type HouseholdScope } from '$lib/server/auth/access';
+import { planFile } from '$lib/server/services/import-service';
+import { commitPlan } from '$lib/server/services/import/commit';
+import { loadCategoriser } from '$lib/server/services/categoriser';
+import { generateLargeCsv } from '$lib/server/import/bench-data';
+import { rawSqlite } from '$lib/server/db';
+import SQLite from 'better-sqlite3';
 import { createTestDb } from '../../helpers/test-db';
 import { fixture } from '../import/helpers';
 
@@ -13,6 +15,7 @@ let h: DbHandle;
 let org: number;
 let hh: number;
 const enc = (s: string) => new TextEncoder().encode(s);
+const now = () => new Date().toISOString();
 
 // Crédit Mutuel layout: Date;Date de valeur;Débit;Crédit;Libellé;Solde
 function cm(rows: [string, string, string, string][], opening = 100_00): string {
@@ -62,7 +65,10 @@ afterAll(async () => {
 	await h.close();
 });
 
-const base = () => ({ organisationId: org, householdId: hh, userId: null, accountName: 'Compte courant' });
+const base = () => ({ accountName: 'Compte courant' });
+async function scopeOf(id: number): Promise<HouseholdScope> {
+	return (await operatorScope(h.db, id))!;
+}
 
 describe('import service', () => {
 	const march = cm([
@@ -73,7 +79,7 @@ describe('import service', () => {
 	]);
 
 	it('a dry run writes nothing', async () => {
-		const r = ok(await importFile(h.db, { ...base(), fileName: 'mars.csv', bytes: enc(march), dryRun: true }));
+		const r = ok(await previewFile(h.db, await scopeOf(hh), { ...base(), fileName: 'mars.csv', bytes: enc(march) }));
 		expect(r.status).toBe('dry-run');
 		expect(r.accounts[0].imported).toBe(4);
 		expect(r.accounts[0].sample[2]).toMatchObject({ amount: '-45.99', category: 'housing.energy' });
@@ -82,7 +88,7 @@ describe('import service', () => {
 	});
 
 	it('imports every row once, keeps two identical coffees, categorises, stores the balance', async () => {
-		const r = ok(await importFile(h.db, { ...base(), fileName: 'mars.csv', bytes: enc(march) }));
+		const r = ok(await importFile(h.db, await scopeOf(hh), { ...base(), fileName: 'mars.csv', bytes: enc(march) }));
 		expect(r.layout).toBe('credit-mutuel');
 		expect(r.accounts[0]).toMatchObject({
 			imported: 4,
@@ -110,7 +116,7 @@ describe('import service', () => {
 	});
 
 	it('re-importing the same file imports 0', async () => {
-		const r = ok(await importFile(h.db, { ...base(), fileName: 'mars.csv', bytes: enc(march) }));
+		const r = ok(await importFile(h.db, await scopeOf(hh), { ...base(), fileName: 'mars.csv', bytes: enc(march) }));
 		expect(r.accounts[0]).toMatchObject({ imported: 0, duplicates: 4 });
 		expect(await count()).toBe(4);
 	});
@@ -124,7 +130,9 @@ describe('import service', () => {
 			],
 			106_40
 		);
-		const r = ok(await importFile(h.db, { ...base(), fileName: 'overlap.csv', bytes: enc(overlap) }));
+		const r = ok(
+			await importFile(h.db, await scopeOf(hh), { ...base(), fileName: 'overlap.csv', bytes: enc(overlap) })
+		);
 		expect(r.accounts[0]).toMatchObject({ imported: 1, duplicates: 2 });
 		expect(await count()).toBe(5);
 	});
@@ -135,7 +143,12 @@ describe('import service', () => {
 </BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`;
 		const accounts = await h.db.selectFrom('bank_account').select('id').where('household_id', '=', hh).execute();
 		const r = ok(
-			await importFile(h.db, { ...base(), accountId: accounts[0].id, fileName: 'mars.ofx', bytes: enc(ofx) })
+			await importFile(h.db, await scopeOf(hh), {
+				...base(),
+				accountId: accounts[0].id,
+				fileName: 'mars.ofx',
+				bytes: enc(ofx)
+			})
 		);
 		expect(r.accounts[0].imported).toBe(1);
 		expect(r.accounts[0].probableDuplicates).toEqual([
@@ -153,13 +166,17 @@ describe('import service', () => {
 
 	it('a bad file is rejected with its line and leaves everything as it was', async () => {
 		const bad = march.replace('-45,99', '-4,5,99');
-		const r = await importFile(h.db, { ...base(), fileName: 'bad.csv', bytes: enc(bad) });
+		const r = await importFile(h.db, await scopeOf(hh), { ...base(), fileName: 'bad.csv', bytes: enc(bad) });
 		expect(r.status).toBe('rejected');
 		if (r.status === 'rejected') expect(r.error.line).toBe(4);
 		expect(await count()).toBe(6);
-		const empty = await importFile(h.db, { ...base(), fileName: 'vide.csv', bytes: new Uint8Array() });
+		const empty = await importFile(h.db, await scopeOf(hh), {
+			...base(),
+			fileName: 'vide.csv',
+			bytes: new Uint8Array()
+		});
 		expect(empty.status).toBe('rejected');
-		const png = await importFile(h.db, {
+		const png = await importFile(h.db, await scopeOf(hh), {
 			...base(),
 			fileName: 'photo.csv',
 			bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
@@ -172,7 +189,7 @@ describe('import service', () => {
 		const accounts = await h.db.selectFrom('bank_account').select('id').execute();
 		const batches = await h.db.selectFrom('import_batch').select('id').execute();
 		const full = fixture('bp-multi.ofx');
-		const r = await importFile(h.db, {
+		const r = await importFile(h.db, await scopeOf(hh), {
 			...base(),
 			fileName: 'coupe.ofx',
 			bytes: full.slice(0, Math.floor(full.length / 2))
@@ -215,7 +232,12 @@ describe('import service', () => {
 				]
 		);
 		await expect(
-			importFile(h.db, { ...base(), fileName: 'mai.csv', bytes: enc(cm(rows)) }, { categoriser: failing })
+			importFile(
+				h.db,
+				await scopeOf(hh),
+				{ ...base(), fileName: 'mai.csv', bytes: enc(cm(rows)) },
+				{ categoriser: failing }
+			)
 		).rejects.toThrow('disk full');
 		calls = -10_000;
 		expect(await count()).toBe(before);
@@ -224,7 +246,12 @@ describe('import service', () => {
 
 	it('refuses a file above the configured size limit', async () => {
 		const big = march + 'x'.repeat(1024 * 1024);
-		const r = await importFile(h.db, { ...base(), fileName: 'gros.csv', bytes: enc(big), maxBytes: 1024 * 1024 });
+		const r = await importFile(h.db, await scopeOf(hh), {
+			...base(),
+			fileName: 'gros.csv',
+			bytes: enc(big),
+			maxBytes: 1024 * 1024
+		});
 		expect(r.status).toBe('rejected');
 		if (r.status === 'rejected') expect(r.error.message).toMatch(/trop gros.*limite est de 1 Mo/);
 		expect(await count()).toBe(6);
@@ -232,12 +259,12 @@ describe('import service', () => {
 
 	it('an unknown CSV layout asks for a mapping, then imports with it', async () => {
 		const odd = 'Jour,Quoi,Combien\n2026-04-01,Courses marché,-12.50\n2026-04-02,Remboursement ami,20.00\n';
-		const r = await importFile(h.db, { ...base(), fileName: 'odd.csv', bytes: enc(odd) });
+		const r = await importFile(h.db, await scopeOf(hh), { ...base(), fileName: 'odd.csv', bytes: enc(odd) });
 		expect(r.status).toBe('rejected');
 		if (r.status !== 'rejected') return;
 		expect(r.needs?.mapping?.columns).toEqual(['Jour', 'Quoi', 'Combien']);
 		const mapped = ok(
-			await importFile(h.db, {
+			await importFile(h.db, await scopeOf(hh), {
 				...base(),
 				fileName: 'odd.csv',
 				bytes: enc(odd),
@@ -253,10 +280,17 @@ describe('import service', () => {
 			.select('id')
 			.where('file_name', '=', 'mars.ofx')
 			.executeTakeFirstOrThrow();
-		const removed = await undoImport(h.db, { id: 1, organisationId: org }, hh, batch.id);
+		const removed = await undoImport(h.db, await scopeOf(hh), batch.id);
 		expect(removed).toBe(1);
 		expect(await h.db.selectFrom('probable_duplicate').selectAll().execute()).toHaveLength(0);
-		await expect(undoImport(h.db, { id: 1, organisationId: org }, hh + 1000, batch.id)).rejects.toThrow();
+		const elsewhere = (
+			await h.db
+				.insertInto('household')
+				.values({ organisation_id: org, name: 'Ailleurs', situation: null, created_at: now(), archived_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		await expect(undoImport(h.db, await scopeOf(elsewhere), batch.id)).rejects.toThrow();
 	});
 });
 
@@ -293,10 +327,7 @@ describe('accounts read from the file', () => {
 
 	it('a file of several accounts fills each of them, even when the person named one account', async () => {
 		const r = ok(
-			await importFile(h.db, {
-				organisationId: org,
-				householdId: other,
-				userId: null,
+			await importFile(h.db, await scopeOf(other), {
 				fileName: 'multi.ofx',
 				bytes: fixture('bp-multi.ofx'),
 				accountName: 'Compte courant'
@@ -314,10 +345,7 @@ describe('accounts read from the file', () => {
 		const [first] = await accountsOf(other);
 		const before = await rowsPerAccount(other);
 		const r = ok(
-			await importFile(h.db, {
-				organisationId: org,
-				householdId: other,
-				userId: null,
+			await importFile(h.db, await scopeOf(other), {
 				fileName: 'multi.ofx',
 				bytes: fixture('bp-multi.ofx'),
 				accountId: first.id
@@ -330,20 +358,14 @@ describe('accounts read from the file', () => {
 
 	it('a single-account file is matched by its IBAN, and a picked account is used for a file of one account', async () => {
 		const first = ok(
-			await importFile(h.db, {
-				organisationId: org,
-				householdId: other,
-				userId: null,
+			await importFile(h.db, await scopeOf(other), {
 				fileName: 'qonto.csv',
 				bytes: fixture('qonto.csv')
 			})
 		);
 		expect(first.accounts[0]).toMatchObject({ created: true, imported: 2 });
 		const again = ok(
-			await importFile(h.db, {
-				organisationId: org,
-				householdId: other,
-				userId: null,
+			await importFile(h.db, await scopeOf(other), {
 				fileName: 'qonto.csv',
 				bytes: fixture('qonto.csv')
 			})
@@ -353,10 +375,7 @@ describe('accounts read from the file', () => {
 		expect(accounts.find((a) => a.id === first.accounts[0].accountId)?.iban).toBe('FR7616958000011234567890123');
 		const picked = accounts[0].id;
 		const forced = ok(
-			await importFile(h.db, {
-				organisationId: org,
-				householdId: other,
-				userId: null,
+			await importFile(h.db, await scopeOf(other), {
 				fileName: 'bourso.csv',
 				bytes: fixture('boursobank-2026.csv'),
 				accountId: picked
@@ -371,10 +390,7 @@ describe('column mappings saved for an account', () => {
 	let home: number;
 	const odd = (rows: string[]) => enc(['Jour,Quoi,Combien', ...rows].join('\n') + '\n');
 	const mapping = { dateColumn: 0, labelColumns: [1], amountColumn: 2, hasHeader: true };
-	const req = (bytes: Uint8Array, extra: Partial<Parameters<typeof importWithSavedMapping>[1]> = {}) => ({
-		organisationId: org,
-		householdId: home,
-		userId: null,
+	const req = (bytes: Uint8Array, extra: Partial<Parameters<typeof importFile>[2]> = {}) => ({
 		fileName: 'maison.csv',
 		bytes,
 		...extra
@@ -393,8 +409,9 @@ describe('column mappings saved for an account', () => {
 
 	it('an unknown layout is read with the one saved mapping that fits, into its account', async () => {
 		const first = ok(
-			await importWithSavedMapping(
+			await importFile(
 				h.db,
+				await scopeOf(home),
 				req(odd(['2026-04-01,Courses marché,-12.50']), { accountName: 'Livret', mapping })
 			)
 		);
@@ -405,8 +422,9 @@ describe('column mappings saved for an account', () => {
 			.where('id', '=', livret)
 			.execute();
 		const next = ok(
-			await importWithSavedMapping(
+			await importFile(
 				h.db,
+				await scopeOf(home),
 				req(odd(['2026-04-02,Remboursement ami,20.00', '2026-04-03,Boulangerie,-3.10']))
 			)
 		);
@@ -424,7 +442,9 @@ describe('column mappings saved for an account', () => {
 				.where('name', '=', 'Livret')
 				.executeTakeFirstOrThrow()
 		).id;
-		const r = ok(await importWithSavedMapping(h.db, req(odd(['2026-04-05,Pharmacie,-8.00']), { accountId: livret })));
+		const r = ok(
+			await importFile(h.db, await scopeOf(home), req(odd(['2026-04-05,Pharmacie,-8.00']), { accountId: livret }))
+		);
 		expect(r.accounts[0]).toMatchObject({ accountId: livret, imported: 1 });
 	});
 
@@ -437,7 +457,9 @@ describe('column mappings saved for an account', () => {
 				.where('name', '=', 'Livret')
 				.executeTakeFirstOrThrow()
 		).id;
-		const r = ok(await importWithSavedMapping(h.db, req(fixture('boursobank-2026.csv'), { accountId: livret })));
+		const r = ok(
+			await importFile(h.db, await scopeOf(home), req(fixture('boursobank-2026.csv'), { accountId: livret }))
+		);
 		expect(r).toMatchObject({ format: 'csv', layout: 'boursobank' });
 		expect(r.accounts[0]).toMatchObject({ accountId: livret, imported: 5 });
 		expect(r.warnings.join(' ')).not.toMatch(/réglages enregistrés/);
@@ -461,7 +483,7 @@ describe('column mappings saved for an account', () => {
 				created_at: now
 			})
 			.execute();
-		const r = await importWithSavedMapping(h.db, req(odd(['2026-04-06,Marché,-5.00'])));
+		const r = await importFile(h.db, await scopeOf(home), req(odd(['2026-04-06,Marché,-5.00'])));
 		expect(r.status).toBe('rejected');
 		if (r.status === 'rejected') expect(r.needs?.mapping?.columns).toEqual(['Jour', 'Quoi', 'Combien']);
 	});
@@ -500,16 +522,13 @@ describe('undo and the accounts an import created', () => {
 
 	it('undoing the import that created accounts removes them with their rows', async () => {
 		ok(
-			await importFile(h.db, {
-				organisationId: org,
-				householdId: fresh,
-				userId: null,
+			await importFile(h.db, await scopeOf(fresh), {
 				fileName: 'multi.ofx',
 				bytes: fixture('bp-multi.ofx')
 			})
 		);
 		expect(await accounts()).toHaveLength(2);
-		await undoImport(h.db, { id: 1, organisationId: org }, fresh, await batchOf('multi.ofx'));
+		await undoImport(h.db, await scopeOf(fresh), await batchOf('multi.ofx'));
 		expect(await accounts()).toHaveLength(0);
 		expect(
 			await h.db.selectFrom('account_balance').select('id').where('household_id', '=', fresh).execute()
@@ -518,10 +537,7 @@ describe('undo and the accounts an import created', () => {
 
 	it('an account another import has filled since stays', async () => {
 		const first = ok(
-			await importFile(h.db, {
-				organisationId: org,
-				householdId: fresh,
-				userId: null,
+			await importFile(h.db, await scopeOf(fresh), {
 				fileName: 'bourso.csv',
 				bytes: fixture('boursobank-2026.csv')
 			})
@@ -529,16 +545,137 @@ describe('undo and the accounts an import created', () => {
 		const account = first.accounts[0].accountId as number;
 		const later = cm([['02/02/2026', '-1,00', '', 'CARTE 01/02 KIOSQUE']]);
 		ok(
-			await importFile(h.db, {
-				organisationId: org,
-				householdId: fresh,
-				userId: null,
+			await importFile(h.db, await scopeOf(fresh), {
 				fileName: 'later.csv',
 				bytes: enc(later),
 				accountId: account
 			})
 		);
-		await undoImport(h.db, { id: 1, organisationId: org }, fresh, await batchOf('bourso.csv'));
+		await undoImport(h.db, await scopeOf(fresh), await batchOf('bourso.csv'));
 		expect((await accounts()).map((a) => a.id)).toEqual([account]);
+	});
+});
+
+describe('parse → plan → commit', () => {
+	let house: number;
+	const statement = cm([
+		['02/06/2026', '-12,40', '', 'CARTE 01/06 BOULANGERIE'],
+		['03/06/2026', '', '1200,00', 'VIR SALAIRE JUIN'],
+		['04/06/2026', '-60,00', '', 'PRLV SEPA ORANGE']
+	]);
+	const countIn = async (id: number) =>
+		Number(
+			(
+				await h.db
+					.selectFrom('bank_transaction')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.where('household_id', '=', id)
+					.executeTakeFirstOrThrow()
+			).n
+		);
+
+	beforeAll(async () => {
+		house = (
+			await h.db
+				.insertInto('household')
+				.values({ organisation_id: org, name: 'Plans', situation: null, created_at: now(), archived_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+	});
+
+	it('a preview of a 100,000-row file writes no transaction row and needs no write lock', async () => {
+		const scope = await scopeOf(house);
+		const bytes = generateLargeCsv(100_000);
+		// On SQLite another connection holds the write lock for the whole preview: a preview that tried to
+		// write would wait for it and fail; one that only reads goes through (WAL).
+		const raw = rawSqlite(h.db);
+		const other = raw ? new SQLite(raw.name) : null;
+		other?.pragma('busy_timeout = 0');
+		other?.exec('BEGIN IMMEDIATE');
+		try {
+			const r = ok(await previewFile(h.db, scope, { fileName: 'gros.csv', bytes }));
+			expect(r.status).toBe('dry-run');
+			expect(r.accounts[0].imported).toBe(100_000);
+		} finally {
+			other?.exec('ROLLBACK');
+			other?.close();
+		}
+		expect(await countIn(house)).toBe(0);
+		expect(await h.db.selectFrom('import_batch').select('id').where('household_id', '=', house).execute()).toEqual([]);
+		expect(await h.db.selectFrom('bank_account').select('id').where('household_id', '=', house).execute()).toEqual([]);
+	});
+
+	it('a confirm after another import of the same file imports 0', async () => {
+		const scope = await scopeOf(house);
+		const file = { fileName: 'juin.csv', bytes: enc(statement), accountName: 'Courant' };
+		const categoriser = await loadCategoriser(h.db, house);
+		// Two previews of the same bytes, then both confirmed: the second sees what the first wrote.
+		const first = await planFile(h.db, scope, file, categoriser);
+		const second = await planFile(h.db, scope, file, categoriser);
+		if ('status' in first || 'status' in second) throw new Error('rejected');
+		expect(second.accounts[0].fresh).toHaveLength(3);
+		const a = ok(await commitPlan(h.db, scope, first, { categoriser }));
+		const b = ok(await commitPlan(h.db, scope, second, { categoriser }));
+		expect(a.accounts[0]).toMatchObject({ imported: 3, created: true });
+		expect(b.accounts[0]).toMatchObject({
+			imported: 0,
+			duplicates: 3,
+			created: false,
+			accountId: a.accounts[0].accountId
+		});
+		expect(await countIn(house)).toBe(3);
+		expect(await h.db.selectFrom('bank_account').select('id').where('household_id', '=', house).execute()).toHaveLength(
+			1
+		);
+	});
+
+	it('two imports of overlapping rows at the same time double nothing', async () => {
+		const scope = await scopeOf(house);
+		const july = cm([
+			['02/07/2026', '-9,90', '', 'CARTE 01/07 CINEMA'],
+			['03/07/2026', '-30,00', '', 'PRLV SEPA FREE MOBILE']
+		]);
+		const before = await countIn(house);
+		const results = await Promise.all(
+			[0, 1, 2].map(() =>
+				importFile(h.db, scope, { fileName: 'juillet.csv', bytes: enc(july), accountName: 'Courant' })
+			)
+		);
+		const imported = results.map((r) => ok(r).accounts[0].imported);
+		expect(imported.reduce((x, y) => x + y, 0)).toBe(2);
+		expect(await countIn(house)).toBe(before + 2);
+	});
+
+	it('the column mapping the person chose is saved with the import, in the same transaction', async () => {
+		const scope = await scopeOf(house);
+		const odd = enc('Jour,Quoi,Combien\n2026-08-01,Marché,-7.00\n');
+		const mapping = { dateColumn: 0, labelColumns: [1], amountColumn: 2, hasHeader: true };
+		const preview = ok(
+			await previewFile(h.db, scope, {
+				fileName: 'o.csv',
+				bytes: odd,
+				accountName: 'Tirelire',
+				mapping,
+				saveMapping: true
+			})
+		);
+		expect(preview.accounts[0].created).toBe(true);
+		expect(await h.db.selectFrom('bank_account').select('id').where('name', '=', 'Tirelire').execute()).toEqual([]);
+		const r = ok(
+			await importFile(h.db, scope, {
+				fileName: 'o.csv',
+				bytes: odd,
+				accountName: 'Tirelire',
+				mapping,
+				saveMapping: true
+			})
+		);
+		const account = await h.db
+			.selectFrom('bank_account')
+			.select('csv_mapping')
+			.where('id', '=', r.accounts[0].accountId as number)
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(account.csv_mapping!)).toEqual(mapping);
 	});
 });

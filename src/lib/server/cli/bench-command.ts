@@ -9,12 +9,13 @@ import { spawnSync } from 'node:child_process';
 import SQLite from 'better-sqlite3';
 import Papa from 'papaparse';
 import { createDb, rawSqlite } from '../db';
-import { prepareDatabase } from '../db/bootstrap';
+import { prepareDatabase } from '../services/reference-data';
 import { generateLargeCsv } from '../import/bench-data';
 import { benchCategorise } from '../rules/bench';
 import { benchProjection } from '../projection/bench';
 import { DEFAULT_BENEFIT_PARAMETERS, evaluateBenefits, nonRecoursSummary, type HouseholdProfile } from '../benefits';
-import { importFile, type ImportTimings } from '../services/import-service';
+import { importFile, previewFile, type ImportTimings } from '../services/import-service';
+import { operatorScope } from '../auth/access';
 import { centsToString, parseAmount } from '$lib/money';
 import { isoToDate, today } from '$lib/dates';
 import { addMonths, format } from 'date-fns';
@@ -159,9 +160,11 @@ interface WorkerReport {
 	reimportMs?: number;
 	stagesMs?: Record<string, number>;
 	reimportStagesMs?: Record<string, number>;
+	/** preview only: the transaction rows in the database after the preview (must be 0) */
+	written?: number;
 }
 
-const WORKER_KINDS = ['floor', 'table-floor', 'import'] as const;
+const WORKER_KINDS = ['floor', 'table-floor', 'import', 'preview'] as const;
 type WorkerKind = (typeof WORKER_KINDS)[number];
 
 /**
@@ -179,26 +182,34 @@ async function workerRun(ctx: CliContext, kind: string, file: string, householdI
 	}
 	if (kind === 'table-floor')
 		return { ms: Math.round(await tableFloor(ctx, bytes, householdId)), peakRssMB: peakRssMB() };
-	const household = await ctx.handle.db
-		.selectFrom('household')
-		.select('organisation_id')
-		.where('id', '=', householdId)
-		.executeTakeFirstOrThrow();
-	const request = {
-		organisationId: household.organisation_id,
-		householdId,
-		userId: null,
-		fileName: 'bench.csv',
-		bytes
-	};
+	const scope = await operatorScope(ctx.handle.db, householdId);
+	if (!scope) throw new InputError(`ménage ${householdId} inconnu`);
+	const request = { fileName: 'bench.csv', bytes };
+	if (kind === 'preview') {
+		const stages: ImportTimings = {};
+		const t = process.hrtime.bigint();
+		const preview = await previewFile(ctx.handle.db, scope, request, { timings: stages });
+		const previewMs = ms(t);
+		const written = await ctx.handle.db
+			.selectFrom('bank_transaction')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		return {
+			ms: Math.round(previewMs),
+			peakRssMB: peakRssMB(),
+			imported: preview.status === 'rejected' ? -1 : preview.accounts.reduce((s, a) => s + a.imported, 0),
+			written: Number(written.n),
+			stagesMs: roundAll(stages)
+		};
+	}
 	const stages: ImportTimings = {};
 	const t = process.hrtime.bigint();
-	const result = await importFile(ctx.handle.db, request, { timings: stages });
+	const result = await importFile(ctx.handle.db, scope, request, { timings: stages });
 	const importMs = ms(t);
 	const importPeak = peakRssMB();
 	const againStages: ImportTimings = {};
 	const t2 = process.hrtime.bigint();
-	const again = await importFile(ctx.handle.db, request, { timings: againStages });
+	const again = await importFile(ctx.handle.db, scope, request, { timings: againStages });
 	const reimportMs = ms(t2);
 	return {
 		ms: Math.round(importMs),
@@ -261,7 +272,7 @@ async function benchImport(rows: number, runs: number) {
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await handle.close();
-		const reports: Record<WorkerKind, WorkerReport[]> = { floor: [], 'table-floor': [], import: [] };
+		const reports: Record<WorkerKind, WorkerReport[]> = { floor: [], 'table-floor': [], import: [], preview: [] };
 		for (let i = 0; i < runs; i++) {
 			for (const kind of WORKER_KINDS) {
 				const database = join(dir, `${kind}-${i}.sqlite`);
@@ -269,7 +280,8 @@ async function benchImport(rows: number, runs: number) {
 				reports[kind].push(spawnWorker(kind, file, database, hh.id));
 			}
 		}
-		const { floor: floors, 'table-floor': tableFloors, import: imports } = reports;
+		const { floor: floors, 'table-floor': tableFloors, import: imports, preview: previews } = reports;
+		const previewMs = median(previews.map((r) => r.ms));
 		const importMs = median(imports.map((r) => r.ms));
 		const floorMs = median(floors.map((r) => r.ms));
 		const tableFloorMs = median(tableFloors.map((r) => r.ms));
@@ -297,6 +309,11 @@ async function benchImport(rows: number, runs: number) {
 			peakRssWithReimportMB: Math.max(...imports.map((r) => r.peakRssWithReimportMB ?? 0)),
 			rawFloorPeakRssMB: Math.max(...floors.map((r) => r.peakRssMB)),
 			targetPeakRssMB: 300,
+			previewMs,
+			previewRunsMs: previews.map((r) => r.ms),
+			previewPeakRssMB: Math.max(...previews.map((r) => r.peakRssMB)),
+			previewRowsWritten: Math.max(...previews.map((r) => r.written ?? 0)),
+			previewStagesMs: previews.find((r) => r.ms === previewMs)?.stagesMs,
 			...hledger
 		};
 	} finally {
@@ -367,7 +384,9 @@ async function benchBacktest() {
 		let sum = 0;
 		let naive = 0;
 		for (const [name, id] of Object.entries(seed.households)) {
-			const history = await loadHistory(handle.db, id);
+			const scope = await operatorScope(handle.db, id);
+			if (!scope) continue;
+			const history = await loadHistory(handle.db, scope);
 			if (!history.balance) continue;
 			const r = backtestMonths(history.txs, [{ date: history.balance.date, balance: history.balance.amount }], months);
 			households.push({

@@ -3,9 +3,10 @@ import { basename } from 'node:path';
 import { centsToString } from '$lib/money';
 import { isIsoDate } from '$lib/dates';
 import { InputError } from '../services/errors';
-import { importFile, type FileImportResult } from '../services/import-service';
+import { importFile, previewFile, type FileImportResult } from '../services/import-service';
+import { transactionsBetween } from '../services/transactions';
 import type { StatementFormat } from '../import';
-import { output, requireHouseholdId, stringOption } from './helpers';
+import { output, householdOption, stringOption } from './helpers';
 import type { Command } from './types';
 
 const FORMATS = ['auto', 'csv', 'ofx', 'qif', 'camt053'];
@@ -44,15 +45,10 @@ export const importCommands: Command[] = [
 			json: { type: 'boolean', description: 'sortie JSON' }
 		},
 		async run(ctx) {
-			const householdId = await requireHouseholdId(ctx);
+			const scope = await householdOption(ctx);
 			const format = stringOption(ctx, 'format') ?? 'auto';
 			if (!FORMATS.includes(format)) throw new InputError(`--format : ${FORMATS.join(', ')}`, 'format');
 			if (ctx.positionals.length === 0) throw new InputError('donnez au moins un fichier à importer', 'file');
-			const household = await ctx.handle.db
-				.selectFrom('household')
-				.select('organisation_id')
-				.where('id', '=', householdId)
-				.executeTakeFirstOrThrow();
 			const files: FileImportResult[] = [];
 			for (const path of ctx.positionals) {
 				let bytes: Uint8Array;
@@ -62,17 +58,17 @@ export const importCommands: Command[] = [
 					files.push({ file: basename(path), status: 'rejected', error: { message: `fichier illisible : ${path}` } });
 					continue;
 				}
-				const r = await importFile(ctx.handle.db, {
-					organisationId: household.organisation_id,
-					householdId,
-					userId: null,
+				const request = {
 					fileName: basename(path),
 					bytes,
 					accountName: stringOption(ctx, 'account') ?? null,
 					format: format as 'auto' | StatementFormat,
-					dryRun: ctx.options['dry-run'] === true,
 					maxBytes: ctx.config.importMaxBytes
-				});
+				};
+				const r =
+					ctx.options['dry-run'] === true
+						? await previewFile(ctx.handle.db, scope, request)
+						: await importFile(ctx.handle.db, scope, request);
 				files.push(r);
 				if (!ctx.json) ctx.io.err(describe(r));
 			}
@@ -118,7 +114,7 @@ export const importCommands: Command[] = [
 			json: { type: 'boolean', description: 'sortie JSON' }
 		},
 		async run(ctx) {
-			const householdId = await requireHouseholdId(ctx);
+			const scope = await householdOption(ctx);
 			const from = stringOption(ctx, 'from');
 			const to = stringOption(ctx, 'to');
 			for (const [name, v] of [
@@ -128,44 +124,25 @@ export const importCommands: Command[] = [
 				if (v !== undefined && !isIsoDate(v))
 					throw new InputError(`--${name} attend une date AAAA-MM-JJ, reçu « ${v} »`, name);
 			}
-			let q = ctx.handle.db
-				.selectFrom('bank_transaction as t')
-				.innerJoin('bank_account as a', 'a.id', 't.account_id')
-				.select([
-					't.id',
-					'a.name as account',
-					't.booking_date',
-					't.amount',
-					't.raw_label',
-					't.payee',
-					't.category_id',
-					't.category_source',
-					't.rule_id'
-				])
-				.where('t.household_id', '=', householdId)
-				.orderBy('t.booking_date')
-				.orderBy('t.id');
-			if (from) q = q.where('t.booking_date', '>=', from);
-			if (to) q = q.where('t.booking_date', '<=', to);
-			const rows = await q.execute();
+			const rows = await transactionsBetween(ctx.handle.db, scope, from, to);
 			output(
 				ctx,
 				{
 					transactions: rows.map((r) => ({
 						id: String(r.id),
 						account: r.account,
-						date: r.booking_date,
+						date: r.date,
 						amount: centsToString(r.amount),
-						label: r.raw_label,
+						label: r.rawLabel,
 						payee: r.payee,
-						category: r.category_id,
-						categorySource: r.category_source,
-						ruleId: r.rule_id
+						category: r.category,
+						categorySource: r.categorySource,
+						ruleId: r.ruleId
 					}))
 				},
 				() =>
 					rows
-						.map((r) => `${r.booking_date}\t${centsToString(r.amount).padStart(10)}\t${r.category_id}\t${r.raw_label}`)
+						.map((r) => `${r.date}\t${centsToString(r.amount).padStart(10)}\t${r.category}\t${r.rawLabel}`)
 						.join('\n') || 'Aucune opération.'
 			);
 		}

@@ -1,0 +1,334 @@
+/**
+ * Import, step 3: commit a plan in one transaction. What the plan read is read again inside the transaction
+ * (the account still there, the rows already stored, the balances, the probable duplicates), so an import
+ * committed in between is seen; the unique dedupe constraint settles any race that remains. The column
+ * mapping the person chose is saved in the same transaction. The household's derived figures (benefit
+ * alerts, forecast status) are refreshed after the commit; their failure never undoes or hides the import.
+ */
+import { centsToString, type Cents } from '$lib/money';
+import { rawSqlite, type Db } from '../../db';
+import { requirePermission, type HouseholdScope } from '../../auth/access';
+import { ImportError, type ParsedAccount } from '../../import';
+import { accountRows } from '../accounts';
+import { audit } from '../audit';
+import type { Categoriser } from '../categoriser';
+import { refreshDerived } from '../derived-status';
+import { findAccount, maskedNumberOf } from './accounts';
+import { accountKeys, knownKeys, probableDuplicates, storedBalances, statedBalances } from './lookups';
+import { bookingDateRange } from './plan';
+import type { AccountImportResult, FileImportResult, ImportPlan, ImportTimings, PlannedAccount } from './types';
+import { kyselyWriter, sqliteWriter, type SharedValues } from './writers';
+
+interface CommitContext {
+	trx: Db;
+	scope: HouseholdScope;
+	plan: ImportPlan;
+	batchId: number;
+	categorise: Categoriser;
+	now: string;
+	timings?: ImportTimings;
+}
+
+/** The account the planned rows go to, as it stands inside the transaction. */
+async function resolveAccount(ctx: CommitContext, planned: PlannedAccount): Promise<{ id: number; created: boolean }> {
+	const { trx, scope } = ctx;
+	if (planned.existing) {
+		const still = await trx
+			.selectFrom('bank_account')
+			.select('id')
+			.where('id', '=', planned.existing.id)
+			.where('household_id', '=', scope.householdId)
+			.executeTakeFirst();
+		if (!still)
+			throw new ImportError(
+				`Le compte « ${planned.existing.name} » a été supprimé depuis l’aperçu : choisissez le fichier de nouveau.`
+			);
+		if (planned.fillIdentifiers)
+			await trx
+				.updateTable('bank_account')
+				.set({ iban: planned.fillIdentifiers.iban, account_number: planned.fillIdentifiers.accountNumber })
+				.where('id', '=', still.id)
+				.execute();
+		return { id: still.id, created: false };
+	}
+	// Another import may have created this account since the plan (same number or IBAN, or the name typed).
+	const parsed = planned.parsed;
+	if (parsed.iban || parsed.accountNumber || planned.requestedName) {
+		const now = findAccount(await accountRows(trx, scope), { accountName: planned.requestedName }, parsed);
+		if (now) return { id: now.id, created: false };
+	}
+	const row = await trx
+		.insertInto('bank_account')
+		.values({
+			organisation_id: scope.organisationId,
+			household_id: scope.householdId,
+			name: planned.name,
+			bank: parsed.bankName,
+			account_number: parsed.accountNumber,
+			iban: parsed.iban,
+			currency: parsed.currency || 'EUR',
+			overdraft_limit: null,
+			overdraft_rate_bp: null,
+			csv_mapping: null,
+			created_at: ctx.now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return { id: row.id, created: true };
+}
+
+/** Writes the rows not stored yet; returns their indexes and ids (in order), the rows skipped included as null. */
+async function writeRows(
+	ctx: CommitContext,
+	accountId: number,
+	parsed: ParsedAccount,
+	keys: string[],
+	fresh: number[]
+) {
+	const raw = rawSqlite(ctx.trx);
+	const shared: SharedValues = {
+		organisationId: ctx.scope.organisationId,
+		householdId: ctx.scope.householdId,
+		accountId,
+		batchId: ctx.batchId,
+		now: ctx.now
+	};
+	const writer = raw ? sqliteWriter(raw, shared) : kyselyWriter(ctx.trx, shared);
+	const txs = parsed.transactions;
+	const timings = ctx.timings;
+	for (let f = 0; f < fresh.length; f++) {
+		const t = txs[fresh[f]];
+		const c = ctx.categorise({
+			rawLabel: t.rawLabel,
+			amount: t.amount,
+			date: t.bookingDate,
+			accountId,
+			filePayee: t.payee
+		});
+		const started = timings ? performance.now() : 0;
+		const pending = writer.add(t, c, keys[fresh[f]]);
+		if (pending) await pending;
+		if (timings) timings.writeRows = (timings.writeRows ?? 0) + (performance.now() - started);
+	}
+	return writer.finish();
+}
+
+async function storeBalances(ctx: CommitContext, accountId: number, parsed: ParsedAccount): Promise<void> {
+	const have = await storedBalances(ctx.trx, accountId);
+	const missing = statedBalances(parsed).all.filter((b) => !have.has(`${b.date}|${b.amount}`));
+	if (missing.length === 0) return;
+	await ctx.trx
+		.insertInto('account_balance')
+		.values(
+			missing.map((b) => ({
+				organisation_id: ctx.scope.organisationId,
+				household_id: ctx.scope.householdId,
+				account_id: accountId,
+				date: b.date,
+				amount: b.amount,
+				source: 'statement' as const,
+				import_batch_id: ctx.batchId,
+				created_at: ctx.now
+			}))
+		)
+		.execute();
+}
+
+async function commitAccount(ctx: CommitContext, planned: PlannedAccount): Promise<AccountImportResult> {
+	const { trx, scope } = ctx;
+	const account = await resolveAccount(ctx, planned);
+	const parsed = planned.parsed;
+	const txs = parsed.transactions;
+	const keys = planned.existing?.id === account.id && planned.keys ? planned.keys : accountKeys(account.id, txs);
+	const known = account.created ? new Set<string>() : await knownKeys(trx, account.id, keys, rawSqlite(trx));
+	const fresh: number[] = [];
+	for (let i = 0; i < txs.length; i++) if (!known.has(keys[i])) fresh.push(i);
+	// Read before the new rows are written, so that the query does not walk through them.
+	const probable = account.created ? [] : await probableDuplicates(trx, scope, account.id, txs, fresh);
+	const ids = await writeRows(ctx, account.id, parsed, keys, fresh);
+	const idOf = new Map<number, number>();
+	let imported = 0;
+	let sum: Cents = 0;
+	for (let f = 0; f < fresh.length; f++) {
+		const id = ids[f];
+		if (id === null) continue;
+		idOf.set(fresh[f], id);
+		imported++;
+		sum += txs[fresh[f]].amount;
+	}
+	await storeBalances(ctx, account.id, parsed);
+	const pairs = probable.filter((p) => idOf.has(p.incoming));
+	if (pairs.length > 0)
+		await trx
+			.insertInto('probable_duplicate')
+			.values(
+				pairs.map((p) => ({
+					organisation_id: scope.organisationId,
+					household_id: scope.householdId,
+					transaction_id: idOf.get(p.incoming) as number,
+					existing_transaction_id: p.existing.id,
+					import_batch_id: ctx.batchId,
+					status: 'open' as const,
+					created_at: ctx.now
+				}))
+			)
+			.execute();
+	if (ctx.plan.saveMapping && ctx.plan.mapping)
+		await trx
+			.updateTable('bank_account')
+			.set({ csv_mapping: JSON.stringify(ctx.plan.mapping) })
+			.where('id', '=', account.id)
+			.execute();
+	const [dateFrom, dateTo] = bookingDateRange(txs);
+	return {
+		...accountSummary(planned, dateFrom, dateTo),
+		accountId: account.id,
+		created: account.created,
+		imported,
+		duplicates: txs.length - imported,
+		sum: centsToString(sum),
+		probableDuplicates: pairs.map((p) => duplicateText(txs, p))
+	};
+}
+
+function duplicateText(txs: ParsedAccount['transactions'], p: PlannedAccount['probableDuplicates'][number]) {
+	const t = txs[p.incoming];
+	return {
+		date: t.bookingDate,
+		amount: centsToString(t.amount),
+		label: t.rawLabel,
+		existingDate: p.existing.bookingDate,
+		existingLabel: p.existing.rawLabel
+	};
+}
+
+/** The parts of an account's result that the plan alone decides. */
+function accountSummary(planned: PlannedAccount, dateFrom: string | null, dateTo: string | null) {
+	return {
+		account: planned.name,
+		number: maskedNumberOf(planned.parsed),
+		dateFrom,
+		dateTo,
+		closingBalance: planned.closing ? centsToString(planned.closing.amount) : null,
+		reconciliation: planned.reconciliation.map((g) => ({
+			date: g.date,
+			stated: centsToString(g.stated),
+			computed: centsToString(g.computed),
+			difference: centsToString(g.difference)
+		})),
+		sample: planned.sample
+	};
+}
+
+/** What a plan would do, as the preview shows it (nothing written). */
+export function previewResult(plan: ImportPlan): FileImportResult {
+	return {
+		file: plan.fileName,
+		status: 'dry-run',
+		format: plan.format,
+		layout: plan.layout,
+		encoding: plan.encoding,
+		warnings: plan.warnings,
+		pendingSkipped: plan.pendingSkipped,
+		batchId: null,
+		accounts: plan.accounts.map((a) => {
+			const txs = a.parsed.transactions;
+			const [dateFrom, dateTo] = bookingDateRange(txs);
+			let sum: Cents = 0;
+			for (const i of a.fresh) sum += txs[i].amount;
+			return {
+				...accountSummary(a, dateFrom, dateTo),
+				accountId: a.existing?.id ?? null,
+				created: a.existing === null,
+				imported: a.fresh.length,
+				duplicates: txs.length - a.fresh.length,
+				sum: centsToString(sum),
+				probableDuplicates: a.probableDuplicates.map((p) => duplicateText(txs, p))
+			};
+		})
+	};
+}
+
+/** Commits a plan: all of it or nothing. Returns the import's result; a plan gone stale is rejected. */
+export async function commitPlan(
+	db: Db,
+	scope: HouseholdScope,
+	plan: ImportPlan,
+	options: { categoriser: Categoriser; now?: Date; timings?: ImportTimings }
+): Promise<FileImportResult> {
+	requirePermission(scope, 'write');
+	const now = options.now ?? new Date();
+	const timings = options.timings;
+	const started = timings ? performance.now() : 0;
+	let result: FileImportResult;
+	try {
+		result = await db.transaction().execute(async (trx) => {
+			const batch = await trx
+				.insertInto('import_batch')
+				.values({
+					organisation_id: scope.organisationId,
+					household_id: scope.householdId,
+					user_id: scope.actor.id,
+					file_name: plan.fileName.slice(0, 255),
+					file_sha256: plan.sha256,
+					format: plan.format,
+					layout: plan.layout,
+					encoding: plan.encoding,
+					imported_count: 0,
+					duplicate_count: 0,
+					summary: null,
+					created_at: now.toISOString()
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const ctx: CommitContext = {
+				trx,
+				scope,
+				plan,
+				batchId: batch.id,
+				categorise: options.categoriser,
+				now: now.toISOString(),
+				timings
+			};
+			const accounts: AccountImportResult[] = [];
+			for (const planned of plan.accounts) accounts.push(await commitAccount(ctx, planned));
+			const imported = accounts.reduce((s, a) => s + a.imported, 0);
+			const duplicates = accounts.reduce((s, a) => s + a.duplicates, 0);
+			await trx
+				.updateTable('import_batch')
+				.set({
+					imported_count: imported,
+					duplicate_count: duplicates,
+					summary: JSON.stringify({ accounts, warnings: plan.warnings, pendingSkipped: plan.pendingSkipped })
+				})
+				.where('id', '=', batch.id)
+				.execute();
+			await audit(trx, {
+				organisationId: scope.organisationId,
+				actorId: scope.actor.id,
+				householdId: scope.householdId,
+				action: 'import',
+				targetType: 'import_batch',
+				targetId: batch.id,
+				details: { file: plan.fileName, imported, duplicates }
+			});
+			return {
+				file: plan.fileName,
+				status: 'imported' as const,
+				format: plan.format,
+				layout: plan.layout,
+				encoding: plan.encoding,
+				accounts,
+				warnings: plan.warnings,
+				pendingSkipped: plan.pendingSkipped,
+				batchId: batch.id
+			};
+		});
+	} catch (e) {
+		if (e instanceof ImportError) return { file: plan.fileName, status: 'rejected', error: { message: e.message } };
+		throw e;
+	}
+	if (timings) timings.write = (timings.write ?? 0) + performance.now() - started;
+	await refreshDerived(db, scope, now, timings);
+	return result;
+}

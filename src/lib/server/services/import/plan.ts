@@ -1,0 +1,177 @@
+/**
+ * Import, step 1 and 2: parse the file (pure engine) and plan what importing it would do — the accounts it
+ * fills or creates, the rows already stored, the probable duplicates, the balances to store — with reads
+ * only. A preview is a plan; nothing is written and no write lock is taken.
+ */
+import { createHash } from 'node:crypto';
+import { centsToString } from '$lib/money';
+import type { Db } from '../../db';
+import { requirePermission, type HouseholdScope } from '../../auth/access';
+import {
+	ImportError,
+	NeedsDateOrderError,
+	NeedsMappingError,
+	parseStatement,
+	reconcile,
+	type ParsedAccount,
+	type ParsedStatement,
+	type ParsedTransaction
+} from '../../import';
+import { accountRows, type AccountRow } from '../accounts';
+import type { Categoriser } from '../categoriser';
+import { findAccount, missingIdentifiers, newAccountName, type AccountChoice } from './accounts';
+import { accountKeys, knownKeys, probableDuplicates, storedBalances, statedBalances } from './lookups';
+import type { ImportPlan, ImportRequest, ImportTimings, PlannedAccount, RejectedFile } from './types';
+
+export function rejection(fileName: string, e: ImportError): RejectedFile {
+	const error = e.line != null ? { message: e.message, line: e.line } : { message: e.message };
+	if (e instanceof NeedsMappingError)
+		return { file: fileName, status: 'rejected', error, needs: { mapping: e.preview } };
+	if (e instanceof NeedsDateOrderError)
+		return { file: fileName, status: 'rejected', error, needs: { dateOrder: true } };
+	return { file: fileName, status: 'rejected', error };
+}
+
+/** Parses the request's bytes; a file that cannot be read comes back as a rejection, never a throw. */
+export function parseRequest(req: ImportRequest): ParsedStatement | RejectedFile {
+	try {
+		return parseStatement(req.bytes, {
+			fileName: req.fileName,
+			format: req.format,
+			mapping: req.mapping,
+			dateOrder: req.dateOrder,
+			maxBytes: req.maxBytes
+		});
+	} catch (e) {
+		if (e instanceof ImportError) return rejection(req.fileName, e);
+		throw e;
+	}
+}
+
+/** The earliest and latest booking dates of the transactions at `indexes` (all of them when not given). */
+export function bookingDateRange(txs: ParsedTransaction[], indexes?: number[]): [string, string] | [null, null] {
+	const n = indexes ? indexes.length : txs.length;
+	if (n === 0) return [null, null];
+	let min = txs[indexes ? indexes[0] : 0].bookingDate;
+	let max = min;
+	for (let k = 1; k < n; k++) {
+		const d = txs[indexes ? indexes[k] : k].bookingDate;
+		if (d < min) min = d;
+		if (d > max) max = d;
+	}
+	return [min, max];
+}
+
+async function planAccount(
+	db: Db,
+	scope: HouseholdScope,
+	accounts: AccountRow[],
+	choice: AccountChoice,
+	parsed: ParsedAccount,
+	categorise: Categoriser
+): Promise<PlannedAccount> {
+	const found = findAccount(accounts, choice, parsed);
+	if (choice.accountId && !found) throw new ImportError('Ce compte n’appartient pas à ce ménage.', null);
+	const txs = parsed.transactions;
+	const keys = found ? accountKeys(found.id, txs) : null;
+	const known = found && keys ? await knownKeys(db, found.id, keys) : new Set<string>();
+	const fresh: number[] = [];
+	for (let i = 0; i < txs.length; i++) if (!keys || !known.has(keys[i])) fresh.push(i);
+	const probable = found ? await probableDuplicates(db, scope, found.id, txs, fresh) : [];
+	const { all, closing } = statedBalances(parsed);
+	const have = found ? await storedBalances(db, found.id) : new Set<string>();
+	const accountId = found?.id ?? 0;
+	const sample = fresh.slice(0, 8).map((i) => {
+		const t = txs[i];
+		const c = categorise({
+			rawLabel: t.rawLabel,
+			amount: t.amount,
+			date: t.bookingDate,
+			accountId,
+			filePayee: t.payee
+		});
+		return {
+			date: t.bookingDate,
+			amount: centsToString(t.amount),
+			label: t.rawLabel,
+			payee: c.payee ?? t.payee,
+			category: c.category
+		};
+	});
+	return {
+		parsed,
+		existing: found ? { id: found.id, name: found.name } : null,
+		name: found ? found.name : newAccountName(choice, parsed, accounts.length),
+		requestedName: choice.accountName?.trim() || null,
+		fillIdentifiers: found ? missingIdentifiers(found, parsed) : null,
+		keys,
+		fresh,
+		probableDuplicates: probable,
+		balances: all.filter((b) => !have.has(`${b.date}|${b.amount}`)),
+		closing,
+		reconciliation: reconcile(parsed.transactions, parsed.balances),
+		sample
+	};
+}
+
+/**
+ * Plans the import of a parsed file into the household: reads only. The account the person picked or named
+ * is for a file of one account; in a file of several, each account is recognised from its own number.
+ */
+export async function planParsed(
+	db: Db,
+	scope: HouseholdScope,
+	req: ImportRequest,
+	parsed: ParsedStatement,
+	categorise: Categoriser
+): Promise<ImportPlan> {
+	requirePermission(scope, 'write');
+	const warnings = [...parsed.warnings];
+	let choice: AccountChoice = { accountId: req.accountId, accountName: req.accountName };
+	if (parsed.accounts.length > 1 && (req.accountId || req.accountName?.trim())) {
+		choice = {};
+		warnings.push(
+			`Ce fichier contient ${parsed.accounts.length} comptes : chacun est rempli d’après son numéro lu dans le fichier, pas dans le compte choisi.`
+		);
+	}
+	const accounts = await accountRows(db, scope);
+	const planned: PlannedAccount[] = [];
+	for (const account of parsed.accounts)
+		planned.push(await planAccount(db, scope, accounts, choice, account, categorise));
+	return {
+		fileName: req.fileName,
+		sha256: createHash('sha256').update(req.bytes).digest('hex'),
+		format: parsed.format,
+		layout: parsed.layout,
+		encoding: parsed.encoding,
+		warnings,
+		pendingSkipped: parsed.pendingSkipped,
+		accounts: planned,
+		mapping: req.mapping ?? null,
+		saveMapping: Boolean(req.mapping && req.saveMapping)
+	};
+}
+
+/** Parses and plans one file; a file that cannot be read comes back as a rejection. */
+export async function planImport(
+	db: Db,
+	scope: HouseholdScope,
+	req: ImportRequest,
+	categorise: Categoriser,
+	timings?: ImportTimings
+): Promise<ImportPlan | RejectedFile> {
+	requirePermission(scope, 'write');
+	let mark = timings ? performance.now() : 0;
+	const parsed = parseRequest(req);
+	if (timings) timings.parse = (timings.parse ?? 0) + performance.now() - mark;
+	if ('status' in parsed) return parsed;
+	mark = timings ? performance.now() : 0;
+	try {
+		const plan = await planParsed(db, scope, req, parsed, categorise);
+		if (timings) timings.plan = (timings.plan ?? 0) + performance.now() - mark;
+		return plan;
+	} catch (e) {
+		if (e instanceof ImportError) return rejection(req.fileName, e);
+		throw e;
+	}
+}
