@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { parseDatabaseUrl } from '$lib/server/config';
-import { openDatabase } from '$lib/server/db/bootstrap';
+import { openDatabase } from '$lib/server/services/reference-data';
 import type { DbHandle } from '$lib/server/db';
 
 const target = parseDatabaseUrl(process.env.DATABASE_URL);

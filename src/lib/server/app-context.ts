@@ -4,7 +4,7 @@
  */
 import { loadConfig, type Config } from './config';
 import type { DbHandle } from './db';
-import { openDatabase } from './db/bootstrap';
+import { openDatabase } from './services/reference-data';
 
 export interface AppContext {
 	config: Config;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_CATEGORIES } from '$lib/categories';
 import { parseDatabaseUrl } from '$lib/server/config';
 import type { DbHandle } from '$lib/server/db';
-import { prepareDatabase } from '$lib/server/db/bootstrap';
+import { prepareDatabase } from '$lib/server/services/reference-data';
 import { createTestDb } from '../../helpers/test-db';
 
 let h: DbHandle;

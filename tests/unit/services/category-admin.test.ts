@@ -3,7 +3,7 @@ import type { DbHandle } from '$lib/server/db';
 import { addCategory, renameCategory } from '$lib/server/services/category-admin';
 import { listCategories } from '$lib/server/services/categories';
 import { InputError } from '$lib/server/services/errors';
-import { prepareDatabase } from '$lib/server/db/bootstrap';
+import { prepareDatabase } from '$lib/server/services/reference-data';
 import { createTestDb } from '../../helpers/test-db';
 
 let h: DbHandle;

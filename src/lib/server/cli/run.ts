@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/bootstrap';
+import { openDatabase } from '../services/reference-data';
 import { InputError, NotFoundError } from '../services/errors';
 import { coreCommands } from './core-commands';
 import { importCommands } from './import-commands';

@@ -5,7 +5,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	PostgresDialect,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type Driver
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config';
 import type { Database } from './schema';
@@ -38,6 +46,28 @@ function installInt8Parser(): void {
 	});
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE: they take the write lock at their start, waiting for it under
+ * busy_timeout. A deferred transaction that reads first and writes later cannot wait when another process
+ * wrote in between (SQLite answers "database is locked" at once, since its snapshot is stale).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+	readonly #database: SQLite.Database;
+	constructor(database: SQLite.Database) {
+		super({ database });
+		this.#database = database;
+	}
+	override createDriver(): Driver {
+		return new ImmediateSqliteDriver({ database: this.#database });
+	}
+}
+
 export function createDb(target: DatabaseTarget, options: { poolSize?: number } = {}): DbHandle {
 	if (target.dialect === 'postgres') {
 		installInt8Parser();
@@ -53,7 +83,7 @@ export function createDb(target: DatabaseTarget, options: { poolSize?: number } 
 	sqlite.pragma('synchronous = NORMAL');
 	// 16 MB page cache (default 2 MB): a 100,000-row import touches several indexes of bank_transaction.
 	sqlite.pragma('cache_size = -16384');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
 	rawConnections.set(db, sqlite);
 	return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

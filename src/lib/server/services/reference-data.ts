@@ -1,13 +1,15 @@
 /**
- * Brings a database to a usable state: migrations, then the reference rows that must always exist
- * (built-in categories). Idempotent; called by the app at start-up, every CLI command and the tests.
+ * The shared reference rows that must always exist (built-in categories, benefit parameters and
+ * definitions, default categorisation rules), inserted when missing and never overwriting an admin's edit;
+ * and the database brought to a usable state: migrations, then those rows. Idempotent; called by the app at
+ * start-up, every CLI command and the tests.
  */
 import { BUILTIN_CATEGORIES } from '$lib/categories';
 import type { DatabaseTarget } from '../config';
-import { createDb, type Db, type DbHandle } from './index';
-import { migrateToLatest } from './migrate';
-import { ensureBenefitDefinitions, ensureBenefitParameters } from '../services/benefit-tables';
-import { ensureDefaultRules } from '../services/rules-service';
+import { createDb, type Db, type DbHandle } from '../db';
+import { migrateToLatest } from '../db/migrate';
+import { ensureBenefitDefinitions, ensureBenefitParameters } from './benefit-tables';
+import { ensureDefaultRules } from './rules-service';
 
 /** Inserts missing built-in categories; never overwrites a label an admin changed. */
 export async function ensureBuiltinCategories(db: Db): Promise<void> {
@@ -27,6 +29,7 @@ export async function ensureBuiltinCategories(db: Db): Promise<void> {
 		.execute();
 }
 
+/** Migrates the database, then inserts the reference rows that are missing. */
 export async function prepareDatabase(db: Db): Promise<void> {
 	await migrateToLatest(db);
 	await ensureBuiltinCategories(db);
@@ -35,7 +38,7 @@ export async function prepareDatabase(db: Db): Promise<void> {
 	await ensureDefaultRules(db);
 }
 
-/** Opens, migrates and bootstraps the database of `target`. */
+/** Opens, migrates and prepares the database of `target`. */
 export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
 	const handle = createDb(target);
 	try {
