@@ -2,7 +2,7 @@ import { building } from '$app/environment';
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
-import { mayEnterSection } from '$lib/server/auth/access';
+import { householdScope, mayEnterSection } from '$lib/server/auth/access';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
 import { appContext } from '$lib/server/app-context';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
@@ -17,6 +17,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.config = config;
 	event.locals.actor = null;
 	event.locals.session = null;
+	event.locals.scope = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const result = await validateSession(handle.db, token, config.sessionDays);
@@ -33,6 +34,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+const HOUSEHOLD_ROUTE = /^\/(households|caseload)\/\[id=id\]/;
 const PUBLIC_SECTIONS = new Set(['login', 'logout', 'invitation', '']);
 
 /** Sends anonymous visitors to the login page and keeps each role inside its sections. */
@@ -47,6 +49,12 @@ const authorizeRoute: Handle = async ({ event, resolve }) => {
 		redirect(303, `/login?next=${encodeURIComponent(target)}`);
 	}
 	if (!mayEnterSection(actor, section)) error(404, 'Page introuvable');
+	// The household pages (and the adviser's invitation of a member) get their access decision once here.
+	if (HOUSEHOLD_ROUTE.test(routeId)) {
+		const id = Number(event.params.id);
+		event.locals.scope = await householdScope(event.locals.db, actor, id);
+		if (!event.locals.scope) error(404, 'Page introuvable');
+	}
 	return resolve(event);
 };
 

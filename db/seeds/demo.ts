@@ -7,6 +7,7 @@ import { giveConsentIn } from '$lib/server/services/auth-service';
 import { createHousehold } from '$lib/server/services/households';
 import { createUser } from '$lib/server/services/users';
 import { importFile } from '$lib/server/services/import-service';
+import { operatorScope, type HouseholdScope } from '$lib/server/auth/access';
 import { addDaysIso, dateToIso, isoToDate, today } from '$lib/dates';
 import { subMonths, startOfMonth } from 'date-fns';
 import { DEMO_SCENARIOS, generateTransactions, renderStatement, statementBytes } from './demo-statements';
@@ -153,9 +154,16 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 			.where('household_id', '=', householdId)
 			.executeTakeFirst();
 		const profile = has ? null : demoProfile(name, today(now).slice(0, 7));
-		if (profile) await saveProfile(db, { id: null, organisationId }, householdId, profile, now);
+		if (profile) await saveProfile(db, await seedScope(db, householdId), profile, now);
 	}
 	return { organisationId, users, households };
+}
+
+/** The seed acts as the deployment's operator (it runs from the command line). */
+async function seedScope(db: Db, householdId: number): Promise<HouseholdScope> {
+	const scope = await operatorScope(db, householdId);
+	if (!scope) throw new Error(`demo household ${householdId} not found`);
+	return scope;
 }
 
 /** How many months of statements each demo household gets. */
@@ -187,16 +195,11 @@ async function seedStatements(
 		if (has) continue;
 		const txs = generateTransactions(scenario, from, DEMO_STATEMENT_MONTHS + 1, until, 1000 + i, since);
 		const file = renderStatement(scenario, txs, { from: since, to: until });
+		const scope = await seedScope(db, householdId);
 		const result = await importFile(
 			db,
-			{
-				organisationId,
-				householdId,
-				userId: null,
-				fileName: file.fileName,
-				bytes: statementBytes(file),
-				accountName: `Compte courant ${scenario.bank}`
-			},
+			scope,
+			{ fileName: file.fileName, bytes: statementBytes(file), accountName: `Compte courant ${scenario.bank}` },
 			{ now }
 		);
 		if (result.status === 'rejected')
@@ -208,7 +211,7 @@ async function seedStatements(
 		const account = result.accounts[0];
 		if (account?.accountId && account.closingBalance === null) {
 			const closing = txs.reduce((b, t) => b + t.amount, scenario.openingBalance);
-			await setManualBalance(db, { id: null, organisationId }, householdId, account.accountId, until, closing, now);
+			await setManualBalance(db, scope, account.accountId, until, closing, now);
 		}
 	}
 }

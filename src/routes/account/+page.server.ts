@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requireActor } from '$lib/server/auth/guards';
 import { changePassword } from '$lib/server/services/auth-service';
 import { InputError } from '$lib/server/services/errors';
+import { organisationName } from '$lib/server/services/organisation';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLE_LABELS = {
@@ -13,12 +14,8 @@ const ROLE_LABELS = {
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	const org = await event.locals.db
-		.selectFrom('organisation')
-		.select('name')
-		.where('id', '=', actor.organisationId)
-		.executeTakeFirst();
-	return { me: { name: actor.name, email: actor.email, role: ROLE_LABELS[actor.role], organisation: org?.name ?? '' } };
+	const organisation = await organisationName(event.locals.db, actor);
+	return { me: { name: actor.name, email: actor.email, role: ROLE_LABELS[actor.role], organisation } };
 };
 
 export const actions: Actions = {

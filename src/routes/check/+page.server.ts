@@ -3,27 +3,13 @@ import { today } from '$lib/dates';
 import { parseMoneyString } from '$lib/money';
 import { requireRole } from '$lib/server/auth/guards';
 import { nonRecoursSummary } from '$lib/server/benefits';
-import { countCheck } from '$lib/server/services/benefits-service';
+import { checkStatsThisYear, countCheck } from '$lib/server/services/benefits-service';
 import { CHECK_ROLES, runQuickCheck } from '$lib/server/services/quick-check';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, ...CHECK_ROLES);
-	const db = event.locals.db;
-	const actor = event.locals.actor!;
-	const stats = await db
-		.selectFrom('check_stat')
-		.select([
-			(eb) => eb.fn.sum<number>('checks').as('checks'),
-			(eb) => eb.fn.sum<number>('benefits_found').as('found'),
-			(eb) => eb.fn.sum<number>('yearly_amount').as('yearly')
-		])
-		.where('organisation_id', '=', actor.organisationId)
-		.where('day', '>=', `${today().slice(0, 4)}-01-01`)
-		.executeTakeFirst();
-	return {
-		stats: { checks: Number(stats?.checks ?? 0), found: Number(stats?.found ?? 0), yearly: Number(stats?.yearly ?? 0) }
-	};
+	const actor = requireRole(event, ...CHECK_ROLES);
+	return { stats: await checkStatsThisYear(event.locals.db, actor.organisationId) };
 };
 
 export const actions: Actions = {

@@ -1,3 +1,4 @@
+import { householdScope } from '$lib/server/auth/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '$lib/server/config';
 import type { DbHandle } from '$lib/server/db';
@@ -190,11 +191,8 @@ describe('invitations', () => {
 			name: 'Claire',
 			role: 'adviser' as const
 		};
-		const { token } = await inviteMember(h.db, config, adviserActor, {
-			householdId: hh,
-			email: 'membre@ex.fr',
-			name: 'Membre'
-		});
+		const scope = (await householdScope(h.db, adviserActor, hh))!;
+		const { token } = await inviteMember(h.db, config, scope, { email: 'membre@ex.fr', name: 'Membre' });
 		expect(await findInvitation(h.db, token)).toMatchObject({ email: 'membre@ex.fr', householdName: 'Famille Test' });
 		await expect(
 			acceptInvitation(h.db, config, {
@@ -223,11 +221,7 @@ describe('invitations', () => {
 		const consent = await h.db.selectFrom('consent').selectAll().where('household_id', '=', hh).execute();
 		expect(consent).toHaveLength(1);
 
-		const { token: t2 } = await inviteMember(h.db, config, adviserActor, {
-			householdId: hh,
-			email: 'late@ex.fr',
-			name: 'Tard'
-		});
+		const { token: t2 } = await inviteMember(h.db, config, scope, { email: 'late@ex.fr', name: 'Tard' });
 		const future = new Date(Date.now() + (config.invitationDays + 1) * 86_400_000);
 		expect(await findInvitation(h.db, t2, future)).toBeNull();
 		await expect(

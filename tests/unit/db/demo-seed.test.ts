@@ -3,6 +3,7 @@
  * bank's own layout (several CSV layouts and OFX), read by the importer from the file's content, accepted,
  * and reconciled with the balances the files state.
  */
+import { operatorScope } from '$lib/server/auth/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from 'date-fns';
 import type { DbHandle } from '$lib/server/db';
@@ -97,7 +98,7 @@ describe('demo seed', () => {
 	it('states balances that match the transactions to the cent', async () => {
 		for (const [i, s] of DEMO_SCENARIOS.entries()) {
 			const id = seed.households[s.household];
-			const history = await loadHistory(h.db, id);
+			const history = await loadHistory(h.db, (await operatorScope(h.db, id))!);
 			const all = await h.db.selectFrom('bank_transaction').select('amount').where('household_id', '=', id).execute();
 			expect(history.balance, s.household).not.toBeNull();
 			expect(history.balance!.amount, `${s.household} (${i})`).toBe(

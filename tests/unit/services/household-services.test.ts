@@ -8,7 +8,8 @@ import {
 	setManualBalance
 } from '$lib/server/services/forecast-service';
 import { refreshBenefitAlerts, saveProfile, setAlertStatus } from '$lib/server/services/benefits-service';
-import { deleteRule, reapplyRules, saveRule } from '$lib/server/services/rules-service';
+import { deleteHouseholdRule, reapplyRules, saveHouseholdRule } from '$lib/server/services/rules-service';
+import { operatorScope, type HouseholdScope } from '$lib/server/auth/access';
 import { loadCategoriser } from '$lib/server/services/categoriser';
 import { listTransactions, setCategoryManually } from '$lib/server/services/transactions';
 import { householdBudget } from '$lib/server/services/budget-service';
@@ -19,7 +20,11 @@ import { createTestDb } from '../../helpers/test-db';
 let h: DbHandle;
 let org: number;
 let hh: number;
-const actor = () => ({ id: 1, organisationId: org });
+let scope: HouseholdScope;
+const sc = () => scope;
+async function scopeOf(id: number): Promise<HouseholdScope> {
+	return (await operatorScope(h.db, id))!;
+}
 const NOW = new Date('2026-11-28T10:00:00Z');
 
 beforeAll(async () => {
@@ -52,16 +57,15 @@ beforeAll(async () => {
 			.returning('id')
 			.executeTakeFirstOrThrow()
 	).id;
+	scope = await scopeOf(hh);
 	// 14 months of the demo's single-parent statements, through the importer
 	const scenario = DEMO_SCENARIOS.find((s) => s.household === 'Famille Martin')!;
 	const txs = generateTransactions(scenario, '2025-10-01', 14, '2026-11-27', 7);
 	const file = renderStatement(scenario, txs);
 	const r = await importFile(
 		h.db,
+		await scopeOf(hh),
 		{
-			organisationId: org,
-			householdId: hh,
-			userId: null,
 			fileName: file.fileName,
 			bytes: new TextEncoder().encode(file.content),
 			accountName: 'Compte courant'
@@ -76,26 +80,26 @@ afterAll(async () => {
 
 describe('forecast service', () => {
 	it('starts from the statement balance and finds the monthly series', async () => {
-		const history = await loadHistory(h.db, hh);
+		const history = await loadHistory(h.db, sc());
 		expect(history.txs.length).toBeGreaterThan(150);
 		const scenario = DEMO_SCENARIOS.find((s) => s.household === 'Famille Martin')!;
 		const sum = history.txs.reduce((s, t) => s + t.amount, 0);
 		expect(history.balance?.amount).toBe(scenario.openingBalance + sum);
-		const f = await householdForecast(h.db, hh, { asOf: '2026-11-28' });
+		const f = await householdForecast(h.db, sc(), { asOf: '2026-11-28' });
 		expect(f.projection?.from).toBe(history.balance?.date);
 		const payees = f.series.filter((s) => s.status === 'active').map((s) => s.category);
 		expect(payees).toEqual(expect.arrayContaining(['housing.rent', 'income.minimum_income', 'housing.energy']));
 	});
 
 	it('a dismissed series stays dismissed after re-detection and leaves the projection', async () => {
-		const before = await householdForecast(h.db, hh, { asOf: '2026-11-28' });
+		const before = await householdForecast(h.db, sc(), { asOf: '2026-11-28' });
 		const rent = before.series.find((s) => s.category === 'housing.rent')!;
-		await saveSeriesOverride(h.db, actor(), hh, { key: rent.key, status: 'dismissed' });
-		const after = await householdForecast(h.db, hh, { asOf: '2026-11-28' });
+		await saveSeriesOverride(h.db, sc(), { key: rent.key, status: 'dismissed' });
+		const after = await householdForecast(h.db, sc(), { asOf: '2026-11-28' });
 		expect(after.series.find((s) => s.key === rent.key)?.review).toBe('dismissed');
 		const last = (p: typeof after.projection) => p!.days.at(-1)!.balance;
 		expect(last(after.projection)).toBeGreaterThan(last(before.projection));
-		await saveSeriesOverride(h.db, actor(), hh, { key: rent.key, status: 'confirmed' });
+		await saveSeriesOverride(h.db, sc(), { key: rent.key, status: 'confirmed' });
 	});
 
 	it('reads only the last 36 months, yet the balance counts every row booked after an old statement balance', async () => {
@@ -117,10 +121,8 @@ describe('forecast service', () => {
 		const file = renderStatement(scenario, txs);
 		const r = await importFile(
 			h.db,
+			await scopeOf(long),
 			{
-				organisationId: org,
-				householdId: long,
-				userId: null,
 				fileName: file.fileName,
 				bytes: new TextEncoder().encode(file.content),
 				accountName: 'Compte courant'
@@ -153,7 +155,7 @@ describe('forecast service', () => {
 			.select(['amount', 'booking_date'])
 			.where('household_id', '=', long)
 			.execute();
-		const history = await loadHistory(h.db, long);
+		const history = await loadHistory(h.db, await scopeOf(long));
 		const latest = all.reduce((m, t) => (t.booking_date > m ? t.booking_date : m), '');
 		expect(history.txs.length).toBeLessThan(all.length);
 		expect(history.txs[0].date >= '2023-11-01').toBe(true);
@@ -168,25 +170,25 @@ describe('forecast service', () => {
 			.select('id')
 			.where('household_id', '=', hh)
 			.executeTakeFirstOrThrow();
-		await setManualBalance(h.db, actor(), hh, account.id, '2026-11-27', -12_345, NOW);
-		const history = await loadHistory(h.db, hh);
+		await setManualBalance(h.db, sc(), account.id, '2026-11-27', -12_345, NOW);
+		const history = await loadHistory(h.db, sc());
 		expect(history.balance).toEqual({ date: '2026-11-27', amount: -12_345 });
-		await expect(setManualBalance(h.db, actor(), hh, account.id, '2027-01-01', 0, NOW)).rejects.toThrow(InputError);
+		await expect(setManualBalance(h.db, sc(), account.id, '2027-01-01', 0, NOW)).rejects.toThrow(InputError);
 	});
 });
 
 describe('transactions list', () => {
 	it('filters by month and category, and searches labels ignoring case, accents and LIKE wildcards', async () => {
-		const byMonth = await listTransactions(h.db, hh, { month: '2026-10' });
+		const byMonth = await listTransactions(h.db, sc(), { month: '2026-10' });
 		expect(byMonth.month).toBe('2026-10');
 		expect(byMonth.rows.length).toBeGreaterThan(5);
 		expect(byMonth.rows.every((r) => r.date.startsWith('2026-10'))).toBe(true);
-		const search = await listTransactions(h.db, hh, { search: 'tilleuls' });
+		const search = await listTransactions(h.db, sc(), { search: 'tilleuls' });
 		expect(search.rows.length).toBeGreaterThanOrEqual(13);
 		expect(search.rows.every((r) => r.rawLabel.includes('TILLEULS'))).toBe(true);
-		expect((await listTransactions(h.db, hh, { search: 'éDF' })).rows.length).toBeGreaterThan(0);
-		expect((await listTransactions(h.db, hh, { search: '%' })).rows).toHaveLength(0);
-		const rent = await listTransactions(h.db, hh, { month: '2026-10', category: 'housing.rent' });
+		expect((await listTransactions(h.db, sc(), { search: 'éDF' })).rows.length).toBeGreaterThan(0);
+		expect((await listTransactions(h.db, sc(), { search: '%' })).rows).toHaveLength(0);
+		const rent = await listTransactions(h.db, sc(), { month: '2026-10', category: 'housing.rent' });
 		expect(rent.rows.map((r) => r.amount)).toEqual([-62_000]);
 	});
 });
@@ -200,7 +202,7 @@ describe('categorisation services', () => {
 			accountId: 1
 		};
 		expect((await loadCategoriser(h.db, hh))(tx).category).not.toBe('income.other');
-		await saveRule(h.db, actor(), hh, {
+		await saveHouseholdRule(h.db, sc(), {
 			id: 'hh.test.amis',
 			scope: 'household',
 			priority: 10,
@@ -209,7 +211,7 @@ describe('categorisation services', () => {
 			actions: { category: 'income.other' }
 		});
 		expect((await loadCategoriser(h.db, hh))(tx)).toMatchObject({ category: 'income.other', ruleId: 'hh.test.amis' });
-		await deleteRule(h.db, actor(), hh, 'hh.test.amis');
+		await deleteHouseholdRule(h.db, sc(), 'hh.test.amis');
 		expect((await loadCategoriser(h.db, hh))(tx).ruleId).not.toBe('hh.test.amis');
 	});
 
@@ -220,9 +222,9 @@ describe('categorisation services', () => {
 			.where('household_id', '=', hh)
 			.where('category_id', '=', 'housing.energy')
 			.executeTakeFirstOrThrow();
-		const manual = await setCategoryManually(h.db, actor(), hh, edf.id, 'daily.other');
+		const manual = await setCategoryManually(h.db, sc(), edf.id, 'daily.other');
 		expect(manual.changed).toBe(1);
-		await saveRule(h.db, actor(), hh, {
+		const changed = await saveHouseholdRule(h.db, sc(), {
 			id: 'hh.test.edf',
 			scope: 'household',
 			priority: 10,
@@ -230,8 +232,8 @@ describe('categorisation services', () => {
 			conditions: [{ field: 'label', op: 'contains', value: 'EDF' }],
 			actions: { category: 'fixed.other_insurance' }
 		});
-		const r = await reapplyRules(h.db, hh);
-		expect(r.changed).toBeGreaterThan(5);
+		expect(changed).toBeGreaterThan(5);
+		expect((await reapplyRules(h.db, sc())).changed).toBe(0);
 		const rows = await h.db
 			.selectFrom('bank_transaction')
 			.select(['id', 'category_id', 'category_source', 'rule_id'])
@@ -244,24 +246,23 @@ describe('categorisation services', () => {
 				.filter((x) => x.id !== edf.id)
 				.every((x) => x.category_id === 'fixed.other_insurance' && x.rule_id === 'hh.test.edf')
 		).toBe(true);
-		await expect(setCategoryManually(h.db, actor(), hh, edf.id, 'no.such.category')).rejects.toThrow(InputError);
+		await expect(setCategoryManually(h.db, sc(), edf.id, 'no.such.category')).rejects.toThrow(InputError);
 	});
 });
 
 describe('budget and benefits services', () => {
 	it('gives the month budget and indicators', async () => {
-		const v = await householdBudget(h.db, hh, '2026-10');
+		const v = await householdBudget(h.db, sc(), '2026-10');
 		expect(v.month).toBe('2026-10');
 		expect(v.budget?.income.total).toBeGreaterThan(100_000);
 		expect(v.indicators?.indicators.length).toBeGreaterThan(3);
 	});
 
 	it('saves a profile, raises alerts for unclaimed benefits, and keeps their status across refreshes', async () => {
-		await expect(saveProfile(h.db, actor(), hh, { month: 'nope', members: [] })).rejects.toThrow(InputError);
+		await expect(saveProfile(h.db, sc(), { month: 'nope', members: [] })).rejects.toThrow(InputError);
 		await saveProfile(
 			h.db,
-			actor(),
-			hh,
+			sc(),
 			{
 				month: '2026-11',
 				zone: 2,
@@ -287,14 +288,27 @@ describe('budget and benefits services', () => {
 		// RSA, AF and the housing aid are paid into the account: they are received, not alerts
 		expect(alerts.map((a) => a.benefit)).not.toContain('rsa');
 		const first = alerts[0];
-		await setAlertStatus(h.db, actor(), hh, first.id, 'claim_in_progress');
-		await refreshBenefitAlerts(h.db, hh, NOW);
+		await setAlertStatus(h.db, sc(), first.id, 'claim_in_progress');
+		await refreshBenefitAlerts(h.db, sc(), NOW);
 		const again = await h.db
 			.selectFrom('benefit_alert')
 			.selectAll()
 			.where('id', '=', first.id)
 			.executeTakeFirstOrThrow();
 		expect(again.status).toBe('claim_in_progress');
-		await expect(setAlertStatus(h.db, actor(), hh + 99, first.id, 'obtained')).rejects.toThrow(InputError);
+		const other = (
+			await h.db
+				.insertInto('household')
+				.values({
+					organisation_id: org,
+					name: 'Autre',
+					situation: null,
+					created_at: NOW.toISOString(),
+					archived_at: null
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		await expect(setAlertStatus(h.db, await scopeOf(other), first.id, 'obtained')).rejects.toThrow(InputError);
 	});
 });

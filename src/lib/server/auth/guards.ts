@@ -4,7 +4,7 @@
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Role } from '../db/schema';
-import { canSeeHousehold } from './access';
+import { may, type HouseholdPermission, type HouseholdScope } from './access';
 import type { Actor } from './session';
 
 export function requireActor(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
@@ -19,16 +19,18 @@ export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, ...role
 	return actor;
 }
 
-/** The household id of the route if the actor may see that household's data; 404 otherwise. */
-export async function requireHousehold(
-	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>
-): Promise<{ actor: Actor; householdId: number }> {
-	const actor = requireActor(event);
-	const householdId = Number((event.params as Record<string, string>).id);
-	if (!Number.isSafeInteger(householdId) || !(await canSeeHousehold(event.locals.db, actor, householdId))) {
-		error(404, 'Page introuvable');
-	}
-	return { actor, householdId };
+/**
+ * The household scope of the route (resolved once per request by the hooks) if it carries `permission`;
+ * 404 otherwise, so that a household the actor may not see looks like one that does not exist.
+ */
+export function requireHousehold(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	permission: HouseholdPermission = 'read'
+): HouseholdScope {
+	requireActor(event);
+	const scope = event.locals.scope;
+	if (!scope || !may(scope, permission)) error(404, 'Page introuvable');
+	return scope;
 }
 
 /** The client's address for throttling and the audit log. */

@@ -3,6 +3,7 @@
  * loop that tests every rule in turn with one regular expression per condition (as peer apps do), on the
  * same rules and labels in the same run; and re-applying rules to 10 years of a household's history.
  */
+import { operatorScope } from '../auth/access';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import {
 import { generateTransactions } from '../rules/bench';
 import { generateHousehold } from '../projection/synthetic';
 import { createDb } from '../db';
-import { prepareDatabase } from '../db/bootstrap';
+import { prepareDatabase } from '../services/reference-data';
 import { reapplyRules } from '../services/rules-service';
 
 function ms(start: bigint): number {
@@ -162,7 +163,9 @@ export async function benchRules(n: number, naiveSample: number) {
 				.values(rows.slice(i, i + 1000))
 				.execute();
 		const t3 = process.hrtime.bigint();
-		await reapplyRules(handle.db, hh.id);
+		const scope = await operatorScope(handle.db, hh.id);
+		if (!scope) throw new Error('bench household missing');
+		await reapplyRules(handle.db, scope);
 		reapplyMs = ms(t3);
 		await handle.close();
 	} finally {

@@ -5,7 +5,7 @@ import { parseProfile } from '../benefits';
 import { InputError } from '../services/errors';
 import { evaluateProfile, saveProfile } from '../services/benefits-service';
 import { loadCategoriser } from '../services/categoriser';
-import { idOption, output, requireHouseholdId, stringOption } from './helpers';
+import { output, householdOption, stringOption } from './helpers';
 import type { CliContext, Command } from './types';
 
 async function readJsonFile(ctx: CliContext, option: string): Promise<unknown> {
@@ -33,7 +33,7 @@ export const engineCommands: Command[] = [
 			json: { type: 'boolean', description: 'sortie JSON Lines' }
 		},
 		async run(ctx) {
-			const householdId = ctx.options.household ? await requireHouseholdId(ctx) : null;
+			const householdId = ctx.options.household ? (await householdOption(ctx)).householdId : null;
 			const categorise = await loadCategoriser(ctx.handle.db, householdId);
 			let line = 0;
 			const out: string[] = [];
@@ -73,15 +73,11 @@ export const engineCommands: Command[] = [
 			json: { type: 'boolean', description: 'sortie JSON' }
 		},
 		async run(ctx) {
-			const householdId = await requireHouseholdId(ctx);
+			const scope = await householdOption(ctx);
 			const json = await readJsonFile(ctx, 'file');
-			const h = await ctx.handle.db
-				.selectFrom('household')
-				.select('organisation_id')
-				.where('id', '=', householdId)
-				.executeTakeFirstOrThrow();
-			await saveProfile(ctx.handle.db, { id: null, organisationId: h.organisation_id }, householdId, json);
-			output(ctx, { household: String(householdId), saved: true }, () => `Profil du ménage ${householdId} enregistré.`);
+			await saveProfile(ctx.handle.db, scope, json);
+			const id = scope.householdId;
+			output(ctx, { household: String(id), saved: true }, () => `Profil du ménage ${id} enregistré.`);
 		}
 	},
 	{
@@ -102,9 +98,8 @@ export const engineCommands: Command[] = [
 					parsed.errors[0]?.field ?? null
 				);
 			}
-			const householdId = ctx.options.household ? idOption(ctx, 'household') : null;
-			if (householdId) await requireHouseholdId(ctx);
-			const result = await evaluateProfile(ctx.handle.db, parsed.profile, householdId);
+			const scope = ctx.options.household ? await householdOption(ctx) : null;
+			const result = await evaluateProfile(ctx.handle.db, parsed.profile, scope);
 			output(ctx, result, () =>
 				[
 					`Droits pour ${result.month} :`,

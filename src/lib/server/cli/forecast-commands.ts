@@ -1,9 +1,10 @@
 /** `bgv recurring`, `bgv project`, `bgv balance set`: the forecast engines behind the web pages. */
 import { centsToString, MoneyParseError, parseMoneyString } from '$lib/money';
 import { isIsoDate } from '$lib/dates';
+import { listAccounts } from '../services/accounts';
 import { InputError } from '../services/errors';
 import { householdForecast, householdSeries, setManualBalance } from '../services/forecast-service';
-import { intOption, output, requireHouseholdId, stringOption } from './helpers';
+import { intOption, output, householdOption, stringOption } from './helpers';
 import type { Command } from './types';
 
 const json = { type: 'boolean', description: 'sortie JSON' } as const;
@@ -16,8 +17,8 @@ export const forecastCommands: Command[] = [
 		usage: 'recurring --household ID --json',
 		options: { household, json },
 		async run(ctx) {
-			const id = await requireHouseholdId(ctx);
-			const series = await householdSeries(ctx.handle.db, id);
+			const scope = await householdOption(ctx);
+			const series = await householdSeries(ctx.handle.db, scope);
 			output(
 				ctx,
 				{
@@ -50,9 +51,9 @@ export const forecastCommands: Command[] = [
 		usage: 'project --household ID [--days 90] --json',
 		options: { household, days: { type: 'string', description: 'nombre de jours (1 à 365)' }, json },
 		async run(ctx) {
-			const id = await requireHouseholdId(ctx);
+			const scope = await householdOption(ctx);
 			const days = intOption(ctx, 'days', 90, 1, 365);
-			const f = await householdForecast(ctx.handle.db, id, { days });
+			const f = await householdForecast(ctx.handle.db, scope, { days });
 			if (!f.projection) throw new InputError(f.missing ?? 'projection impossible');
 			const p = f.projection;
 			output(
@@ -94,7 +95,7 @@ export const forecastCommands: Command[] = [
 			json
 		},
 		async run(ctx) {
-			const id = await requireHouseholdId(ctx);
+			const scope = await householdOption(ctx);
 			const date = stringOption(ctx, 'date', true);
 			if (!isIsoDate(date)) throw new InputError(`--date attend AAAA-MM-JJ, reçu « ${date} »`, 'date');
 			let amount: number;
@@ -104,26 +105,9 @@ export const forecastCommands: Command[] = [
 				throw new InputError(e instanceof MoneyParseError ? e.message : 'montant illisible', 'amount');
 			}
 			const name = stringOption(ctx, 'account', true);
-			const h = await ctx.handle.db
-				.selectFrom('household')
-				.select('organisation_id')
-				.where('id', '=', id)
-				.executeTakeFirstOrThrow();
-			const account = await ctx.handle.db
-				.selectFrom('bank_account')
-				.select('id')
-				.where('household_id', '=', id)
-				.where('name', '=', name)
-				.executeTakeFirst();
+			const account = (await listAccounts(ctx.handle.db, scope)).find((a) => a.name === name);
 			if (!account) throw new InputError(`compte « ${name} » inconnu pour ce ménage`, 'account');
-			await setManualBalance(
-				ctx.handle.db,
-				{ id: null, organisationId: h.organisation_id },
-				id,
-				account.id,
-				date,
-				amount
-			);
+			await setManualBalance(ctx.handle.db, scope, account.id, date, amount);
 			output(
 				ctx,
 				{ account: name, date, balance: centsToString(amount) },

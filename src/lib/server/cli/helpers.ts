@@ -1,4 +1,5 @@
 /** Small helpers shared by the command implementations: option reading and output. */
+import { operatorScope, type HouseholdScope } from '../auth/access';
 import { InputError } from '../services/errors';
 import type { CliContext } from './types';
 
@@ -34,10 +35,10 @@ export function output(ctx: CliContext, json: unknown, text: () => string): void
 	else ctx.io.out(text());
 }
 
-/** Checks that a household exists, for commands that take --household. */
-export async function requireHouseholdId(ctx: CliContext): Promise<number> {
+/** The operator's scope on the household of --household (the command line acts for the deployment's operator). */
+export async function householdOption(ctx: CliContext): Promise<HouseholdScope> {
 	const id = idOption(ctx, 'household');
-	const row = await ctx.handle.db.selectFrom('household').select('id').where('id', '=', id).executeTakeFirst();
-	if (!row) throw new InputError(`ménage ${id} inconnu`, 'household');
-	return id;
+	const scope = await operatorScope(ctx.handle.db, id);
+	if (!scope) throw new InputError(`ménage ${id} inconnu`, 'household');
+	return scope;
 }

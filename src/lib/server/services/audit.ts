@@ -1,5 +1,6 @@
 /** Append-only audit trail of sensitive actions (logins, access changes, imports). Never stores secrets. */
 import type { Db } from '../db';
+import type { HouseholdScope } from '../auth/access';
 
 export interface AuditEntry {
 	organisationId: number | null;
@@ -27,4 +28,18 @@ export async function audit(db: Db, entry: AuditEntry, now = new Date()): Promis
 			at: now.toISOString()
 		})
 		.execute();
+}
+
+/** An entry about a household, written for whoever acts through the scope. */
+export async function auditScope(
+	db: Db,
+	scope: HouseholdScope,
+	entry: Omit<AuditEntry, 'organisationId' | 'actorId' | 'householdId'>,
+	now = new Date()
+): Promise<void> {
+	await audit(
+		db,
+		{ ...entry, organisationId: scope.organisationId, actorId: scope.actor.id, householdId: scope.householdId },
+		now
+	);
 }

@@ -16,7 +16,8 @@ import {
 	type BenefitsResult,
 	type HouseholdProfile
 } from '../benefits';
-import { audit } from './audit';
+import { requirePermission, type HouseholdScope } from '../auth/access';
+import { audit, auditScope } from './audit';
 import { loadDefinitions, loadParameters } from './benefit-tables';
 import { InputError } from './errors';
 
@@ -25,11 +26,11 @@ export { loadParameters };
 /** Validates and stores a household's profile, then refreshes its alerts. */
 export async function saveProfile(
 	db: Db,
-	actor: { id: number | null; organisationId: number },
-	householdId: number,
+	scope: HouseholdScope,
 	json: unknown,
 	now = new Date()
 ): Promise<HouseholdProfile> {
+	requirePermission(scope, 'write');
 	const parsed = parseProfile(json);
 	if ('errors' in parsed) {
 		const first = parsed.errors[0];
@@ -39,37 +40,39 @@ export async function saveProfile(
 		);
 	}
 	const row = {
-		organisation_id: actor.organisationId,
+		organisation_id: scope.organisationId,
 		profile: JSON.stringify(parsed.profile),
 		updated_at: now.toISOString(),
-		updated_by: actor.id
+		updated_by: scope.actor.id
 	};
 	await db
 		.insertInto('household_profile')
-		.values({ household_id: householdId, ...row })
+		.values({ household_id: scope.householdId, ...row })
 		.onConflict((oc) => oc.column('household_id').doUpdateSet(row))
 		.execute();
-	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, householdId, action: 'profile.saved' });
-	await refreshBenefitAlerts(db, householdId, now);
+	await auditScope(db, scope, { action: 'profile.saved' });
+	await refreshBenefitAlerts(db, scope, now);
 	return parsed.profile;
 }
 
-export async function loadProfile(db: Db, householdId: number): Promise<HouseholdProfile | null> {
+export async function loadProfile(db: Db, scope: HouseholdScope): Promise<HouseholdProfile | null> {
+	requirePermission(scope, 'read');
 	const row = await db
 		.selectFrom('household_profile')
 		.select('profile')
-		.where('household_id', '=', householdId)
+		.where('household_id', '=', scope.householdId)
 		.executeTakeFirst();
 	return row ? (JSON.parse(row.profile) as HouseholdProfile) : null;
 }
 
 /** The household's bank credits of the 3 months before `month` and during it: evidence of benefits received. */
-export async function creditsEvidence(db: Db, householdId: number, month: string) {
+export async function creditsEvidence(db: Db, scope: HouseholdScope, month: string) {
+	requirePermission(scope, 'read');
 	const start = format(addMonths(isoToDate(`${month}-01`), -3), 'yyyy-MM-dd');
 	const rows = await db
 		.selectFrom('bank_transaction')
 		.select(['booking_date', 'amount', 'raw_label', 'payee', 'category_id'])
-		.where('household_id', '=', householdId)
+		.where('household_id', '=', scope.householdId)
 		.where('amount', '>', 0)
 		.where('booking_date', '>=', start)
 		.where('booking_date', '<=', `${month}-31`)
@@ -89,18 +92,22 @@ export async function creditsEvidence(db: Db, householdId: number, month: string
 export async function evaluateProfile(
 	db: Db,
 	profile: HouseholdProfile,
-	householdId: number | null
+	scope: HouseholdScope | null
 ): Promise<BenefitsResult> {
 	const [params, definitions] = await Promise.all([loadParameters(db), loadDefinitions(db)]);
-	const evidence = householdId ? await creditsEvidence(db, householdId, profile.month) : undefined;
+	const evidence = scope ? await creditsEvidence(db, scope, profile.month) : undefined;
 	return evaluateBenefits(profile, params, { evidence, definitions });
 }
 
 /** The stored profile evaluated for the current month (the profile's own month is only its reference). */
-export async function evaluateHousehold(db: Db, householdId: number, now = new Date()): Promise<BenefitsResult | null> {
-	const profile = await loadProfile(db, householdId);
+export async function evaluateHousehold(
+	db: Db,
+	scope: HouseholdScope,
+	now = new Date()
+): Promise<BenefitsResult | null> {
+	const profile = await loadProfile(db, scope);
 	if (!profile) return null;
-	return evaluateProfile(db, { ...profile, month: today(now).slice(0, 7) }, householdId);
+	return evaluateProfile(db, { ...profile, month: today(now).slice(0, 7) }, scope);
 }
 
 const OPEN: AlertStatus[] = ['new', 'seen', 'claim_in_progress'];
@@ -109,14 +116,9 @@ const OPEN: AlertStatus[] = ['new', 'seen', 'claim_in_progress'];
  * Recomputes the household's alerts: a benefit found eligible gets an alert (kept with its status if it
  * exists); an alert whose benefit is no longer eligible is deactivated, not deleted.
  */
-export async function refreshBenefitAlerts(db: Db, householdId: number, now = new Date()): Promise<void> {
-	const household = await db
-		.selectFrom('household')
-		.select('organisation_id')
-		.where('id', '=', householdId)
-		.executeTakeFirst();
-	if (!household) return;
-	const result = await evaluateHousehold(db, householdId, now);
+export async function refreshBenefitAlerts(db: Db, scope: HouseholdScope, now = new Date()): Promise<void> {
+	const householdId = scope.householdId;
+	const result = await evaluateHousehold(db, scope, now);
 	const eligible = (result?.results ?? []).filter((r) => r.status === 'eligible');
 	const nowIso = now.toISOString();
 	await db.transaction().execute(async (trx) => {
@@ -152,7 +154,7 @@ export async function refreshBenefitAlerts(db: Db, householdId: number, now = ne
 				await trx
 					.insertInto('benefit_alert')
 					.values({
-						organisation_id: household.organisation_id,
+						organisation_id: scope.organisationId,
 						household_id: householdId,
 						benefit: r.benefit,
 						status: 'new',
@@ -186,29 +188,79 @@ export const ALERT_STATUSES: AlertStatus[] = [
 
 export async function setAlertStatus(
 	db: Db,
-	actor: { id: number; organisationId: number },
-	householdId: number,
+	scope: HouseholdScope,
 	alertId: number,
 	status: AlertStatus,
 	now = new Date()
 ): Promise<void> {
+	requirePermission(scope, 'write');
 	if (!ALERT_STATUSES.includes(status)) throw new InputError('État inconnu.', 'status');
 	const res = await db
 		.updateTable('benefit_alert')
-		.set({ status, updated_at: now.toISOString(), updated_by: actor.id })
+		.set({ status, updated_at: now.toISOString(), updated_by: scope.actor.id })
 		.where('id', '=', alertId)
-		.where('household_id', '=', householdId)
+		.where('household_id', '=', scope.householdId)
 		.executeTakeFirst();
 	if (Number(res.numUpdatedRows) !== 1) throw new InputError('Alerte introuvable.', 'alert');
-	await audit(db, {
-		organisationId: actor.organisationId,
-		actorId: actor.id,
-		householdId,
+	await auditScope(db, scope, {
 		action: 'benefit_alert.status',
 		targetType: 'benefit_alert',
 		targetId: alertId,
 		details: { status }
 	});
+}
+
+export interface BenefitAlertRow {
+	id: number;
+	benefit: string;
+	status: AlertStatus;
+	amount: number | null;
+	period: string;
+	updatedAt: string;
+	active: boolean;
+	updatedBy: string | null;
+}
+
+/** The household's benefit alerts, open ones first, then by amount. */
+export async function listBenefitAlerts(db: Db, scope: HouseholdScope): Promise<BenefitAlertRow[]> {
+	requirePermission(scope, 'read');
+	const rows = await db
+		.selectFrom('benefit_alert as a')
+		.leftJoin('app_user as u', 'u.id', 'a.updated_by')
+		.select(['a.id', 'a.benefit', 'a.status', 'a.amount', 'a.period', 'a.updated_at', 'a.active', 'u.name'])
+		.where('a.household_id', '=', scope.householdId)
+		.orderBy('a.active', 'desc')
+		.orderBy('a.amount', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		benefit: r.benefit,
+		status: r.status,
+		amount: r.amount,
+		period: r.period,
+		updatedAt: r.updated_at,
+		active: r.active === 1,
+		updatedBy: r.name
+	}));
+}
+
+/** The organisation's quick checks counted since the start of the year (anonymous counts only). */
+export async function checkStatsThisYear(
+	db: Db,
+	organisationId: number,
+	now = new Date()
+): Promise<{ checks: number; found: number; yearly: number }> {
+	const stats = await db
+		.selectFrom('check_stat')
+		.select([
+			(eb) => eb.fn.sum<number>('checks').as('checks'),
+			(eb) => eb.fn.sum<number>('benefits_found').as('found'),
+			(eb) => eb.fn.sum<number>('yearly_amount').as('yearly')
+		])
+		.where('organisation_id', '=', organisationId)
+		.where('day', '>=', `${today(now).slice(0, 4)}-01-01`)
+		.executeTakeFirst();
+	return { checks: Number(stats?.checks ?? 0), found: Number(stats?.found ?? 0), yearly: Number(stats?.yearly ?? 0) };
 }
 
 /** Counts a professional's quick check, anonymously (no data about the person). */

@@ -12,14 +12,15 @@ import { computeIndicators, type Indicators } from '../fragility/indicators';
 import type { HouseholdComposition } from '../fragility/household';
 import { loadProfile } from './benefits-service';
 import { transactionMonths } from './transactions';
+import { requirePermission, type HouseholdScope } from '../auth/access';
 
 /** The household's composition from its profile (ages at the month), or one adult when unknown. */
 export async function householdComposition(
 	db: Db,
-	householdId: number,
+	scope: HouseholdScope,
 	month: string
 ): Promise<{ composition: HouseholdComposition; known: boolean }> {
-	const profile = await loadProfile(db, householdId);
+	const profile = await loadProfile(db, scope);
 	if (!profile) return { composition: { adults: 1, children: [] }, known: false };
 	const at = isoToDate(`${month}-15`);
 	const children = profile.members
@@ -37,15 +38,16 @@ export interface BudgetView {
 	compositionKnown: boolean;
 }
 
-export async function householdBudget(db: Db, householdId: number, requested: string | null): Promise<BudgetView> {
-	const months = await transactionMonths(db, householdId);
+export async function householdBudget(db: Db, scope: HouseholdScope, requested: string | null): Promise<BudgetView> {
+	requirePermission(scope, 'read');
+	const months = await transactionMonths(db, scope);
 	const month = requested && months.includes(requested) ? requested : (months[0] ?? null);
 	if (!month) return { month: null, months, budget: null, indicators: null, compositionKnown: false };
 	const from = `${addMonthsIso(month, -6)}-01`;
 	const rows = await db
 		.selectFrom('bank_transaction')
 		.select(['booking_date', 'amount', 'category_id'])
-		.where('household_id', '=', householdId)
+		.where('household_id', '=', scope.householdId)
 		.where('booking_date', '>=', from)
 		.where('booking_date', '<=', `${month}-31`)
 		.execute();
@@ -61,7 +63,7 @@ export async function householdBudget(db: Db, householdId: number, requested: st
 	// Indicators over the 3 complete months before the month shown (or including it when it is complete).
 	const threeFrom = `${addMonthsIso(month, -3)}-01`;
 	const threeTo = `${addMonthsIso(month, -1)}-31`;
-	const { composition, known } = await householdComposition(db, householdId, month);
+	const { composition, known } = await householdComposition(db, scope, month);
 	const indicators = computeIndicators({
 		txs: txs.filter((t) => t.date >= threeFrom && t.date <= threeTo),
 		months: 3,

@@ -76,3 +76,16 @@ export async function addCategory(
 		targetId: id
 	});
 }
+
+export interface CategoryAdminRow {
+	id: string;
+	label: string;
+	group_id: string;
+	kind: 'income' | 'expense' | 'neutral';
+	builtin: 0 | 1;
+}
+
+/** Every category of the table, active or not, in display order (admins). */
+export async function listAllCategories(db: Db): Promise<CategoryAdminRow[]> {
+	return db.selectFrom('category').select(['id', 'label', 'group_id', 'kind', 'builtin']).orderBy('position').execute();
+}

@@ -10,7 +10,8 @@ import { projectBalance, type PlannedItem, type Projection, type WhatIf } from '
 import { estimateVariableSpending } from '../projection/variable-spending';
 import { projectionAlerts, type Alert } from '../projection/alerts';
 import type { Cadence, RecurringSeries, RecurringTxInput, SeriesOverride } from '../projection/types';
-import { audit } from './audit';
+import { requirePermission, type HouseholdScope } from '../auth/access';
+import { auditScope } from './audit';
 import { InputError } from './errors';
 
 export interface HouseholdHistory {
@@ -33,7 +34,9 @@ export const HISTORY_MONTHS = 36;
  * balance: for each account, its latest known balance plus what was booked after it (summed by the database,
  * however old that balance is).
  */
-export async function loadHistory(db: Db, householdId: number): Promise<HouseholdHistory> {
+export async function loadHistory(db: Db, scope: HouseholdScope): Promise<HouseholdHistory> {
+	requirePermission(scope, 'read');
+	const householdId = scope.householdId;
 	const latest = await db
 		.selectFrom('bank_transaction')
 		.select((eb) => eb.fn.max('booking_date').as('date'))
@@ -97,8 +100,13 @@ export async function loadHistory(db: Db, householdId: number): Promise<Househol
 	};
 }
 
-export async function loadOverrides(db: Db, householdId: number): Promise<SeriesOverride[]> {
-	const rows = await db.selectFrom('series_override').selectAll().where('household_id', '=', householdId).execute();
+export async function loadOverrides(db: Db, scope: HouseholdScope): Promise<SeriesOverride[]> {
+	requirePermission(scope, 'read');
+	const rows = await db
+		.selectFrom('series_override')
+		.selectAll()
+		.where('household_id', '=', scope.householdId)
+		.execute();
 	return rows.map((r) => ({
 		key: r.key,
 		status: r.status,
@@ -107,11 +115,12 @@ export async function loadOverrides(db: Db, householdId: number): Promise<Series
 	}));
 }
 
-export async function loadPlanned(db: Db, householdId: number): Promise<(PlannedItem & { id: number })[]> {
+export async function loadPlanned(db: Db, scope: HouseholdScope): Promise<(PlannedItem & { id: number })[]> {
+	requirePermission(scope, 'read');
 	const rows = await db
 		.selectFrom('planned_item')
 		.selectAll()
-		.where('household_id', '=', householdId)
+		.where('household_id', '=', scope.householdId)
 		.orderBy('date')
 		.execute();
 	return rows.map((r) => ({
@@ -126,12 +135,12 @@ export async function loadPlanned(db: Db, householdId: number): Promise<(Planned
 /** Detected series with the user's decisions applied. */
 export async function householdSeries(
 	db: Db,
-	householdId: number,
+	scope: HouseholdScope,
 	history?: HouseholdHistory,
 	asOf = today()
 ): Promise<RecurringSeries[]> {
-	const h = history ?? (await loadHistory(db, householdId));
-	return applySeriesOverrides(detectRecurring(h.txs, { asOf }), await loadOverrides(db, householdId));
+	const h = history ?? (await loadHistory(db, scope));
+	return applySeriesOverrides(detectRecurring(h.txs, { asOf }), await loadOverrides(db, scope));
 }
 
 export interface HouseholdForecast {
@@ -145,13 +154,13 @@ export interface HouseholdForecast {
 
 export async function householdForecast(
 	db: Db,
-	householdId: number,
+	scope: HouseholdScope,
 	options: { days?: number; whatIf?: WhatIf; asOf?: string } = {}
 ): Promise<HouseholdForecast> {
 	const asOf = options.asOf ?? today();
-	const history = await loadHistory(db, householdId);
-	const series = await householdSeries(db, householdId, history, asOf);
-	const planned = await loadPlanned(db, householdId);
+	const history = await loadHistory(db, scope);
+	const series = await householdSeries(db, scope, history, asOf);
+	const planned = await loadPlanned(db, scope);
 	if (!history.balance) {
 		return {
 			projection: null,
@@ -184,17 +193,11 @@ export async function householdForecast(
  * Recomputes what the caseload shows about a household's forecast (90 days): called after each import
  * and each change to series, planned items or balances.
  */
-export async function refreshHouseholdStatus(db: Db, householdId: number, now = new Date()): Promise<void> {
-	const household = await db
-		.selectFrom('household')
-		.select('organisation_id')
-		.where('id', '=', householdId)
-		.executeTakeFirst();
-	if (!household) return;
-	const f = await householdForecast(db, householdId, { asOf: today(now) });
+export async function refreshHouseholdStatus(db: Db, scope: HouseholdScope, now = new Date()): Promise<void> {
+	const f = await householdForecast(db, scope, { asOf: today(now) });
 	const p = f.projection;
 	const row = {
-		organisation_id: household.organisation_id,
+		organisation_id: scope.organisationId,
 		balance_date: p?.from ?? null,
 		balance: p?.startBalance ?? null,
 		first_overdraft: p?.firstOverdraft ?? null,
@@ -206,83 +209,79 @@ export async function refreshHouseholdStatus(db: Db, householdId: number, now = 
 	};
 	await db
 		.insertInto('household_status')
-		.values({ household_id: householdId, ...row })
+		.values({ household_id: scope.householdId, ...row })
 		.onConflict((oc) => oc.column('household_id').doUpdateSet(row))
 		.execute();
 }
 
 export async function saveSeriesOverride(
 	db: Db,
-	actor: { id: number; organisationId: number },
-	householdId: number,
+	scope: HouseholdScope,
 	override: SeriesOverride,
 	now = new Date()
 ): Promise<void> {
+	requirePermission(scope, 'write');
 	if (
 		override.dayOfMonth !== undefined &&
 		(!Number.isInteger(override.dayOfMonth) || override.dayOfMonth < 1 || override.dayOfMonth > 31)
 	)
 		throw new InputError('Le jour du mois va de 1 à 31.', 'dayOfMonth');
 	const row = {
-		organisation_id: actor.organisationId,
+		organisation_id: scope.organisationId,
 		status: override.status,
 		amount: override.amount ?? null,
 		day_of_month: override.dayOfMonth ?? null,
 		updated_at: now.toISOString(),
-		updated_by: actor.id
+		updated_by: scope.actor.id
 	};
 	await db
 		.insertInto('series_override')
-		.values({ household_id: householdId, key: override.key, ...row })
+		.values({ household_id: scope.householdId, key: override.key, ...row })
 		.onConflict((oc) => oc.columns(['household_id', 'key']).doUpdateSet(row))
 		.execute();
-	await audit(db, {
-		organisationId: actor.organisationId,
-		actorId: actor.id,
-		householdId,
-		action: 'series.override',
-		details: { key: override.key, status: override.status }
-	});
-	await refreshHouseholdStatus(db, householdId, now);
+	await auditScope(db, scope, { action: 'series.override', details: { key: override.key, status: override.status } });
+	await refreshHouseholdStatus(db, scope, now);
 }
 
 export async function addPlannedItem(
 	db: Db,
-	actor: { id: number | null; organisationId: number },
-	householdId: number,
+	scope: HouseholdScope,
 	item: { date: string; label: string; amount: Cents; cadence: Cadence | null; until: string | null },
 	now = new Date()
 ): Promise<number> {
+	requirePermission(scope, 'write');
 	const row = await db
 		.insertInto('planned_item')
 		.values({
-			organisation_id: actor.organisationId,
-			household_id: householdId,
+			organisation_id: scope.organisationId,
+			household_id: scope.householdId,
 			...item,
-			created_by: actor.id,
+			created_by: scope.actor.id,
 			created_at: now.toISOString()
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await refreshHouseholdStatus(db, householdId, now);
+	await refreshHouseholdStatus(db, scope, now);
 	return row.id;
 }
 
-export async function deletePlannedItem(db: Db, householdId: number, id: number): Promise<void> {
-	await db.deleteFrom('planned_item').where('id', '=', id).where('household_id', '=', householdId).execute();
-	await refreshHouseholdStatus(db, householdId);
+export async function deletePlannedItem(db: Db, scope: HouseholdScope, id: number, now = new Date()): Promise<void> {
+	requirePermission(scope, 'write');
+	await db.deleteFrom('planned_item').where('id', '=', id).where('household_id', '=', scope.householdId).execute();
+	await refreshHouseholdStatus(db, scope, now);
 }
 
 /** Records a balance read by hand (e.g. on the banking app) for an account at a date. */
 export async function setManualBalance(
 	db: Db,
-	actor: { id: number | null; organisationId: number },
-	householdId: number,
+	scope: HouseholdScope,
 	accountId: number,
 	date: string,
 	amount: Cents,
 	now = new Date()
 ): Promise<void> {
+	requirePermission(scope, 'write');
+	const householdId = scope.householdId;
 	const account = await db
 		.selectFrom('bank_account')
 		.select('id')
@@ -295,7 +294,7 @@ export async function setManualBalance(
 	await db
 		.insertInto('account_balance')
 		.values({
-			organisation_id: actor.organisationId,
+			organisation_id: scope.organisationId,
 			household_id: householdId,
 			account_id: accountId,
 			date,
@@ -305,12 +304,6 @@ export async function setManualBalance(
 			created_at: now.toISOString()
 		})
 		.execute();
-	await audit(db, {
-		organisationId: actor.organisationId,
-		actorId: actor.id,
-		householdId,
-		action: 'balance.manual',
-		details: { accountId, date }
-	});
-	await refreshHouseholdStatus(db, householdId, now);
+	await auditScope(db, scope, { action: 'balance.manual', details: { accountId, date } });
+	await refreshHouseholdStatus(db, scope, now);
 }

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db';
 import type { Actor } from '../auth/session';
-import { assignedHouseholdIds, canSeeHousehold } from '../auth/access';
+import { caseloadScopes, may, requirePermission, type HouseholdScope } from '../auth/access';
 import { audit } from './audit';
 import { InputError, NotFoundError } from './errors';
 import { giveConsentIn } from './auth-service';
@@ -96,7 +96,8 @@ export interface HouseholdSummary {
 /** The adviser's caseload: every assigned household with its consent state, activity, fees and benefits, in a fixed number of queries. */
 export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]> {
 	if (actor.role !== 'adviser') throw new NotFoundError();
-	const ids = await assignedHouseholdIds(db, actor);
+	const scopes = await caseloadScopes(db, actor);
+	const ids = scopes.map((s) => s.householdId);
 	if (ids.length === 0) return [];
 	const households = await db
 		.selectFrom('household')
@@ -106,13 +107,8 @@ export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]
 		.where('archived_at', 'is', null)
 		.orderBy('name')
 		.execute();
-	const consents = await db
-		.selectFrom('consent')
-		.select('household_id')
-		.where('household_id', 'in', ids)
-		.where('withdrawn_at', 'is', null)
-		.execute();
-	const consenting = new Set(consents.map((c) => c.household_id));
+	// The access module decides whose data the adviser may read (consent given and not withdrawn).
+	const consenting = new Set(scopes.filter((s) => may(s, 'read')).map((s) => s.householdId));
 	const members = await db
 		.selectFrom('household_member')
 		.select(['household_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -240,9 +236,23 @@ function mask(n: string | null): string | null {
 	return `•••• ${tail}`;
 }
 
-/** One household's overview, or NotFoundError if the actor may not see it. */
-export async function householdOverview(db: Db, actor: Actor, householdId: number): Promise<HouseholdOverview> {
-	if (!(await canSeeHousehold(db, actor, householdId))) throw new NotFoundError();
+/** The household's name, for the header of its pages (anyone who may know it exists). */
+export async function householdHeader(db: Db, scope: HouseholdScope): Promise<{ id: number; name: string }> {
+	requirePermission(scope, 'view');
+	const h = await db
+		.selectFrom('household')
+		.select(['id', 'name'])
+		.where('id', '=', scope.householdId)
+		.where('organisation_id', '=', scope.organisationId)
+		.executeTakeFirst();
+	if (!h) throw new NotFoundError();
+	return h;
+}
+
+/** One household's overview (its financial data: the scope must allow reading it). */
+export async function householdOverview(db: Db, scope: HouseholdScope): Promise<HouseholdOverview> {
+	requirePermission(scope, 'read');
+	const householdId = scope.householdId;
 	const h = await db
 		.selectFrom('household')
 		.select(['id', 'name', 'situation'])
@@ -321,27 +331,23 @@ export async function householdOverview(db: Db, actor: Actor, householdId: numbe
 }
 
 /** A household member gives or withdraws consent to share the household's data with its adviser. */
-export async function setConsent(
-	db: Db,
-	actor: Actor,
-	householdId: number,
-	give: boolean,
-	now = new Date()
-): Promise<void> {
-	if (actor.role !== 'household' || !(await canSeeHousehold(db, actor, householdId))) throw new NotFoundError();
+export async function setConsent(db: Db, scope: HouseholdScope, give: boolean, now = new Date()): Promise<void> {
+	requirePermission(scope, 'consent');
+	const { householdId, actor } = scope;
+	const actorId = actor.id as number;
 	if (give) {
-		await giveConsentIn(db, householdId, actor.organisationId, actor.id, now);
+		await giveConsentIn(db, householdId, scope.organisationId, actorId, now);
 	} else {
 		await db
 			.updateTable('consent')
-			.set({ withdrawn_at: now.toISOString(), withdrawn_by: actor.id })
+			.set({ withdrawn_at: now.toISOString(), withdrawn_by: actorId })
 			.where('household_id', '=', householdId)
 			.where('withdrawn_at', 'is', null)
 			.execute();
 	}
 	await audit(db, {
-		organisationId: actor.organisationId,
-		actorId: actor.id,
+		organisationId: scope.organisationId,
+		actorId,
 		householdId,
 		action: give ? 'consent.given' : 'consent.withdrawn'
 	});

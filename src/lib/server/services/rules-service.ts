@@ -4,7 +4,18 @@
  * manual categorisation.
  */
 import type { Db } from '../db';
-import { DEFAULT_RULES, type Rule } from '../rules';
+import type { Actor } from '../auth/session';
+import { requirePermission, type HouseholdScope } from '../auth/access';
+import {
+	categorise,
+	DEFAULT_RULES,
+	describeCondition,
+	previewRule,
+	suggestRules,
+	type PreviewResult,
+	type Rule,
+	type RuleSuggestion
+} from '../rules';
 import { audit } from './audit';
 import { categoriserFor, loadRuleSet } from './categoriser';
 import { NotFoundError } from './errors';
@@ -44,7 +55,25 @@ export interface StoredRule {
 	updatedAt: string;
 }
 
-export async function listRules(db: Db, householdId: number | null): Promise<StoredRule[]> {
+/** Who changes a layer: an admin for the default layer, a household scope for the household's own. */
+type Layer = { kind: 'default'; actor: Actor } | { kind: 'household'; scope: HouseholdScope };
+
+function layerHousehold(layer: Layer): number | null {
+	return layer.kind === 'default' ? null : layer.scope.householdId;
+}
+
+function layerActor(layer: Layer): { id: number | null; organisationId: number } {
+	return layer.kind === 'default'
+		? { id: layer.actor.id, organisationId: layer.actor.organisationId }
+		: { id: layer.scope.actor.id, organisationId: layer.scope.organisationId };
+}
+
+function requireLayer(layer: Layer, permission: 'read' | 'write'): void {
+	if (layer.kind === 'household') requirePermission(layer.scope, permission);
+	else if (layer.actor.role !== 'admin') throw new NotFoundError('Règle introuvable.');
+}
+
+async function listLayer(db: Db, householdId: number | null): Promise<StoredRule[]> {
 	const rows = await db
 		.selectFrom('categorisation_rule')
 		.select(['definition', 'enabled', 'builtin', 'updated_at'])
@@ -60,14 +89,23 @@ export async function listRules(db: Db, householdId: number | null): Promise<Sto
 	}));
 }
 
-/** Stores (creates or replaces) a rule of a layer: the default layer when householdId is null. */
-export async function saveRule(
-	db: Db,
-	actor: { id: number | null; organisationId: number },
-	householdId: number | null,
-	rule: Rule,
-	now = new Date()
-): Promise<void> {
+/** The shared default rules (admins). */
+export async function listDefaultRules(db: Db, actor: Actor): Promise<StoredRule[]> {
+	requireLayer({ kind: 'default', actor }, 'read');
+	return listLayer(db, null);
+}
+
+/** The household's own rules. */
+export async function listHouseholdRules(db: Db, scope: HouseholdScope): Promise<StoredRule[]> {
+	requirePermission(scope, 'read');
+	return listLayer(db, scope.householdId);
+}
+
+/** Stores (creates or replaces) a rule of a layer. */
+async function saveInLayer(db: Db, layer: Layer, rule: Rule, now: Date): Promise<void> {
+	requireLayer(layer, 'write');
+	const householdId = layerHousehold(layer);
+	const actor = layerActor(layer);
 	const stored: Rule = { ...rule, scope: householdId === null ? 'default' : 'household' };
 	const row = {
 		organisation_id: householdId === null ? null : actor.organisationId,
@@ -102,17 +140,15 @@ export async function saveRule(
 	});
 }
 
-export async function deleteRule(
-	db: Db,
-	actor: { id: number | null; organisationId: number },
-	householdId: number | null,
-	ruleId: string
-): Promise<void> {
-	const q = db
+async function deleteInLayer(db: Db, layer: Layer, ruleId: string): Promise<void> {
+	requireLayer(layer, 'write');
+	const householdId = layerHousehold(layer);
+	const actor = layerActor(layer);
+	const res = await db
 		.deleteFrom('categorisation_rule')
 		.where('id', '=', ruleId)
-		.where((eb) => (householdId === null ? eb('household_id', 'is', null) : eb('household_id', '=', householdId)));
-	const res = await q.executeTakeFirst();
+		.where((eb) => (householdId === null ? eb('household_id', 'is', null) : eb('household_id', '=', householdId)))
+		.executeTakeFirst();
 	if (Number(res.numDeletedRows) !== 1) throw new NotFoundError('Règle introuvable.');
 	await audit(db, {
 		organisationId: actor.organisationId,
@@ -124,11 +160,104 @@ export async function deleteRule(
 	});
 }
 
+/** An admin stores a shared default rule. */
+export async function saveDefaultRule(db: Db, actor: Actor, rule: Rule, now = new Date()): Promise<void> {
+	await saveInLayer(db, { kind: 'default', actor }, rule, now);
+}
+
+/** An admin turns a shared rule on or off. */
+export async function setDefaultRuleEnabled(db: Db, actor: Actor, ruleId: string, enabled: boolean): Promise<void> {
+	const stored = (await listDefaultRules(db, actor)).find((r) => r.rule.id === ruleId);
+	if (!stored) throw new NotFoundError('Règle introuvable.');
+	await saveDefaultRule(db, actor, { ...stored.rule, enabled });
+	await audit(db, {
+		organisationId: actor.organisationId,
+		actorId: actor.id,
+		action: enabled ? 'rule.enabled' : 'rule.disabled',
+		targetType: 'rule',
+		targetId: ruleId
+	});
+}
+
+/** Stores a household rule, then re-applies the household's rules; returns how many transactions changed. */
+export async function saveHouseholdRule(db: Db, scope: HouseholdScope, rule: Rule, now = new Date()): Promise<number> {
+	await saveInLayer(db, { kind: 'household', scope }, rule, now);
+	return (await reapplyRules(db, scope)).changed;
+}
+
+/** Deletes a household rule, then re-applies the household's rules; returns how many transactions changed. */
+export async function deleteHouseholdRule(db: Db, scope: HouseholdScope, ruleId: string): Promise<number> {
+	await deleteInLayer(db, { kind: 'household', scope }, ruleId);
+	return (await reapplyRules(db, scope)).changed;
+}
+
+/** Which of the household's transactions a rule would change, without saving it. */
+export async function previewHouseholdRule(
+	db: Db,
+	scope: HouseholdScope,
+	rule: Rule
+): Promise<PreviewResult & { transactions: Map<number, { label: string; date: string }> }> {
+	requirePermission(scope, 'read');
+	const rows = await db
+		.selectFrom('bank_transaction')
+		.select(['id', 'raw_label', 'amount', 'booking_date', 'account_id', 'category_id', 'category_source', 'payee'])
+		.where('household_id', '=', scope.householdId)
+		.execute();
+	const preview = previewRule(
+		rule,
+		rows.map((r) => ({
+			id: r.id,
+			rawLabel: r.raw_label,
+			amount: r.amount,
+			date: r.booking_date,
+			accountId: r.account_id,
+			category: r.category_id,
+			categorySource: r.category_source,
+			payee: r.payee
+		}))
+	);
+	return { ...preview, transactions: new Map(rows.map((r) => [r.id, { label: r.raw_label, date: r.booking_date }])) };
+}
+
+/** Rules worth proposing: payees seen 3 times or more among the household's uncategorised transactions. */
+export async function householdRuleSuggestions(db: Db, scope: HouseholdScope, limit = 10): Promise<RuleSuggestion[]> {
+	requirePermission(scope, 'read');
+	const rows = await db
+		.selectFrom('bank_transaction')
+		.select(['payee', 'raw_label', 'amount', 'category_id'])
+		.where('household_id', '=', scope.householdId)
+		.where('category_id', '=', 'uncategorised')
+		.execute();
+	return suggestRules(
+		rows.map((t) => ({ payee: t.payee, rawLabel: t.raw_label, amount: t.amount, category: t.category_id }))
+	).slice(0, limit);
+}
+
+/** Why a rule gives its category, in French: its conditions, keyed by rule id (one query for all of them). */
+export async function ruleExplanations(db: Db, ruleIds: Iterable<string>): Promise<Map<string, string>> {
+	const ids = [...new Set(ruleIds)];
+	const out = new Map<string, string>();
+	for (let i = 0; i < ids.length; i += 500) {
+		const rows = await db
+			.selectFrom('categorisation_rule')
+			.select(['id', 'definition'])
+			.where('id', 'in', ids.slice(i, i + 500))
+			.execute();
+		for (const r of rows) {
+			const rule = JSON.parse(r.definition) as Rule;
+			out.set(r.id, rule.description || rule.conditions.map(describeCondition).join(' et '));
+		}
+	}
+	return out;
+}
+
 /**
  * Re-applies the rules to every transaction of a household that was not categorised by hand, in batches.
  * Returns how many transactions changed category or payee.
  */
-export async function reapplyRules(db: Db, householdId: number): Promise<{ examined: number; changed: number }> {
+export async function reapplyRules(db: Db, scope: HouseholdScope): Promise<{ examined: number; changed: number }> {
+	requirePermission(scope, 'write');
+	const householdId = scope.householdId;
 	const categorise = categoriserFor(await loadRuleSet(db, householdId));
 	const rows = await db
 		.selectFrom('bank_transaction')
@@ -169,4 +298,17 @@ export async function reapplyRules(db: Db, householdId: number): Promise<{ exami
 		}
 	});
 	return { examined: rows.length, changed: updates.length };
+}
+
+/** The admin's test box: what the default rules do with a label and an amount. */
+export async function testDefaultRules(db: Db, actor: Actor, label: string, amount: number, date: string) {
+	requireLayer({ kind: 'default', actor }, 'read');
+	const r = categorise(await loadRuleSet(db, null), { rawLabel: label, amount, date, accountId: 0 });
+	return {
+		category: r.category,
+		payee: r.payee,
+		ruleId: r.ruleId,
+		matched: r.explanation?.matched ?? null,
+		operationType: r.normalised.operationType
+	};
 }

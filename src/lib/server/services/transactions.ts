@@ -6,8 +6,12 @@ import { sql } from 'kysely';
 import type { Cents } from '$lib/money';
 import type { Db } from '../db';
 import type { CategorySource } from '../db/schema';
-import { audit } from './audit';
+import { requirePermission, type HouseholdScope } from '../auth/access';
+import { auditScope } from './audit';
 import { InputError, NotFoundError } from './errors';
+import { listCategories } from './categories';
+import { ruleFromForm } from './rule-form';
+import { ruleExplanations, saveHouseholdRule } from './rules-service';
 
 export interface TransactionFilters {
 	/** YYYY-MM; defaults to the month of the latest transaction */
@@ -44,11 +48,13 @@ export function searchKey(s: string): string {
 		.trim();
 }
 
-export async function transactionMonths(db: Db, householdId: number): Promise<string[]> {
+/** The months that have transactions, latest first. */
+export async function transactionMonths(db: Db, scope: HouseholdScope): Promise<string[]> {
+	requirePermission(scope, 'read');
 	const rows = await db
 		.selectFrom('bank_transaction')
 		.select(sql<string>`substr(booking_date, 1, 7)`.as('month'))
-		.where('household_id', '=', householdId)
+		.where('household_id', '=', scope.householdId)
 		.groupBy(sql`substr(booking_date, 1, 7)`)
 		.orderBy(sql`substr(booking_date, 1, 7)`, 'desc')
 		.execute();
@@ -57,11 +63,11 @@ export async function transactionMonths(db: Db, householdId: number): Promise<st
 
 export async function listTransactions(
 	db: Db,
-	householdId: number,
+	scope: HouseholdScope,
 	filters: TransactionFilters,
 	limit = 500
 ): Promise<{ month: string | null; months: string[]; rows: TransactionRow[]; truncated: boolean }> {
-	const months = await transactionMonths(db, householdId);
+	const months = await transactionMonths(db, scope);
 	const month =
 		filters.month && months.includes(filters.month) ? filters.month : filters.search ? null : (months[0] ?? null);
 	let q = db
@@ -83,7 +89,7 @@ export async function listTransactions(
 			'u.name as categorised_by_name',
 			't.categorised_at'
 		])
-		.where('t.household_id', '=', householdId);
+		.where('t.household_id', '=', scope.householdId);
 	if (month) q = q.where('t.booking_date', '>=', `${month}-01`).where('t.booking_date', '<=', `${month}-31`);
 	if (filters.uncategorised) q = q.where('t.category_id', '=', 'uncategorised');
 	else if (filters.category) q = q.where('t.category_id', '=', filters.category);
@@ -140,13 +146,14 @@ async function checkCategory(db: Db, categoryId: string): Promise<void> {
  */
 export async function setCategoryManually(
 	db: Db,
-	actor: { id: number; organisationId: number },
-	householdId: number,
+	scope: HouseholdScope,
 	transactionId: number,
 	categoryId: string,
 	options: { similar?: boolean } = {},
 	now = new Date()
 ): Promise<{ changed: number; payee: string | null }> {
+	requirePermission(scope, 'write');
+	const householdId = scope.householdId;
 	await checkCategory(db, categoryId);
 	const tx = await db
 		.selectFrom('bank_transaction')
@@ -159,7 +166,7 @@ export async function setCategoryManually(
 		category_id: categoryId,
 		category_source: 'manual' as const,
 		rule_id: null,
-		categorised_by: actor.id,
+		categorised_by: scope.actor.id,
 		categorised_at: now.toISOString()
 	};
 	let changed = Number(
@@ -175,14 +182,117 @@ export async function setCategoryManually(
 			.executeTakeFirst();
 		changed += Number(res.numUpdatedRows);
 	}
-	await audit(db, {
-		organisationId: actor.organisationId,
-		actorId: actor.id,
-		householdId,
+	await auditScope(db, scope, {
 		action: 'transaction.categorised',
 		targetType: 'bank_transaction',
 		targetId: transactionId,
 		details: { category: categoryId, similar: options.similar ?? false, changed }
 	});
 	return { changed, payee: tx.payee };
+}
+
+export interface ExportedTransaction {
+	id: number;
+	account: string;
+	date: string;
+	amount: Cents;
+	rawLabel: string;
+	payee: string | null;
+	category: string;
+	categorySource: CategorySource;
+	ruleId: string | null;
+}
+
+/** Every transaction of the household between two dates (both optional, inclusive), in date order. */
+export async function transactionsBetween(
+	db: Db,
+	scope: HouseholdScope,
+	from?: string,
+	to?: string
+): Promise<ExportedTransaction[]> {
+	requirePermission(scope, 'read');
+	let q = db
+		.selectFrom('bank_transaction as t')
+		.innerJoin('bank_account as a', 'a.id', 't.account_id')
+		.select([
+			't.id',
+			'a.name as account',
+			't.booking_date',
+			't.amount',
+			't.raw_label',
+			't.payee',
+			't.category_id',
+			't.category_source',
+			't.rule_id'
+		])
+		.where('t.household_id', '=', scope.householdId)
+		.orderBy('t.booking_date')
+		.orderBy('t.id');
+	if (from) q = q.where('t.booking_date', '>=', from);
+	if (to) q = q.where('t.booking_date', '<=', to);
+	return (await q.execute()).map((r) => ({
+		id: r.id,
+		account: r.account,
+		date: r.booking_date,
+		amount: r.amount,
+		rawLabel: r.raw_label,
+		payee: r.payee,
+		category: r.category_id,
+		categorySource: r.category_source,
+		ruleId: r.rule_id
+	}));
+}
+
+/**
+ * The person sets a transaction's category: optionally for the payee's other transactions too, and
+ * optionally as a rule for the payee's future ones. Returns how many transactions changed.
+ */
+export async function categoriseByHand(
+	db: Db,
+	scope: HouseholdScope,
+	input: { transactionId: number; category: string; similar: boolean; makeRule: boolean },
+	now = new Date()
+): Promise<{ changed: number; payee: string | null }> {
+	const r = await setCategoryManually(db, scope, input.transactionId, input.category, { similar: input.similar }, now);
+	if (!input.makeRule || !r.payee) return r;
+	const categories = await listCategories(db);
+	const rule = ruleFromForm(
+		{
+			field: 'payee',
+			op: 'equals',
+			value: r.payee,
+			sign: '',
+			category: input.category,
+			payee: '',
+			priority: '',
+			id: ''
+		},
+		'household',
+		categories.map((c) => c.id)
+	);
+	if (!('rule' in rule)) return r;
+	return { changed: r.changed + (await saveHouseholdRule(db, scope, rule.rule, now)), payee: r.payee };
+}
+
+/** The month's transactions with, for those a rule categorised, the rule's conditions in French. */
+export async function transactionsPage(
+	db: Db,
+	scope: HouseholdScope,
+	filters: TransactionFilters
+): Promise<{
+	month: string | null;
+	months: string[];
+	truncated: boolean;
+	rows: (TransactionRow & { explanation: string | null })[];
+}> {
+	const list = await listTransactions(db, scope, filters);
+	const ruleIds = list.rows.flatMap((r) => (r.categorySource === 'rule' && r.ruleId ? [r.ruleId] : []));
+	const explanations = await ruleExplanations(db, ruleIds);
+	return {
+		...list,
+		rows: list.rows.map((r) => ({
+			...r,
+			explanation: r.categorySource === 'rule' && r.ruleId ? (explanations.get(r.ruleId) ?? null) : null
+		}))
+	};
 }

@@ -8,7 +8,8 @@ import type { Role } from '../db/schema';
 import { hashPassword, passwordProblem } from '../auth/password';
 import type { Actor } from '../auth/session';
 import { hashToken, newToken } from '../auth/tokens';
-import { audit } from './audit';
+import { audit, auditScope } from './audit';
+import { requirePermission, type HouseholdScope } from '../auth/access';
 import { InputError, NotFoundError } from './errors';
 import { normaliseEmail } from './auth-service';
 
@@ -130,19 +131,11 @@ export async function setUserActive(db: Db, actor: Actor, userId: number, active
 export async function inviteMember(
 	db: Db,
 	config: Config,
-	actor: Actor,
-	input: { householdId: number; email: string; name: string },
+	scope: HouseholdScope,
+	input: { email: string; name: string },
 	now = new Date()
 ): Promise<{ token: string; expiresAt: string }> {
-	if (actor.role !== 'adviser') throw new NotFoundError();
-	const assigned = await db
-		.selectFrom('adviser_assignment')
-		.select('household_id')
-		.where('adviser_id', '=', actor.id)
-		.where('household_id', '=', input.householdId)
-		.where('organisation_id', '=', actor.organisationId)
-		.executeTakeFirst();
-	if (!assigned) throw new NotFoundError();
+	requirePermission(scope, 'invite');
 	const email = checkEmail(input.email);
 	const name = checkName(input.name);
 	const exists = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
@@ -152,23 +145,17 @@ export async function inviteMember(
 	await db
 		.insertInto('invitation')
 		.values({
-			organisation_id: actor.organisationId,
-			household_id: input.householdId,
+			organisation_id: scope.organisationId,
+			household_id: scope.householdId,
 			token_hash: hashToken(token),
 			email,
 			name,
-			created_by: actor.id,
+			created_by: scope.actor.id as number,
 			created_at: now.toISOString(),
 			expires_at: expiresAt,
 			used_at: null
 		})
 		.execute();
-	await audit(db, {
-		organisationId: actor.organisationId,
-		actorId: actor.id,
-		householdId: input.householdId,
-		action: 'invitation.created',
-		details: { email }
-	});
+	await auditScope(db, scope, { action: 'invitation.created', details: { email } });
 	return { token, expiresAt };
 }

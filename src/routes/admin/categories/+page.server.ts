@@ -1,17 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
-import { addCategory, renameCategory } from '$lib/server/services/category-admin';
+import { addCategory, listAllCategories, renameCategory } from '$lib/server/services/category-admin';
 import { InputError } from '$lib/server/services/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const categories = await event.locals.db
-		.selectFrom('category')
-		.select(['id', 'label', 'group_id', 'kind', 'builtin'])
-		.orderBy('position')
-		.execute();
-	return { categories };
+	return { categories: await listAllCategories(event.locals.db) };
 };
 
 export const actions: Actions = {

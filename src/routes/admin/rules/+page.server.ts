@@ -3,22 +3,25 @@ import { MoneyParseError, parseAmount } from '$lib/money';
 import { today } from '$lib/dates';
 import { requireRole } from '$lib/server/auth/guards';
 import { describeCondition } from '$lib/server/rules';
-import { loadRuleSet } from '$lib/server/services/categoriser';
-import { categorise } from '$lib/server/rules';
 import { listCategories } from '$lib/server/services/categories';
+import { NotFoundError } from '$lib/server/services/errors';
 import { ruleFormValues, ruleFromForm } from '$lib/server/services/rule-form';
-import { listRules, saveRule } from '$lib/server/services/rules-service';
-import { audit } from '$lib/server/services/audit';
+import {
+	listDefaultRules,
+	saveDefaultRule,
+	setDefaultRuleEnabled,
+	testDefaultRules
+} from '$lib/server/services/rules-service';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE = 50;
 
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'admin');
+	const actor = requireRole(event, 'admin');
 	const db = event.locals.db;
 	const q = (event.url.searchParams.get('q') ?? '').trim().toLowerCase();
 	const page = Math.max(1, Number(event.url.searchParams.get('page')) || 1);
-	const [rules, categories] = await Promise.all([listRules(db, null), listCategories(db)]);
+	const [rules, categories] = await Promise.all([listDefaultRules(db, actor), listCategories(db)]);
 	const rows = rules
 		.map((r) => ({
 			id: r.rule.id,
@@ -49,7 +52,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	/** The test box: what the default rules do with a label and an amount. */
 	test: async (event) => {
-		requireRole(event, 'admin');
+		const actor = requireRole(event, 'admin');
 		const form = await event.request.formData();
 		const label = String(form.get('label') ?? '');
 		const amountRaw = String(form.get('amount') ?? '').trim();
@@ -64,35 +67,21 @@ export const actions: Actions = {
 				});
 			throw e;
 		}
-		const set = await loadRuleSet(event.locals.db, null);
-		const r = categorise(set, { rawLabel: label, amount, date: today(), accountId: 0 });
 		return {
 			test: { label, amount: amountRaw },
-			result: {
-				category: r.category,
-				payee: r.payee,
-				ruleId: r.ruleId,
-				matched: r.explanation?.matched ?? null,
-				operationType: r.normalised.operationType
-			}
+			result: await testDefaultRules(event.locals.db, actor, label, amount, today())
 		};
 	},
 	toggle: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const form = await event.request.formData();
 		const id = String(form.get('id') ?? '');
-		const enabled = form.get('enabled') === '1';
-		const rules = await listRules(event.locals.db, null);
-		const stored = rules.find((r) => r.rule.id === id);
-		if (!stored) return fail(404, { toggleError: 'Règle introuvable.' });
-		await saveRule(event.locals.db, actor, null, { ...stored.rule, enabled });
-		await audit(event.locals.db, {
-			organisationId: actor.organisationId,
-			actorId: actor.id,
-			action: enabled ? 'rule.enabled' : 'rule.disabled',
-			targetType: 'rule',
-			targetId: id
-		});
+		try {
+			await setDefaultRuleEnabled(event.locals.db, actor, id, form.get('enabled') === '1');
+		} catch (e) {
+			if (e instanceof NotFoundError) return fail(404, { toggleError: 'Règle introuvable.' });
+			throw e;
+		}
 		return { toggled: id };
 	},
 	create: async (event) => {
@@ -105,7 +94,7 @@ export const actions: Actions = {
 			categories.map((c) => c.id)
 		);
 		if ('errors' in r) return fail(400, { values, errors: r.errors });
-		await saveRule(event.locals.db, actor, null, r.rule);
+		await saveDefaultRule(event.locals.db, actor, r.rule);
 		return { created: r.rule.id };
 	}
 };

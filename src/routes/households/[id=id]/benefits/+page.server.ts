@@ -6,6 +6,7 @@ import type { AlertStatus } from '$lib/server/db/schema';
 import {
 	ALERT_STATUSES,
 	evaluateHousehold,
+	listBenefitAlerts,
 	loadProfile,
 	saveProfile,
 	setAlertStatus
@@ -15,27 +16,10 @@ import { profileFromForm, valuesFromProfile } from '$lib/server/services/profile
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { householdId } = await requireHousehold(event);
+	const scope = requireHousehold(event);
 	const db = event.locals.db;
-	const profile = await loadProfile(db, householdId);
-	const result = profile ? await evaluateHousehold(db, householdId) : null;
-	const alerts = await db
-		.selectFrom('benefit_alert as a')
-		.leftJoin('app_user as u', 'u.id', 'a.updated_by')
-		.select([
-			'a.id',
-			'a.benefit',
-			'a.status',
-			'a.amount',
-			'a.period',
-			'a.updated_at',
-			'a.active',
-			'u.name as updated_by_name'
-		])
-		.where('a.household_id', '=', householdId)
-		.orderBy('a.active', 'desc')
-		.orderBy('a.amount', 'desc')
-		.execute();
+	const [profile, alerts] = await Promise.all([loadProfile(db, scope), listBenefitAlerts(db, scope)]);
+	const result = profile ? await evaluateHousehold(db, scope) : null;
 	return {
 		values: profile ? valuesFromProfile(profile) : {},
 		hasProfile: profile !== null,
@@ -47,12 +31,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	profile: async (event) => {
-		const { actor, householdId } = await requireHousehold(event);
+		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
 		const q = profileFromForm(form, today().slice(0, 7));
 		if (!q.profile) return fail(400, { values: q.values, errors: q.errors });
 		try {
-			await saveProfile(event.locals.db, actor, householdId, q.profile);
+			await saveProfile(event.locals.db, scope, q.profile);
 		} catch (e) {
 			if (e instanceof InputError)
 				return fail(400, { values: q.values, errors: { form: e.message } as Record<string, string> });
@@ -61,13 +45,13 @@ export const actions: Actions = {
 		return { saved: true };
 	},
 	alert: async (event) => {
-		const { actor, householdId } = await requireHousehold(event);
+		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
 		const status = String(form.get('status') ?? '') as AlertStatus;
 		if (!ALERT_STATUSES.includes(status))
 			return fail(400, { errors: { alert: 'État inconnu.' } as Record<string, string> });
 		try {
-			await setAlertStatus(event.locals.db, actor, householdId, Number(form.get('alert')), status);
+			await setAlertStatus(event.locals.db, scope, Number(form.get('alert')), status);
 		} catch (e) {
 			if (e instanceof InputError) return fail(404, { errors: { alert: e.message } as Record<string, string> });
 			throw e;

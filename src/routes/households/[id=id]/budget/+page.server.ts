@@ -3,6 +3,6 @@ import { householdBudget } from '$lib/server/services/budget-service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { householdId } = await requireHousehold(event);
-	return { view: await householdBudget(event.locals.db, householdId, event.url.searchParams.get('month')) };
+	const scope = requireHousehold(event);
+	return { view: await householdBudget(event.locals.db, scope, event.url.searchParams.get('month')) };
 };

@@ -4,6 +4,7 @@ import { MoneyParseError, parseAmount } from '$lib/money';
 import { requireHousehold } from '$lib/server/auth/guards';
 import type { WhatIf } from '$lib/server/projection/projection';
 import type { Cadence } from '$lib/server/projection/types';
+import { listAccounts } from '$lib/server/services/accounts';
 import { InputError } from '$lib/server/services/errors';
 import {
 	addPlannedItem,
@@ -38,17 +39,20 @@ function whatIfFrom(url: URL): { whatIf: WhatIf; active: boolean } {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { householdId } = await requireHousehold(event);
+	const scope = requireHousehold(event);
 	const days = Math.min(365, Math.max(30, Number(event.url.searchParams.get('days')) || 90));
 	const { whatIf, active } = whatIfFrom(event.url);
-	const forecast = await householdForecast(event.locals.db, householdId, { days, whatIf });
-	const accounts = await event.locals.db
-		.selectFrom('bank_account')
-		.select(['id', 'name'])
-		.where('household_id', '=', householdId)
-		.orderBy('name')
-		.execute();
-	return { forecast, days, whatIfActive: active, query: event.url.search, accounts };
+	const [forecast, accounts] = await Promise.all([
+		householdForecast(event.locals.db, scope, { days, whatIf }),
+		listAccounts(event.locals.db, scope)
+	]);
+	return {
+		forecast,
+		days,
+		whatIfActive: active,
+		query: event.url.search,
+		accounts: accounts.map((a) => ({ id: a.id, name: a.name }))
+	};
 };
 
 function money(form: FormData, name: string, label: string): number {
@@ -64,7 +68,7 @@ function money(form: FormData, name: string, label: string): number {
 
 export const actions: Actions = {
 	series: async (event) => {
-		const { actor, householdId } = await requireHousehold(event);
+		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
 		const key = String(form.get('key') ?? '');
 		const status = String(form.get('status') ?? '');
@@ -72,7 +76,7 @@ export const actions: Actions = {
 		try {
 			const amount = status === 'edited' && form.get('amount') ? money(form, 'amount', 'Montant') : undefined;
 			const day = status === 'edited' && form.get('day') ? Number(form.get('day')) : undefined;
-			await saveSeriesOverride(event.locals.db, actor, householdId, {
+			await saveSeriesOverride(event.locals.db, scope, {
 				key,
 				status: status as 'confirmed' | 'dismissed' | 'edited',
 				amount,
@@ -85,7 +89,7 @@ export const actions: Actions = {
 		}
 	},
 	plan: async (event) => {
-		const { actor, householdId } = await requireHousehold(event);
+		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
 		const date = String(form.get('date') ?? '');
 		const label = String(form.get('label') ?? '').trim();
@@ -95,7 +99,7 @@ export const actions: Actions = {
 			if (!isIsoDate(date)) throw new InputError('Date : choisissez une date.', 'date');
 			if (label.length < 2) throw new InputError('Libellé : quelques mots pour reconnaître l’opération.', 'label');
 			const amount = money(form, 'amount', 'Montant');
-			await addPlannedItem(event.locals.db, actor, householdId, {
+			await addPlannedItem(event.locals.db, scope, {
 				date,
 				label: label.slice(0, 120),
 				amount,
@@ -109,25 +113,18 @@ export const actions: Actions = {
 		}
 	},
 	unplan: async (event) => {
-		const { householdId } = await requireHousehold(event);
+		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
-		await deletePlannedItem(event.locals.db, householdId, Number(form.get('id')));
+		await deletePlannedItem(event.locals.db, scope, Number(form.get('id')));
 		return { saved: 'unplan' };
 	},
 	balance: async (event) => {
-		const { actor, householdId } = await requireHousehold(event);
+		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
 		try {
 			const date = String(form.get('date') ?? '');
 			if (!isIsoDate(date)) throw new InputError('Date : choisissez une date.', 'date');
-			await setManualBalance(
-				event.locals.db,
-				actor,
-				householdId,
-				Number(form.get('account')),
-				date,
-				money(form, 'amount', 'Solde')
-			);
+			await setManualBalance(event.locals.db, scope, Number(form.get('account')), date, money(form, 'amount', 'Solde'));
 			return { saved: 'balance' };
 		} catch (e) {
 			if (e instanceof InputError) return fail(400, { error: e.message, field: e.field });

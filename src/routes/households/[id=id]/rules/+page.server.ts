@@ -1,47 +1,27 @@
 import { fail } from '@sveltejs/kit';
 import { requireHousehold } from '$lib/server/auth/guards';
-import { describeCondition, previewRule, suggestRules } from '$lib/server/rules';
+import { describeCondition } from '$lib/server/rules';
 import { listCategories } from '$lib/server/services/categories';
 import { NotFoundError } from '$lib/server/services/errors';
 import { ruleFormValues, ruleFromForm } from '$lib/server/services/rule-form';
-import { deleteRule, listRules, reapplyRules, saveRule } from '$lib/server/services/rules-service';
-import type { Db } from '$lib/server/db';
-import type { Actions, PageServerLoad } from './$types';
-
-async function previewTransactions(db: Db, householdId: number) {
-	const rows = await db
-		.selectFrom('bank_transaction')
-		.select(['id', 'raw_label', 'amount', 'booking_date', 'account_id', 'category_id', 'category_source', 'payee'])
-		.where('household_id', '=', householdId)
-		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		rawLabel: r.raw_label,
-		amount: r.amount,
-		date: r.booking_date,
-		accountId: r.account_id,
-		category: r.category_id,
-		categorySource: r.category_source,
-		payee: r.payee
-	}));
-}
+import {
+	deleteHouseholdRule,
+	householdRuleSuggestions,
+	listHouseholdRules,
+	previewHouseholdRule,
+	reapplyRules,
+	saveHouseholdRule
+} from '$lib/server/services/rules-service';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { householdId } = await requireHousehold(event);
+	const scope = requireHousehold(event);
 	const db = event.locals.db;
-	const [rules, categories, uncategorised] = await Promise.all([
-		listRules(db, householdId),
+	const [rules, categories, suggestions] = await Promise.all([
+		listHouseholdRules(db, scope),
 		listCategories(db),
-		db
-			.selectFrom('bank_transaction')
-			.select(['payee', 'raw_label', 'amount', 'category_id'])
-			.where('household_id', '=', householdId)
-			.where('category_id', '=', 'uncategorised')
-			.execute()
+		householdRuleSuggestions(db, scope)
 	]);
-	const suggestions = suggestRules(
-		uncategorised.map((t) => ({ payee: t.payee, rawLabel: t.raw_label, amount: t.amount, category: t.category_id }))
-	).slice(0, 10);
 	return {
 		rules: rules.map((r) => ({
 			id: r.rule.id,
@@ -60,66 +40,60 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** The household rule the form describes, or the form's errors. */
+async function ruleOfForm(event: RequestEvent) {
+	const values = ruleFormValues(await event.request.formData());
+	const categories = await listCategories(event.locals.db);
+	const r = ruleFromForm(
+		values,
+		'household',
+		categories.map((c) => c.id)
+	);
+	return { values, ...r };
+}
+
 export const actions: Actions = {
 	/** Shows which transactions the rule would change, without saving it. */
 	preview: async (event) => {
-		const { householdId } = await requireHousehold(event);
-		const db = event.locals.db;
-		const values = ruleFormValues(await event.request.formData());
-		const categories = await listCategories(db);
-		const r = ruleFromForm(
-			values,
-			'household',
-			categories.map((c) => c.id)
-		);
-		if ('errors' in r) return fail(400, { values, errors: r.errors });
-		const txs = await previewTransactions(db, householdId);
-		const preview = previewRule(r.rule, txs);
-		const byId = new Map(txs.map((t) => [t.id, t]));
+		const scope = requireHousehold(event);
+		const r = await ruleOfForm(event);
+		if ('errors' in r) return fail(400, { values: r.values, errors: r.errors });
+		const preview = await previewHouseholdRule(event.locals.db, scope, r.rule);
 		return {
-			values,
+			values: r.values,
 			preview: {
 				matched: preview.matched,
 				skippedManual: preview.skippedManual.length,
 				changes: preview.changes.slice(0, 50).map((c) => ({
 					...c,
-					label: byId.get(Number(c.id))?.rawLabel ?? '',
-					date: byId.get(Number(c.id))?.date ?? ''
+					label: preview.transactions.get(Number(c.id))?.label ?? '',
+					date: preview.transactions.get(Number(c.id))?.date ?? ''
 				})),
 				total: preview.changes.length
 			}
 		};
 	},
 	save: async (event) => {
-		const { actor, householdId } = await requireHousehold(event);
-		const db = event.locals.db;
-		const values = ruleFormValues(await event.request.formData());
-		const categories = await listCategories(db);
-		const r = ruleFromForm(
-			values,
-			'household',
-			categories.map((c) => c.id)
-		);
-		if ('errors' in r) return fail(400, { values, errors: r.errors });
-		await saveRule(db, actor, householdId, r.rule);
-		const applied = await reapplyRules(db, householdId);
-		return { saved: true, changed: applied.changed };
+		const scope = requireHousehold(event, 'write');
+		const r = await ruleOfForm(event);
+		if ('errors' in r) return fail(400, { values: r.values, errors: r.errors });
+		const changed = await saveHouseholdRule(event.locals.db, scope, r.rule);
+		return { saved: true, changed };
 	},
 	delete: async (event) => {
-		const { actor, householdId } = await requireHousehold(event);
+		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
 		try {
-			await deleteRule(event.locals.db, actor, householdId, String(form.get('id') ?? ''));
+			const changed = await deleteHouseholdRule(event.locals.db, scope, String(form.get('id') ?? ''));
+			return { deleted: true, changed };
 		} catch (e) {
 			if (e instanceof NotFoundError) return fail(404, { errors: { rule: e.message } as Record<string, string> });
 			throw e;
 		}
-		const applied = await reapplyRules(event.locals.db, householdId);
-		return { deleted: true, changed: applied.changed };
 	},
 	reapply: async (event) => {
-		const { householdId } = await requireHousehold(event);
-		const applied = await reapplyRules(event.locals.db, householdId);
+		const scope = requireHousehold(event, 'write');
+		const applied = await reapplyRules(event.locals.db, scope);
 		return { reapplied: true, changed: applied.changed, examined: applied.examined };
 	}
 };
