@@ -194,6 +194,18 @@ describe('fragilitySignals', () => {
 		expect(r.signals.find((s) => s.id === 'F8_overdraft')).toMatchObject({ level: 'fragile', count: 60 });
 		expect(r.signals.find((s) => s.id === 'F14_credit_stacking')?.level).toBe('high');
 		expect(r.signals.find((s) => s.id === 'F18_silence')?.message).toContain('50 jours');
+		// each signal points at the transactions behind it
+		const evidence = (id: string) => r.signals.find((s) => s.id === id)!.evidence.map((i) => txs[i].normalisedLabel);
+		expect(evidence('F5_rejected_debits')).toEqual(['REJET PRLV SEPA EDF', 'REJET PRLV SEPA SFR']);
+		expect(evidence('F6_seizure')).toEqual(['FRAIS SATD']);
+		expect(evidence('gambling')).toEqual(['FDJ PARIS SPORTIFS']);
+		expect(evidence('F14_credit_stacking').sort()).toEqual(['PRLV COFIDIS', 'PRLV SEPA ALMA', 'PRLV SEPA KLARNA']);
+		expect(evidence('F7_fee_claim')).toEqual([
+			'COMMISSION D INTERVENTION',
+			'FRAIS REJET PRLV SFR',
+			'COMMISSION D INTERVENTION'
+		]);
+		expect(evidence('F1_repeated_incidents')).toHaveLength(5);
 	});
 
 	it('stays quiet for a household without incidents', () => {

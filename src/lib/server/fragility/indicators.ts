@@ -103,18 +103,19 @@ function monthlyMean(sum: Cents, months: number): Cents {
 	return new Decimal(sum).dividedBy(months).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
 }
 
-/** Computes the §6.b indicators as monthly means over the given transactions. */
-export function computeIndicators(input: IndicatorsInput): Indicators {
-	const months = Math.max(1, input.months ?? 3);
-	const latest = input.txs.reduce<IsoDate>((m, t) => (t.date > m ? t.date : m), '0000-01-01');
-	const p = typeof input.params === 'object' ? input.params : indicatorParametersAt(input.params ?? latest);
+/** The monthly figures the indicators are read from (cents; charges as positive amounts). */
+type Figures = Omit<Indicators, 'indicators' | 'parametersFrom' | 'months' | 'consumptionUnits'> & { uc: Decimal };
+
+const ids = (list: readonly string[]) => new Set<string>(list);
+
+/** Sums of the transactions by their role in the indicators, as monthly means. */
+function monthlySums(input: IndicatorsInput, months: number) {
 	const kinds = new Map((input.categories ?? BUILTIN_CATEGORIES).map((c) => [c.id, c.kind]));
-	const set = (ids: readonly string[]) => new Set<string>(ids);
-	const excluded = set(INDICATOR_CATEGORIES.excludedFromResources);
-	const aidSet = set(INDICATOR_CATEGORIES.housingAid);
-	const fixedSet = set(INDICATOR_CATEGORIES.fixedCharges);
-	const creditSet = set(INDICATOR_CATEGORIES.creditCharges);
-	const housingSet = set(INDICATOR_CATEGORIES.housingCost);
+	const excluded = ids(INDICATOR_CATEGORIES.excludedFromResources);
+	const aidSet = ids(INDICATOR_CATEGORIES.housingAid);
+	const fixedSet = ids(INDICATOR_CATEGORIES.fixedCharges);
+	const creditSet = ids(INDICATOR_CATEGORIES.creditCharges);
+	const housingSet = ids(INDICATOR_CATEGORIES.housingCost);
 	let r = 0;
 	let aid = 0;
 	let cf = 0;
@@ -127,139 +128,189 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
 		if (creditSet.has(t.category)) cc -= t.amount;
 		if (housingSet.has(t.category)) housing -= t.amount;
 	}
-	const R = monthlyMean(r, months);
-	const AID = monthlyMean(aid, months);
-	const CF = monthlyMean(cf, months);
-	const CC = monthlyMean(cc, months);
-	const HOUSING = monthlyMean(housing, months);
+	return {
+		resources: monthlyMean(r, months),
+		housingAid: monthlyMean(aid, months),
+		fixedCharges: monthlyMean(cf, months),
+		creditCharges: monthlyMean(cc, months),
+		housing: monthlyMean(housing, months)
+	};
+}
+
+const perUc = (v: Cents, uc: Decimal, days?: string): Cents => {
+	let d = new Decimal(v).dividedBy(uc);
+	if (days) d = d.dividedBy(days);
+	return d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+};
+
+function figuresOf(input: IndicatorsInput, months: number, p: IndicatorParameters): Figures {
+	const sums = monthlySums(input, months);
 	const uc = consumptionUnits(input.composition, p);
-	const rav = R - CF - CC;
-	const ravPerUc = new Decimal(rav).dividedBy(uc).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-	const ravPerUcPerDay = new Decimal(rav)
-		.dividedBy(uc)
-		.dividedBy(p.daysPerMonth)
-		.toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-		.toNumber();
-	const rsa = rsaForfaitaire(input.composition, p);
-	const debt = ratioBp(CC, R);
-	const effort = ratioBp(HOUSING - AID, R - AID);
-	const nvPerUc = new Decimal(R).dividedBy(uc).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-	const ucText = uc.toString().replace('.', ',');
-	const indicators: Indicator[] = [];
-	const add = (i: Indicator) => indicators.push(i);
-	add({
-		id: 'resources',
-		label: 'Ressources',
-		value: R,
-		unit: 'cents',
-		level: R < rsa ? 'critical' : nvPerUc < p.povertyLinePerUc ? 'fragile' : R < p.bankResourceZone ? 'watch' : 'ok',
-		explanation: `En moyenne ${formatEur(R)} de revenus par mois (salaires, allocations, pensions), hors virements entre vos comptes et remboursements de soins.`
-	});
-	add({
-		id: 'fixedCharges',
-		label: 'Charges fixes',
-		value: CF,
-		unit: 'cents',
-		level: 'ok',
-		explanation: `En moyenne ${formatEur(CF)} par mois de dépenses obligatoires : logement, énergie, assurances, téléphone, impôts, transport, garde d'enfants.`
-	});
-	add({
-		id: 'creditCharges',
-		label: 'Remboursements de crédits',
-		value: CC,
-		unit: 'cents',
-		level: 'ok',
-		explanation: `En moyenne ${formatEur(CC)} par mois de mensualités de crédits (y compris prêt immobilier, crédits renouvelables et paiements fractionnés).`
-	});
-	add({
-		id: 'resteAVivre',
-		label: 'Reste à vivre',
-		value: rav,
-		unit: 'cents',
-		level: rav < 0 ? 'critical' : rav < rsa || ravPerUc < p.ravPerUcHigh ? 'high' : 'ok',
-		explanation:
-			rav < 0
-				? `Les charges fixes et les crédits dépassent les ressources de ${formatEur(-rav)} par mois : il ne reste rien pour vivre.`
-				: `Après les charges fixes et les crédits, il reste ${formatEur(rav)} par mois pour la nourriture, les vêtements et le reste.`
-	});
-	add({
-		id: 'resteAVivrePerUc',
-		label: 'Reste à vivre par unité de consommation',
-		value: ravPerUc,
-		unit: 'cents',
-		level: rav < 0 ? 'critical' : ravPerUc < p.ravPerUcHigh ? 'high' : 'ok',
-		explanation: `${formatEur(ravPerUc)} par mois et par unité de consommation (le foyer compte ${ucText} unités), pour comparer des foyers de tailles différentes.`
-	});
-	add({
-		id: 'resteAVivrePerUcPerDay',
-		label: 'Reste à vivre par jour et par unité de consommation',
-		value: ravPerUcPerDay,
-		unit: 'cents',
-		level: rav < 0 ? 'critical' : 'ok',
-		explanation: `Soit ${formatEur(ravPerUcPerDay)} par jour et par unité de consommation.`
-	});
-	add({
-		id: 'gapToLegalFloor',
-		label: 'Écart au minimum légal (RSA du foyer)',
-		value: rav - rsa,
-		unit: 'cents',
-		level: rav < rsa ? 'high' : 'ok',
-		explanation:
-			rav < rsa
-				? `Le reste à vivre est inférieur de ${formatEur(rsa - rav)} au RSA du foyer (${formatEur(rsa)}), le minimum qu'une commission de surendettement doit laisser.`
-				: `Le reste à vivre dépasse de ${formatEur(rav - rsa)} le RSA du foyer (${formatEur(rsa)}).`
-	});
-	add({
-		id: 'debtRatio',
-		label: "Taux d'endettement",
-		value: debt,
-		unit: 'bp',
-		level: debt === null ? 'ok' : debt > p.debtRatio.high ? 'high' : debt > p.debtRatio.watch ? 'watch' : 'ok',
-		explanation:
-			debt === null
-				? "Pas de ressources connues : le taux d'endettement ne peut pas être calculé."
-				: `Les crédits prennent ${formatBp(debt)} des ressources (repère : ${formatBp(p.debtRatio.watch)} au plus).`
-	});
-	add({
-		id: 'housingEffort',
-		label: "Taux d'effort logement net",
-		value: effort,
-		unit: 'bp',
-		level:
-			effort === null ? 'ok' : effort > p.housingEffort.high ? 'high' : effort > p.housingEffort.watch ? 'watch' : 'ok',
-		explanation:
-			effort === null
-				? "Pas de ressources connues : le taux d'effort logement ne peut pas être calculé."
-				: `Le logement (loyer ou prêt, charges, eau, énergie), aides au logement déduites, prend ${formatBp(effort)} des ressources.`
-	});
-	const nvRatio = ratioBp(nvPerUc, p.povertyLinePerUc);
-	add({
-		id: 'standardOfLiving',
-		label: 'Niveau de vie',
-		value: nvPerUc,
-		unit: 'cents',
-		level: nvPerUc < p.povertyLinePerUc ? 'fragile' : 'ok',
-		explanation:
-			nvPerUc < p.povertyLinePerUc
-				? `${formatEur(nvPerUc)} par mois et par unité de consommation, sous le seuil de pauvreté (${formatEur(p.povertyLinePerUc)} en ${p.povertyLineYear}), soit ${formatBp(nvRatio ?? 0)} de ce seuil.`
-				: `${formatEur(nvPerUc)} par mois et par unité de consommation, au-dessus du seuil de pauvreté (${formatEur(p.povertyLinePerUc)} en ${p.povertyLineYear}).`
-	});
+	const rav = sums.resources - sums.fixedCharges - sums.creditCharges;
+	return {
+		resources: sums.resources,
+		housingAid: sums.housingAid,
+		fixedCharges: sums.fixedCharges,
+		creditCharges: sums.creditCharges,
+		resteAVivre: rav,
+		resteAVivrePerUc: perUc(rav, uc),
+		resteAVivrePerUcPerDay: perUc(rav, uc, p.daysPerMonth),
+		rsaFloor: rsaForfaitaire(input.composition, p),
+		debtRatioBp: ratioBp(sums.creditCharges, sums.resources),
+		housingEffortBp: ratioBp(sums.housing - sums.housingAid, sums.resources - sums.housingAid),
+		standardOfLivingPerUc: perUc(sums.resources, uc),
+		povertyLinePerUc: p.povertyLinePerUc,
+		uc
+	};
+}
+
+/** Resources and charges, in plain French. */
+function budgetIndicators(f: Figures, p: IndicatorParameters): Indicator[] {
+	const R = f.resources;
+	return [
+		{
+			id: 'resources',
+			label: 'Ressources',
+			value: R,
+			unit: 'cents',
+			level:
+				R < f.rsaFloor
+					? 'critical'
+					: f.standardOfLivingPerUc < p.povertyLinePerUc
+						? 'fragile'
+						: R < p.bankResourceZone
+							? 'watch'
+							: 'ok',
+			explanation: `En moyenne ${formatEur(R)} de revenus par mois (salaires, allocations, pensions), hors virements entre vos comptes et remboursements de soins.`
+		},
+		{
+			id: 'fixedCharges',
+			label: 'Charges fixes',
+			value: f.fixedCharges,
+			unit: 'cents',
+			level: 'ok',
+			explanation: `En moyenne ${formatEur(f.fixedCharges)} par mois de dépenses obligatoires : logement, énergie, assurances, téléphone, impôts, transport, garde d'enfants.`
+		},
+		{
+			id: 'creditCharges',
+			label: 'Remboursements de crédits',
+			value: f.creditCharges,
+			unit: 'cents',
+			level: 'ok',
+			explanation: `En moyenne ${formatEur(f.creditCharges)} par mois de mensualités de crédits (y compris prêt immobilier, crédits renouvelables et paiements fractionnés).`
+		}
+	];
+}
+
+/** The reste à vivre, per consumption unit and per day, and its gap to the household's RSA. */
+function ravIndicators(f: Figures, p: IndicatorParameters): Indicator[] {
+	const rav = f.resteAVivre;
+	const rsa = f.rsaFloor;
+	const ucText = f.uc.toString().replace('.', ',');
+	return [
+		{
+			id: 'resteAVivre',
+			label: 'Reste à vivre',
+			value: rav,
+			unit: 'cents',
+			level: rav < 0 ? 'critical' : rav < rsa || f.resteAVivrePerUc < p.ravPerUcHigh ? 'high' : 'ok',
+			explanation:
+				rav < 0
+					? `Les charges fixes et les crédits dépassent les ressources de ${formatEur(-rav)} par mois : il ne reste rien pour vivre.`
+					: `Après les charges fixes et les crédits, il reste ${formatEur(rav)} par mois pour la nourriture, les vêtements et le reste.`
+		},
+		{
+			id: 'resteAVivrePerUc',
+			label: 'Reste à vivre par unité de consommation',
+			value: f.resteAVivrePerUc,
+			unit: 'cents',
+			level: rav < 0 ? 'critical' : f.resteAVivrePerUc < p.ravPerUcHigh ? 'high' : 'ok',
+			explanation: `${formatEur(f.resteAVivrePerUc)} par mois et par unité de consommation (le foyer compte ${ucText} unités), pour comparer des foyers de tailles différentes.`
+		},
+		{
+			id: 'resteAVivrePerUcPerDay',
+			label: 'Reste à vivre par jour et par unité de consommation',
+			value: f.resteAVivrePerUcPerDay,
+			unit: 'cents',
+			level: rav < 0 ? 'critical' : 'ok',
+			explanation: `Soit ${formatEur(f.resteAVivrePerUcPerDay)} par jour et par unité de consommation.`
+		},
+		{
+			id: 'gapToLegalFloor',
+			label: 'Écart au minimum légal (RSA du foyer)',
+			value: rav - rsa,
+			unit: 'cents',
+			level: rav < rsa ? 'high' : 'ok',
+			explanation:
+				rav < rsa
+					? `Le reste à vivre est inférieur de ${formatEur(rsa - rav)} au RSA du foyer (${formatEur(rsa)}), le minimum qu'une commission de surendettement doit laisser.`
+					: `Le reste à vivre dépasse de ${formatEur(rav - rsa)} le RSA du foyer (${formatEur(rsa)}).`
+		}
+	];
+}
+
+/** Debt ratio, housing effort and standard of living against their thresholds. */
+function ratioIndicators(f: Figures, p: IndicatorParameters): Indicator[] {
+	const debt = f.debtRatioBp;
+	const effort = f.housingEffortBp;
+	const nv = f.standardOfLivingPerUc;
+	const nvRatio = ratioBp(nv, p.povertyLinePerUc);
+	return [
+		{
+			id: 'debtRatio',
+			label: "Taux d'endettement",
+			value: debt,
+			unit: 'bp',
+			level: debt === null ? 'ok' : debt > p.debtRatio.high ? 'high' : debt > p.debtRatio.watch ? 'watch' : 'ok',
+			explanation:
+				debt === null
+					? "Pas de ressources connues : le taux d'endettement ne peut pas être calculé."
+					: `Les crédits prennent ${formatBp(debt)} des ressources (repère : ${formatBp(p.debtRatio.watch)} au plus).`
+		},
+		{
+			id: 'housingEffort',
+			label: "Taux d'effort logement net",
+			value: effort,
+			unit: 'bp',
+			level:
+				effort === null
+					? 'ok'
+					: effort > p.housingEffort.high
+						? 'high'
+						: effort > p.housingEffort.watch
+							? 'watch'
+							: 'ok',
+			explanation:
+				effort === null
+					? "Pas de ressources connues : le taux d'effort logement ne peut pas être calculé."
+					: `Le logement (loyer ou prêt, charges, eau, énergie), aides au logement déduites, prend ${formatBp(effort)} des ressources.`
+		},
+		{
+			id: 'standardOfLiving',
+			label: 'Niveau de vie',
+			value: nv,
+			unit: 'cents',
+			level: nv < p.povertyLinePerUc ? 'fragile' : 'ok',
+			explanation:
+				nv < p.povertyLinePerUc
+					? `${formatEur(nv)} par mois et par unité de consommation, sous le seuil de pauvreté (${formatEur(p.povertyLinePerUc)} en ${p.povertyLineYear}), soit ${formatBp(nvRatio ?? 0)} de ce seuil.`
+					: `${formatEur(nv)} par mois et par unité de consommation, au-dessus du seuil de pauvreté (${formatEur(p.povertyLinePerUc)} en ${p.povertyLineYear}).`
+		}
+	];
+}
+
+/** Computes the §6.b indicators as monthly means over the given transactions. */
+export function computeIndicators(input: IndicatorsInput): Indicators {
+	const months = Math.max(1, input.months ?? 3);
+	const latest = input.txs.reduce<IsoDate>((m, t) => (t.date > m ? t.date : m), '0000-01-01');
+	const p = typeof input.params === 'object' ? input.params : indicatorParametersAt(input.params ?? latest);
+	const { uc, ...figures } = figuresOf(input, months, p);
+	const f = { ...figures, uc };
 	return {
 		months,
 		consumptionUnits: uc.toString(),
-		resources: R,
-		housingAid: AID,
-		fixedCharges: CF,
-		creditCharges: CC,
-		resteAVivre: rav,
-		resteAVivrePerUc: ravPerUc,
-		resteAVivrePerUcPerDay: ravPerUcPerDay,
-		rsaFloor: rsa,
-		debtRatioBp: debt,
-		housingEffortBp: effort,
-		standardOfLivingPerUc: nvPerUc,
-		povertyLinePerUc: p.povertyLinePerUc,
-		indicators,
+		...figures,
+		indicators: [...budgetIndicators(f, p), ...ravIndicators(f, p), ...ratioIndicators(f, p)],
 		parametersFrom: p.effectiveFrom
 	};
 }

@@ -10,7 +10,7 @@ import { rawSqlite, type Db } from '../../db';
 import { requirePermission, type HouseholdScope } from '../../auth/access';
 import { ImportError, type ParsedAccount } from '../../import';
 import { accountRows } from '../accounts';
-import { audit } from '../audit';
+import { auditScope } from '../audit';
 import type { Categoriser } from '../categoriser';
 import { refreshDerived } from '../derived-status';
 import { findAccount, maskedNumberOf } from './accounts';
@@ -249,6 +249,28 @@ export function previewResult(plan: ImportPlan): FileImportResult {
 	};
 }
 
+async function insertBatch(trx: Db, scope: HouseholdScope, plan: ImportPlan, now: Date): Promise<number> {
+	const batch = await trx
+		.insertInto('import_batch')
+		.values({
+			organisation_id: scope.organisationId,
+			household_id: scope.householdId,
+			user_id: scope.actor.id,
+			file_name: plan.fileName.slice(0, 255),
+			file_sha256: plan.sha256,
+			format: plan.format,
+			layout: plan.layout,
+			encoding: plan.encoding,
+			imported_count: 0,
+			duplicate_count: 0,
+			summary: null,
+			created_at: now.toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return batch.id;
+}
+
 /** Commits a plan: all of it or nothing. Returns the import's result; a plan gone stale is rejected. */
 export async function commitPlan(
 	db: Db,
@@ -263,29 +285,12 @@ export async function commitPlan(
 	let result: FileImportResult;
 	try {
 		result = await db.transaction().execute(async (trx) => {
-			const batch = await trx
-				.insertInto('import_batch')
-				.values({
-					organisation_id: scope.organisationId,
-					household_id: scope.householdId,
-					user_id: scope.actor.id,
-					file_name: plan.fileName.slice(0, 255),
-					file_sha256: plan.sha256,
-					format: plan.format,
-					layout: plan.layout,
-					encoding: plan.encoding,
-					imported_count: 0,
-					duplicate_count: 0,
-					summary: null,
-					created_at: now.toISOString()
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			const batchId = await insertBatch(trx, scope, plan, now);
 			const ctx: CommitContext = {
 				trx,
 				scope,
 				plan,
-				batchId: batch.id,
+				batchId,
 				categorise: options.categoriser,
 				now: now.toISOString(),
 				timings
@@ -301,15 +306,12 @@ export async function commitPlan(
 					duplicate_count: duplicates,
 					summary: JSON.stringify({ accounts, warnings: plan.warnings, pendingSkipped: plan.pendingSkipped })
 				})
-				.where('id', '=', batch.id)
+				.where('id', '=', batchId)
 				.execute();
-			await audit(trx, {
-				organisationId: scope.organisationId,
-				actorId: scope.actor.id,
-				householdId: scope.householdId,
+			await auditScope(trx, scope, {
 				action: 'import',
 				targetType: 'import_batch',
-				targetId: batch.id,
+				targetId: batchId,
 				details: { file: plan.fileName, imported, duplicates }
 			});
 			return {
@@ -321,7 +323,7 @@ export async function commitPlan(
 				accounts,
 				warnings: plan.warnings,
 				pendingSkipped: plan.pendingSkipped,
-				batchId: batch.id
+				batchId
 			};
 		});
 	} catch (e) {
