@@ -3,7 +3,7 @@
  * households followed by the demo adviser. Idempotent: running it again changes nothing.
  */
 import type { Db } from '$lib/server/db';
-import { giveConsentIn } from '$lib/server/services/auth-service';
+import { recordConsent } from '$lib/server/services/membership';
 import { createHousehold } from '$lib/server/services/households';
 import { createUser } from '$lib/server/services/users';
 import { importFile } from '$lib/server/services/import-service';
@@ -135,7 +135,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 		let id = byName.get(h.name);
 		if (id === undefined) {
 			id = await createHousehold(db, { organisationId, name: h.name, situation: h.situation, adviserId }, now);
-			if (h.consent) await giveConsentIn(db, id, organisationId, null, now);
+			if (h.consent) await recordConsent(db, id, organisationId, null, now);
 		}
 		households[h.name] = id;
 	}

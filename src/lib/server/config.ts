@@ -14,6 +14,13 @@ export interface Config {
 	invitationDays: number;
 	/** largest statement file accepted, in bytes (IMPORT_MAX_MB, default 20) */
 	importMaxBytes: number;
+	/** the public URL (ORIGIN), for links in e-mails and HSTS; null when unset (development) */
+	origin: string | null;
+	/** e-mail: SMTP server URL (smtp:// or smtps://, credentials included) and sender; without a server, mails
+	 * are kept in the outbox (for the demo) and written to the log */
+	mail: { smtpUrl: string | null; from: string };
+	/** hours a password reset link stays valid */
+	resetLinkHours: number;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/bgv.sqlite';
@@ -35,6 +42,22 @@ function positiveInt(env: Record<string, string | undefined>, name: string, fall
 	return n;
 }
 
+function parseOrigin(raw: string | undefined): string | null {
+	const value = (raw ?? '').trim();
+	if (value === '') return null;
+	const url = new URL(value);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:')
+		throw new Error(`ORIGIN must be an http(s) URL, got "${raw}"`);
+	return url.origin;
+}
+
+function parseSmtpUrl(raw: string | undefined): string | null {
+	const value = (raw ?? '').trim();
+	if (value === '') return null;
+	if (!/^smtps?:\/\//i.test(value)) throw new Error('SMTP_URL must start with smtp:// or smtps://');
+	return value;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
 	return {
 		database: parseDatabaseUrl(env.DATABASE_URL),
@@ -46,6 +69,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			lockMinutes: positiveInt(env, 'LOGIN_LOCK_MINUTES', 15)
 		},
 		invitationDays: positiveInt(env, 'INVITATION_DAYS', 7),
-		importMaxBytes: positiveInt(env, 'IMPORT_MAX_MB', 20) * 1024 * 1024
+		importMaxBytes: positiveInt(env, 'IMPORT_MAX_MB', 20) * 1024 * 1024,
+		origin: parseOrigin(env.ORIGIN),
+		mail: {
+			smtpUrl: parseSmtpUrl(env.SMTP_URL),
+			from: (env.MAIL_FROM ?? '').trim() || 'BGV <ne-pas-repondre@bgv.invalid>'
+		},
+		resetLinkHours: positiveInt(env, 'RESET_LINK_HOURS', 2)
 	};
 }

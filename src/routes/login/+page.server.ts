@@ -2,14 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { homePath } from '$lib/server/auth/access';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { clientIp } from '$lib/server/auth/guards';
+import { safeNext } from '$lib/server/auth/redirect';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { login } from '$lib/server/services/auth-service';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Only a local path may follow a login (no open redirect). */
-function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
-}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')) ?? (await homePath(locals.db, locals.actor)));
@@ -28,7 +24,7 @@ export const actions: Actions = {
 			});
 		}
 		const result = await login(event.locals.db, event.locals.config, { email, password, ip: clientIp(event) });
-		if (!result.ok) return fail(result.locked ? 429 : 400, { email, message: result.message });
+		if (!result.ok) return fail(result.locked ? 429 : 400, { email, message: result.message, locked: result.locked });
 		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(event.url, result.expiresAt));
 		redirect(303, safeNext(event.url.searchParams.get('next')) ?? (await homePath(event.locals.db, result.actor)));
 	}

@@ -11,7 +11,8 @@ import {
 	type HouseholdScope
 } from '$lib/server/auth/access';
 import type { Actor } from '$lib/server/auth/session';
-import { caseload, householdOverview, setConsent } from '$lib/server/services/households';
+import { caseload, householdOverview } from '$lib/server/services/households';
+import { setConsent } from '$lib/server/services/membership';
 import { householdBudget } from '$lib/server/services/budget-service';
 import { householdForecast, addPlannedItem } from '$lib/server/services/forecast-service';
 import { loadProfile, saveProfile } from '$lib/server/services/benefits-service';
@@ -19,7 +20,7 @@ import { listTransactions, setCategoryManually } from '$lib/server/services/tran
 import { listHouseholdRules, reapplyRules } from '$lib/server/services/rules-service';
 import { importFile, previewFile, undoImport } from '$lib/server/services/import-service';
 import { stageFiles } from '$lib/server/services/import-staging';
-import { inviteMember } from '$lib/server/services/users';
+import { inviteMember } from '$lib/server/services/invitations';
 import { loadConfig } from '$lib/server/config';
 import { seedDemo } from '$db/seeds/demo';
 import { createTestDb } from '../../helpers/test-db';

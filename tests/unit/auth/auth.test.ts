@@ -1,19 +1,12 @@
-import { householdScope } from '$lib/server/auth/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '$lib/server/config';
 import type { DbHandle } from '$lib/server/db';
 import { validateSession } from '$lib/server/auth/session';
-import {
-	acceptInvitation,
-	changePassword,
-	findInvitation,
-	GENERIC_LOGIN_ERROR,
-	LOCKED_LOGIN_ERROR,
-	login
-} from '$lib/server/services/auth-service';
+import { changePassword, GENERIC_LOGIN_ERROR, login } from '$lib/server/services/auth-service';
 import { InputError } from '$lib/server/services/errors';
-import { createUser, inviteMember } from '$lib/server/services/users';
-import { createHousehold } from '$lib/server/services/households';
+import { createUser } from '$lib/server/services/users';
+import { passwordProblem } from '$lib/server/auth/password';
+import { safeNext } from '$lib/server/auth/redirect';
 import { createTestDb } from '../../helpers/test-db';
 
 const config = loadConfig({ DATABASE_URL: ':memory:' });
@@ -65,7 +58,7 @@ describe('login', () => {
 		expect(b).toEqual({ ok: false, message: GENERIC_LOGIN_ERROR, locked: false });
 	});
 
-	it('locks an account after repeated failures, even for the right password, then unlocks', async () => {
+	it('slows an account down after repeated failures, even for the right password, then lets it in', async () => {
 		const now = new Date('2026-11-28T10:00:00Z');
 		await createUser(
 			h.db,
@@ -74,28 +67,88 @@ describe('login', () => {
 			null
 		);
 		for (let i = 0; i < config.throttle.accountFailures; i++) {
-			await login(h.db, config, { email: 'victim@ex.fr', password: `bad ${i}`, ip: `10.1.0.${i}` }, now);
+			const r = await login(h.db, config, { email: 'victim@ex.fr', password: `bad ${i}`, ip: `10.1.0.${i}` }, now);
+			expect(r).toEqual({ ok: false, message: GENERIC_LOGIN_ERROR, locked: false });
 		}
-		const locked = await login(
+		// The next attempt must wait 30 s: refused without checking the password, the way back offered.
+		const early = await login(
 			h.db,
 			config,
 			{ email: 'victim@ex.fr', password: 'the right password', ip: '10.9.9.9' },
 			now
 		);
-		expect(locked).toEqual({ ok: false, message: LOCKED_LOGIN_ERROR, locked: true });
-		const unknownLocked = [];
-		for (let i = 0; i < config.throttle.accountFailures; i++) {
-			unknownLocked.push(await login(h.db, config, { email: 'ghost@ex.fr', password: 'x', ip: `10.2.0.${i}` }, now));
+		expect(early).toMatchObject({ ok: false, locked: true, retryAt: '2026-11-28T10:00:30.000Z' });
+		if (!early.ok) expect(early.message).toMatch(/réessayez dans 30 secondes.*lien pour en choisir un nouveau/);
+		// An unknown address is slowed down the same way (nothing tells them apart).
+		const unknown = [];
+		for (let i = 0; i <= config.throttle.accountFailures; i++)
+			unknown.push(await login(h.db, config, { email: 'ghost@ex.fr', password: 'x', ip: `10.2.0.${i}` }, now));
+		expect(unknown.at(-1)).toMatchObject({ locked: true, retryAt: '2026-11-28T10:00:30.000Z' });
+		// After the delay the right password works, and the count starts again.
+		const later = new Date(now.getTime() + 31_000);
+		expect(
+			(await login(h.db, config, { email: 'victim@ex.fr', password: 'the right password', ip: '10.9.9.9' }, later)).ok
+		).toBe(true);
+		expect(
+			await h.db.selectFrom('login_throttle').select('key').where('key', '=', 'account:victim@ex.fr').execute()
+		).toEqual([]);
+	});
+
+	it('doubles the delay with each further failure, up to the configured lock', async () => {
+		let t = new Date('2026-11-28T11:00:00Z').getTime();
+		const waits: number[] = [];
+		for (let i = 0; i < config.throttle.accountFailures + 7; i++) {
+			const r = await login(h.db, config, { email: 'slow@ex.fr', password: 'x', ip: `10.5.${i}.1` }, new Date(t));
+			expect(r.ok).toBe(false);
+			const next = await h.db
+				.selectFrom('login_throttle')
+				.select('locked_until')
+				.where('key', '=', 'account:slow@ex.fr')
+				.executeTakeFirstOrThrow();
+			const wait = next.locked_until ? new Date(next.locked_until).getTime() - t : 0;
+			waits.push(wait / 1000);
+			t += wait + 1000;
 		}
-		expect(unknownLocked.at(-1)).toMatchObject({ locked: true });
-		const later = new Date(now.getTime() + (config.throttle.lockMinutes + 1) * 60_000);
-		const ok = await login(
+		expect(waits).toEqual([0, 0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900]);
+		// a day without attempts gives the free attempts back
+		const nextDay = new Date(t + 24 * 3_600_000 + 1000);
+		await login(h.db, config, { email: 'slow@ex.fr', password: 'x', ip: '10.6.0.1' }, nextDay);
+		const row = await h.db
+			.selectFrom('login_throttle')
+			.select(['failures', 'locked_until'])
+			.where('key', '=', 'account:slow@ex.fr')
+			.executeTakeFirstOrThrow();
+		expect(row).toEqual({ failures: 1, locked_until: null });
+	});
+
+	it('200 simultaneous guesses for one account: only the free ones are checked, the right one is not let in', async () => {
+		const now = new Date('2026-11-28T13:00:00Z');
+		await createUser(
 			h.db,
-			config,
-			{ email: 'victim@ex.fr', password: 'the right password', ip: '10.9.9.9' },
-			later
+			org,
+			{ email: 'target@ex.fr', name: 'Cible', role: 'adviser', password: 'target secret phrase' },
+			null
 		);
-		expect(ok.ok).toBe(true);
+		const guesses = Array.from({ length: 200 }, (_, i) => (i === 150 ? 'target secret phrase' : `guess number ${i}`));
+		const results = await Promise.all(
+			guesses.map((password, i) => login(h.db, config, { email: 'target@ex.fr', password, ip: `198.51.${i}.1` }, now))
+		);
+		const checked = results.filter((r) => !r.ok && !r.locked).length + results.filter((r) => r.ok).length;
+		expect(checked).toBe(config.throttle.accountFailures);
+		expect(results.filter((r) => r.ok)).toHaveLength(0);
+		expect(results.filter((r) => !r.ok && r.locked)).toHaveLength(200 - config.throttle.accountFailures);
+		const target = await h.db
+			.selectFrom('app_user')
+			.select('id')
+			.where('email', '=', 'target@ex.fr')
+			.executeTakeFirstOrThrow();
+		const failedChecks = await h.db
+			.selectFrom('audit_log')
+			.select('id')
+			.where('action', '=', 'login.failed')
+			.where('actor_id', '=', target.id)
+			.execute();
+		expect(failedChecks).toHaveLength(config.throttle.accountFailures);
 	});
 
 	it('throttles an IP that tries many accounts', async () => {
@@ -145,6 +198,18 @@ describe('sessions', () => {
 			{ email: 'pw@ex.fr', name: 'Pw', role: 'admin', password: 'first password' },
 			null
 		);
+		await expect(
+			changePassword(
+				h.db,
+				{ id: uid, organisationId: org, email: 'pw@ex.fr', name: 'Pw', role: 'admin' },
+				{
+					current: 'first password',
+					next: 'first password',
+					confirm: 'first password',
+					keepSessionId: null
+				}
+			)
+		).rejects.toThrow(/différent/);
 		const a = await login(h.db, config, { email: 'pw@ex.fr', password: 'first password', ip: '10.4.0.1' });
 		const b = await login(h.db, config, { email: 'pw@ex.fr', password: 'first password', ip: '10.4.0.2' });
 		if (!a.ok || !b.ok) throw new Error('login failed');
@@ -165,7 +230,7 @@ describe('sessions', () => {
 				confirm: 'short',
 				keepSessionId: va!.session.id
 			})
-		).rejects.toThrow(/10 caractères/);
+		).rejects.toThrow(/12 caractères/);
 		await changePassword(h.db, actor, {
 			current: 'first password',
 			next: 'second password',
@@ -181,56 +246,48 @@ describe('sessions', () => {
 	});
 });
 
-describe('invitations', () => {
-	it('a single-use, expiring link creates a household member who may consent', async () => {
-		const hh = await createHousehold(h.db, { organisationId: org, name: 'Famille Test', adviserId: adviser });
-		const adviserActor = {
-			id: adviser,
-			organisationId: org,
-			email: 'conseil@ex.fr',
-			name: 'Claire',
-			role: 'adviser' as const
-		};
-		const scope = (await householdScope(h.db, adviserActor, hh))!;
-		const { token } = await inviteMember(h.db, config, scope, { email: 'membre@ex.fr', name: 'Membre' });
-		expect(await findInvitation(h.db, token)).toMatchObject({ email: 'membre@ex.fr', householdName: 'Famille Test' });
-		await expect(
-			acceptInvitation(h.db, config, {
-				token,
-				password: 'a good password',
-				confirm: 'different',
-				shareWithAdviser: true
-			})
-		).rejects.toThrow(/identiques/);
-		const r = await acceptInvitation(h.db, config, {
-			token,
-			password: 'a good password',
-			confirm: 'a good password',
-			shareWithAdviser: true
-		});
-		expect(r.householdId).toBe(hh);
-		expect(r.actor.role).toBe('household');
-		await expect(
-			acceptInvitation(h.db, config, {
-				token,
-				password: 'a good password',
-				confirm: 'a good password',
-				shareWithAdviser: true
-			})
-		).rejects.toThrow(InputError);
-		const consent = await h.db.selectFrom('consent').selectAll().where('household_id', '=', hh).execute();
-		expect(consent).toHaveLength(1);
+describe('password policy', () => {
+	it('refuses short, common and personal passwords, in French', () => {
+		for (const weak of [
+			'1234567890',
+			'motdepasse',
+			'azertyuiop',
+			'motdepasse2026',
+			'azertyuiop12',
+			'1234567890ab',
+			'aaaaaaaaaaaaaaa'
+		])
+			expect(passwordProblem(weak), weak).not.toBeNull();
+		expect(passwordProblem('motdepasse')).toMatch(/au moins 12 caractères/);
+		expect(passwordProblem('motdepasse2026')).toMatch(/trop facile à deviner/);
+		expect(passwordProblem('jeanne.dupont@exemple.fr', { email: 'jeanne.dupont@exemple.fr' })).toMatch(
+			/adresse e-mail/
+		);
+		expect(passwordProblem('Jeanne Dupont 2026', { email: 'j@x.fr', name: 'Jeanne Dupont' })).toMatch(/votre nom/);
+		expect(passwordProblem('the same old phrase', {}, 'the same old phrase')).toMatch(/différent/);
+		expect(passwordProblem('correct horse battery')).toBeNull();
+		expect(passwordProblem('demo-bgv-2026', { email: 'menage@demo.bgv.fr', name: 'Sophie Martin' })).toBeNull();
+	});
+});
 
-		const { token: t2 } = await inviteMember(h.db, config, scope, { email: 'late@ex.fr', name: 'Tard' });
-		const future = new Date(Date.now() + (config.invitationDays + 1) * 86_400_000);
-		expect(await findInvitation(h.db, t2, future)).toBeNull();
-		await expect(
-			acceptInvitation(
-				h.db,
-				config,
-				{ token: t2, password: 'a good password', confirm: 'a good password', shareWithAdviser: false },
-				future
-			)
-		).rejects.toThrow(/plus valable/);
+describe('redirect after login', () => {
+	it('keeps a path of this site, refuses everything a browser reads as another host', () => {
+		expect(safeNext('/households/3/budget?month=2026-10')).toBe('/households/3/budget?month=2026-10');
+		expect(safeNext('/caseload#x')).toBe('/caseload#x');
+		for (const bad of [
+			'//evil.example',
+			'/\\evil.example',
+			'/\t/evil.example',
+			'/\n/evil.example',
+			'/\u0000/x',
+			'https://evil.example',
+			'evil.example',
+			'/%2F%2Fevil.example/..',
+			''
+		])
+			expect(safeNext(bad) ?? '', JSON.stringify(bad)).not.toMatch(/^\/\/|^https?:|evil\.example$/);
+		expect(safeNext('/\t/evil.example')).toBeNull();
+		expect(safeNext('/\u3002evil')).toBe('/%E3%80%82evil');
+		expect(safeNext(null)).toBeNull();
 	});
 });

@@ -1,12 +1,20 @@
 /**
- * Password hashing with argon2id (OWASP parameters: 19 MiB, 2 iterations, 1 lane) and the password
- * policy shown to people when they choose one.
+ * Password hashing with argon2id (OWASP parameters: 19 MiB, 2 iterations, 1 lane) and the password policy
+ * shown to people when they choose one: at least 12 characters, not one of the passwords attackers try
+ * first (zxcvbn-ts with its common and French dictionaries, keyboard walks, dates and repeats), not the
+ * person's e-mail address or name, not their current password.
  */
 import { hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as fr from '@zxcvbn-ts/language-fr';
 
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
+export const MIN_PASSWORD_LENGTH = 12;
+const MAX_PASSWORD_LENGTH = 200;
+/** zxcvbn's score (0–4) from which a password resists an online attack with throttling comfortably */
+const MIN_SCORE = 3;
 
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, OPTIONS);
@@ -27,11 +35,53 @@ export function dummyPasswordHash(): Promise<string> {
 	return dummyHash;
 }
 
-/** French message when the password is not acceptable, else null. */
-export function passwordProblem(password: string): string | null {
+let strength: ZxcvbnFactory | null = null;
+function estimator(): ZxcvbnFactory {
+	strength ??= new ZxcvbnFactory({
+		dictionary: { ...common.dictionary, ...fr.dictionary },
+		graphs: common.adjacencyGraphs,
+		translations: fr.translations
+	});
+	return strength;
+}
+
+/** What the person is known by: their address, its local part, their name (words of it). */
+function personalWords(person: { email?: string | null; name?: string | null }): string[] {
+	const email = (person.email ?? '').trim().toLowerCase();
+	const words = [email, email.split('@')[0], ...(person.name ?? '').toLowerCase().split(/[\s.'’-]+/)];
+	return words.filter((w) => w.length >= 3);
+}
+
+/**
+ * French message when the password is not acceptable, else null. `person` is who chooses it; `current` their
+ * password in force (a new one must differ).
+ */
+export function passwordProblem(
+	password: string,
+	person: { email?: string | null; name?: string | null } = {},
+	current?: string
+): string | null {
 	if (password.length < MIN_PASSWORD_LENGTH)
-		return `Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères.`;
-	if (password.length > 200) return 'Le mot de passe est trop long (200 caractères au plus).';
-	if (/^(.)\1+$/.test(password)) return 'Choisissez un mot de passe moins prévisible.';
+		return `Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères (une phrase de quelques mots convient très bien).`;
+	if (password.length > MAX_PASSWORD_LENGTH)
+		return `Le mot de passe est trop long (${MAX_PASSWORD_LENGTH} caractères au plus).`;
+	const lower = password.toLowerCase();
+	const email = (person.email ?? '').trim().toLowerCase();
+	if (email && (lower === email || lower.includes(email)))
+		return 'Le mot de passe ne doit pas reprendre votre adresse e-mail.';
+	const letters = (t: string) =>
+		t
+			.toLowerCase()
+			.normalize('NFD')
+			.replace(/[^a-z]/g, '');
+	const name = letters(person.name ?? '');
+	if (name.length >= 5 && letters(password).includes(name)) return 'Le mot de passe ne doit pas reprendre votre nom.';
+	if (current !== undefined && password === current)
+		return 'Choisissez un mot de passe différent de celui que vous utilisez aujourd’hui.';
+	const result = estimator().check(password, personalWords(person));
+	if (result.score < MIN_SCORE) {
+		const why = result.feedback.warning ? ` ${result.feedback.warning.replace(/\.?$/, '.')}` : '';
+		return `Ce mot de passe est trop facile à deviner.${why} Ajoutez des mots ou choisissez une courte phrase.`;
+	}
 	return null;
 }

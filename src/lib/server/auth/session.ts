@@ -15,6 +15,8 @@ export interface Actor {
 	email: string;
 	name: string;
 	role: Role;
+	/** an admin of the platform, who keeps the shared reference data (categories, default rules, benefits) */
+	platformAdmin?: boolean;
 }
 
 export interface SessionInfo {
@@ -66,7 +68,8 @@ export async function validateSession(
 			'app_user.email',
 			'app_user.name',
 			'app_user.role',
-			'app_user.active'
+			'app_user.active',
+			'app_user.platform_admin'
 		])
 		.where('session.id', '=', id)
 		.executeTakeFirst();
@@ -88,7 +91,14 @@ export async function validateSession(
 			.execute();
 	}
 	return {
-		actor: { id: row.id, organisationId: row.organisation_id, email: row.email, name: row.name, role: row.role },
+		actor: {
+			id: row.id,
+			organisationId: row.organisation_id,
+			email: row.email,
+			name: row.name,
+			role: row.role,
+			platformAdmin: row.platform_admin === 1
+		},
 		session: { id, expiresAt },
 		renewed
 	};

@@ -17,6 +17,8 @@ export interface OrganisationTable {
 }
 
 export interface AppUserTable {
+	/** 1 for the platform's admins, who own the shared reference data (categories, default rules, benefits) */
+	platform_admin: Generated<Flag>;
 	id: Generated<number>;
 	organisation_id: number;
 	email: string;
@@ -93,6 +95,8 @@ export interface InvitationTable {
 	created_at: string;
 	expires_at: string;
 	used_at: string | null;
+	/** set when the adviser revoked it (or sent a new link instead) */
+	revoked_at: string | null;
 }
 
 export interface BankAccountTable {
@@ -162,7 +166,8 @@ export interface CategorisationRuleTable {
 	/** null for the shared default rules */
 	organisation_id: number | null;
 	household_id: number | null;
-	scope: 'default' | 'household';
+	/** 'default': shared (organisation null); 'organisation': an organisation's own; 'household' */
+	scope: 'default' | 'organisation' | 'household';
 	priority: number;
 	/** the rule as JSON (conditions, actions) */
 	definition: string;
@@ -217,6 +222,53 @@ export interface CategoryTable {
 	builtin: Flag;
 	position: number;
 	active: Flag;
+}
+
+/** An organisation turns a shared rule off (or back on) for its households. */
+export interface RuleOverrideTable {
+	organisation_id: number;
+	rule_id: string;
+	enabled: Flag;
+	updated_at: string;
+	updated_by: number | null;
+}
+
+/** An organisation's own name for a shared category. */
+export interface CategoryLabelTable {
+	organisation_id: number;
+	category_id: string;
+	label: string;
+	updated_at: string;
+	updated_by: number | null;
+}
+
+export interface PasswordResetTable {
+	id: Generated<number>;
+	organisation_id: number;
+	user_id: number;
+	/** SHA-256 of the link's token */
+	token_hash: string;
+	/** the admin who asked for it, null when the person asked themselves */
+	created_by: number | null;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+export type OutboxStatus = 'sent' | 'failed' | 'kept';
+
+/** E-mails sent by BGV; without an SMTP server they are kept here (`kept`) for the demo. */
+export interface OutboxTable {
+	id: Generated<number>;
+	organisation_id: number | null;
+	to_address: string;
+	subject: string;
+	body: string;
+	purpose: string;
+	status: OutboxStatus;
+	error: string | null;
+	created_at: string;
+	sent_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -367,6 +419,10 @@ export interface Database {
 	series_override: SeriesOverrideTable;
 	planned_item: PlannedItemTable;
 	household_status: HouseholdStatusTable;
+	rule_override: RuleOverrideTable;
+	category_label: CategoryLabelTable;
+	password_reset: PasswordResetTable;
+	outbox: OutboxTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

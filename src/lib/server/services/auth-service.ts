@@ -1,25 +1,36 @@
 /**
- * Logging in, changing a password, accepting an invitation: the account flows shared by the web routes
- * and the CLI. Failures get one generic message so that nobody can learn which emails have an account.
+ * Logging in and changing a password: the account flows shared by the web routes and the CLI. Failures
+ * get one generic message so that nobody can learn which e-mails have an account; every attempt is counted
+ * before the password is checked (auth/throttle.ts), so parallel guesses gain nothing.
  */
 import type { Config } from '../config';
 import type { Db } from '../db';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { createSession, invalidateOtherSessions, type Actor } from '../auth/session';
-import { accountKey, clearFailures, ipKey, lockedUntil, recordFailure } from '../auth/throttle';
-import { hashToken } from '../auth/tokens';
+import { accountKey, clearFailures, countAttempt, ipKey } from '../auth/throttle';
 import { audit } from './audit';
 import { InputError } from './errors';
 
 export const GENERIC_LOGIN_ERROR = 'Adresse e-mail ou mot de passe incorrect.';
-export const LOCKED_LOGIN_ERROR =
-	'Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer, ou demandez à votre conseiller de vous aider.';
 
 export type LoginResult =
-	{ ok: true; actor: Actor; token: string; expiresAt: string } | { ok: false; message: string; locked: boolean };
+	| { ok: true; actor: Actor; token: string; expiresAt: string }
+	| { ok: false; message: string; locked: boolean; retryAt?: string };
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
+}
+
+/** "dans 2 minutes", "dans 30 secondes", in plain French. */
+function waitText(retryAt: string, now: Date): string {
+	const seconds = Math.max(1, Math.ceil((new Date(retryAt).getTime() - now.getTime()) / 1000));
+	if (seconds < 90) return `dans ${seconds} seconde${seconds > 1 ? 's' : ''}`;
+	const minutes = Math.ceil(seconds / 60);
+	return `dans ${minutes} minutes`;
+}
+
+export function lockedMessage(retryAt: string, now: Date): string {
+	return `Trop de tentatives de connexion : réessayez ${waitText(retryAt, now)}. Mot de passe oublié ? Demandez un lien pour en choisir un nouveau.`;
 }
 
 export async function login(
@@ -29,37 +40,46 @@ export async function login(
 	now = new Date()
 ): Promise<LoginResult> {
 	const email = normaliseEmail(input.email);
-	const keys = [accountKey(email), ipKey(input.ip)];
-	if (await lockedUntil(db, keys, now)) {
-		return { ok: false, message: LOCKED_LOGIN_ERROR, locked: true };
+	const { throttle } = config;
+	// Counted before the password is checked: an attempt made too early is refused without checking it.
+	const account = await countAttempt(db, accountKey(email), throttle.accountFailures, throttle, now);
+	const address = account.allowed ? await countAttempt(db, ipKey(input.ip), throttle.ipFailures, throttle, now) : null;
+	const refused = !account.allowed ? account : address && !address.allowed ? address : null;
+	if (refused && !refused.allowed) {
+		await audit(db, { organisationId: null, actorId: null, action: 'login.throttled', ip: input.ip });
+		return { ok: false, locked: true, retryAt: refused.retryAt, message: lockedMessage(refused.retryAt, now) };
 	}
 	const user = await db
 		.selectFrom('app_user')
-		.select(['id', 'organisation_id', 'email', 'name', 'role', 'password_hash', 'active'])
+		.select(['id', 'organisation_id', 'email', 'name', 'role', 'password_hash', 'active', 'platform_admin'])
 		.where('email', '=', email)
 		.executeTakeFirst();
 	const hash = user?.password_hash ?? (await dummyPasswordHash());
 	const valid = (await verifyPassword(hash, input.password)) && !!user?.password_hash && user.active === 1;
 	if (!valid || !user) {
-		await recordFailure(db, keys[0], config.throttle.accountFailures, config.throttle, now);
-		await recordFailure(db, keys[1], config.throttle.ipFailures, config.throttle, now);
 		await audit(db, {
 			organisationId: user?.organisation_id ?? null,
 			actorId: user?.id ?? null,
 			action: 'login.failed',
 			ip: input.ip
 		});
-		const locked = (await lockedUntil(db, keys, now)) !== null;
-		return { ok: false, message: locked ? LOCKED_LOGIN_ERROR : GENERIC_LOGIN_ERROR, locked };
+		return { ok: false, message: GENERIC_LOGIN_ERROR, locked: false };
 	}
-	await clearFailures(db, keys[0]);
+	await clearFailures(db, accountKey(email));
 	const { token, expiresAt } = await createSession(db, user, config.sessionDays, now);
 	await audit(db, { organisationId: user.organisation_id, actorId: user.id, action: 'login', ip: input.ip });
 	return {
 		ok: true,
 		token,
 		expiresAt,
-		actor: { id: user.id, organisationId: user.organisation_id, email: user.email, name: user.name, role: user.role }
+		actor: {
+			id: user.id,
+			organisationId: user.organisation_id,
+			email: user.email,
+			name: user.name,
+			role: user.role,
+			platformAdmin: user.platform_admin === 1
+		}
 	};
 }
 
@@ -73,7 +93,7 @@ export async function changePassword(
 	if (!row?.password_hash || !(await verifyPassword(row.password_hash, input.current))) {
 		throw new InputError('Le mot de passe actuel est incorrect.', 'current');
 	}
-	const problem = passwordProblem(input.next);
+	const problem = passwordProblem(input.next, actor, input.current);
 	if (problem) throw new InputError(problem, 'next');
 	if (input.next !== input.confirm) throw new InputError('Les deux mots de passe ne sont pas identiques.', 'confirm');
 	await db
@@ -83,141 +103,4 @@ export async function changePassword(
 		.execute();
 	await invalidateOtherSessions(db, actor.id, input.keepSessionId);
 	await audit(db, { organisationId: actor.organisationId, actorId: actor.id, action: 'password.changed' });
-}
-
-export interface InvitationView {
-	id: number;
-	email: string;
-	name: string;
-	householdName: string;
-}
-
-/** The pending invitation behind a link token, or null if unknown, used or expired. */
-export async function findInvitation(db: Db, token: string, now = new Date()): Promise<InvitationView | null> {
-	const row = await db
-		.selectFrom('invitation')
-		.innerJoin('household', 'household.id', 'invitation.household_id')
-		.select(['invitation.id', 'invitation.email', 'invitation.name', 'household.name as householdName'])
-		.where('invitation.token_hash', '=', hashToken(token))
-		.where('invitation.used_at', 'is', null)
-		.where('invitation.expires_at', '>', now.toISOString())
-		.executeTakeFirst();
-	return row ?? null;
-}
-
-/**
- * Accepts an invitation: creates the member's account with the chosen password, makes them a member of
- * the household, records their consent to share with their adviser if they gave it, and logs them in.
- */
-export async function acceptInvitation(
-	db: Db,
-	config: Config,
-	input: { token: string; password: string; confirm: string; shareWithAdviser: boolean },
-	now = new Date()
-): Promise<{ actor: Actor; token: string; expiresAt: string; householdId: number }> {
-	const problem = passwordProblem(input.password);
-	if (problem) throw new InputError(problem, 'password');
-	if (input.password !== input.confirm)
-		throw new InputError('Les deux mots de passe ne sont pas identiques.', 'confirm');
-	const passwordHash = await hashPassword(input.password);
-	const nowIso = now.toISOString();
-	const result = await db.transaction().execute(async (trx) => {
-		const inv = await trx
-			.selectFrom('invitation')
-			.selectAll()
-			.where('token_hash', '=', hashToken(input.token))
-			.where('used_at', 'is', null)
-			.where('expires_at', '>', nowIso)
-			.executeTakeFirst();
-		if (!inv)
-			throw new InputError(
-				"Ce lien d'invitation n'est plus valable. Demandez-en un nouveau à votre conseiller.",
-				'token'
-			);
-		const used = await trx
-			.updateTable('invitation')
-			.set({ used_at: nowIso })
-			.where('id', '=', inv.id)
-			.where('used_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(used.numUpdatedRows) !== 1) throw new InputError("Ce lien d'invitation a déjà été utilisé.", 'token');
-		const existing = await trx.selectFrom('app_user').select('id').where('email', '=', inv.email).executeTakeFirst();
-		if (existing) throw new InputError('Un compte existe déjà pour cette adresse e-mail. Connectez-vous.', 'token');
-		const user = await trx
-			.insertInto('app_user')
-			.values({
-				organisation_id: inv.organisation_id,
-				email: inv.email,
-				name: inv.name,
-				password_hash: passwordHash,
-				role: 'household',
-				active: 1,
-				created_at: nowIso,
-				password_changed_at: nowIso
-			})
-			.returning(['id', 'organisation_id', 'email', 'name', 'role'])
-			.executeTakeFirstOrThrow();
-		await trx
-			.insertInto('household_member')
-			.values({
-				household_id: inv.household_id,
-				user_id: user.id,
-				organisation_id: inv.organisation_id,
-				created_at: nowIso
-			})
-			.execute();
-		if (input.shareWithAdviser) {
-			await giveConsentIn(trx, inv.household_id, inv.organisation_id, user.id, now);
-		}
-		await audit(trx, {
-			organisationId: inv.organisation_id,
-			actorId: user.id,
-			householdId: inv.household_id,
-			action: 'invitation.accepted',
-			targetType: 'invitation',
-			targetId: inv.id
-		});
-		return { user, householdId: inv.household_id };
-	});
-	const session = await createSession(db, result.user, config.sessionDays, now);
-	return {
-		actor: {
-			id: result.user.id,
-			organisationId: result.user.organisation_id,
-			email: result.user.email,
-			name: result.user.name,
-			role: result.user.role
-		},
-		token: session.token,
-		expiresAt: session.expiresAt,
-		householdId: result.householdId
-	};
-}
-
-/** Records consent unless one is already in force. */
-export async function giveConsentIn(
-	db: Db,
-	householdId: number,
-	organisationId: number,
-	userId: number | null,
-	now = new Date()
-): Promise<void> {
-	const current = await db
-		.selectFrom('consent')
-		.select('id')
-		.where('household_id', '=', householdId)
-		.where('withdrawn_at', 'is', null)
-		.executeTakeFirst();
-	if (current) return;
-	await db
-		.insertInto('consent')
-		.values({
-			household_id: householdId,
-			organisation_id: organisationId,
-			given_at: now.toISOString(),
-			given_by: userId,
-			withdrawn_at: null,
-			withdrawn_by: null
-		})
-		.execute();
 }

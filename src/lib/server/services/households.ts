@@ -7,7 +7,6 @@ import type { Actor } from '../auth/session';
 import { caseloadScopes, may, requirePermission, type HouseholdScope } from '../auth/access';
 import { audit } from './audit';
 import { InputError, NotFoundError } from './errors';
-import { giveConsentIn } from './auth-service';
 
 export function checkHouseholdName(name: string): string {
 	const n = name.trim().replace(/\s+/g, ' ');
@@ -328,27 +327,4 @@ export async function householdOverview(db: Db, scope: HouseholdScope): Promise<
 			: null,
 		benefits
 	};
-}
-
-/** A household member gives or withdraws consent to share the household's data with its adviser. */
-export async function setConsent(db: Db, scope: HouseholdScope, give: boolean, now = new Date()): Promise<void> {
-	requirePermission(scope, 'consent');
-	const { householdId, actor } = scope;
-	const actorId = actor.id as number;
-	if (give) {
-		await giveConsentIn(db, householdId, scope.organisationId, actorId, now);
-	} else {
-		await db
-			.updateTable('consent')
-			.set({ withdrawn_at: now.toISOString(), withdrawn_by: actorId })
-			.where('household_id', '=', householdId)
-			.where('withdrawn_at', 'is', null)
-			.execute();
-	}
-	await audit(db, {
-		organisationId: scope.organisationId,
-		actorId,
-		householdId,
-		action: give ? 'consent.given' : 'consent.withdrawn'
-	});
 }

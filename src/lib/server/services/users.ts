@@ -1,15 +1,12 @@
 /**
- * Accounts: admins create advisers and professionals (no public sign-up); advisers invite household
- * members with a single-use expiring link.
+ * Accounts: admins create advisers and professionals (no public sign-up; household members join by
+ * invitation, services/invitations.ts).
  */
-import type { Config } from '../config';
 import type { Db } from '../db';
 import type { Role } from '../db/schema';
 import { hashPassword, passwordProblem } from '../auth/password';
 import type { Actor } from '../auth/session';
-import { hashToken, newToken } from '../auth/tokens';
-import { audit, auditScope } from './audit';
-import { requirePermission, type HouseholdScope } from '../auth/access';
+import { audit } from './audit';
 import { InputError, NotFoundError } from './errors';
 import { normaliseEmail } from './auth-service';
 
@@ -54,7 +51,7 @@ export async function createUser(
 	const name = checkName(input.name);
 	if (!['adviser', 'professional', 'admin', 'household'].includes(input.role))
 		throw new InputError('Choisissez un rôle.', 'role');
-	const problem = passwordProblem(input.password);
+	const problem = passwordProblem(input.password, { email: input.email, name: input.name });
 	if (problem) throw new InputError(problem, 'password');
 	const exists = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
 	if (exists) throw new InputError('Un compte existe déjà avec cette adresse e-mail.', 'email');
@@ -122,40 +119,4 @@ export async function setUserActive(db: Db, actor: Actor, userId: number, active
 		targetType: 'user',
 		targetId: userId
 	});
-}
-
-/**
- * An adviser invites a person to join a household they follow. Returns the link token (shown once to
- * the adviser, who sends it; only its hash is stored).
- */
-export async function inviteMember(
-	db: Db,
-	config: Config,
-	scope: HouseholdScope,
-	input: { email: string; name: string },
-	now = new Date()
-): Promise<{ token: string; expiresAt: string }> {
-	requirePermission(scope, 'invite');
-	const email = checkEmail(input.email);
-	const name = checkName(input.name);
-	const exists = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
-	if (exists) throw new InputError('Un compte existe déjà avec cette adresse e-mail.', 'email');
-	const token = newToken();
-	const expiresAt = new Date(now.getTime() + config.invitationDays * 86_400_000).toISOString();
-	await db
-		.insertInto('invitation')
-		.values({
-			organisation_id: scope.organisationId,
-			household_id: scope.householdId,
-			token_hash: hashToken(token),
-			email,
-			name,
-			created_by: scope.actor.id as number,
-			created_at: now.toISOString(),
-			expires_at: expiresAt,
-			used_at: null
-		})
-		.execute();
-	await auditScope(db, scope, { action: 'invitation.created', details: { email } });
-	return { token, expiresAt };
 }

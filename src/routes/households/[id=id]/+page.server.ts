@@ -1,13 +1,20 @@
 import { fail } from '@sveltejs/kit';
 import { may } from '$lib/server/auth/access';
 import { requireHousehold } from '$lib/server/auth/guards';
-import { householdOverview, setConsent } from '$lib/server/services/households';
+import { InputError, NotFoundError } from '$lib/server/services/errors';
+import { householdOverview } from '$lib/server/services/households';
+import { consentState, listMembers, removeMember, setConsent } from '$lib/server/services/membership';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const scope = requireHousehold(event);
-	const overview = await householdOverview(event.locals.db, scope);
-	return { overview, isMember: may(scope, 'consent') };
+	const db = event.locals.db;
+	const [overview, members, consent] = await Promise.all([
+		householdOverview(db, scope),
+		listMembers(db, scope),
+		consentState(db, scope)
+	]);
+	return { overview, members, consent, isMember: may(scope, 'consent') };
 };
 
 export const actions: Actions = {
@@ -16,7 +23,24 @@ export const actions: Actions = {
 		if (!may(scope, 'consent')) return fail(403, { message: 'Seul un membre du ménage peut modifier ce choix.' });
 		const form = await event.request.formData();
 		const give = form.get('give') === '1';
-		await setConsent(event.locals.db, scope, give);
+		try {
+			await setConsent(event.locals.db, scope, give);
+		} catch (e) {
+			if (e instanceof InputError) return fail(400, { message: e.message });
+			throw e;
+		}
 		return { consentSaved: give ? 'given' : 'withdrawn' };
+	},
+	removeMember: async (event) => {
+		const scope = requireHousehold(event);
+		if (!may(scope, 'consent')) return fail(403, { message: 'Seul un membre du ménage peut retirer un membre.' });
+		const form = await event.request.formData();
+		try {
+			await removeMember(event.locals.db, scope, Number(form.get('member')));
+		} catch (e) {
+			if (e instanceof InputError || e instanceof NotFoundError) return fail(400, { message: e.message });
+			throw e;
+		}
+		return { memberRemoved: true };
 	}
 };

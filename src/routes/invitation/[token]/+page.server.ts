@@ -1,15 +1,29 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
-import { acceptInvitation, findInvitation } from '$lib/server/services/auth-service';
 import { InputError } from '$lib/server/services/errors';
+import { acceptInvitation, findInvitation } from '$lib/server/services/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const invitation = await findInvitation(locals.db, params.token);
+	const actor = locals.actor;
 	return {
 		invitation: invitation
-			? { name: invitation.name, email: invitation.email, householdName: invitation.householdName }
+			? {
+					name: invitation.name,
+					email: invitation.email,
+					householdName: invitation.householdName,
+					firstMember: invitation.firstMember
+				}
+			: null,
+		/** staff signed in on this browser cannot accept; a member signed in with the invited address joins as is */
+		signedInAs: actor
+			? actor.role === 'household'
+				? actor.email === invitation?.email
+					? 'invitee'
+					: 'other'
+				: 'staff'
 			: null
 	};
 };
@@ -17,14 +31,21 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
+		const share = form.get('share');
 		try {
 			const result = await acceptInvitation(event.locals.db, event.locals.config, {
 				token: event.params.token,
 				password: String(form.get('password') ?? ''),
 				confirm: String(form.get('confirm') ?? ''),
-				shareWithAdviser: form.get('share') === 'on'
+				shareWithAdviser: share === 'yes',
+				signedIn: event.locals.actor
 			});
-			event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(event.url, result.expiresAt));
+			if (result.session)
+				event.cookies.set(
+					SESSION_COOKIE,
+					result.session.token,
+					sessionCookieOptions(event.url, result.session.expiresAt)
+				);
 			redirect(303, `/households/${result.householdId}`);
 		} catch (e) {
 			if (e instanceof InputError) return fail(400, { errors: { [e.field ?? 'password']: e.message } });
