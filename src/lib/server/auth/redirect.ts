@@ -8,6 +8,7 @@ const BASE = 'http://bgv.invalid';
 export function safeNext(next: string | null): string | null {
 	if (!next || !next.startsWith('/') || next.length > 2000) return null;
 	// Characters a URL parser drops or a header cannot carry: refuse rather than guess.
+	// eslint-disable-next-line no-control-regex -- control characters are what is refused
 	if (/[\u0000-\u001f\u007f\\]/.test(next)) return null;
 	let url: URL;
 	try {
