@@ -3,6 +3,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import type { Role } from '$lib/server/db/schema';
 import { InputError, NotFoundError } from '$lib/server/services/errors';
 import { createStaffUser, listUsers, setUserActive } from '$lib/server/services/users';
+import { resetStaffPassword } from '$lib/server/services/password-reset';
 import type { Actions, PageServerLoad } from './$types';
 
 const STAFF_ROLES: Role[] = ['adviser', 'professional', 'admin'];
@@ -45,6 +46,17 @@ export const actions: Actions = {
 			return { toggled: true };
 		} catch (e) {
 			if (e instanceof InputError) return fail(400, { toggleError: e.message });
+			if (e instanceof NotFoundError) return fail(404, { toggleError: 'Utilisateur introuvable.' });
+			throw e;
+		}
+	},
+	reset: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await event.request.formData();
+		try {
+			const r = await resetStaffPassword(event.locals.db, event.locals.config, actor, Number(form.get('user')));
+			return { resetLink: `${event.url.origin}/login/reset/${r.token}`, resetFor: r.email, resetUntil: r.expiresAt };
+		} catch (e) {
 			if (e instanceof NotFoundError) return fail(404, { toggleError: 'Utilisateur introuvable.' });
 			throw e;
 		}

@@ -1,0 +1,20 @@
+/**
+ * French words as a person writes them: real plurals (never "opération(s)"), lists joined with « et ».
+ * Shared by pages, e-mails and PDFs.
+ */
+
+/** "1 conseiller", "3 conseillers", "0 opération" (French: 0 and 1 take the singular). */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+	return `${n.toLocaleString('fr-FR')} ${Math.abs(n) >= 2 ? pluralForm : singular}`;
+}
+
+/** The word alone, agreed with n: pluralWord(2, 'importée') → "importées". */
+export function pluralWord(n: number, singular: string, pluralForm = `${singular}s`): string {
+	return Math.abs(n) >= 2 ? pluralForm : singular;
+}
+
+/** A list in French: "a", "a et b", "a, b et c". */
+export function frenchList(items: string[]): string {
+	if (items.length <= 1) return items.join('');
+	return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+}
