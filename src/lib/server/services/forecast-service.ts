@@ -97,6 +97,11 @@ export async function loadHistory(db: Db, householdId: number): Promise<Househol
 	};
 }
 
+/** Every household that is not archived (id, name), for commands run over a whole database (`bgv backtest`). */
+export async function listForecastHouseholds(db: Db): Promise<{ id: number; name: string }[]> {
+	return db.selectFrom('household').select(['id', 'name']).where('archived_at', 'is', null).orderBy('id').execute();
+}
+
 export async function loadOverrides(db: Db, householdId: number): Promise<SeriesOverride[]> {
 	const rows = await db.selectFrom('series_override').selectAll().where('household_id', '=', householdId).execute();
 	return rows.map((r) => ({
