@@ -133,13 +133,32 @@ export const forecastCommands: Command[] = [
 						source: e.source
 					})),
 					overdraftCost: { total: centsToString(p.overdraftCost.total) },
+					balanceAge: p.balanceAge && {
+						date: p.balanceAge.date,
+						days: p.balanceAge.days,
+						stale: p.balanceAge.stale,
+						message: p.balanceAge.message
+					},
+					overdrawn: f.overdrawn && {
+						since: f.overdrawn.since,
+						balance: centsToString(f.overdrawn.balance),
+						interestPerDay: centsToString(f.overdrawn.interestPerDay),
+						beyondLimit: f.overdrawn.beyondLimit,
+						backToPositive: f.overdrawn.backToPositive,
+						message: f.overdrawn.message
+					},
 					alerts: f.alerts.map((a) => ({ kind: a.kind, date: a.date, message: a.message }))
 				},
 				() =>
 					[
 						`Solde au ${p.from} : ${centsToString(p.startBalance)} €`,
+						...(p.balanceAge ? [p.balanceAge.message] : []),
 						`Point le plus bas : ${centsToString(p.lowest.balance)} € le ${p.lowest.date}`,
-						p.firstOverdraft ? `Premier jour à découvert : ${p.firstOverdraft}` : 'Pas de découvert prévu.',
+						f.overdrawn
+							? `À découvert depuis le ${f.overdrawn.since}`
+							: p.firstOverdraft
+								? `Premier jour à découvert : ${p.firstOverdraft}`
+								: 'Pas de découvert prévu.',
 						...f.alerts.map((a) => `! ${a.message}`)
 					].join('\n')
 			);

@@ -1,8 +1,9 @@
 /**
  * The household's forecast model from its history, the same for the forecast page and the backtest:
  * recurring series (with the household's decisions), and what the series do not explain — everyday
- * spending by category and irregular sources — estimated without the transactions of any series that is
- * not dismissed (an ended series' past payments will not come again).
+ * spending by category and irregular sources — estimated without the transactions of any series: an
+ * ended series' past payments will not come again, and a series the household dismissed (a payment
+ * cancelled, a one-off) is not expected in another guise.
  */
 import type { IsoDate } from '$lib/dates';
 import type { RecurringSeries, RecurringTxInput, SeriesOverride } from './types';
@@ -44,7 +45,7 @@ export function buildForecastModel(txs: readonly RecurringTxInput[], options: Fo
 	const series = applySeriesOverrides(detected, options.overrides ?? [], { holidays: options.holidays });
 	const counted = seriesForProjection(series);
 	const explained = new Set<number | string>();
-	for (const s of series) if (s.review !== 'dismissed') for (const id of s.transactionIds) explained.add(id);
+	for (const s of series) for (const id of s.transactionIds) explained.add(id);
 	const variable = estimateVariableSpending(txs, options.asOf, {
 		seriesTransactionIds: explained,
 		seriesSources: counted.map(seriesSourceKey),

@@ -10,6 +10,7 @@ import { BusinessCalendar, civilFromDays, dayNumber, daysInMonth, isoFromDayNumb
 import { CADENCE_BY_NAME, expectedOccurrences, nominalStep } from './cadence';
 import { dailyShare, type IrregularSource, type VariableSpending } from './variable-spending';
 import { overdraftCost, type OverdraftCost, type OverdraftSettings, type PresentedDebit } from './overdraft-cost';
+import { balanceAge, type BalanceAge } from './freshness';
 
 /** `irregular`: an irregular income or a varying monthly debit, placed on its usual day (estimate) */
 export type EventSource = 'series' | 'planned' | 'irregular' | 'variable' | 'whatif';
@@ -60,6 +61,8 @@ export interface ProjectionInput {
 	holidays?: readonly IsoDate[];
 	/** how many days a late series occurrence is still expected (default: the cadence tolerance) */
 	overdueGraceDays?: number;
+	/** today: when given, the projection says how old its starting balance is (`balanceAge`) */
+	asOf?: IsoDate;
 }
 
 export interface Projection {
@@ -72,6 +75,8 @@ export interface Projection {
 	/** sorted by date, then source, then key */
 	events: ProjectionEvent[];
 	overdraftCost: OverdraftCost;
+	/** how old the starting balance is on `asOf` (null without `asOf`) */
+	balanceAge: BalanceAge | null;
 }
 
 const SOURCE_ORDER: Record<EventSource, number> = { series: 0, planned: 1, whatif: 2, irregular: 3, variable: 4 };
@@ -260,6 +265,7 @@ export function projectBalance(input: ProjectionInput): Projection {
 		lowest: { ...lowest },
 		firstOverdraft,
 		events,
-		overdraftCost: overdraftCost(days, debits, input.overdraft ?? { limit: null, rateBp: null })
+		overdraftCost: overdraftCost(days, debits, input.overdraft ?? { limit: null, rateBp: null }),
+		balanceAge: input.asOf ? balanceAge(input.from, input.asOf) : null
 	};
 }

@@ -146,7 +146,7 @@ function detectInGroup(items: readonly Item[], ctx: GroupContext): Found[] {
 	if (rest.length >= 2) {
 		for (const cluster of amountClusters(rest, ANNUAL_SPLIT_RATIO)) {
 			const f = evaluate(cluster, ctx, ANNUAL_ONLY);
-			if (f && (f.chain.items.length > 2 || isLikelyYearlyBill(f.chain, ctx))) out.push(f);
+			if (f) out.push(f);
 		}
 	}
 	return out;
@@ -173,7 +173,8 @@ function evaluate(items: Item[], ctx: GroupContext, specs?: readonly CadenceSpec
 		const span = countInSpan(ctx.days, c.items[0].dn, c.items[c.items.length - 1].dn);
 		// a payee seen far more often than the series (a bakery, a supermarket) is a habit, not a series
 		if (span > c.items.length * MAX_PAYEE_DENSITY) continue;
-		if (isValidChain(c, spec)) return { chain: c, spec, series: describeChain(c, spec, ctx) };
+		if (!isValidChain(c, spec) || (c.items.length === 2 && !isLikelyYearlyBill(c, ctx))) continue;
+		return { chain: c, spec, series: describeChain(c, spec, ctx) };
 	}
 	return null;
 }
