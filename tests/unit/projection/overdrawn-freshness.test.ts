@@ -184,7 +184,7 @@ describe('forecastHousehold on an import six weeks old', () => {
 		});
 	}
 	txs.push({
-		id: id++,
+		id,
 		date: '2026-10-17',
 		amount: -1_000,
 		payee: null,
