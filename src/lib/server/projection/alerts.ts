@@ -109,6 +109,38 @@ function overdraftSoon(projection: Projection, asOfDn: number, within: number): 
 	};
 }
 
+/** Expected incomes (salary, CAF…) the statements should already show and do not. */
+function missingIncomes(
+	projection: Projection,
+	series: readonly RecurringSeries[],
+	asOfDn: number,
+	options: AlertOptions
+): Alert[] {
+	const alerts: Alert[] = [];
+	const calendar = new BusinessCalendar(options.holidays ?? []);
+	const grace = options.incomeGraceWorkingDays ?? 3;
+	// missing from the statements: only what was due well before their end can be said to be missing
+	const dataEnd = Math.min(asOfDn, dayNumber(projection.from));
+	for (const s of series) {
+		if (s.amount <= 0 || s.status !== 'active' || s.review === 'dismissed' || s.nextDate === null) continue;
+		if (!WATCHED_INCOME.has(s.category)) continue;
+		const expected = dayNumber(s.nextDate);
+		if (expected >= dataEnd) continue;
+		if (calendar.businessDaysBetween(expected, dataEnd) <= grace) continue;
+		alerts.push({
+			kind: 'income_missing',
+			severity: 'warning',
+			date: s.nextDate,
+			amount: s.amount,
+			ref: s.key,
+			message:
+				`Le versement habituel de ${s.payee} (environ ${formatEur(s.amount)}) était attendu le ${formatDateFr(s.nextDate)} ` +
+				"et n'est pas arrivé. Il peut être utile de contacter l'organisme ou l'employeur."
+		});
+	}
+	return alerts;
+}
+
 /** Builds the alerts, most severe first then by date. */
 export function projectionAlerts(
 	projection: Projection,
@@ -170,27 +202,7 @@ export function projectionAlerts(
 			});
 		}
 	}
-	const calendar = new BusinessCalendar(options.holidays ?? []);
-	const grace = options.incomeGraceWorkingDays ?? 3;
-	// missing from the statements: only what was due well before their end can be said to be missing
-	const dataEnd = Math.min(asOfDn, dayNumber(projection.from));
-	for (const s of series) {
-		if (s.amount <= 0 || s.status !== 'active' || s.review === 'dismissed' || s.nextDate === null) continue;
-		if (!WATCHED_INCOME.has(s.category)) continue;
-		const expected = dayNumber(s.nextDate);
-		if (expected >= dataEnd) continue;
-		if (calendar.businessDaysBetween(expected, dataEnd) <= grace) continue;
-		alerts.push({
-			kind: 'income_missing',
-			severity: 'warning',
-			date: s.nextDate,
-			amount: s.amount,
-			ref: s.key,
-			message:
-				`Le versement habituel de ${s.payee} (environ ${formatEur(s.amount)}) était attendu le ${formatDateFr(s.nextDate)} ` +
-				"et n'est pas arrivé. Il peut être utile de contacter l'organisme ou l'employeur."
-		});
-	}
+	alerts.push(...missingIncomes(projection, series, asOfDn, options));
 	const rank: Record<AlertSeverity, number> = { critical: 0, warning: 1, info: 2 };
 	alerts.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 	return alerts;
