@@ -63,7 +63,8 @@ describe('projectionAlerts', () => {
 		// September and October only: November's salary is missing
 		expect(monthlyResources(history, asOf)).toBe(100000);
 		expect(monthlyResources(history, '2026-11-15')).toBe(150000);
-		expect(alerts.map((a) => a.kind)).toEqual(['overdraft_soon', 'income_missing', 'large_debit']);
+		// the statements end on 02/12: three working days after the expected 27/11, not yet "missing"
+		expect(alerts.map((a) => a.kind)).toEqual(['overdraft_soon', 'large_debit']);
 		expect(alerts[0]).toMatchObject({ severity: 'critical', date: '2026-12-03', amount: -32000 });
 		const p2 = projectBalance({ from: '2026-11-30', startBalance: 90000, days: 30, series: [base] });
 		const a2 = projectionAlerts(p2, [salary], history, '2026-12-01');
@@ -71,10 +72,17 @@ describe('projectionAlerts', () => {
 		expect(a2[0].message).toContain('03/12/2026');
 		expect(a2[0].message).toContain('620,00');
 		expect(a2[0].message).toContain('62 %');
-		// salary expected 27/11: by 02/12 only 3 working days have passed → no alert yet
-		expect(projectionAlerts(p2, [salary], history, '2026-12-02').some((a) => a.kind === 'income_missing')).toBe(false);
-		const missing = projectionAlerts(p2, [salary], history, '2026-12-03').find((a) => a.kind === 'income_missing');
+		// salary expected 27/11: statements up to 02/12 show only 3 working days → no alert yet
+		const upTo = (from: string) => projectBalance({ from, startBalance: 90000, days: 30, series: [base] });
+		expect(
+			projectionAlerts(upTo('2026-12-02'), [salary], history, '2026-12-02').some((a) => a.kind === 'income_missing')
+		).toBe(false);
+		const missing = projectionAlerts(upTo('2026-12-03'), [salary], history, '2026-12-03').find(
+			(a) => a.kind === 'income_missing'
+		);
 		expect(missing?.message).toContain('27/11/2026');
+		// statements that stop on 30/11 cannot show a salary missing on 03/12, however late the clock is
+		expect(projectionAlerts(p2, [salary], history, '2026-12-20').some((a) => a.kind === 'income_missing')).toBe(false);
 	});
 });
 

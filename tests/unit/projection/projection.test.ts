@@ -191,25 +191,48 @@ describe('overdraftCost and fee caps', () => {
 });
 
 describe('estimateVariableSpending', () => {
-	it('takes the median month per category, nets refunds, leaves out series, income and neutral', () => {
+	it('takes a robust typical month per category, nets refunds, leaves out series, income and internal transfers', () => {
 		const txs = [
 			{ id: 1, date: '2026-08-03', amount: -30000, category: 'daily.groceries' },
 			{ id: 2, date: '2026-09-03', amount: -40000, category: 'daily.groceries' },
 			{ id: 3, date: '2026-10-03', amount: -35000, category: 'daily.groceries' },
 			{ id: 4, date: '2026-10-04', amount: 5000, category: 'daily.groceries' },
 			{ id: 5, date: '2026-10-05', amount: -62000, category: 'housing.rent' },
+			// once in three months: a jumper is not expected every month
 			{ id: 6, date: '2026-10-06', amount: -9000, category: 'daily.clothing' },
-			{ id: 7, date: '2026-10-07', amount: -50000, category: 'transfer.savings' },
+			{ id: 7, date: '2026-10-07', amount: -50000, category: 'transfer.internal' },
 			{ id: 8, date: '2026-10-08', amount: 150000, category: 'income.salary' },
-			{ id: 9, date: '2026-11-02', amount: -99999, category: 'daily.groceries' }
+			{ id: 9, date: '2026-11-02', amount: -99999, category: 'daily.groceries' },
+			{ id: 10, date: '2026-08-20', amount: -2000, category: 'transfer.other' },
+			{ id: 11, date: '2026-09-20', amount: -2400, category: 'transfer.other' },
+			{ id: 12, date: '2026-10-20', amount: -2200, category: 'transfer.other' }
 		];
 		const v = estimateVariableSpending(txs, '2026-11-15', { months: 3, seriesTransactionIds: [5] });
 		expect(v.months).toEqual(['2026-08', '2026-09', '2026-10']);
+		// money to other people moves the balance; groceries −300, −400, −300: the outlying month is brought
+		// back towards the others
 		expect(v.byCategory).toEqual([
 			{ category: 'daily.groceries', monthly: -30000 },
-			{ category: 'daily.clothing', monthly: -3000 }
+			{ category: 'transfer.other', monthly: -2200 }
 		]);
-		expect(v.monthlyTotal).toBe(-33000);
+		expect(v.sources).toEqual([]);
+		expect(v.monthlyTotal).toBe(-32200);
+	});
+
+	it('divides by the months the data covers, not by the months asked for', () => {
+		const txs = [
+			{ id: 1, date: '2026-09-02', amount: -30000, category: 'daily.groceries' },
+			{ id: 2, date: '2026-10-10', amount: -32000, category: 'daily.groceries' }
+		];
+		// statements from 2 September: two months, whatever the twelve months asked for
+		const v = estimateVariableSpending(txs, '2026-11-15', { months: 12 });
+		expect(v.months).toEqual(['2026-09', '2026-10']);
+		expect(v.monthlyTotal).toBe(-31000);
+		// a statement starting on the 20th does not cover its month
+		const late = estimateVariableSpending([{ ...txs[0], date: '2026-09-20' }, txs[1]], '2026-11-15');
+		expect(late.months).toEqual(['2026-10']);
+		// standing on the last day of a month, that month is complete
+		expect(estimateVariableSpending(txs, '2026-10-31').months).toEqual(['2026-09', '2026-10']);
 	});
 
 	it('spreads a month exactly over its days', () => {

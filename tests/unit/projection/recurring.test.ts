@@ -111,13 +111,22 @@ describe('detectRecurring on hand-made histories', () => {
 			tx('2025-09-10', -2000, 'NETFLIX'),
 			tx('2025-10-10', -2000, 'NETFLIX')
 		];
-		const active = detectRecurring(base, { asOf: '2025-11-12' });
+		// the account's data goes on (groceries) while Netflix stops
+		const later = ['2025-11-03', '2025-11-27', '2025-12-05', '2025-12-29', '2026-01-05'].map((d, i) =>
+			tx(d, -3456 - i * 1234, 'LIDL', 'CB LIDL', 'daily.groceries')
+		);
+		const active = detectRecurring([...base, ...later], { asOf: '2025-11-12' });
 		expect(active).toHaveLength(1);
 		expect(active[0]).toMatchObject({ status: 'active', missed: 1, nextDate: '2025-11-10' });
-		const ended = detectRecurring(base, { asOf: '2026-01-05' });
+		const ended = detectRecurring([...base, ...later], { asOf: '2026-01-05' });
 		expect(ended[0]).toMatchObject({ status: 'ended', nextDate: null });
-		// only one occurrence missing at 2025-12-05 → still active
-		expect(detectRecurring(base, { asOf: '2025-12-05' })[0].status).toBe('active');
+		// only one occurrence missing in the data at 2025-12-05 → still active
+		expect(detectRecurring([...base, ...later], { asOf: '2025-12-05' })[0].status).toBe('active');
+		// the same day with no statement imported since October: judged on the data, still active
+		expect(detectRecurring(base, { asOf: '2026-01-05' })[0]).toMatchObject({
+			status: 'active',
+			nextDate: '2025-11-10'
+		});
 	});
 
 	it('accepts an annual series from two occurrences, and a quarterly one', () => {

@@ -16,12 +16,12 @@ import { benchProjection } from '../projection/bench';
 import { DEFAULT_BENEFIT_PARAMETERS, evaluateBenefits, nonRecoursSummary, type HouseholdProfile } from '../benefits';
 import { importFile, previewFile, type ImportTimings } from '../services/import-service';
 import { operatorScope } from '../auth/access';
-import { centsToString, parseAmount } from '$lib/money';
-import { isoToDate, today } from '$lib/dates';
-import { addMonths, format } from 'date-fns';
+import { parseAmount } from '$lib/money';
 import { seedDemo } from '$db/seeds/demo';
 import { loadHistory } from '../services/forecast-service';
-import { backtestMonths } from '../projection/backtest';
+import { backtestPanel, type BacktestHouseholdInput } from '../projection/backtest-panel';
+import { benchSyntheticPanel } from '../projection/panel-bench';
+import { backtestJson } from './forecast-commands';
 import { benchRules } from './bench-rules';
 import { InputError } from '../services/errors';
 import type { CliContext, Command } from './types';
@@ -369,8 +369,9 @@ function benchBenefits(n: number) {
 }
 
 /**
- * Backtest over the demo households: project from the end of month M−1, compare with month M, against
- * the naive baseline that repeats last month's net change (mean absolute error of the month-end balance).
+ * Backtest over the demo households (seeded in a throw-away database) and over the synthetic panel: project
+ * from the end of month M−1 with what was known then, compare the end of month M, against the naive
+ * baseline that repeats last month's net change; and the series precision and recall on the panel.
  */
 async function benchBacktest() {
 	const dir = mkdtempSync(join(tmpdir(), 'bgv-backtest-'));
@@ -378,32 +379,26 @@ async function benchBacktest() {
 		const handle = createDb({ dialect: 'sqlite', path: join(dir, 'demo.sqlite') });
 		await prepareDatabase(handle.db);
 		const seed = await seedDemo(handle.db);
-		const current = today().slice(0, 7);
-		const months = Array.from({ length: 6 }, (_, i) => format(addMonths(isoToDate(`${current}-01`), i - 6), 'yyyy-MM'));
-		const households: { household: string; meanAbsError: string; naiveMeanAbsError: string }[] = [];
-		let sum = 0;
-		let naive = 0;
+		const inputs: BacktestHouseholdInput[] = [];
 		for (const [name, id] of Object.entries(seed.households)) {
 			const scope = await operatorScope(handle.db, id);
 			if (!scope) continue;
 			const history = await loadHistory(handle.db, scope);
 			if (!history.balance) continue;
-			const r = backtestMonths(history.txs, [{ date: history.balance.date, balance: history.balance.amount }], months);
-			households.push({
-				household: name,
-				meanAbsError: centsToString(r.meanAbsError),
-				naiveMeanAbsError: centsToString(r.naiveMeanAbsError)
+			inputs.push({
+				id,
+				name,
+				txs: history.txs,
+				balance: { date: history.balance.date, balance: history.balance.amount }
 			});
-			sum += r.meanAbsError;
-			naive += r.naiveMeanAbsError;
 		}
 		await handle.close();
-		const n = Math.max(1, households.length);
+		const demo = backtestJson(backtestPanel(inputs, { months: 6 }), false);
+		const synthetic = benchSyntheticPanel();
 		return {
-			months,
-			meanAbsError: centsToString(Math.round(sum / n)),
-			naiveMeanAbsError: centsToString(Math.round(naive / n)),
-			households
+			...demo,
+			target: 'meanAbsError ≤ 80 % de naiveMeanAbsError (gain ≥ 20 %), sur la démo et sur le panel synthétique',
+			synthetic: { ...backtestJson(synthetic.backtest, false), series: synthetic.series }
 		};
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -413,10 +408,10 @@ async function benchBacktest() {
 export const benchCommand: Command = {
 	words: ['bench'],
 	summary: 'mesures de vitesse et de mémoire (import, catégorisation, prévisions, droits), en JSON',
-	usage: 'bench [--quick] [--only import] [--runs 3] --json',
+	usage: 'bench [--quick] [--only import|backtest] [--runs 3] --json',
 	options: {
 		quick: { type: 'boolean', description: 'tailles réduites' },
-		only: { type: 'string', description: 'ne mesurer que cette partie (import)' },
+		only: { type: 'string', description: 'ne mesurer que cette partie (import ou backtest)' },
 		runs: { type: 'string', description: "nombre de mesures de l'import et du plancher (3 par défaut)" },
 		worker: {
 			type: 'string',
@@ -434,6 +429,12 @@ export const benchCommand: Command = {
 		}
 		const quick = ctx.options.quick === true;
 		const runs = Math.max(1, Number(ctx.options.runs ?? 3) || 3);
+		if (ctx.options.only === 'backtest') {
+			ctx.io.err('Rétro-test des prévisions…');
+			const backtest = await benchBacktest();
+			ctx.io.out(JSON.stringify({ node: process.version, quick, backtest }, null, ctx.json ? 0 : 2));
+			return;
+		}
 		ctx.io.err('Import…');
 		const importBench = await benchImport(quick ? 10_000 : 100_000, runs);
 		if (ctx.options.only === 'import') {

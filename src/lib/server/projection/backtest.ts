@@ -5,9 +5,8 @@
  */
 import type { Cents } from '$lib/money';
 import type { IsoDate, IsoMonth } from '$lib/dates';
-import { dayNumber, daysFromCivil, daysInMonth, isoFromDayNumber } from './calendar';
-import { detectRecurring, seriesForProjection } from './recurring';
-import { estimateVariableSpending } from './variable-spending';
+import { civilFromDays, dayNumber, daysFromCivil, daysInMonth, isoFromDayNumber } from './calendar';
+import { buildForecastModel } from './forecast-model';
 import { projectBalance } from './projection';
 import type { RecurringTxInput } from './types';
 
@@ -56,21 +55,14 @@ export function backtest(
 	const end = monthEnd(month, 0);
 	const before = monthEnd(month, -2);
 	const history = txs.filter((t) => t.date <= from);
-	const series = detectRecurring(history, { asOf: from });
-	const ids = new Set<number | string>();
-	for (const s of series) for (const id of s.transactionIds) ids.add(id);
-	const variable = estimateVariableSpending(history, from, {
-		seriesTransactionIds: ids,
-		months: 6,
-		includeIncome: true
-	});
+	const model = buildForecastModel(history, { asOf: from });
 	const startBalance = balanceAt(from);
 	const projection = projectBalance({
 		from,
 		startBalance,
 		days: dayNumber(end) - dayNumber(from),
-		series: seriesForProjection(series),
-		variableSpending: variable
+		series: model.counted,
+		variableSpending: model.variable
 	});
 	const predicted = projection.days[projection.days.length - 1].balance;
 	const actual = balanceAt(end);
@@ -85,6 +77,21 @@ export function backtest(
 		naivePredicted,
 		naiveError: naivePredicted - actual
 	};
+}
+
+/**
+ * The `n` complete months of data ending at the last complete month before `dataEnd` (the month of
+ * `dataEnd` itself when it is that month's last day): judged against the data, not the clock.
+ */
+export function backtestMonthsEndingAt(dataEnd: IsoDate, n: number): IsoMonth[] {
+	const dn = dayNumber(dataEnd);
+	const { y, m, d } = civilFromDays(dn);
+	const last = y * 12 + m - 1 - (d === daysInMonth(y, m) ? 0 : 1);
+	const out: IsoMonth[] = [];
+	for (let idx = last - n + 1; idx <= last; idx++) {
+		out.push(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
+	}
+	return out;
 }
 
 /** Runs `backtest` over several months; mean absolute errors in cents (rounded down). */

@@ -3,7 +3,7 @@
  * detection (status, next date), projection and alerts so they all agree on when a payment is due.
  */
 import type { Cadence } from './types';
-import { type BusinessCalendar, civilFromDays, dayNumber, monthDay } from './calendar';
+import { type BusinessCalendar, civilFromDays, dayNumber, monthDay, monthIndex } from './calendar';
 
 export interface CadenceSpec {
 	cadence: Cadence;
@@ -49,6 +49,21 @@ export function nominalStep(anchor: number, spec: CadenceSpec, k: number, dayOfM
 	return monthDay(y, m, k * spec.months, dayOfMonth ?? d);
 }
 
+/**
+ * The day the bank books an occurrence due on `nominal`: moved off weekends and holidays in the series'
+ * direction, unless that leaves the month and the series never did so in the data.
+ */
+export function bookingDay(
+	calendar: BusinessCalendar,
+	nominal: number,
+	shift: 'before' | 'after',
+	crossesMonth = false
+): number {
+	const day = calendar.shift(nominal, shift);
+	if (crossesMonth || monthIndex(day) === monthIndex(nominal)) return day;
+	return calendar.shift(nominal, shift === 'before' ? 'after' : 'before');
+}
+
 export interface ExpectedOccurrence {
 	/** 1 for the first occurrence after the anchor */
 	index: number;
@@ -63,7 +78,13 @@ export interface ExpectedOccurrence {
  * days in the series' direction. Capped at `max` items.
  */
 export function expectedOccurrences(
-	series: { cadence: Cadence; anchorDate: string; dayOfMonth: number | null; shift: 'before' | 'after' },
+	series: {
+		cadence: Cadence;
+		anchorDate: string;
+		dayOfMonth: number | null;
+		shift: 'before' | 'after';
+		crossesMonth?: boolean;
+	},
 	untilDn: number,
 	calendar: BusinessCalendar,
 	max = 1000
@@ -73,7 +94,7 @@ export function expectedOccurrences(
 	const out: ExpectedOccurrence[] = [];
 	for (let k = 1; k <= max; k++) {
 		const nominal = nominalStep(anchor, spec, k, series.dayOfMonth);
-		const actual = calendar.shift(nominal, series.shift);
+		const actual = bookingDay(calendar, nominal, series.shift, series.crossesMonth);
 		if (actual > untilDn) break;
 		out.push({ index: k, nominal, actual });
 	}

@@ -44,3 +44,18 @@ export function mode(values: readonly number[], tieBreak: 'larger' | 'smaller' =
 	}
 	return best;
 }
+
+/**
+ * Mean of integers once values beyond two standard deviations of the median are brought back to that
+ * bound (the deviation estimated from the median absolute deviation), rounded to an integer; 0 for none.
+ */
+export function robustMean(values: readonly number[]): number {
+	if (values.length === 0) return 0;
+	const med = median(values);
+	const spread = 2 * 1.4826 * median(values.map((v) => Math.abs(v - med)));
+	const clipped = values.map((v) => Math.round(Math.min(med + spread, Math.max(med - spread, v))));
+	return divRound(
+		clipped.reduce((a, b) => a + b, 0),
+		clipped.length
+	);
+}

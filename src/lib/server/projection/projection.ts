@@ -6,12 +6,14 @@
 import type { Cents } from '$lib/money';
 import type { IsoDate } from '$lib/dates';
 import type { Cadence, RecurringSeries } from './types';
-import { BusinessCalendar, civilFromDays, dayNumber, daysInMonth, isoFromDayNumber } from './calendar';
+import { BusinessCalendar, civilFromDays, dayNumber, daysInMonth, isoFromDayNumber, monthDay } from './calendar';
 import { CADENCE_BY_NAME, expectedOccurrences, nominalStep } from './cadence';
-import { dailyShare, type VariableSpending } from './variable-spending';
+import { dailyShare, type IrregularSource, type VariableSpending } from './variable-spending';
 import { overdraftCost, type OverdraftCost, type OverdraftSettings, type PresentedDebit } from './overdraft-cost';
+import { balanceAge, type BalanceAge } from './freshness';
 
-export type EventSource = 'series' | 'planned' | 'variable' | 'whatif';
+/** `irregular`: an irregular income or a varying monthly debit, placed on its usual day (estimate) */
+export type EventSource = 'series' | 'planned' | 'irregular' | 'variable' | 'whatif';
 
 /** A projected movement. `key` is stable for what-if moves and skips. */
 export interface ProjectionEvent {
@@ -59,6 +61,8 @@ export interface ProjectionInput {
 	holidays?: readonly IsoDate[];
 	/** how many days a late series occurrence is still expected (default: the cadence tolerance) */
 	overdueGraceDays?: number;
+	/** today: when given, the projection says how old its starting balance is (`balanceAge`) */
+	asOf?: IsoDate;
 }
 
 export interface Projection {
@@ -71,9 +75,11 @@ export interface Projection {
 	/** sorted by date, then source, then key */
 	events: ProjectionEvent[];
 	overdraftCost: OverdraftCost;
+	/** how old the starting balance is on `asOf` (null without `asOf`) */
+	balanceAge: BalanceAge | null;
 }
 
-const SOURCE_ORDER: Record<EventSource, number> = { series: 0, planned: 1, whatif: 2, variable: 3 };
+const SOURCE_ORDER: Record<EventSource, number> = { series: 0, planned: 1, whatif: 2, irregular: 3, variable: 4 };
 export const MAX_PROJECTION_DAYS = 365;
 
 function seriesEvents(
@@ -128,6 +134,60 @@ function plannedEvents(p: PlannedItem, index: number, startDn: number, endDn: nu
 }
 
 /**
+ * An irregular source's expected payments: one on its usual day of each month, moved off weekends and
+ * holidays towards the middle of the month (its typical month was counted by calendar month, so it stays
+ * in its month), none in the first month when it already came or its day has passed.
+ * A source that comes several times a month is spread over the month instead.
+ */
+function sourceEvents(src: IrregularSource, startDn: number, endDn: number, calendar: BusinessCalendar) {
+	const out: ProjectionEvent[] = [];
+	const credit = src.monthly > 0;
+	const label = `${credit ? 'Revenu irrégulier' : 'Prélèvement variable'} (estimation) : ${src.label}`;
+	const first = civilFromDays(startDn);
+	const lastPaidMonth = src.lastDate.slice(0, 7);
+	for (let k = 0; ; k++) {
+		const monthStart = monthDay(first.y, first.m, k, 1);
+		if (monthStart > endDn) break;
+		const { y, m } = civilFromDays(monthStart);
+		const dn = calendar.shift(monthDay(y, m, 0, src.day), src.day >= 15 ? 'before' : 'after');
+		if (dn < startDn || dn > endDn) continue;
+		if (k === 0 && isoFromDayNumber(monthStart).slice(0, 7) === lastPaidMonth) continue;
+		const date = isoFromDayNumber(dn);
+		out.push({ key: `i:${src.key}:${date.slice(0, 7)}`, date, label, amount: src.monthly, source: 'irregular' });
+	}
+	return out;
+}
+
+/** Everyday spending spread exactly over each month, the irregular sources and the yearly bills seen once. */
+function variableEvents(v: VariableSpending, startDn: number, endDn: number, calendar: BusinessCalendar) {
+	const events: ProjectionEvent[] = [];
+	const spread = [...v.byCategory.map((c) => c.monthly)];
+	for (const src of v.sources ?? []) {
+		if (src.perMonth >= 2) spread.push(src.monthly);
+		else events.push(...sourceEvents(src, startDn, endDn, calendar));
+	}
+	for (const y of v.yearly ?? []) {
+		const dn = calendar.shift(dayNumber(y.expected), 'after');
+		if (dn < startDn || dn > endDn) continue;
+		const date = isoFromDayNumber(dn);
+		const label = `Échéance annuelle probable (estimation) : ${y.label}`;
+		events.push({ key: `y:${y.key}:${date.slice(0, 7)}`, date, label, amount: y.amount, source: 'irregular' });
+	}
+	if (spread.every((a) => a === 0)) return events;
+	for (let dn = startDn; dn <= endDn; dn++) {
+		const { y, m, d } = civilFromDays(dn);
+		const n = daysInMonth(y, m);
+		let amount = 0;
+		for (const monthly of spread) amount += dailyShare(monthly, d, n);
+		if (amount !== 0) {
+			const date = isoFromDayNumber(dn);
+			events.push({ key: `v:${date}`, date, label: 'Dépenses courantes (estimation)', amount, source: 'variable' });
+		}
+	}
+	return events;
+}
+
+/**
  * Projects the daily balance for `days` days after `from`. Series occurrences land on their expected
  * booking date (weekend/holiday shifted); an occurrence already late by at most the grace is put on
  * the first day (`overdue`). Variable spending is spread over each calendar month exactly (the days of a
@@ -148,19 +208,7 @@ export function projectBalance(input: ProjectionInput): Projection {
 		events.push(...seriesEvents(s, startDn, endDn, calendar, input.overdueGraceDays));
 	}
 	(input.planned ?? []).forEach((p, i) => events.push(...plannedEvents(p, i, startDn, endDn)));
-	const variable = input.variableSpending;
-	if (variable && variable.monthlyTotal !== 0) {
-		for (let dn = startDn; dn <= endDn; dn++) {
-			const { y, m, d } = civilFromDays(dn);
-			const n = daysInMonth(y, m);
-			let amount = 0;
-			for (const c of variable.byCategory) amount += dailyShare(c.monthly, d, n);
-			if (amount !== 0) {
-				const date = isoFromDayNumber(dn);
-				events.push({ key: `v:${date}`, date, label: 'Dépenses courantes (estimation)', amount, source: 'variable' });
-			}
-		}
-	}
+	if (input.variableSpending) events.push(...variableEvents(input.variableSpending, startDn, endDn, calendar));
 	const w = input.whatIf;
 	if (w) {
 		const skips = new Set(w.skips ?? []);
@@ -217,6 +265,7 @@ export function projectBalance(input: ProjectionInput): Projection {
 		lowest: { ...lowest },
 		firstOverdraft,
 		events,
-		overdraftCost: overdraftCost(days, debits, input.overdraft ?? { limit: null, rateBp: null })
+		overdraftCost: overdraftCost(days, debits, input.overdraft ?? { limit: null, rateBp: null }),
+		balanceAge: input.asOf ? balanceAge(input.from, input.asOf) : null
 	};
 }

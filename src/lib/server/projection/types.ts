@@ -46,6 +46,11 @@ export interface RecurringSeries {
 	anchorDate: IsoDate;
 	/** which way a date falling on a weekend or holiday moves (salaries before, direct debits after) */
 	shift: 'before' | 'after';
+	/**
+	 * true when the data showed that shift moving an occurrence into another month; otherwise a shift that
+	 * would leave the month goes the other way (a rent due Sunday 3 May stays in May)
+	 */
+	crossesMonth?: boolean;
 	lastDate: IsoDate;
 	/** next expected date (may be in the past when overdue); null once ended */
 	nextDate: IsoDate | null;

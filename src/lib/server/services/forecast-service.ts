@@ -5,10 +5,11 @@
 import { addDaysIso, addMonthsIso, today } from '$lib/dates';
 import type { Cents } from '$lib/money';
 import type { Db } from '../db';
-import { applySeriesOverrides, detectRecurring, seriesForProjection } from '../projection/recurring';
-import { projectBalance, type PlannedItem, type Projection, type WhatIf } from '../projection/projection';
-import { estimateVariableSpending } from '../projection/variable-spending';
-import { projectionAlerts, type Alert } from '../projection/alerts';
+import { applySeriesOverrides, detectRecurring } from '../projection/recurring';
+import type { PlannedItem, Projection, WhatIf } from '../projection/projection';
+import type { Alert } from '../projection/alerts';
+import { forecastHousehold } from '../projection/household-forecast';
+import type { CurrentOverdraft } from '../projection/overdrawn';
 import type { Cadence, RecurringSeries, RecurringTxInput, SeriesOverride } from '../projection/types';
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import { auditScope } from './audit';
@@ -100,6 +101,11 @@ export async function loadHistory(db: Db, scope: HouseholdScope): Promise<Househ
 	};
 }
 
+/** Every household that is not archived (id, name), for commands run over a whole database (`bgv backtest`). */
+export async function listForecastHouseholds(db: Db): Promise<{ id: number; name: string }[]> {
+	return db.selectFrom('household').select(['id', 'name']).where('archived_at', 'is', null).orderBy('id').execute();
+}
+
 export async function loadOverrides(db: Db, scope: HouseholdScope): Promise<SeriesOverride[]> {
 	requirePermission(scope, 'read');
 	const rows = await db
@@ -148,6 +154,8 @@ export interface HouseholdForecast {
 	series: RecurringSeries[];
 	alerts: Alert[];
 	planned: (PlannedItem & { id: number })[];
+	/** the overdraft the account is already in, if any (since when, cost per day) */
+	overdrawn: CurrentOverdraft | null;
 	/** why there is no projection (no balance known) */
 	missing: string | null;
 }
@@ -159,34 +167,27 @@ export async function householdForecast(
 ): Promise<HouseholdForecast> {
 	const asOf = options.asOf ?? today();
 	const history = await loadHistory(db, scope);
-	const series = await householdSeries(db, scope, history, asOf);
 	const planned = await loadPlanned(db, scope);
-	if (!history.balance) {
-		return {
-			projection: null,
-			series,
-			alerts: [],
-			planned,
-			missing: 'Aucun solde connu : importez un relevé qui indique le solde, ou saisissez le solde du compte.'
-		};
-	}
-	const counted = seriesForProjection(series);
-	const variableSpending = estimateVariableSpending(history.txs, asOf, {
-		seriesTransactionIds: counted.flatMap((s) => s.transactionIds),
-		includeIncome: true
-	});
-	const projection = projectBalance({
-		from: history.balance.date,
-		startBalance: history.balance.amount,
-		days: Math.min(365, Math.max(1, options.days ?? 90)),
-		series: counted,
+	const f = forecastHousehold({
+		txs: history.txs,
+		balance: history.balance,
+		overdraft: history.overdraft,
+		overrides: await loadOverrides(db, scope),
 		planned,
-		variableSpending,
 		whatIf: options.whatIf,
-		overdraft: history.overdraft
+		days: options.days,
+		asOf
 	});
-	const alerts = projectionAlerts(projection, series, history.txs, asOf);
-	return { projection, series, alerts, planned, missing: null };
+	return {
+		projection: f.projection,
+		series: f.series,
+		alerts: f.alerts,
+		planned,
+		overdrawn: f.overdrawn,
+		missing: history.balance
+			? null
+			: 'Aucun solde connu : importez un relevé qui indique le solde, ou saisissez le solde du compte.'
+	};
 }
 
 /**
