@@ -5,9 +5,7 @@
  * person's e-mail address or name, not their current password.
  */
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as fr from '@zxcvbn-ts/language-fr';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
@@ -35,13 +33,21 @@ export function dummyPasswordHash(): Promise<string> {
 	return dummyHash;
 }
 
-let strength: ZxcvbnFactory | null = null;
-function estimator(): ZxcvbnFactory {
-	strength ??= new ZxcvbnFactory({
-		dictionary: { ...common.dictionary, ...fr.dictionary },
-		graphs: common.adjacencyGraphs,
-		translations: fr.translations
-	});
+/** The estimator and its dictionaries (several megabytes), loaded the first time a password is chosen. */
+let strength: Promise<ZxcvbnFactory> | null = null;
+function estimator(): Promise<ZxcvbnFactory> {
+	strength ??= (async () => {
+		const [{ ZxcvbnFactory }, common, fr] = await Promise.all([
+			import('@zxcvbn-ts/core'),
+			import('@zxcvbn-ts/language-common'),
+			import('@zxcvbn-ts/language-fr')
+		]);
+		return new ZxcvbnFactory({
+			dictionary: { ...common.dictionary, ...fr.dictionary },
+			graphs: common.adjacencyGraphs,
+			translations: fr.translations
+		});
+	})();
 	return strength;
 }
 
@@ -56,11 +62,11 @@ function personalWords(person: { email?: string | null; name?: string | null }):
  * French message when the password is not acceptable, else null. `person` is who chooses it; `current` their
  * password in force (a new one must differ).
  */
-export function passwordProblem(
+export async function passwordProblem(
 	password: string,
 	person: { email?: string | null; name?: string | null } = {},
 	current?: string
-): string | null {
+): Promise<string | null> {
 	if (password.length < MIN_PASSWORD_LENGTH)
 		return `Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères (une phrase de quelques mots convient très bien).`;
 	if (password.length > MAX_PASSWORD_LENGTH)
@@ -78,7 +84,7 @@ export function passwordProblem(
 	if (name.length >= 5 && letters(password).includes(name)) return 'Le mot de passe ne doit pas reprendre votre nom.';
 	if (current !== undefined && password === current)
 		return 'Choisissez un mot de passe différent de celui que vous utilisez aujourd’hui.';
-	const result = estimator().check(password, personalWords(person));
+	const result = (await estimator()).check(password, personalWords(person));
 	if (result.score < MIN_SCORE) {
 		const why = result.feedback.warning ? ` ${result.feedback.warning.replace(/\.?$/, '.')}` : '';
 		return `Ce mot de passe est trop facile à deviner.${why} Ajoutez des mots ou choisissez une courte phrase.`;

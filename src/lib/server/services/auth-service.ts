@@ -93,7 +93,7 @@ export async function changePassword(
 	if (!row?.password_hash || !(await verifyPassword(row.password_hash, input.current))) {
 		throw new InputError('Le mot de passe actuel est incorrect.', 'current');
 	}
-	const problem = passwordProblem(input.next, actor, input.current);
+	const problem = await passwordProblem(input.next, actor, input.current);
 	if (problem) throw new InputError(problem, 'next');
 	if (input.next !== input.confirm) throw new InputError('Les deux mots de passe ne sont pas identiques.', 'confirm');
 	await db

@@ -257,7 +257,7 @@ async function memberAccount(
 			'token'
 		);
 	}
-	const problem = passwordProblem(input.password, { email: inv.email, name: inv.name });
+	const problem = await passwordProblem(input.password, { email: inv.email, name: inv.name });
 	if (problem) throw new InputError(problem, 'password');
 	if (input.password !== input.confirm)
 		throw new InputError('Les deux mots de passe ne sont pas identiques.', 'confirm');

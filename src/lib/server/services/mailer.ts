@@ -4,7 +4,7 @@
  * (the demo, development) it is kept there and written to the log instead, so nothing is lost and the demo
  * works offline. A failure to send is recorded, never thrown at the person who triggered it.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config';
 import type { Db } from '../db';
 
@@ -25,9 +25,11 @@ export interface MailResult {
 
 const transports = new Map<string, Transporter>();
 
-function transportFor(url: string): Transporter {
+/** nodemailer is loaded with the first mail sent (commands that send none do not pay for it). */
+async function transportFor(url: string): Promise<Transporter> {
 	let t = transports.get(url);
 	if (!t) {
+		const nodemailer = (await import('nodemailer')).default;
 		t = nodemailer.createTransport(url);
 		transports.set(url, t);
 	}
@@ -58,7 +60,9 @@ export async function sendMail(db: Db, config: Config, mail: Mail, now = new Dat
 		return { id: row.id, status: 'kept' };
 	}
 	try {
-		await transportFor(config.mail.smtpUrl).sendMail({
+		await (
+			await transportFor(config.mail.smtpUrl)
+		).sendMail({
 			from: config.mail.from,
 			to: mail.to,
 			subject: mail.subject,

@@ -135,7 +135,7 @@ export async function completePasswordReset(
 ): Promise<{ token: string; expiresAt: string; userId: number }> {
 	const r = await pendingReset(db, input.token, now);
 	if (!r) throw new InputError('Ce lien n’est plus valable : demandez-en un nouveau.', 'token');
-	const problem = passwordProblem(input.password, { email: r.email, name: r.name });
+	const problem = await passwordProblem(input.password, { email: r.email, name: r.name });
 	if (problem) throw new InputError(problem, 'password');
 	if (r.password_hash && (await verifyPassword(r.password_hash, input.password)))
 		throw new InputError('Choisissez un mot de passe différent de l’ancien.', 'password');

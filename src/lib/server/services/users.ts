@@ -51,7 +51,7 @@ export async function createUser(
 	const name = checkName(input.name);
 	if (!['adviser', 'professional', 'admin', 'household'].includes(input.role))
 		throw new InputError('Choisissez un rôle.', 'role');
-	const problem = passwordProblem(input.password, { email: input.email, name: input.name });
+	const problem = await passwordProblem(input.password, { email: input.email, name: input.name });
 	if (problem) throw new InputError(problem, 'password');
 	const exists = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
 	if (exists) throw new InputError('Un compte existe déjà avec cette adresse e-mail.', 'email');

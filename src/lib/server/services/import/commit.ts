@@ -6,6 +6,7 @@
  * alerts, forecast status) are refreshed after the commit; their failure never undoes or hides the import.
  */
 import { centsToString, type Cents } from '$lib/money';
+import type { Database as SQLiteDatabase } from 'better-sqlite3';
 import { rawSqlite, type Db } from '../../db';
 import { requirePermission, type HouseholdScope } from '../../auth/access';
 import { ImportError, type ParsedAccount } from '../../import';
@@ -21,6 +22,8 @@ import { kyselyWriter, sqliteWriter, type SharedValues } from './writers';
 
 interface CommitContext {
 	trx: Db;
+	/** SQLite: the connection the transaction runs on (read from the Kysely instance, not the transaction) */
+	raw: SQLiteDatabase | undefined;
 	scope: HouseholdScope;
 	plan: ImportPlan;
 	batchId: number;
@@ -85,7 +88,7 @@ async function writeRows(
 	keys: string[],
 	fresh: number[]
 ) {
-	const raw = rawSqlite(ctx.trx);
+	const raw = ctx.raw;
 	const shared: SharedValues = {
 		organisationId: ctx.scope.organisationId,
 		householdId: ctx.scope.householdId,
@@ -140,24 +143,33 @@ async function commitAccount(ctx: CommitContext, planned: PlannedAccount): Promi
 	const parsed = planned.parsed;
 	const txs = parsed.transactions;
 	const keys = planned.existing?.id === account.id && planned.keys ? planned.keys : accountKeys(account.id, txs);
-	const known = account.created ? new Set<string>() : await knownKeys(trx, account.id, keys, rawSqlite(trx));
+	const known = account.created ? new Set<string>() : await knownKeys(trx, account.id, keys, ctx.raw);
 	const fresh: number[] = [];
 	for (let i = 0; i < txs.length; i++) if (!known.has(keys[i])) fresh.push(i);
 	// Read before the new rows are written, so that the query does not walk through them.
 	const probable = account.created ? [] : await probableDuplicates(trx, scope, account.id, txs, fresh);
 	const ids = await writeRows(ctx, account.id, parsed, keys, fresh);
-	const idOf = new Map<number, number>();
 	let imported = 0;
 	let sum: Cents = 0;
 	for (let f = 0; f < fresh.length; f++) {
-		const id = ids[f];
-		if (id === null) continue;
-		idOf.set(fresh[f], id);
+		if (ids[f] === null) continue;
 		imported++;
 		sum += txs[fresh[f]].amount;
 	}
 	await storeBalances(ctx, account.id, parsed);
-	const pairs = probable.filter((p) => idOf.has(p.incoming));
+	// The id each probable duplicate's incoming row got (fresh is in ascending order: a binary search).
+	const idOf = (incoming: number): number | null => {
+		let lo = 0;
+		let hi = fresh.length - 1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >> 1;
+			if (fresh[mid] === incoming) return ids[mid];
+			if (fresh[mid] < incoming) lo = mid + 1;
+			else hi = mid - 1;
+		}
+		return null;
+	};
+	const pairs = probable.filter((p) => idOf(p.incoming) !== null);
 	if (pairs.length > 0)
 		await trx
 			.insertInto('probable_duplicate')
@@ -165,7 +177,7 @@ async function commitAccount(ctx: CommitContext, planned: PlannedAccount): Promi
 				pairs.map((p) => ({
 					organisation_id: scope.organisationId,
 					household_id: scope.householdId,
-					transaction_id: idOf.get(p.incoming) as number,
+					transaction_id: idOf(p.incoming) as number,
 					existing_transaction_id: p.existing.id,
 					import_batch_id: ctx.batchId,
 					status: 'open' as const,
@@ -288,6 +300,7 @@ export async function commitPlan(
 			const batchId = await insertBatch(trx, scope, plan, now);
 			const ctx: CommitContext = {
 				trx,
+				raw: rawSqlite(db),
 				scope,
 				plan,
 				batchId,
