@@ -9,6 +9,7 @@ import { decideDecimal, readAmount, readOptionalAmount, type DecimalSep } from '
 import type { CsvRow } from './csv-reader';
 import { labelDateCandidate, looksLikeDate, parseDateText, settleLabelDate, type LabelDate } from './date-parse';
 import { ImportError } from './errors';
+import { shown } from './limits';
 import { tidy, tidyOrNull } from './text';
 import type { DateOrder, ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
 
@@ -75,7 +76,8 @@ function cell(cells: string[], i: number | undefined): string {
 }
 
 function colName(spec: ColumnSpec, i: number, fallback: string): string {
-	return spec.names?.[i] ?? fallback;
+	const name = spec.names?.[i];
+	return name ? shown(name) : fallback;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { readCsv, sniffDelimiter } from './csv-reader';
 import { buildPreview, parseWithMapping } from './generic-csv';
 import { NeedsMappingError } from './errors';
+import { scanLines } from './limits';
 import type { CsvLayout, LayoutOutput } from './layouts/common';
 import { banquePostale } from './layouts/banque-postale';
 import { bnpLegacy } from './layouts/bnp';
@@ -46,8 +47,10 @@ export interface CsvParseResult extends LayoutOutput {
 
 /** Parses CSV text; throws NeedsMappingError (with a preview) when no layout matches and no mapping is given. */
 export function parseCsv(text: string, options: { mapping?: CsvMapping; dateOrder?: DateOrder } = {}): CsvParseResult {
+	// the line bounds first: sniffing the separator reads the last lines
+	scanLines(text);
 	const delimiter = options.mapping?.delimiter ?? sniffDelimiter(text);
-	const rows = readCsv(text, delimiter);
+	const rows = readCsv(text, delimiter, { scanned: true });
 	if (options.mapping) return { layout: 'generic', ...parseWithMapping(rows, options.mapping, options.dateOrder) };
 	for (const layout of CSV_LAYOUTS) {
 		const out = layout.parse({ rows, delimiter, dateOrder: options.dateOrder });

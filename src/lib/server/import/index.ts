@@ -9,8 +9,9 @@ import { decodeBytes } from './encoding';
 import { ImportError } from './errors';
 import { parseOfx } from './ofx';
 import { parseQif } from './qif';
-import { detectFormat, MAX_ROWS, rejectBinaryText, rejectUnreadable } from './sniff';
-import type { ParsedStatement, ParseOptions } from './types';
+import { checkRowCount } from './limits';
+import { detectFormat, rejectBinaryText, rejectUnreadable } from './sniff';
+import type { ParsedAccount, ParsedStatement, ParseOptions } from './types';
 
 export * from './types';
 export { ImportError, NeedsMappingError, NeedsDateOrderError } from './errors';
@@ -20,6 +21,19 @@ export { reconcile, statedClosingBalance } from './reconcile';
 export type { BalanceGap } from './reconcile';
 export { maskAccountNumber } from './mask';
 export { CSV_LAYOUTS } from './csv';
+export {
+	FREE_BLANK_LINES,
+	MAX_ABS_AMOUNT_CENTS,
+	MAX_CELL_CHARS,
+	MAX_CELLS,
+	MAX_COLUMNS,
+	MAX_DEPTH,
+	MAX_ELEMENTS,
+	MAX_LINE_CHARS,
+	MAX_LINES,
+	MAX_ROWS,
+	MAX_TAG_CHARS
+} from './limits';
 
 /**
  * Parses a bank statement file (CSV of a known French bank, OFX 1.x/2.x, QIF, camt.053).
@@ -100,10 +114,7 @@ function parse(bytes: Uint8Array, options: ParseOptions): ParsedStatement {
 		}
 	}
 	const count = statement.accounts.reduce((n, a) => n + a.transactions.length, 0);
-	if (count > MAX_ROWS)
-		throw new ImportError(
-			`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations : exportez une période plus courte.`
-		);
+	checkRowCount(count);
 	if (count === 0) {
 		throw new ImportError(
 			statement.pendingSkipped > 0
@@ -111,6 +122,14 @@ function parse(bytes: Uint8Array, options: ParseOptions): ParsedStatement {
 				: 'Aucune opération trouvée dans ce fichier.'
 		);
 	}
-	statement.accounts = statement.accounts.filter((a) => a.transactions.length > 0 || a.balances.length > 0);
+	statement.accounts = statement.accounts
+		.filter((a) => a.transactions.length > 0 || a.balances.length > 0)
+		.map((a) => ({ ...a, kind: a.kind ?? 'bank', identified: identifies(a) }));
 	return statement;
+}
+
+/** True when the file says which account this is: an IBAN, or an account or card number with a digit. */
+function identifies(a: ParsedAccount): boolean {
+	if (a.identified === false) return false;
+	return a.iban !== null || /\d/.test(a.accountNumber ?? '');
 }

@@ -52,6 +52,19 @@ export interface ParsedAccount {
 	currency: string;
 	transactions: ParsedTransaction[];
 	balances: ParsedBalance[];
+	/**
+	 * 'card': the card account of a deferred debit card (OFX CREDITCARDMSGSRSV1/CCSTMTRS, QIF `!Type:CCard`):
+	 * its purchases are spending (negative amounts), paid by one monthly debit on the current account, which
+	 * the service marks as the settlement so that each euro counts once. Always set by parseStatement
+	 * (absent in objects built elsewhere means 'bank'). A card account's `label` names it ("Carte •••• 1234").
+	 */
+	kind?: 'bank' | 'card';
+	/**
+	 * False when the file does not say which account it is (no account number, IBAN nor card number: QIF,
+	 * generic CSV, headerless exports): ask which account the rows go to rather than guess. Always set by
+	 * parseStatement.
+	 */
+	identified?: boolean;
 }
 
 export interface ParsedStatement {
