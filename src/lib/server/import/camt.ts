@@ -6,7 +6,7 @@ import { readAmount } from './amounts';
 import { parseIsoDateTime } from './date-parse';
 import { ImportError, incompleteFileError } from './errors';
 import { at, child, findAll, findFirst, lastLine, parseMarkupDocument, textAt, type MarkupNode } from './markup';
-import { MAX_ROWS } from './sniff';
+import { checkRowCount, MAX_ROWS, shown } from './limits';
 import { tidy, tidyOrNull } from './text';
 import type { ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
 
@@ -22,7 +22,7 @@ function signed(node: MarkupNode, line: number, field: string): number {
 	const cents = readAmount(amt, '.', line, field);
 	const ind = textAt(node, 'CdtDbtInd');
 	if (ind !== 'CRDT' && ind !== 'DBIT')
-		throw new ImportError(`Ligne ${line} : sens de l'opération (CdtDbtInd) illisible « ${ind ?? ''} ».`, line);
+		throw new ImportError(`Ligne ${line} : sens de l'opération (CdtDbtInd) illisible « ${shown(ind ?? '')} ».`, line);
 	return ind === 'DBIT' ? -Math.abs(cents) : Math.abs(cents);
 }
 
@@ -43,26 +43,11 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 		warnings.push(
 			'Ce fichier est un relevé intrajournalier (camt.052) : seules les opérations comptabilisées sont importées.'
 		);
-	// line of each <Ntry> opening tag, in order
-	const lineStarts: number[] = [];
-	{
-		let line = 1;
-		let last = 0;
-		const re = /<(?:[\w-]+:)?Ntry[\s>]/g;
-		let m: RegExpExecArray | null;
-		while ((m = re.exec(text))) {
-			for (let i = last; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
-			last = m.index;
-			lineStarts.push(line);
-		}
-	}
-	if (lineStarts.length > MAX_ROWS)
-		throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations.`);
 	const { root, truncated } = parseMarkupDocument(text);
 	// a complete document closes <Document> and every <Stmt> and <Ntry> in it
 	if (truncated) throw incompleteFileError(`camt.${ns[1]}`, lastLine(text));
-	const entryLine = new Map<MarkupNode, number>();
-	findAll(root, 'Ntry').forEach((n, i) => entryLine.set(n, lineStarts[i] ?? 1));
+	const entries = findAll(root, 'Ntry');
+	checkRowCount(entries.length, entries[MAX_ROWS]?.line ?? null);
 	const statements = [...findAll(root, 'Stmt'), ...findAll(root, 'Rpt')];
 	if (statements.length === 0) throw new ImportError('Ce fichier camt ne contient aucun relevé (Stmt).');
 	let pendingSkipped = 0;
@@ -79,13 +64,13 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 			const code = textAt(bal, 'Tp/CdOrPrtry/Cd');
 			const kind = code === 'OPBD' || code === 'PRCD' ? 'opening' : code === 'CLBD' ? 'closing' : null;
 			if (!kind) continue;
-			const line = 1;
+			const line = bal.line;
 			const date = dateOf(child(bal, 'Dt'));
-			if (date) balances.push({ date, amount: signed(bal, line, 'Bal/Amt'), kind });
+			if (date) balances.push({ date, amount: signed(bal, line, 'Bal/Amt'), kind, line });
 		}
 		const transactions: ParsedTransaction[] = [];
 		for (const ntry of st.children.filter((c) => c.name === 'Ntry')) {
-			const line = entryLine.get(ntry) ?? 1;
+			const line = ntry.line;
 			const sts = textAt(ntry, 'Sts/Cd') ?? textAt(ntry, 'Sts');
 			if (sts && sts !== 'BOOK') {
 				if (sts === 'PDNG' || sts === 'INFO') pendingSkipped++;

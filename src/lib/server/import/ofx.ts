@@ -6,23 +6,15 @@ import { readAmount } from './amounts';
 import { operationDateFromLabel, parseOfxDate } from './date-parse';
 import { ImportError, incompleteFileError } from './errors';
 import { findAll, findFirst, lastLine, parseMarkupDocument, type MarkupNode } from './markup';
-import { MAX_ROWS } from './sniff';
+import { checkRowCount, MAX_ROWS, shown } from './limits';
 import { tidy, tidyOrNull } from './text';
 import type { ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
 
-function lineIndex(text: string): (offset: number) => number {
-	const starts: number[] = [0];
-	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-	return (offset: number) => {
-		let lo = 0;
-		let hi = starts.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (starts[mid] <= offset) lo = mid;
-			else hi = mid - 1;
-		}
-		return lo + 1;
-	};
+/** 1-based line of a character offset. */
+function lineOfOffset(text: string, offset: number): number {
+	let line = 1;
+	for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+	return line;
 }
 
 function val(node: MarkupNode | null, name: string): string | null {
@@ -37,12 +29,12 @@ function ofxAmount(text: string, line: number, field: string): number {
 }
 
 /** A STMTTRN nested in an unclosed previous one would be skipped: refuse rather than drop it silently. */
-function assertAllRead(statement: MarkupNode, read: number, trnLine: Map<MarkupNode, number>): void {
+function assertAllRead(statement: MarkupNode, read: number): void {
 	const all = findAll(statement, 'STMTTRN', true);
 	if (all.length === read) return;
 	const top = new Set(findAll(statement, 'STMTTRN'));
 	const skipped = all.find((t) => !top.has(t)) as MarkupNode;
-	const line = trnLine.get(skipped) ?? 1;
+	const line = skipped.line;
 	throw new ImportError(
 		`Ligne ${line} : l'opération précédente n'est pas fermée (balise </STMTTRN> absente), ce fichier OFX est mal formé : téléchargez-le à nouveau.`,
 		line
@@ -53,40 +45,33 @@ function assertAllRead(statement: MarkupNode, read: number, trnLine: Map<MarkupN
 export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: string[] } {
 	const start = text.search(/<OFX>/i);
 	if (start === -1) throw new ImportError('Fichier OFX incomplet : la balise <OFX> est absente.');
-	const body = text.slice(start);
-	const lineOf = lineIndex(text);
-	// each STMTTRN's line: find the offsets of the opening tags in order
-	const trnOffsets: number[] = [];
-	const re = /<STMTTRN\s*>/gi;
-	let m: RegExpExecArray | null;
-	while ((m = re.exec(body))) trnOffsets.push(start + m.index);
-	if (trnOffsets.length > MAX_ROWS) {
-		throw new ImportError(
-			`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations : exportez une période plus courte.`
-		);
-	}
-	const { root, truncated } = parseMarkupDocument(body, { upperCase: true, doubleDecode: true });
+	const { root, truncated } = parseMarkupDocument(
+		text.slice(start),
+		{ upperCase: true, doubleDecode: true },
+		lineOfOffset(text, start)
+	);
 	// valid files close every aggregate (STMTTRN, BANKTRANLIST, STMTRS, the message set) and <OFX> itself
 	if (truncated) throw incompleteFileError('OFX', lastLine(text));
+	const allTrns = findAll(root, 'STMTTRN', true);
+	checkRowCount(allTrns.length, allTrns[MAX_ROWS]?.line ?? null);
 	const statements = [...findAll(root, 'STMTRS'), ...findAll(root, 'CCSTMTRS')];
 	const fiName = val(findFirst(root, 'FI'), 'ORG');
 	const warnings: string[] = [];
 	const accounts: ParsedAccount[] = [];
-	// every STMTTRN, even one nested in a previous STMTTRN left open, so the n-th node is the n-th tag
-	const allTrns = findAll(root, 'STMTTRN', true);
-	const trnLine = new Map<MarkupNode, number>();
-	allTrns.forEach((t, i) => trnLine.set(t, trnOffsets[i] !== undefined ? lineOf(trnOffsets[i]) : 1));
 	for (const st of statements) {
 		const from = findFirst(st, 'BANKACCTFROM') ?? findFirst(st, 'CCACCTFROM');
 		const acctId = val(from, 'ACCTID');
 		const accountType = val(from, 'ACCTTYPE') ?? (st.name === 'CCSTMTRS' ? 'CREDITCARD' : null);
 		const transactions: ParsedTransaction[] = [];
 		for (const trn of findAll(st, 'STMTTRN')) {
-			const line = trnLine.get(trn) ?? 1;
+			const line = trn.line;
 			const posted = val(trn, 'DTPOSTED');
 			const bookingDate = posted ? parseOfxDate(posted) : null;
 			if (!bookingDate)
-				throw new ImportError(`Ligne ${line} : date de l'opération (DTPOSTED) illisible « ${posted ?? ''} ».`, line);
+				throw new ImportError(
+					`Ligne ${line} : date de l'opération (DTPOSTED) illisible « ${shown(posted ?? '')} ».`,
+					line
+				);
 			const amountText = val(trn, 'TRNAMT');
 			if (!amountText) throw new ImportError(`Ligne ${line} : montant (TRNAMT) manquant.`, line);
 			const amount = ofxAmount(amountText, line, 'TRNAMT');
@@ -113,15 +98,15 @@ export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: s
 				bankId: val(trn, 'FITID')
 			});
 		}
-		assertAllRead(st, transactions.length, trnLine);
+		assertAllRead(st, transactions.length);
 		const balances: ParsedBalance[] = [];
 		const ledger = findFirst(st, 'LEDGERBAL');
 		const balText = val(ledger, 'BALAMT');
 		const balDate = val(ledger, 'DTASOF');
 		if (ledger && balText && balDate) {
-			const line = 1;
+			const line = ledger.line;
 			const date = parseOfxDate(balDate);
-			if (date) balances.push({ date, amount: ofxAmount(balText, line, 'BALAMT'), kind: 'closing' });
+			if (date) balances.push({ date, amount: ofxAmount(balText, line, 'BALAMT'), kind: 'closing', line });
 		}
 		accounts.push({
 			accountNumber: acctId,
