@@ -59,7 +59,11 @@ describe('OFX 1.x SGML', () => {
 		const latin = parseFixture('actual-8859-1.qfx');
 		expect(latin.encoding).toBe('utf-8');
 		expect(latin.accounts[0].transactions[0].payee).toBe('Paiement facture/Carte prépayée');
-		expect(parseFixture('actual-credit-card.ofx').accounts[0]).toMatchObject({ label: 'CREDITCARD', currency: 'USD' });
+		expect(parseFixture('actual-credit-card.ofx').accounts[0]).toMatchObject({
+			label: 'Carte •••• 14',
+			kind: 'card',
+			currency: 'USD'
+		});
 	});
 });
 
@@ -139,7 +143,7 @@ describe('camt.053', () => {
 				[25, '2026-03-05', 61240, 'REF-0001', 'CAF DE LA GIRONDE'],
 				[38, '2026-03-12', -15030, 'REF-0002', 'EDF']
 			]);
-			expect(a.transactions[0].rawLabel).toBe('PRESTATIONS FAMILIALES MARS 2026');
+			expect(a.transactions[0].rawLabel).toBe('CAF DE LA GIRONDE PRESTATIONS FAMILIALES MARS 2026');
 			expect(a.transactions[1].rawLabel).toBe('PRLV SEPA EDF FACTURE 123');
 			expect(a.balances).toEqual([
 				{ date: '2026-03-01', amount: 100000, kind: 'opening', line: 13 },

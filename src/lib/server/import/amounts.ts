@@ -174,3 +174,22 @@ export function readOptionalAmount(
 	if (text === undefined || text.trim() === '') return null;
 	return readAmount(text, decimal, line, column);
 }
+
+/**
+ * The amount text without its thousands separator `sep` (a mapping's `thousands`), once checked that the
+ * separator only splits the integer part into groups of three digits (`1'234'567.50`). Text without the
+ * separator is returned as it is.
+ */
+export function withoutThousands(text: string, sep: string, decimal: DecimalSep, line: number, column: string): string {
+	if (sep === '' || sep === decimal || !text.includes(sep)) return text;
+	const at = text.lastIndexOf(decimal);
+	const integer = at === -1 ? text : text.slice(0, at);
+	const escaped = sep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	if (
+		text.slice(integer.length).includes(sep) ||
+		!new RegExp(`^\\D*\\d{1,3}(?:${escaped}\\d{3})+\\D*$`).test(integer)
+	) {
+		throw new ImportError(`Ligne ${line} : montant illisible « ${shown(text)} » dans la colonne « ${column} ».`, line);
+	}
+	return text.split(sep).join('');
+}

@@ -21,7 +21,7 @@ import { qonto } from './layouts/qonto';
 import { revolut } from './layouts/revolut';
 import { shine } from './layouts/shine';
 import { societeGenerale } from './layouts/societe-generale';
-import type { CsvMapping, DateOrder } from './types';
+import type { CsvMapping, CsvPreview, DateOrder } from './types';
 
 /** Known layouts, most specific headers first; headerless layouts (BNP, LCL) last. */
 export const CSV_LAYOUTS: readonly CsvLayout[] = [
@@ -57,4 +57,14 @@ export function parseCsv(text: string, options: { mapping?: CsvMapping; dateOrde
 		if (out) return { layout: layout.id, ...out };
 	}
 	throw new NeedsMappingError(buildPreview(rows, delimiter));
+}
+
+/**
+ * What the person (or the command line) needs to write a mapping for CSV text, whatever its layout:
+ * separator, header, columns, first rows, preamble length and a guessed mapping.
+ */
+export function previewCsvText(text: string, delimiter?: string): CsvPreview {
+	scanLines(text);
+	const sep = delimiter ?? sniffDelimiter(text);
+	return buildPreview(readCsv(text, sep, { scanned: true }), sep);
 }

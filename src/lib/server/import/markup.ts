@@ -98,43 +98,18 @@ export function parseMarkupDocument(
 	options: MarkupOptions = {},
 	firstLine = 1
 ): { root: MarkupNode; truncated: boolean } {
-	const root: MarkupNode = { name: '#root', attrs: NO_ATTRS, text: '', children: [], parent: null, line: 1 };
-	const decode = options.doubleDecode ? decodeEntitiesTwice : decodeEntities;
-	const open = new OpenElements(root);
-	const lineAt = lineCounter(text);
-	const names = new Map<string, string>();
-	let elements = 0;
-	let pendingText = '';
+	const tree = new TreeBuilder(text, options, firstLine);
 	let i = 0;
 	let cutInTag = false;
 	const lastGt = text.lastIndexOf('>');
-	const flushText = () => {
-		const t = pendingText.trim();
-		pendingText = '';
-		const current = open.current;
-		if (t !== '') current.text += (current.text ? ' ' : '') + decode(t);
-	};
-	const norm = (n: string) => {
-		let name = names.get(n);
-		if (name === undefined) {
-			const local = n.includes(':') ? n.slice(n.lastIndexOf(':') + 1) : n;
-			name = options.upperCase ? local.toUpperCase() : local;
-			if (names.size < 10_000) names.set(n, name);
-		}
-		return name;
-	};
-	const fail = (message: string, offset: number): never => {
-		const line = lineAt(offset) + firstLine - 1;
-		throw new ImportError(`Ligne ${line} : ${message} : ce fichier est mal formé.`, line);
-	};
 	while (i < text.length) {
 		const lt = text.indexOf('<', i);
 		if (lt === -1) {
-			pendingText += text.slice(i);
+			tree.pendingText += text.slice(i);
 			break;
 		}
-		pendingText += text.slice(i, lt);
-		const skipped = skipSpecial(text, lt, open.current);
+		tree.pendingText += text.slice(i, lt);
+		const skipped = skipSpecial(text, lt, tree.open.current);
 		if (skipped !== null) {
 			if (skipped.cut) cutInTag = true;
 			i = skipped.next;
@@ -145,42 +120,90 @@ export function parseMarkupDocument(
 		if (!m) {
 			// a tag start with no '>' anywhere after it: the text stops in the middle of a tag
 			if (lt > lastGt && /^<\/?[A-Za-z_]/.test(text.slice(lt, lt + 2))) cutInTag = true;
-			pendingText += '<';
+			tree.pendingText += '<';
 			i = lt + 1;
 			continue;
 		}
-		if (m[0].length > MAX_TAG_CHARS) fail(`balise de plus de ${fr(MAX_TAG_CHARS)} caractères`, lt);
 		i = TAG.lastIndex;
-		const name = norm(m[2]);
-		const hadText = pendingText.trim() !== '';
-		flushText();
+		tree.tag(m, lt);
+	}
+	tree.flushText();
+	return { root: tree.root, truncated: cutInTag || tree.open.depth > 0 };
+}
+
+/** The tree under construction: open elements, text waiting for its element, names seen, bounds. */
+class TreeBuilder {
+	readonly root: MarkupNode = { name: '#root', attrs: NO_ATTRS, text: '', children: [], parent: null, line: 1 };
+	readonly open = new OpenElements(this.root);
+	pendingText = '';
+	private elements = 0;
+	private readonly names = new Map<string, string>();
+	private readonly decode: (s: string) => string;
+	private readonly lineAt: (offset: number) => number;
+
+	constructor(
+		text: string,
+		private readonly options: MarkupOptions,
+		private readonly firstLine: number
+	) {
+		this.decode = options.doubleDecode ? decodeEntitiesTwice : decodeEntities;
+		this.lineAt = lineCounter(text);
+	}
+
+	flushText(): void {
+		const t = this.pendingText.trim();
+		this.pendingText = '';
+		const current = this.open.current;
+		if (t !== '') current.text += (current.text ? ' ' : '') + this.decode(t);
+	}
+
+	/** Local name of a tag or attribute (namespace prefix dropped), upper-cased when asked; one string per name. */
+	norm = (n: string): string => {
+		let name = this.names.get(n);
+		if (name === undefined) {
+			const local = n.includes(':') ? n.slice(n.lastIndexOf(':') + 1) : n;
+			name = this.options.upperCase ? local.toUpperCase() : local;
+			if (this.names.size < 10_000) this.names.set(n, name);
+		}
+		return name;
+	};
+
+	private fail(message: string, offset: number): never {
+		const line = this.lineAt(offset) + this.firstLine - 1;
+		throw new ImportError(`Ligne ${line} : ${message} : ce fichier est mal formé.`, line);
+	}
+
+	/** An open, close or self-closing tag matched by TAG at `lt`. */
+	tag(m: RegExpExecArray, lt: number): void {
+		if (m[0].length > MAX_TAG_CHARS) this.fail(`balise de plus de ${fr(MAX_TAG_CHARS)} caractères`, lt);
+		const name = this.norm(m[2]);
+		const hadText = this.pendingText.trim() !== '';
+		this.flushText();
 		if (m[1] === '/') {
-			const steps = open.close(name);
-			if (options.stats) options.stats.closeSteps += steps;
-			continue;
+			const steps = this.open.close(name);
+			if (this.options.stats) this.options.stats.closeSteps += steps;
+			return;
 		}
 		// an element that got text and is followed by another open tag was an unclosed SGML leaf
-		const leaf = open.current;
-		if (hadText && leaf !== root && leaf.children.length === 0) open.pop();
-		if (++elements > MAX_ELEMENTS) fail(`plus de ${fr(MAX_ELEMENTS)} balises`, lt);
-		const parent = open.current;
+		const leaf = this.open.current;
+		if (hadText && leaf !== this.root && leaf.children.length === 0) this.open.pop();
+		if (++this.elements > MAX_ELEMENTS) this.fail(`plus de ${fr(MAX_ELEMENTS)} balises`, lt);
+		const parent = this.open.current;
 		const node: MarkupNode = {
 			name,
-			attrs: m[3] ? readAttrs(m[3], norm, decode) : NO_ATTRS,
+			attrs: m[3] ? readAttrs(m[3], this.norm, this.decode) : NO_ATTRS,
 			text: '',
 			children: [],
 			parent,
-			line: lineAt(lt) + firstLine - 1
+			line: this.lineAt(lt) + this.firstLine - 1
 		};
 		parent.children.push(node);
-		if (m[4] !== '/') {
-			if (open.depth >= MAX_DEPTH)
-				fail(`balises imbriquées sur plus de ${fr(MAX_DEPTH)} niveaux (<${shown(name)}>)`, lt);
-			open.push(node);
+		if (m[4] === '/') return;
+		if (this.open.depth >= MAX_DEPTH) {
+			this.fail(`balises imbriquées sur plus de ${fr(MAX_DEPTH)} niveaux (<${shown(name)}>)`, lt);
 		}
+		this.open.push(node);
 	}
-	flushText();
-	return { root, truncated: cutInTag || open.depth > 0 };
 }
 
 function readAttrs(source: string, norm: (n: string) => string, decode: (s: string) => string): Record<string, string> {

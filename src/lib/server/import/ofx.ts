@@ -1,11 +1,13 @@
 /**
  * OFX statements: 1.x SGML (the French norm: CHARSET:1252, unclosed tags, sometimes one line) and 2.x
- * XML, bank and card accounts, several statements per file. The sign of TRNAMT decides, never TRNTYPE.
+ * XML, bank and card accounts, several statements per file. The sign of TRNAMT decides, never TRNTYPE,
+ * except on a deferred card's statement that writes its purchases as positive amounts.
  */
 import { readAmount } from './amounts';
 import { operationDateFromLabel, parseOfxDate } from './date-parse';
 import { ImportError, incompleteFileError } from './errors';
 import { findAll, findFirst, lastLine, parseMarkupDocument, type MarkupNode } from './markup';
+import { cardLabel, spendingIsPositive } from './cards';
 import { checkRowCount, MAX_ROWS, shown } from './limits';
 import { tidy, tidyOrNull } from './text';
 import type { ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
@@ -41,6 +43,90 @@ function assertAllRead(statement: MarkupNode, read: number): void {
 	);
 }
 
+interface OfxRow {
+	tx: ParsedTransaction;
+	type: string | null;
+}
+
+/** One STMTTRN: dates, amount, NAME (the file's payee) then MEMO as the label. */
+function readTransaction(trn: MarkupNode): OfxRow {
+	const line = trn.line;
+	const posted = val(trn, 'DTPOSTED');
+	const bookingDate = posted ? parseOfxDate(posted) : null;
+	if (!bookingDate)
+		throw new ImportError(`Ligne ${line} : date de l'opération (DTPOSTED) illisible « ${shown(posted ?? '')} ».`, line);
+	const amountText = val(trn, 'TRNAMT');
+	if (!amountText) throw new ImportError(`Ligne ${line} : montant (TRNAMT) manquant.`, line);
+	const amount = ofxAmount(amountText, line, 'TRNAMT');
+	const user = val(trn, 'DTUSER');
+	const name = val(trn, 'NAME') ?? val(findFirst(trn, 'PAYEE'), 'NAME');
+	const memo = val(trn, 'MEMO');
+	const type = val(trn, 'TRNTYPE');
+	const rawLabel = tidy(
+		[name, memo]
+			.filter((s): s is string => !!s && s !== '')
+			.filter((s, i, a) => a.indexOf(s) === i)
+			.join(' ')
+	);
+	let operationDate = user ? parseOfxDate(user) : null;
+	if (operationDate === bookingDate) operationDate = null;
+	operationDate ??= operationDateFromLabel(rawLabel, bookingDate);
+	return {
+		type,
+		tx: {
+			line,
+			bookingDate,
+			operationDate,
+			amount,
+			rawLabel: rawLabel || (type ?? ''),
+			payee: name,
+			memo,
+			bankId: val(trn, 'FITID')
+		}
+	};
+}
+
+/**
+ * One statement: a bank account (STMTRS) or a card account (CCSTMTRS, kind 'card', named "Carte ••••
+ * 1234"). A card statement that writes its purchases as positive amounts is read with every sign reversed,
+ * its balance included, so that purchases are spending.
+ */
+function readStatement(st: MarkupNode, fiName: string | null, warnings: string[]): ParsedAccount {
+	const card = st.name === 'CCSTMTRS';
+	const from = findFirst(st, 'BANKACCTFROM') ?? findFirst(st, 'CCACCTFROM');
+	const acctId = val(from, 'ACCTID');
+	const rows = findAll(st, 'STMTTRN').map(readTransaction);
+	assertAllRead(st, rows.length);
+	const balances: ParsedBalance[] = [];
+	const ledger = findFirst(st, 'LEDGERBAL');
+	const balText = val(ledger, 'BALAMT');
+	const balDate = val(ledger, 'DTASOF');
+	if (ledger && balText && balDate) {
+		const line = ledger.line;
+		const date = parseOfxDate(balDate);
+		if (date) balances.push({ date, amount: ofxAmount(balText, line, 'BALAMT'), kind: 'closing', line });
+	}
+	const reversed = card && spendingIsPositive(rows.map((r) => ({ type: r.type, amount: r.tx.amount })));
+	if (reversed) {
+		for (const r of rows) r.tx.amount = -r.tx.amount;
+		for (const b of balances) b.amount = -b.amount;
+		warnings.push(
+			`Relevé de carte à débit différé (${cardLabel(acctId)}) : le fichier écrit les achats en positif, ils sont lus comme des dépenses.`
+		);
+	}
+	const compact = acctId?.replace(/\s/g, '') ?? '';
+	return {
+		accountNumber: acctId,
+		iban: !card && /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact) ? compact : null,
+		label: card ? cardLabel(acctId) : val(from, 'ACCTTYPE'),
+		bankName: fiName ?? val(from, 'BANKID'),
+		currency: val(st, 'CURDEF') ?? 'EUR',
+		transactions: rows.map((r) => r.tx),
+		balances,
+		kind: card ? 'card' : 'bank'
+	};
+}
+
 /** Parses OFX text into accounts. */
 export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: string[] } {
 	const start = text.search(/<OFX>/i);
@@ -57,68 +143,7 @@ export function parseOfx(text: string): { accounts: ParsedAccount[]; warnings: s
 	const statements = [...findAll(root, 'STMTRS'), ...findAll(root, 'CCSTMTRS')];
 	const fiName = val(findFirst(root, 'FI'), 'ORG');
 	const warnings: string[] = [];
-	const accounts: ParsedAccount[] = [];
-	for (const st of statements) {
-		const from = findFirst(st, 'BANKACCTFROM') ?? findFirst(st, 'CCACCTFROM');
-		const acctId = val(from, 'ACCTID');
-		const accountType = val(from, 'ACCTTYPE') ?? (st.name === 'CCSTMTRS' ? 'CREDITCARD' : null);
-		const transactions: ParsedTransaction[] = [];
-		for (const trn of findAll(st, 'STMTTRN')) {
-			const line = trn.line;
-			const posted = val(trn, 'DTPOSTED');
-			const bookingDate = posted ? parseOfxDate(posted) : null;
-			if (!bookingDate)
-				throw new ImportError(
-					`Ligne ${line} : date de l'opération (DTPOSTED) illisible « ${shown(posted ?? '')} ».`,
-					line
-				);
-			const amountText = val(trn, 'TRNAMT');
-			if (!amountText) throw new ImportError(`Ligne ${line} : montant (TRNAMT) manquant.`, line);
-			const amount = ofxAmount(amountText, line, 'TRNAMT');
-			const user = val(trn, 'DTUSER');
-			const name = val(trn, 'NAME') ?? val(findFirst(trn, 'PAYEE'), 'NAME');
-			const memo = val(trn, 'MEMO');
-			const rawLabel = tidy(
-				[name, memo]
-					.filter((s): s is string => !!s && s !== '')
-					.filter((s, i, a) => a.indexOf(s) === i)
-					.join(' ')
-			);
-			let operationDate = user ? parseOfxDate(user) : null;
-			if (operationDate === bookingDate) operationDate = null;
-			operationDate ??= operationDateFromLabel(rawLabel, bookingDate);
-			transactions.push({
-				line,
-				bookingDate,
-				operationDate,
-				amount,
-				rawLabel: rawLabel || (val(trn, 'TRNTYPE') ?? ''),
-				payee: name,
-				memo,
-				bankId: val(trn, 'FITID')
-			});
-		}
-		assertAllRead(st, transactions.length);
-		const balances: ParsedBalance[] = [];
-		const ledger = findFirst(st, 'LEDGERBAL');
-		const balText = val(ledger, 'BALAMT');
-		const balDate = val(ledger, 'DTASOF');
-		if (ledger && balText && balDate) {
-			const line = ledger.line;
-			const date = parseOfxDate(balDate);
-			if (date) balances.push({ date, amount: ofxAmount(balText, line, 'BALAMT'), kind: 'closing', line });
-		}
-		accounts.push({
-			accountNumber: acctId,
-			iban:
-				acctId && /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(acctId.replace(/\s/g, '')) ? acctId.replace(/\s/g, '') : null,
-			label: accountType,
-			bankName: fiName ?? val(from, 'BANKID'),
-			currency: val(st, 'CURDEF') ?? 'EUR',
-			transactions,
-			balances
-		});
-	}
+	const accounts = statements.map((st) => readStatement(st, fiName, warnings));
 	if (statements.length === 0) throw new ImportError('Ce fichier OFX ne contient aucun relevé de compte (STMTRS).');
 	return { accounts, warnings };
 }

@@ -92,10 +92,23 @@ export interface CsvMapping {
 	dateOrder?: DateOrder;
 	decimal?: ',' | '.';
 	hasHeader: boolean;
-	/** Lines to skip at the top of the file before the header (or the first row). */
+	/**
+	 * Lines to skip at the top of the file before the header (or the first row). When absent, the data
+	 * starts at the first row whose date cell is a date, and the header is the row just before it.
+	 */
 	skipRows?: number;
 	/** Separator to use instead of the detected one. */
 	delimiter?: string;
+	/**
+	 * Exact format of the date column (`dd.mm.yyyy`, `dd/mm/yy`, `yyyy-mm-dd`, `mm/dd/yyyy`…): it sets the
+	 * date order, and a date cell written another way is refused with its line.
+	 */
+	dateFormat?: string;
+	/**
+	 * Thousands separator of the amount columns (`'`, `’`, ' ', '.', ','; '' for none): removed before the
+	 * amount is read, after checking that it separates groups of three digits.
+	 */
+	thousands?: string;
 }
 
 export interface CsvPreview {
