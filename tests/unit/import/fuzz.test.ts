@@ -8,9 +8,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { ImportError, MAX_ABS_AMOUNT_CENTS, type ParsedStatement } from '$lib/server/import';
+import { ImportError, MAX_ABS_AMOUNT_CENTS, parseMappingSpec, type ParsedStatement } from '$lib/server/import';
 import { closeParseWorkers, parseStatementOffThread } from '$lib/server/import/parse-worker';
-import { buildCases, type FuzzCase } from './fuzz-cases';
+import { buildCases, prng, type FuzzCase } from './fuzz-cases';
 import { fixture } from './helpers';
 import { absurdAmounts, blankFlood, deepNesting, emptyColumns, unmatchedCloses, wideCsv } from './probe/cases';
 
@@ -22,6 +22,17 @@ const FIXTURES = readdirSync('tests/fixtures/import')
 const PER_FIXTURE = Number(process.env.FUZZ_PER_FIXTURE ?? 30);
 const SEED = Number(process.env.FUZZ_SEED ?? 2026);
 const RSS_LIMIT = 500 * 1024 * 1024;
+const SWISS = parseMappingSpec(
+	"date=1,label=2,credit=3,debit=4,balance=6,dateFormat=dd.mm.yyyy,decimal=.,thousands='",
+	{
+		delimiter: ';',
+		hasHeader: true,
+		columns: [],
+		rows: [],
+		skipRows: 5,
+		suggestedMapping: null
+	}
+);
 
 afterAll(() => closeParseWorkers());
 
@@ -78,7 +89,9 @@ async function run(cases: Iterator<FuzzCase>): Promise<Tally> {
 			tally.cases++;
 			tally.maxBytes = Math.max(tally.maxBytes, c.bytes.length);
 			try {
-				const s = await parseStatementOffThread(c.bytes, {}, { timeoutMs: 10_000, maxMemoryMb: 300 });
+				// the file without a known layout is also read through a column mapping, one case in two
+				const options = c.name.startsWith('postfinance') && tally.cases % 2 === 0 ? { mapping: SWISS } : {};
+				const s = await parseStatementOffThread(c.bytes, options, { timeoutMs: 10_000, maxMemoryMb: 300 });
 				tally.parsed++;
 				const why = insane(s);
 				if (why) tally.failures.push(`${c.name}: ${why}`);
@@ -125,6 +138,68 @@ describe('fuzz', () => {
 			const e = await parseStatementOffThread(c.bytes).catch((x: unknown) => x);
 			expect(badRefusal(e), c.name).toBeNull();
 			expect((e as ImportError).line, c.name).toBeGreaterThan(0);
+		}
+	});
+
+	test('2,000 random mapping specs: a mapping or a French refusal', () => {
+		const r = prng(SEED);
+		const tokens = [
+			'date',
+			'label',
+			'amount',
+			'debit',
+			'credit',
+			'balance',
+			'dateFormat',
+			'decimal',
+			'thousands',
+			'header',
+			'skip',
+			'sep',
+			'libellé',
+			'x'
+		];
+		const values = [
+			'1',
+			'2',
+			'0',
+			'99',
+			',',
+			'.',
+			"'",
+			'dd.mm.yyyy',
+			'yy/dd',
+			'oui',
+			'Date',
+			'"Texte, notification"',
+			'',
+			'+',
+			'3+4',
+			'tab',
+			'=',
+			'-1'
+		];
+		const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
+		const preview = {
+			delimiter: ';',
+			hasHeader: true,
+			columns: ['Date', 'Texte, notification', 'Montant'],
+			rows: [],
+			skipRows: 0,
+			suggestedMapping: null
+		};
+		for (let k = 0; k < 2_000; k++) {
+			const spec = Array.from({ length: 1 + Math.floor(r() * 6) }, () => `${pick(tokens)}=${pick(values)}`).join(
+				r() < 0.9 ? ',' : ';'
+			);
+			try {
+				const m = parseMappingSpec(spec, r() < 0.5 ? preview : null);
+				expect(m.dateColumn, spec).toBeGreaterThanOrEqual(0);
+				expect(m.labelColumns.length, spec).toBeGreaterThan(0);
+			} catch (e) {
+				expect(e, spec).toBeInstanceOf(ImportError);
+				expect((e as ImportError).message, spec).toMatch(/^Correspondance de colonnes invalide : /);
+			}
 		}
 	});
 });
