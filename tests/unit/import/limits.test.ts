@@ -44,6 +44,17 @@ describe('finding 1: blank lines, long lines, columns and cells', () => {
 		expect(s.accounts[0].transactions).toHaveLength(1_500);
 		expect(s.accounts[0].transactions[1].line).toBe(5);
 	});
+	test('lines ended by a lone \\r (old Mac files) are lines too', () => {
+		const text = (
+			CM_HEADER + '02/03/2026;02/03/2026;-1,00;CB X;1,00\n03/03/2026;03/03/2026;-2,00;CB Y;-1,00\n'
+		).replace(/\n/g, '\r');
+		const s = parseStatement(bytes(text));
+		expect(s.accounts[0].transactions.map((t) => [t.line, t.amount])).toEqual([
+			[2, -100],
+			[3, -200]
+		]);
+		expect(caught(() => parseStatement(bytes(CM_HEADER.replace('\n', '\r') + '\r'.repeat(2_000)))).line).toBe(1_003);
+	});
 	test('100,000 columns: refused on the line length, or on the column count when cells are empty', async () => {
 		expect((await refusal(wideCsv(100_000, 10))).message).toBe(
 			"Ligne 1 : plus de 100\u202f000 caractères sur une seule ligne : ce fichier n'est pas un relevé lisible."

@@ -68,9 +68,10 @@ export function sniffDelimiter(text: string): string {
  * visitor that throws stops the reading. Unquoted fields stay verbatim (Société Générale's `="0234…"`).
  */
 export function eachRecord(text: string, delimiter: string, visit: (cells: string[], line: number) => void): void {
-	// without a double quote no cell can hold a newline: record i starts on line i + 1
-	const quoted = text.includes('"');
 	let line = 1;
+	// the next newline not counted yet: each record ends where papaparse's cursor is, and the newlines
+	// before it (its own and those inside its quoted cells) give the next record's line
+	let nextNewline = text.indexOf('\n');
 	let failure: unknown = null;
 	Papa.parse<string[]>(text, {
 		delimiter,
@@ -81,22 +82,18 @@ export function eachRecord(text: string, delimiter: string, visit: (cells: strin
 		fastMode: false,
 		step: (result, parser) => {
 			if (failure !== null) return;
-			const cells = result.data;
 			try {
-				visit(cells, line);
+				visit(result.data, line);
 			} catch (e) {
 				failure = e;
 				parser.abort();
 				return;
 			}
-			let inner = 0;
-			if (quoted) {
-				for (let k = 0; k < cells.length; k++) {
-					const c = cells[k];
-					for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) inner++;
-				}
+			const end = result.meta.cursor;
+			while (nextNewline !== -1 && nextNewline < end) {
+				line++;
+				nextNewline = text.indexOf('\n', nextNewline + 1);
 			}
-			line += 1 + inner;
 		}
 	});
 	if (failure !== null) throw failure;

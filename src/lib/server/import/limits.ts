@@ -47,8 +47,31 @@ export interface LineStats {
 	/** Physical lines (a final newline does not start one more). */
 	lines: number;
 	blank: number;
-	/** True when the text holds a double quote (CSV rows may then span several lines). */
-	quoted: boolean;
+}
+
+/** True when the text ends a line with a lone `\r` somewhere (old Mac files): lines are then found char by char. */
+function hasLoneCR(text: string): boolean {
+	for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
+		if (text.charCodeAt(i + 1) !== 10) return true;
+	}
+	return false;
+}
+
+/** End of the line starting at `start` (before its `\r\n`, `\n` or `\r`) and where the next one starts. */
+function lineEnd(text: string, start: number, loneCR: boolean): [number, number] {
+	const n = text.length;
+	if (!loneCR) {
+		const nl = text.indexOf('\n', start);
+		const stop = nl === -1 ? n : nl;
+		return [stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop, nl === -1 ? n : nl + 1];
+	}
+	let i = start;
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || c === 13) return [i, c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1];
+		i++;
+	}
+	return [n, n];
 }
 
 /**
@@ -59,26 +82,18 @@ export interface LineStats {
  */
 export function scanLines(text: string, visit?: (start: number, end: number, line: number) => void): LineStats {
 	const n = text.length;
+	const loneCR = hasLoneCR(text);
 	let line = 0;
 	let blank = 0;
 	let start = 0;
-	let quoted = false;
 	for (;;) {
 		line++;
-		let i = start;
-		let onlyBlank = true;
-		while (i < n) {
-			const c = text.charCodeAt(i);
-			if (c === 10 || c === 13) break;
-			if (onlyBlank && !isBlankChar(c)) onlyBlank = false;
-			if (c === 34) quoted = true;
-			i++;
-			if (i - start > MAX_LINE_CHARS) {
-				throw new ImportError(
-					`Ligne ${line} : plus de ${fr(MAX_LINE_CHARS)} caractères sur une seule ligne : ce fichier n'est pas un relevé lisible.`,
-					line
-				);
-			}
+		const [end, next] = lineEnd(text, start, loneCR);
+		if (end - start > MAX_LINE_CHARS) {
+			throw new ImportError(
+				`Ligne ${line} : plus de ${fr(MAX_LINE_CHARS)} caractères sur une seule ligne : ce fichier n'est pas un relevé lisible.`,
+				line
+			);
 		}
 		if (line > MAX_LINES) {
 			throw new ImportError(
@@ -86,7 +101,9 @@ export function scanLines(text: string, visit?: (start: number, end: number, lin
 				line
 			);
 		}
-		if (onlyBlank) {
+		let i = start;
+		while (i < end && isBlankChar(text.charCodeAt(i))) i++;
+		if (i === end) {
 			blank++;
 			if (blank > FREE_BLANK_LINES + (line - blank)) {
 				throw new ImportError(
@@ -95,13 +112,12 @@ export function scanLines(text: string, visit?: (start: number, end: number, lin
 				);
 			}
 		}
-		if (visit) visit(start, i, line);
-		if (i >= n) break;
-		start = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+		if (visit) visit(start, end, line);
 		// a final line break does not start one more line
-		if (start >= n) break;
+		if (next >= n) break;
+		start = next;
 	}
-	return { lines: line, blank, quoted };
+	return { lines: line, blank };
 }
 
 /** Throws when a statement has more transactions than MAX_ROWS; `line` is where the next one starts. */
