@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { parseWorkerPlugin } from './scripts/vite-parse-worker.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), parseWorkerPlugin(new URL('.', import.meta.url))],
 	server: { port: 5173 },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],

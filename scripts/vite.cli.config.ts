@@ -4,11 +4,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { parseWorkerPlugin } from './vite-parse-worker.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
 	root,
+	plugins: [parseWorkerPlugin(new URL('..', import.meta.url))],
 	resolve: {
 		alias: {
 			$lib: `${root}src/lib`,

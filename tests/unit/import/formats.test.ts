@@ -21,7 +21,7 @@ describe('OFX 1.x SGML', () => {
 			bankId: '202600700026BD27'
 		});
 		expect(t[1].memo).toBe('Prestations février');
-		expect(s.accounts[0].balances).toEqual([{ date: '2026-03-17', amount: 151881, kind: 'closing' }]);
+		expect(s.accounts[0].balances).toEqual([{ date: '2026-03-17', amount: 151881, kind: 'closing', line: 64 }]);
 		expect(s.accounts[1].balances[0].amount).toBe(755642);
 	});
 
@@ -31,7 +31,7 @@ describe('OFX 1.x SGML', () => {
 		expect(t.map((x) => x.amount)).toEqual([-4250, -4000, -15000, 61235]);
 		expect(t[0]).toMatchObject({ line: 10, operationDate: '2011-11-01', bankId: 'PIXUWALLQ_' });
 		expect(t[1].operationDate).toBe('2011-10-31');
-		expect(s.accounts[0].balances[0]).toEqual({ date: '2011-11-04', amount: 123456, kind: 'closing' });
+		expect(s.accounts[0].balances[0]).toEqual({ date: '2011-11-04', amount: 123456, kind: 'closing', line: 10 });
 	});
 
 	test('empty statement with empty ACCTID and BALAMT is rejected as having no transaction', () => {
@@ -59,7 +59,11 @@ describe('OFX 1.x SGML', () => {
 		const latin = parseFixture('actual-8859-1.qfx');
 		expect(latin.encoding).toBe('utf-8');
 		expect(latin.accounts[0].transactions[0].payee).toBe('Paiement facture/Carte prépayée');
-		expect(parseFixture('actual-credit-card.ofx').accounts[0]).toMatchObject({ label: 'CREDITCARD', currency: 'USD' });
+		expect(parseFixture('actual-credit-card.ofx').accounts[0]).toMatchObject({
+			label: 'Carte •••• 14',
+			kind: 'card',
+			currency: 'USD'
+		});
 	});
 });
 
@@ -73,7 +77,7 @@ describe('OFX 2.x XML', () => {
 			rawLabel: 'SOME MEMO',
 			bankId: '201705080001'
 		});
-		expect(s.accounts[0].balances[0]).toEqual({ date: '2017-05-10', amount: -12345, kind: 'closing' });
+		expect(s.accounts[0].balances[0]).toEqual({ date: '2017-05-10', amount: -12345, kind: 'closing', line: 38 });
 	});
 	test('Suncorp 2.0.0 us-ascii', () => {
 		const s = parseFixture('suncorp.ofx');
@@ -139,11 +143,11 @@ describe('camt.053', () => {
 				[25, '2026-03-05', 61240, 'REF-0001', 'CAF DE LA GIRONDE'],
 				[38, '2026-03-12', -15030, 'REF-0002', 'EDF']
 			]);
-			expect(a.transactions[0].rawLabel).toBe('PRESTATIONS FAMILIALES MARS 2026');
+			expect(a.transactions[0].rawLabel).toBe('CAF DE LA GIRONDE PRESTATIONS FAMILIALES MARS 2026');
 			expect(a.transactions[1].rawLabel).toBe('PRLV SEPA EDF FACTURE 123');
 			expect(a.balances).toEqual([
-				{ date: '2026-03-01', amount: 100000, kind: 'opening' },
-				{ date: '2026-03-31', amount: 146210, kind: 'closing' }
+				{ date: '2026-03-01', amount: 100000, kind: 'opening', line: 13 },
+				{ date: '2026-03-31', amount: 146210, kind: 'closing', line: 19 }
 			]);
 			expect(reconcile(a.transactions, a.balances)).toEqual([]);
 		});

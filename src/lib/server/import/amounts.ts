@@ -4,6 +4,7 @@
  */
 import { MoneyParseError, parseAmount, type Cents } from '$lib/money';
 import { ImportError } from './errors';
+import { fr, MAX_ABS_AMOUNT_CENTS, shown } from './limits';
 
 export type DecimalSep = ',' | '.';
 
@@ -133,16 +134,29 @@ export function simpleAmount(text: string, decimal: DecimalSep): Cents | null {
 	return negative && cents !== 0 ? -cents : cents;
 }
 
-/** Reads one amount cell; throws ImportError naming the column and the line. Empty text is an error. */
+/**
+ * Reads one amount cell; throws ImportError naming the column and the line. Empty text is an error, and so
+ * is an amount beyond MAX_ABS_AMOUNT_CENTS (10 million euros): no household statement holds one, and
+ * refusing it keeps every sum of a file's amounts a safe integer.
+ */
 export function readAmount(text: string, decimal: DecimalSep, line: number, column: string): Cents {
-	const fast = simpleAmount(text, decimal);
-	if (fast !== null) return fast;
+	const cents = simpleAmount(text, decimal) ?? parseExact(text, decimal, line, column);
+	if (cents > MAX_ABS_AMOUNT_CENTS || cents < -MAX_ABS_AMOUNT_CENTS) {
+		throw new ImportError(
+			`Ligne ${line} : montant invraisemblable « ${shown(text)} » dans la colonne « ${column} » (plus de ${fr(MAX_ABS_AMOUNT_CENTS / 100)} €) : vérifiez le fichier.`,
+			line
+		);
+	}
+	return cents;
+}
+
+function parseExact(text: string, decimal: DecimalSep, line: number, column: string): Cents {
 	try {
 		return parseAmount(text, { decimal });
 	} catch (e) {
 		if (e instanceof MoneyParseError || e instanceof RangeError) {
 			throw new ImportError(
-				`Ligne ${line} : montant illisible « ${text.trim()} » dans la colonne « ${column} ».`,
+				`Ligne ${line} : montant illisible « ${shown(text)} » dans la colonne « ${column} ».`,
 				line
 			);
 		}
@@ -159,4 +173,23 @@ export function readOptionalAmount(
 ): Cents | null {
 	if (text === undefined || text.trim() === '') return null;
 	return readAmount(text, decimal, line, column);
+}
+
+/**
+ * The amount text without its thousands separator `sep` (a mapping's `thousands`), once checked that the
+ * separator only splits the integer part into groups of three digits (`1'234'567.50`). Text without the
+ * separator is returned as it is.
+ */
+export function withoutThousands(text: string, sep: string, decimal: DecimalSep, line: number, column: string): string {
+	if (sep === '' || sep === decimal || !text.includes(sep)) return text;
+	const at = text.lastIndexOf(decimal);
+	const integer = at === -1 ? text : text.slice(0, at);
+	const escaped = sep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	if (
+		text.slice(integer.length).includes(sep) ||
+		!new RegExp(`^\\D*\\d{1,3}(?:${escaped}\\d{3})+\\D*$`).test(integer)
+	) {
+		throw new ImportError(`Ligne ${line} : montant illisible « ${shown(text)} » dans la colonne « ${column} ».`, line);
+	}
+	return text.split(sep).join('');
 }

@@ -1,12 +1,13 @@
 /**
  * ISO 20022 camt.053 statements (001.02 to 001.08; camt.052 reports read the same way): booked entries
- * only, sign from CdtDbtInd, AcctSvcrRef as the bank id, OPBD/CLBD balances.
+ * only, sign from CdtDbtInd, AcctSvcrRef as the bank id, OPBD/CLBD balances, the counterparty the entry
+ * names as its payee and a label built the way the bank prints it.
  */
 import { readAmount } from './amounts';
 import { parseIsoDateTime } from './date-parse';
 import { ImportError, incompleteFileError } from './errors';
 import { at, child, findAll, findFirst, lastLine, parseMarkupDocument, textAt, type MarkupNode } from './markup';
-import { MAX_ROWS } from './sniff';
+import { checkRowCount, MAX_ROWS, shown } from './limits';
 import { tidy, tidyOrNull } from './text';
 import type { ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
 
@@ -22,13 +23,93 @@ function signed(node: MarkupNode, line: number, field: string): number {
 	const cents = readAmount(amt, '.', line, field);
 	const ind = textAt(node, 'CdtDbtInd');
 	if (ind !== 'CRDT' && ind !== 'DBIT')
-		throw new ImportError(`Ligne ${line} : sens de l'opération (CdtDbtInd) illisible « ${ind ?? ''} ».`, line);
+		throw new ImportError(`Ligne ${line} : sens de l'opération (CdtDbtInd) illisible « ${shown(ind ?? '')} ».`, line);
 	return ind === 'DBIT' ? -Math.abs(cents) : Math.abs(cents);
 }
 
 function partyName(node: MarkupNode | null): string | null {
 	if (!node) return null;
-	return textAt(node, 'Nm') ?? textAt(node, 'Pty/Nm');
+	return tidyOrNull(textAt(node, 'Nm') ?? textAt(node, 'Pty/Nm'));
+}
+
+/**
+ * The counterparty the entry names (RltdPties): the creditor of a debit, the debtor of a credit, the
+ * other way round for a reversal (a rejected direct debit credits the account and names its creditor);
+ * never the account's own holder when the file names it.
+ */
+function counterparty(entry: MarkupNode, tx: MarkupNode | null, amount: number, owner: string | null): string | null {
+	const parties = tx ? child(tx, 'RltdPties') : null;
+	if (!parties) return null;
+	const reversal = textAt(entry, 'RvslInd') === 'true';
+	const order = amount < 0 !== reversal ? ['Cdtr', 'UltmtCdtr', 'Dbtr'] : ['Dbtr', 'UltmtDbtr', 'Cdtr'];
+	const same = (n: string) => owner !== null && n.toUpperCase() === owner.toUpperCase();
+	for (const role of order) {
+		const name = partyName(child(parties, role));
+		if (name && !same(name)) return name;
+	}
+	return null;
+}
+
+/** Joins label parts in order, leaving out a part the text so far already holds. */
+function joinNew(parts: (string | null)[]): string {
+	let out = '';
+	for (const p of parts) {
+		if (!p) continue;
+		if (out.toUpperCase().includes(p.toUpperCase())) continue;
+		out = out ? `${out} ${p}` : p;
+	}
+	return out;
+}
+
+/**
+ * Label, payee and memo of an entry the way a French bank prints it on paper: its own entry text
+ * (AddtlNtryInf, e.g. `REJET PRLV SEPA …` or `VIR SEPA EMIS`), then the counterparty, then the remittance
+ * information (Ustrd, e.g. `Echéance 03/2026`), each left out when what comes before already holds it
+ * (a remittance that starts with the counterparty's name keeps it in first place). Without any of them:
+ * AddtlTxInf, then the bank transaction code. The memo keeps AddtlTxInf when the label does not hold it.
+ */
+function entryTexts(
+	entry: MarkupNode,
+	amount: number,
+	owner: string | null
+): { rawLabel: string; payee: string | null; memo: string | null } {
+	const tx = findFirst(entry, 'TxDtls');
+	const payee = counterparty(entry, tx, amount, owner);
+	const ustrd = tx
+		? findAll(tx, 'Ustrd')
+				.map((u) => tidy(u.text))
+				.filter(Boolean)
+				.join(' ')
+		: '';
+	const addtlEntry = tidyOrNull(textAt(entry, 'AddtlNtryInf'));
+	const addtlTx = tx ? tidyOrNull(textAt(tx, 'AddtlTxInf')) : null;
+	const remittanceFirst = payee !== null && ustrd.toUpperCase().includes(payee.toUpperCase());
+	let rawLabel = joinNew([addtlEntry, remittanceFirst ? null : payee, ustrd]);
+	let memo: string | null = null;
+	if (rawLabel === '') {
+		rawLabel = addtlTx ?? tidy(textAt(entry, 'BkTxCd/Prtry/Cd') ?? textAt(entry, 'BkTxCd/Domn/Fmly/SubFmlyCd'));
+	} else if (addtlTx && !rawLabel.toUpperCase().includes(addtlTx.toUpperCase())) memo = addtlTx;
+	return { rawLabel, payee, memo };
+}
+
+/** A SEPA creditor identifier: country, check digits, business code, national id (FR12ZZZ123456). */
+const ICS = /^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/;
+
+/** The SEPA direct-debit mandate (RUM) and creditor identifier (ICS) of a transaction, when given. */
+function sepaReferences(tx: MarkupNode | null): { mandateId?: string; creditorId?: string } {
+	const out: { mandateId?: string; creditorId?: string } = {};
+	const mandate = tx ? tidyOrNull(textAt(tx, 'Refs/MndtId')) : null;
+	const creditor =
+		[
+			'RltdPties/CdtrSchmeId/Id/PrvtId/Othr/Id',
+			'RltdPties/Cdtr/Id/PrvtId/Othr/Id',
+			'RltdPties/Cdtr/Pty/Id/PrvtId/Othr/Id'
+		]
+			.map((path) => (tx ? tidyOrNull(textAt(tx, path)) : null))
+			.find((id) => id !== null && ICS.test(id)) ?? null;
+	if (mandate) out.mandateId = mandate;
+	if (creditor) out.creditorId = creditor;
+	return out;
 }
 
 /** Parses camt.053 (or .052) XML text into accounts; counts pending entries. */
@@ -43,26 +124,11 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 		warnings.push(
 			'Ce fichier est un relevé intrajournalier (camt.052) : seules les opérations comptabilisées sont importées.'
 		);
-	// line of each <Ntry> opening tag, in order
-	const lineStarts: number[] = [];
-	{
-		let line = 1;
-		let last = 0;
-		const re = /<(?:[\w-]+:)?Ntry[\s>]/g;
-		let m: RegExpExecArray | null;
-		while ((m = re.exec(text))) {
-			for (let i = last; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
-			last = m.index;
-			lineStarts.push(line);
-		}
-	}
-	if (lineStarts.length > MAX_ROWS)
-		throw new ImportError(`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations.`);
 	const { root, truncated } = parseMarkupDocument(text);
 	// a complete document closes <Document> and every <Stmt> and <Ntry> in it
 	if (truncated) throw incompleteFileError(`camt.${ns[1]}`, lastLine(text));
-	const entryLine = new Map<MarkupNode, number>();
-	findAll(root, 'Ntry').forEach((n, i) => entryLine.set(n, lineStarts[i] ?? 1));
+	const entries = findAll(root, 'Ntry');
+	checkRowCount(entries.length, entries[MAX_ROWS]?.line ?? null);
 	const statements = [...findAll(root, 'Stmt'), ...findAll(root, 'Rpt')];
 	if (statements.length === 0) throw new ImportError('Ce fichier camt ne contient aucun relevé (Stmt).');
 	let pendingSkipped = 0;
@@ -74,18 +140,19 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 			);
 		}
 		const acct = child(st, 'Acct');
+		const owner = tidyOrNull(textAt(acct, 'Ownr/Nm'));
 		const balances: ParsedBalance[] = [];
 		for (const bal of st.children.filter((c) => c.name === 'Bal')) {
 			const code = textAt(bal, 'Tp/CdOrPrtry/Cd');
 			const kind = code === 'OPBD' || code === 'PRCD' ? 'opening' : code === 'CLBD' ? 'closing' : null;
 			if (!kind) continue;
-			const line = 1;
+			const line = bal.line;
 			const date = dateOf(child(bal, 'Dt'));
-			if (date) balances.push({ date, amount: signed(bal, line, 'Bal/Amt'), kind });
+			if (date) balances.push({ date, amount: signed(bal, line, 'Bal/Amt'), kind, line });
 		}
 		const transactions: ParsedTransaction[] = [];
 		for (const ntry of st.children.filter((c) => c.name === 'Ntry')) {
-			const line = entryLine.get(ntry) ?? 1;
+			const line = ntry.line;
 			const sts = textAt(ntry, 'Sts/Cd') ?? textAt(ntry, 'Sts');
 			if (sts && sts !== 'BOOK') {
 				if (sts === 'PDNG' || sts === 'INFO') pendingSkipped++;
@@ -94,17 +161,8 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 			const bookingDate = dateOf(child(ntry, 'BookgDt')) ?? dateOf(child(ntry, 'ValDt'));
 			if (!bookingDate) throw new ImportError(`Ligne ${line} : date de comptabilisation (BookgDt) illisible.`, line);
 			const amount = signed(ntry, line, 'Ntry/Amt');
+			const { rawLabel, payee, memo } = entryTexts(ntry, amount, owner);
 			const tx = findFirst(ntry, 'TxDtls');
-			const parties = tx ? child(tx, 'RltdPties') : null;
-			const payee = amount < 0 ? partyName(child(parties, 'Cdtr')) : partyName(child(parties, 'Dbtr'));
-			const ustrd = tx
-				? findAll(tx, 'Ustrd')
-						.map((u) => tidy(u.text))
-						.filter(Boolean)
-						.join(' ')
-				: '';
-			const addtl = tidyOrNull(textAt(ntry, 'AddtlNtryInf')) ?? (tx ? tidyOrNull(textAt(tx, 'AddtlTxInf')) : null);
-			const rawLabel = ustrd || addtl || payee || tidy(textAt(ntry, 'BkTxCd/Prtry/Cd')) || '';
 			transactions.push({
 				line,
 				bookingDate,
@@ -112,8 +170,9 @@ export function parseCamt(text: string): { accounts: ParsedAccount[]; warnings: 
 				amount,
 				rawLabel,
 				payee,
-				memo: ustrd && addtl && addtl !== ustrd ? addtl : null,
-				bankId: textAt(ntry, 'AcctSvcrRef') ?? textAt(ntry, 'NtryRef') ?? (tx ? textAt(tx, 'Refs/AcctSvcrRef') : null)
+				memo,
+				bankId: textAt(ntry, 'AcctSvcrRef') ?? textAt(ntry, 'NtryRef') ?? (tx ? textAt(tx, 'Refs/AcctSvcrRef') : null),
+				...sepaReferences(tx)
 			});
 		}
 		const ibanText = textAt(acct, 'Id/IBAN');

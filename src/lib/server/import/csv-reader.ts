@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 import { ImportError } from './errors';
-import { MAX_ROWS } from './sniff';
+import { FREE_BLANK_LINES, fr, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, scanLines } from './limits';
 
 export interface CsvRow {
 	cells: string[];
@@ -61,54 +61,109 @@ export function sniffDelimiter(text: string): string {
 }
 
 /**
- * Splits CSV text (newlines already normalised to `\n`) into records with papaparse, the project's CSV
- * library, and gives each record the 1-based line it starts on: the next record starts one line after this
- * one, plus the newlines inside its quoted cells. Unquoted fields stay verbatim (Société Générale's `="0234…"`).
+ * Calls `visit` for each record of CSV text (newlines already normalised to `\n`) as papaparse, the
+ * project's CSV library, reads it, with the 1-based line it starts on: the next record starts one line
+ * after this one, plus the newlines inside its quoted cells. Records are handed over one at a time and
+ * never gathered (papaparse's step mode; its fast mode, which splits the whole text first, is off), so a
+ * visitor that throws stops the reading. Unquoted fields stay verbatim (Société Générale's `="0234…"`).
  */
-export function tokenizeCsv(text: string, delimiter: string): CsvRow[] {
-	const parsed = Papa.parse<string[]>(text, {
+export function eachRecord(text: string, delimiter: string, visit: (cells: string[], line: number) => void): void {
+	let line = 1;
+	// the next newline not counted yet: each record ends where papaparse's cursor is, and the newlines
+	// before it (its own and those inside its quoted cells) give the next record's line
+	let nextNewline = text.indexOf('\n');
+	let failure: unknown = null;
+	Papa.parse<string[]>(text, {
 		delimiter,
 		quoteChar: '"',
 		escapeChar: '"',
 		skipEmptyLines: false,
-		newline: '\n'
-	});
-	const data = parsed.data;
-	const rows: CsvRow[] = new Array(data.length);
-	// Every newline of the text either ends a record or sits in a quoted cell: when the count of newlines
-	// leaves none for the cells, record i starts on line i + 1 (the usual file, read without a per-cell scan).
-	let newlines = 0;
-	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines++;
-	if (newlines === data.length - 1) {
-		for (let i = 0; i < data.length; i++) rows[i] = { cells: data[i], line: i + 1 };
-		return rows;
-	}
-	let line = 1;
-	for (let r = 0; r < data.length; r++) {
-		const cells = data[r];
-		rows[r] = { cells, line };
-		let inner = 0;
-		for (const c of cells) {
-			for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) inner++;
+		newline: '\n',
+		fastMode: false,
+		step: (result, parser) => {
+			if (failure !== null) return;
+			try {
+				visit(result.data, line);
+			} catch (e) {
+				failure = e;
+				parser.abort();
+				return;
+			}
+			const end = result.meta.cursor;
+			while (nextNewline !== -1 && nextNewline < end) {
+				line++;
+				nextNewline = text.indexOf('\n', nextNewline + 1);
+			}
 		}
-		line += 1 + inner;
-	}
+	});
+	if (failure !== null) throw failure;
+}
+
+/** Every record of CSV text (newlines already normalised to `\n`), empty ones included, with its line. */
+export function tokenizeCsv(text: string, delimiter: string): CsvRow[] {
+	const rows: CsvRow[] = [];
+	eachRecord(text, delimiter, (cells, line) => rows.push({ cells, line }));
 	return rows;
 }
 
-/** Parses CSV text into non-empty rows with their line numbers; throws ImportError above MAX_ROWS rows. */
-export function readCsv(text: string, delimiter: string): CsvRow[] {
-	const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-	const rows: CsvRow[] = [];
-	const all = tokenizeCsv(normalised, delimiter);
-	for (let r = 0; r < all.length; r++) {
-		const row = all[r];
-		if (row.cells.some((c) => c.trim() !== '')) rows.push(row);
-	}
-	if (rows.length > MAX_ROWS + 50) {
+function isEmptyRow(cells: string[]): boolean {
+	for (let i = 0; i < cells.length; i++) if (cells[i].trim() !== '') return false;
+	return true;
+}
+
+/** Throws an ImportError when one record breaks a bound (columns, cell length). */
+function checkRecord(cells: string[], line: number): void {
+	if (cells.length > MAX_COLUMNS) {
 		throw new ImportError(
-			`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} lignes : exportez une période plus courte.`
+			`Ligne ${line} : ${fr(cells.length)} colonnes, au-delà des ${fr(MAX_COLUMNS)} qu'un relevé peut avoir : ce fichier n'est pas un relevé lisible.`,
+			line
 		);
 	}
+	for (let i = 0; i < cells.length; i++) {
+		if (cells[i].length > MAX_CELL_CHARS) {
+			throw new ImportError(
+				`Ligne ${line} : une cellule de plus de ${fr(MAX_CELL_CHARS)} caractères (un guillemet n'est pas fermé ?) : ce fichier n'est pas un relevé lisible.`,
+				line
+			);
+		}
+	}
+}
+
+/**
+ * Parses CSV text into its non-empty rows with their line numbers, checking the bounds as it reads: line
+ * length, line count and blank lines first (one pass, no array), then each record's columns and cells, the
+ * file's cells, empty rows and rows. Throws an ImportError naming the line at fault. `scanned`: the
+ * caller already ran scanLines on this text.
+ */
+export function readCsv(text: string, delimiter: string, options: { scanned?: boolean } = {}): CsvRow[] {
+	if (!options.scanned) scanLines(text);
+	const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+	const rows: CsvRow[] = [];
+	let empty = 0;
+	let cellCount = 0;
+	eachRecord(normalised, delimiter, (cells, line) => {
+		checkRecord(cells, line);
+		cellCount += cells.length;
+		if (cellCount > MAX_CELLS) {
+			throw new ImportError(
+				`Ligne ${line} : ce fichier a plus de ${fr(MAX_CELLS)} cellules : exportez une période plus courte.`,
+				line
+			);
+		}
+		if (isEmptyRow(cells)) {
+			empty++;
+			if (empty > FREE_BLANK_LINES + rows.length) {
+				throw new ImportError(
+					`Ligne ${line} : ${fr(empty)} lignes sans aucune valeur pour ${fr(rows.length)} lignes écrites : ce fichier n'est pas un relevé lisible.`,
+					line
+				);
+			}
+			return;
+		}
+		rows.push({ cells, line });
+		if (rows.length > MAX_ROWS + 50) {
+			throw new ImportError(`Ce fichier a plus de ${fr(MAX_ROWS)} lignes : exportez une période plus courte.`, line);
+		}
+	});
 	return rows;
 }

@@ -5,10 +5,11 @@
  */
 import type { Cents } from '$lib/money';
 import type { IsoDate } from '$lib/dates';
-import { decideDecimal, readAmount, readOptionalAmount, type DecimalSep } from './amounts';
+import { decideDecimal, readOptionalAmount, withoutThousands, type DecimalSep } from './amounts';
 import type { CsvRow } from './csv-reader';
 import { labelDateCandidate, looksLikeDate, parseDateText, settleLabelDate, type LabelDate } from './date-parse';
 import { ImportError } from './errors';
+import { shown } from './limits';
 import { tidy, tidyOrNull } from './text';
 import type { DateOrder, ParsedAccount, ParsedBalance, ParsedTransaction } from './types';
 
@@ -57,6 +58,8 @@ export interface ColumnSpec {
 	splitPipePayee?: boolean;
 	/** Take the operation date from the label (CARTE dd/mm…) when there is no column for it. */
 	labelOperationDate?: boolean;
+	/** Thousands separator of the amount and balance columns, removed before reading (a mapping's). */
+	thousands?: string;
 }
 
 export interface TableResult {
@@ -75,7 +78,8 @@ function cell(cells: string[], i: number | undefined): string {
 }
 
 function colName(spec: ColumnSpec, i: number, fallback: string): string {
-	return spec.names?.[i] ?? fallback;
+	const name = spec.names?.[i];
+	return name ? shown(name) : fallback;
 }
 
 /**
@@ -100,43 +104,179 @@ function checkWidth(cells: string[], width: number, line: number): void {
 	}
 }
 
-/** Reads the data rows of a table. Rows whose booking-date cell is not a date go to `otherRows`. */
-export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
+/** Decimal separator of each amount column and of the balance column, decided from all their values. */
+interface Decimals {
+	of(col: number): DecimalSep;
+	balance: DecimalSep;
+}
+
+function decimalsOf(rows: CsvRow[], spec: ColumnSpec): Decimals {
 	const amountCols = [spec.amount, spec.debit, spec.credit, spec.fee].filter((c): c is number => c !== undefined);
 	const decimals = new Map<number, DecimalSep>();
-	for (const c of amountCols)
-		decimals.set(
-			c,
-			decideDecimal(
-				rows.map((r) => r.cells[c] ?? ''),
-				spec.decimal
-			)
-		);
-	let balanceDecimal: DecimalSep = spec.balanceDecimal ?? spec.decimal;
-	if (spec.balance !== undefined) {
-		const b = spec.balance;
-		balanceDecimal = decideDecimal(
-			rows.map((r) => r.cells[b] ?? ''),
-			balanceDecimal
+	const values = (col: number) => rows.map((r) => r.cells[col] ?? '');
+	for (const c of amountCols) decimals.set(c, decideDecimal(values(c), spec.decimal));
+	const balance = spec.balance;
+	const balanceDefault = spec.balanceDecimal ?? spec.decimal;
+	return {
+		of: (col) => decimals.get(col) ?? spec.decimal,
+		balance: balance === undefined ? balanceDefault : decideDecimal(values(balance), balanceDefault)
+	};
+}
+
+/** An amount cell read in cents, its thousands separator removed first when the spec names one. */
+function amountCell(
+	c: string[],
+	col: number,
+	decimal: DecimalSep,
+	line: number,
+	spec: ColumnSpec,
+	fallback: string
+): Cents | null {
+	const name = colName(spec, col, fallback);
+	const raw = cell(c, col);
+	const text = spec.thousands ? withoutThousands(raw, spec.thousands, decimal, line, name) : raw;
+	return readOptionalAmount(text, decimal, line, name);
+}
+
+/** The row's amount: the amount column, or credit minus debit (both written positive or signed), less the fee. */
+function rowAmount(c: string[], line: number, spec: ColumnSpec, dec: Decimals): Cents {
+	let amount: Cents;
+	if (spec.amount !== undefined) {
+		const a = amountCell(c, spec.amount, dec.of(spec.amount), line, spec, 'montant');
+		if (a === null) {
+			throw new ImportError(
+				`Ligne ${line} : montant manquant dans la colonne « ${colName(spec, spec.amount, 'montant')} ».`,
+				line
+			);
+		}
+		amount = a;
+	} else {
+		const debitCol = spec.debit as number;
+		const creditCol = spec.credit as number;
+		const debit = amountCell(c, debitCol, dec.of(debitCol), line, spec, 'débit');
+		const credit = amountCell(c, creditCol, dec.of(creditCol), line, spec, 'crédit');
+		if (debit !== null && credit !== null && debit !== 0 && credit !== 0) {
+			throw new ImportError(`Ligne ${line} : les colonnes débit et crédit sont toutes deux remplies.`, line);
+		}
+		if (debit === null && credit === null) throw new ImportError(`Ligne ${line} : ni débit ni crédit.`, line);
+		amount = Math.abs(credit ?? 0) - Math.abs(debit ?? 0);
+	}
+	if (spec.fee !== undefined) {
+		const fee = amountCell(c, spec.fee, dec.of(spec.fee), line, spec, 'frais');
+		if (fee !== null) amount -= Math.abs(fee);
+	}
+	return amount;
+}
+
+/** The raw label (a BoursoBank `Payee | RAW LABEL` split), the file's payee and the memo of a row. */
+function rowTexts(c: string[], spec: ColumnSpec): { rawLabel: string; payee: string | null; memo: string | null } {
+	let rawLabel =
+		spec.label.length === 1
+			? tidy(cell(c, spec.label[0]))
+			: spec.labelFirst
+				? (spec.label.map((i) => tidy(cell(c, i))).find((s) => s !== '') ?? '')
+				: spec.label
+						.map((i) => tidy(cell(c, i)))
+						.filter((s) => s !== '')
+						.join(' ');
+	let payee = spec.payee !== undefined ? tidyOrNull(cell(c, spec.payee)) : null;
+	if (spec.splitPipePayee) {
+		const idx = rawLabel.indexOf(' | ');
+		if (idx > 0) {
+			payee = tidyOrNull(rawLabel.slice(0, idx)) ?? payee;
+			rawLabel = tidy(rawLabel.slice(idx + 3));
+		}
+	}
+	if (rawLabel === '') rawLabel = payee ?? '';
+	let memo: string | null = null;
+	if (spec.memo !== undefined && spec.memo.length === 1) {
+		const m = tidy(cell(c, spec.memo[0]));
+		if (m !== '' && m !== rawLabel) memo = m;
+	} else if (spec.memo !== undefined && spec.memo.length > 1) {
+		const memoParts = spec.memo.map((i) => tidy(cell(c, i))).filter((s) => s !== '' && s !== rawLabel);
+		if (memoParts.length) memo = memoParts.join(' ');
+	}
+	return { rawLabel, payee, memo };
+}
+
+/** Caches of one table: a statement repeats its dates (and often its labels) many times. */
+function textCaches(spec: ColumnSpec) {
+	const dates = new Map<string, IsoDate | null>();
+	const labelDates = new Map<string, LabelDate | null>();
+	return {
+		date(text: string): IsoDate | null {
+			let d = dates.get(text);
+			if (d === undefined) {
+				d = parseDateText(text, spec.dateOrder);
+				if (dates.size < 100_000) dates.set(text, d);
+			}
+			return d;
+		},
+		labelDate(rawLabel: string, bookingDate: IsoDate): IsoDate | null {
+			let candidate = labelDates.get(rawLabel);
+			if (candidate === undefined) {
+				candidate = labelDateCandidate(rawLabel);
+				if (labelDates.size < 50_000) labelDates.set(rawLabel, candidate);
+			}
+			return settleLabelDate(candidate, bookingDate);
+		}
+	};
+}
+
+/** The operation date column of a row, or null when empty; an unreadable one is refused. */
+function operationDateCell(c: string[], line: number, spec: ColumnSpec, read: (t: string) => IsoDate | null) {
+	if (spec.operationDate === undefined) return null;
+	const t = cell(c, spec.operationDate).trim();
+	if (t === '') return null;
+	const d = read(t);
+	if (d === null) {
+		throw new ImportError(
+			`Ligne ${line} : date d'opération illisible « ${shown(t)} » dans la colonne « ${colName(spec, spec.operationDate, "date d'opération")} ».`,
+			line
 		);
 	}
+	return d;
+}
+
+/** One transaction from a row whose booking date was read. */
+function rowTransaction(
+	row: CsvRow,
+	bookingDate: IsoDate,
+	spec: ColumnSpec,
+	dec: Decimals,
+	caches: ReturnType<typeof textCaches>
+): ParsedTransaction {
+	const c = row.cells;
+	if (spec.width !== undefined) checkWidth(c, spec.width, row.line);
+	let operationDate = operationDateCell(c, row.line, spec, caches.date);
+	const amount = rowAmount(c, row.line, spec, dec);
+	const { rawLabel, payee, memo } = rowTexts(c, spec);
+	if (operationDate === null && spec.labelOperationDate) operationDate = caches.labelDate(rawLabel, bookingDate);
+	const tx: ParsedTransaction = {
+		line: row.line,
+		bookingDate,
+		operationDate,
+		amount,
+		rawLabel,
+		payee,
+		memo,
+		bankId: spec.bankId !== undefined ? tidyOrNull(cell(c, spec.bankId)) : null
+	};
+	if (spec.mandateId !== undefined) tx.mandateId = tidyOrNull(cell(c, spec.mandateId));
+	if (spec.creditorId !== undefined) tx.creditorId = tidyOrNull(cell(c, spec.creditorId));
+	if (spec.category !== undefined) tx.bankCategory = tidyOrNull(cell(c, spec.category));
+	return tx;
+}
+
+/** Reads the data rows of a table. Rows whose booking-date cell is not a date go to `otherRows`. */
+export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
+	const dec = decimalsOf(rows, spec);
+	const caches = textCaches(spec);
 	const result: TableResult = { accounts: new Map(), pendingSkipped: 0, warnings: [], otherRows: [] };
 	const current = new Map<string, { amount: Cents; line: number; text: string }>();
-	// A statement repeats its dates (and often its labels) many times: each distinct text is read once.
-	const dates = new Map<string, IsoDate | null>();
-	const readDate = (text: string): IsoDate | null => {
-		let d = dates.get(text);
-		if (d === undefined) {
-			d = parseDateText(text, spec.dateOrder);
-			if (dates.size < 100_000) dates.set(text, d);
-		}
-		return d;
-	};
-	const labelDates = new Map<string, LabelDate | null>();
 	for (let r = 0; r < rows.length; r++) {
 		const row = rows[r];
 		const c = row.cells;
-		const dateText = cell(c, spec.bookingDate).trim();
 		const state = spec.state ? spec.state(c) : 'booked';
 		if (state === 'pending') {
 			result.pendingSkipped++;
@@ -146,122 +286,16 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 			result.warnings.push(`Ligne ${row.line} ignorée : opération annulée ou refusée.`);
 			continue;
 		}
-		const bookingDate = readDate(dateText);
+		const dateText = cell(c, spec.bookingDate).trim();
+		const bookingDate = caches.date(dateText);
 		if (bookingDate === null) {
 			if (dateText !== '' && looksLikeDate(dateText)) {
-				throw new ImportError(`Ligne ${row.line} : date impossible « ${dateText} ».`, row.line);
+				throw new ImportError(`Ligne ${row.line} : date impossible « ${shown(dateText)} ».`, row.line);
 			}
 			result.otherRows.push(row);
 			continue;
 		}
-		if (spec.width !== undefined) checkWidth(c, spec.width, row.line);
-		let operationDate: IsoDate | null = null;
-		if (spec.operationDate !== undefined) {
-			const t = cell(c, spec.operationDate).trim();
-			if (t !== '') {
-				operationDate = readDate(t);
-				if (operationDate === null) {
-					throw new ImportError(
-						`Ligne ${row.line} : date d'opération illisible « ${t} » dans la colonne « ${colName(spec, spec.operationDate, "date d'opération")} ».`,
-						row.line
-					);
-				}
-			}
-		}
-		let amount: Cents;
-		if (spec.amount !== undefined) {
-			const t = cell(c, spec.amount);
-			if (t.trim() === '') {
-				throw new ImportError(
-					`Ligne ${row.line} : montant manquant dans la colonne « ${colName(spec, spec.amount, 'montant')} ».`,
-					row.line
-				);
-			}
-			amount = readAmount(
-				t,
-				decimals.get(spec.amount) ?? spec.decimal,
-				row.line,
-				colName(spec, spec.amount, 'montant')
-			);
-		} else {
-			const debitCol = spec.debit as number;
-			const creditCol = spec.credit as number;
-			const debit = readOptionalAmount(
-				cell(c, debitCol),
-				decimals.get(debitCol) ?? spec.decimal,
-				row.line,
-				colName(spec, debitCol, 'débit')
-			);
-			const credit = readOptionalAmount(
-				cell(c, creditCol),
-				decimals.get(creditCol) ?? spec.decimal,
-				row.line,
-				colName(spec, creditCol, 'crédit')
-			);
-			if (debit !== null && credit !== null && debit !== 0 && credit !== 0) {
-				throw new ImportError(`Ligne ${row.line} : les colonnes débit et crédit sont toutes deux remplies.`, row.line);
-			}
-			if (debit === null && credit === null) {
-				throw new ImportError(`Ligne ${row.line} : ni débit ni crédit.`, row.line);
-			}
-			amount = Math.abs(credit ?? 0) - Math.abs(debit ?? 0);
-		}
-		if (spec.fee !== undefined) {
-			const fee = readOptionalAmount(
-				cell(c, spec.fee),
-				decimals.get(spec.fee) ?? spec.decimal,
-				row.line,
-				colName(spec, spec.fee, 'frais')
-			);
-			if (fee !== null) amount -= Math.abs(fee);
-		}
-		let rawLabel =
-			spec.label.length === 1
-				? tidy(cell(c, spec.label[0]))
-				: spec.labelFirst
-					? (spec.label.map((i) => tidy(cell(c, i))).find((s) => s !== '') ?? '')
-					: spec.label
-							.map((i) => tidy(cell(c, i)))
-							.filter((s) => s !== '')
-							.join(' ');
-		let payee = spec.payee !== undefined ? tidyOrNull(cell(c, spec.payee)) : null;
-		if (spec.splitPipePayee) {
-			const idx = rawLabel.indexOf(' | ');
-			if (idx > 0) {
-				payee = tidyOrNull(rawLabel.slice(0, idx)) ?? payee;
-				rawLabel = tidy(rawLabel.slice(idx + 3));
-			}
-		}
-		if (rawLabel === '') rawLabel = payee ?? '';
-		if (operationDate === null && spec.labelOperationDate) {
-			let candidate = labelDates.get(rawLabel);
-			if (candidate === undefined) {
-				candidate = labelDateCandidate(rawLabel);
-				if (labelDates.size < 50_000) labelDates.set(rawLabel, candidate);
-			}
-			operationDate = settleLabelDate(candidate, bookingDate);
-		}
-		let memo: string | null = null;
-		if (spec.memo !== undefined && spec.memo.length === 1) {
-			const m = tidy(cell(c, spec.memo[0]));
-			if (m !== '' && m !== rawLabel) memo = m;
-		} else if (spec.memo !== undefined && spec.memo.length > 1) {
-			const memoParts = spec.memo.map((i) => tidy(cell(c, i))).filter((s) => s !== '' && s !== rawLabel);
-			if (memoParts.length) memo = memoParts.join(' ');
-		}
-		const tx: ParsedTransaction = {
-			line: row.line,
-			bookingDate,
-			operationDate,
-			amount,
-			rawLabel,
-			payee,
-			memo,
-			bankId: spec.bankId !== undefined ? tidyOrNull(cell(c, spec.bankId)) : null
-		};
-		if (spec.mandateId !== undefined) tx.mandateId = tidyOrNull(cell(c, spec.mandateId));
-		if (spec.creditorId !== undefined) tx.creditorId = tidyOrNull(cell(c, spec.creditorId));
-		if (spec.category !== undefined) tx.bankCategory = tidyOrNull(cell(c, spec.category));
+		const tx = rowTransaction(row, bookingDate, spec, dec, caches);
 		const key = spec.account !== undefined ? tidy(cell(c, spec.account)) : '';
 		let acc = result.accounts.get(key);
 		if (!acc) {
@@ -274,20 +308,18 @@ export function readTable(rows: CsvRow[], spec: ColumnSpec): TableResult {
 			result.accounts.set(key, acc);
 		}
 		acc.transactions.push(tx);
-		if (spec.balance !== undefined) {
-			const text = cell(c, spec.balance);
-			const last = spec.balanceIsCurrent ? current.get(key) : undefined;
-			if (last !== undefined && last.text === text) {
-				// the export-time balance, repeated on every row: the same text is the same amount
-				last.line = row.line;
-			} else {
-				const bal = readOptionalAmount(text, balanceDecimal, row.line, colName(spec, spec.balance, 'solde'));
-				if (bal !== null) {
-					if (spec.balanceIsCurrent) current.set(key, { amount: bal, line: row.line, text });
-					else acc.balances.push({ date: bookingDate, amount: bal, kind: 'running', line: row.line });
-				}
-			}
+		if (spec.balance === undefined) continue;
+		const text = cell(c, spec.balance);
+		const last = spec.balanceIsCurrent ? current.get(key) : undefined;
+		if (last !== undefined && last.text === text) {
+			// the export-time balance, repeated on every row: the same text is the same amount
+			last.line = row.line;
+			continue;
 		}
+		const bal = amountCell(c, spec.balance, dec.balance, row.line, spec, 'solde');
+		if (bal === null) continue;
+		if (spec.balanceIsCurrent) current.set(key, { amount: bal, line: row.line, text });
+		else acc.balances.push({ date: bookingDate, amount: bal, kind: 'running', line: row.line });
 	}
 	for (const [key, { amount, line }] of current) {
 		const acc = result.accounts.get(key);
@@ -316,7 +348,9 @@ export function toAccount(
 		bankName: meta.bankName ?? null,
 		currency: entry.currency ?? meta.currency ?? 'EUR',
 		transactions: entry.transactions,
-		balances: [...(meta.balances ?? []), ...entry.balances]
+		balances: [...(meta.balances ?? []), ...entry.balances],
+		...(meta.kind ? { kind: meta.kind } : {}),
+		...(meta.identified !== undefined ? { identified: meta.identified } : {})
 	};
 }
 

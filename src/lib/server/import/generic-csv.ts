@@ -7,6 +7,8 @@ import { readTable } from './csv-table';
 import { decideDecimal } from './amounts';
 import { looksLikeDate, requireDateOrder } from './date-parse';
 import { ImportError } from './errors';
+import { shown } from './limits';
+import { dateFormatOrder, dateFormatPattern } from './mapping-spec';
 import { headerKey } from './text';
 import type { CsvMapping, CsvPreview, DateOrder, ParsedAccount } from './types';
 import { skippedRowWarnings, trimmed } from './layouts/common';
@@ -89,14 +91,38 @@ function suggest(columns: string[], sample: CsvRow[], hasHeader: boolean, skipRo
 	return mapping;
 }
 
+/**
+ * Where the data starts and which row is the header. With `skipRows` the mapping says; without, the data
+ * starts at the first row (within 50) whose date cell is a date, after the header just before it.
+ */
+function dataStart(rows: CsvRow[], mapping: CsvMapping): { start: number; header: string[] | undefined } {
+	if (mapping.skipRows !== undefined) {
+		const start = mapping.skipRows + (mapping.hasHeader ? 1 : 0);
+		return { start, header: mapping.hasHeader ? rows[mapping.skipRows]?.cells : undefined };
+	}
+	const first = rows.findIndex((r, i) => i < 50 && looksLikeDate(r.cells[mapping.dateColumn] ?? ''));
+	if (first === -1) return { start: mapping.hasHeader ? 1 : 0, header: mapping.hasHeader ? rows[0]?.cells : undefined };
+	return { start: first, header: mapping.hasHeader && first > 0 ? rows[first - 1].cells : undefined };
+}
+
+/** Refuses the first date cell written otherwise than the mapping's dateFormat (cells that are no date at all are rows to skip). */
+function checkDateFormat(values: { text: string; line: number }[], format: string): void {
+	const pattern = dateFormatPattern(format);
+	for (const { text, line } of values) {
+		const t = text.trim();
+		if (t !== '' && looksLikeDate(t) && !pattern.test(t)) {
+			throw new ImportError(`Ligne ${line} : la date « ${shown(t)} » ne suit pas le format ${format}.`, line);
+		}
+	}
+}
+
 /** Parses a CSV file with a mapping given by the person. Column indexes are 0-based. */
 export function parseWithMapping(
 	rows: CsvRow[],
 	mapping: CsvMapping,
 	dateOrderOption: DateOrder | undefined
 ): { accounts: ParsedAccount[]; warnings: string[]; pendingSkipped: number } {
-	const start = (mapping.skipRows ?? 0) + (mapping.hasHeader ? 1 : 0);
-	const header = mapping.hasHeader ? rows[mapping.skipRows ?? 0]?.cells : undefined;
+	const { start, header } = dataStart(rows, mapping);
 	const data = rows.slice(start);
 	if (data.length === 0) throw new ImportError("Aucune ligne d'opération après l'en-tête.");
 	const width = Math.max(...data.slice(0, 50).map((r) => r.cells.length));
@@ -123,7 +149,11 @@ export function parseWithMapping(
 		);
 	}
 	const dateValues = data.map((r) => ({ text: r.cells[mapping.dateColumn] ?? '', line: r.line }));
-	const order = mapping.dateOrder ?? requireDateOrder(dateValues, dateOrderOption);
+	if (mapping.dateFormat) checkDateFormat(dateValues, mapping.dateFormat);
+	const order =
+		(mapping.dateFormat ? dateFormatOrder(mapping.dateFormat) : undefined) ??
+		mapping.dateOrder ??
+		requireDateOrder(dateValues, dateOrderOption);
 	const amountCols = [mapping.amountColumn, mapping.debitColumn, mapping.creditColumn].filter(
 		(c): c is number => c !== undefined
 	);
@@ -131,7 +161,7 @@ export function parseWithMapping(
 		mapping.decimal ??
 		decideDecimal(
 			amountCols.flatMap((c) => data.map((r) => r.cells[c] ?? '')),
-			','
+			mapping.thousands === ',' ? '.' : ','
 		);
 	const result = readTable(data, {
 		bookingDate: mapping.dateColumn,
@@ -145,6 +175,7 @@ export function parseWithMapping(
 		balance: mapping.balanceColumn,
 		decimal,
 		labelOperationDate: order === 'dmy',
+		thousands: mapping.thousands || undefined,
 		names: header?.map((c) => c.trim()),
 		width: header ? trimmed(header).length : undefined
 	});

@@ -4,13 +4,14 @@
  * exactly rejects the whole file with an ImportError (French message, line).
  */
 import { parseCamt } from './camt';
-import { parseCsv } from './csv';
-import { decodeBytes } from './encoding';
+import { parseCsv, previewCsvText } from './csv';
+import { decodeBytes, type DecodedText } from './encoding';
 import { ImportError } from './errors';
 import { parseOfx } from './ofx';
 import { parseQif } from './qif';
-import { detectFormat, MAX_ROWS, rejectBinaryText, rejectUnreadable } from './sniff';
-import type { ParsedStatement, ParseOptions } from './types';
+import { checkRowCount } from './limits';
+import { detectFormat, rejectBinaryText, rejectUnreadable } from './sniff';
+import type { CsvPreview, ParsedAccount, ParsedStatement, ParseOptions } from './types';
 
 export * from './types';
 export { ImportError, NeedsMappingError, NeedsDateOrderError } from './errors';
@@ -20,6 +21,20 @@ export { reconcile, statedClosingBalance } from './reconcile';
 export type { BalanceGap } from './reconcile';
 export { maskAccountNumber } from './mask';
 export { CSV_LAYOUTS } from './csv';
+export { parseMappingSpec } from './mapping-spec';
+export {
+	FREE_BLANK_LINES,
+	MAX_ABS_AMOUNT_CENTS,
+	MAX_CELL_CHARS,
+	MAX_CELLS,
+	MAX_COLUMNS,
+	MAX_DEPTH,
+	MAX_ELEMENTS,
+	MAX_LINE_CHARS,
+	MAX_LINES,
+	MAX_ROWS,
+	MAX_TAG_CHARS
+} from './limits';
 
 /**
  * Parses a bank statement file (CSV of a known French bank, OFX 1.x/2.x, QIF, camt.053).
@@ -40,12 +55,31 @@ export function parseStatement(bytes: Uint8Array, options: ParseOptions = {}): P
 	}
 }
 
-function parse(bytes: Uint8Array, options: ParseOptions): ParsedStatement {
-	rejectUnreadable(bytes, options.maxBytes);
+/** The file's text, once it passed the checks every format shares (size, binary, empty). */
+function readableText(bytes: Uint8Array, maxBytes: number | undefined): { text: string; decoded: DecodedText } {
+	rejectUnreadable(bytes, maxBytes);
 	const decoded = decodeBytes(bytes);
 	const text = decoded.text.replace(/^\ufeff/, '');
 	rejectBinaryText(text);
 	if (text.trim() === '') throw new ImportError('Ce fichier est vide.');
+	return { text, decoded };
+}
+
+/**
+ * The preview of a CSV file (separator, header, columns, first rows, preamble, a guessed mapping), for
+ * writing a mapping by hand (parseMappingSpec resolves header names with it). Throws ImportError.
+ */
+export function previewCsv(bytes: Uint8Array, options: { delimiter?: string; maxBytes?: number } = {}): CsvPreview {
+	try {
+		return previewCsvText(readableText(bytes, options.maxBytes).text, options.delimiter);
+	} catch (e) {
+		if (e instanceof ImportError) throw e;
+		throw new ImportError(`Ce fichier n'a pas pu être lu (${e instanceof Error ? e.message : String(e)}).`);
+	}
+}
+
+function parse(bytes: Uint8Array, options: ParseOptions): ParsedStatement {
+	const { text, decoded } = readableText(bytes, options.maxBytes);
 	const format =
 		options.format && options.format !== 'auto' ? options.format : options.mapping ? 'csv' : detectFormat(text);
 	const warnings = [...decoded.warnings];
@@ -100,10 +134,7 @@ function parse(bytes: Uint8Array, options: ParseOptions): ParsedStatement {
 		}
 	}
 	const count = statement.accounts.reduce((n, a) => n + a.transactions.length, 0);
-	if (count > MAX_ROWS)
-		throw new ImportError(
-			`Ce fichier a plus de ${MAX_ROWS.toLocaleString('fr-FR')} opérations : exportez une période plus courte.`
-		);
+	checkRowCount(count);
 	if (count === 0) {
 		throw new ImportError(
 			statement.pendingSkipped > 0
@@ -111,6 +142,14 @@ function parse(bytes: Uint8Array, options: ParseOptions): ParsedStatement {
 				: 'Aucune opération trouvée dans ce fichier.'
 		);
 	}
-	statement.accounts = statement.accounts.filter((a) => a.transactions.length > 0 || a.balances.length > 0);
+	statement.accounts = statement.accounts
+		.filter((a) => a.transactions.length > 0 || a.balances.length > 0)
+		.map((a) => ({ ...a, kind: a.kind ?? 'bank', identified: identifies(a) }));
 	return statement;
+}
+
+/** True when the file says which account this is: an IBAN, or an account or card number with a digit. */
+function identifies(a: ParsedAccount): boolean {
+	if (a.identified === false) return false;
+	return a.iban !== null || /\d/.test(a.accountNumber ?? '');
 }

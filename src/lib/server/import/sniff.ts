@@ -101,7 +101,30 @@ export function detectFormat(text: string): StatementFormat {
 	) {
 		return 'camt053';
 	}
-	if (/^\s*!(Type|Account|Option)\b/im.test(head)) return 'qif';
+	if (/^\s*!(Type|Account|Option)\b/im.test(head) || looksLikeQifRecords(head)) return 'qif';
 	if (/^\s*<\?xml/.test(head) && /<OFX>/i.test(text.slice(0, 65536))) return 'ofx';
 	return 'csv';
+}
+
+const QIF_CODES = /^[DTUPMNLCASE$%^]/;
+
+/**
+ * QIF without a `!Type` line (older BNP and Microsoft Money exports start with their records): the first
+ * lines are all QIF fields (a code letter then its value), with a `D` date, a `T` amount and a `^` that
+ * ends a record.
+ */
+function looksLikeQifRecords(head: string): boolean {
+	const lines = head
+		.split(/\r\n|\r|\n/)
+		.slice(0, 40)
+		.map((l) => l.trim())
+		.filter((l) => l !== '');
+	// the last line of the sample may be cut
+	if (head.length >= 4096) lines.pop();
+	if (lines.length < 3 || !lines.every((l) => QIF_CODES.test(l))) return false;
+	return (
+		lines.some((l) => l === '^') &&
+		lines.some((l) => /^D\s*\d{1,4}\s*[/.\-']\s*\d{1,2}\s*[/.\-']\s*\d{2,4}$/.test(l)) &&
+		lines.some((l) => /^[TU]\s*[+-]?\s*[\d.,' ]*\d[\d.,' ]*$/.test(l))
+	);
 }

@@ -52,6 +52,19 @@ export interface ParsedAccount {
 	currency: string;
 	transactions: ParsedTransaction[];
 	balances: ParsedBalance[];
+	/**
+	 * 'card': the card account of a deferred debit card (OFX CREDITCARDMSGSRSV1/CCSTMTRS, QIF `!Type:CCard`):
+	 * its purchases are spending (negative amounts), paid by one monthly debit on the current account, which
+	 * the service marks as the settlement so that each euro counts once. Always set by parseStatement
+	 * (absent in objects built elsewhere means 'bank'). A card account's `label` names it ("Carte •••• 1234").
+	 */
+	kind?: 'bank' | 'card';
+	/**
+	 * False when the file does not say which account it is (no account number, IBAN nor card number: QIF,
+	 * generic CSV, headerless exports): ask which account the rows go to rather than guess. Always set by
+	 * parseStatement.
+	 */
+	identified?: boolean;
 }
 
 export interface ParsedStatement {
@@ -79,10 +92,23 @@ export interface CsvMapping {
 	dateOrder?: DateOrder;
 	decimal?: ',' | '.';
 	hasHeader: boolean;
-	/** Lines to skip at the top of the file before the header (or the first row). */
+	/**
+	 * Lines to skip at the top of the file before the header (or the first row). When absent, the data
+	 * starts at the first row whose date cell is a date, and the header is the row just before it.
+	 */
 	skipRows?: number;
 	/** Separator to use instead of the detected one. */
 	delimiter?: string;
+	/**
+	 * Exact format of the date column (`dd.mm.yyyy`, `dd/mm/yy`, `yyyy-mm-dd`, `mm/dd/yyyy`…): it sets the
+	 * date order, and a date cell written another way is refused with its line.
+	 */
+	dateFormat?: string;
+	/**
+	 * Thousands separator of the amount columns (`'`, `’`, ' ', '.', ','; '' for none): removed before the
+	 * amount is read, after checking that it separates groups of three digits.
+	 */
+	thousands?: string;
 }
 
 export interface CsvPreview {

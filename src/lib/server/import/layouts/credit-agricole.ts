@@ -1,14 +1,59 @@
 /**
  * Crédit Agricole CSV: a preamble (download date, holder, `CCHQ no …`, `Solde au dd/mm/yy : x EUR`,
  * period), header `Date;Libellé;Débit Euros;Crédit Euros;` with both columns positive, multi-line quoted
- * labels, and a trailer of deferred-card sections that are not account transactions.
+ * labels, and a trailer of deferred-card sections (`VISA PREMIER no 4533 07xx xxxx xx60;` and its
+ * purchases), each read as a card account: the current account pays their total once a month.
  */
-import { readTable } from '../csv-table';
+import { cardLabel } from '../cards';
+import type { CsvRow } from '../csv-reader';
+import { readTable, toAccount, type ColumnSpec } from '../csv-table';
 import { parseDateText } from '../date-parse';
-import type { ParsedBalance } from '../types';
-import { balanceFromText, locateHeader, single, skippedRowWarnings, type CsvLayout } from './common';
+import { tidy } from '../text';
+import type { ParsedAccount, ParsedBalance } from '../types';
+import { balanceFromText, locateHeader, single, skippedRowWarnings, type CsvLayout, type LayoutOutput } from './common';
 
-const CARD_SECTION = /^\s*(VISA|MASTERCARD|CB|CARTE|E-CARTE)\b/i;
+const CARD_SECTION = /^\s*((?:VISA|MASTERCARD|CB|CARTE|E-CARTE)\b.*?)\s+n[o°º]\s*([0-9][0-9xX* ]{3,})/i;
+const CARD_START = /^\s*(VISA|MASTERCARD|CB|CARTE|E-CARTE)\b/i;
+
+function isCardSection(r: CsvRow): boolean {
+	return CARD_START.test(r.cells[0] ?? '') && parseDateText(r.cells[0], 'dmy') === null;
+}
+
+/**
+ * The deferred-card sections after the account's rows (`VISA PREMIER no 4533 07xx xxxx xx60;` then its
+ * purchases, `Pas d'opération pour cette carte` when none): one card account each, named after the card.
+ */
+function cardAccounts(rows: CsvRow[], spec: ColumnSpec): LayoutOutput {
+	const accounts: ParsedAccount[] = [];
+	const skipped: CsvRow[] = [];
+	let i = 0;
+	while (i < rows.length) {
+		const m = CARD_SECTION.exec(rows[i].cells[0] ?? '');
+		let end = i + 1;
+		while (end < rows.length && !isCardSection(rows[end])) end++;
+		const section = rows.slice(i + 1, end).filter((r) => !/pas d.op[ée]ration/i.test(r.cells.join(' ')));
+		const result = readTable(section, spec);
+		skipped.push(...result.otherRows);
+		const number = m ? m[2].replace(/\s+/g, '') : null;
+		const entry = result.accounts.get('') ?? { transactions: [], balances: [], label: null, currency: null };
+		accounts.push(
+			toAccount(entry, {
+				accountNumber: number,
+				label: cardLabel(number, m ? tidy(m[1]) : null),
+				bankName: 'Crédit Agricole',
+				kind: 'card'
+			})
+		);
+		i = end;
+	}
+	const used = accounts.filter((a) => a.transactions.length > 0);
+	const warnings = used.length
+		? [
+				`Opérations de carte à débit différé lues sur un compte carte à part (${used.map((a) => a.label).join(', ')}) : le compte courant les paie en un débit en fin de mois.`
+			]
+		: [];
+	return { accounts, warnings: [...warnings, ...skippedRowWarnings(skipped)], pendingSkipped: 0 };
+}
 
 export const creditAgricole: CsvLayout = {
 	id: 'credit-agricole',
@@ -32,28 +77,29 @@ export const creditAgricole: CsvLayout = {
 			}
 		}
 		const body = rows.slice(h.at + 1);
-		const cut = body.findIndex((r) => CARD_SECTION.test(r.cells[0] ?? '') && parseDateText(r.cells[0], 'dmy') === null);
-		const accountRows = cut === -1 ? body : body.slice(0, cut);
-		const warnings: string[] = [];
-		if (cut !== -1 && body.slice(cut).some((r) => parseDateText(r.cells[0] ?? '', 'dmy') !== null)) {
-			warnings.push(
-				'Les opérations de carte à débit différé listées en fin de fichier ne sont pas importées : elles seront débitées du compte en une fois, à la fin du mois.'
-			);
-		}
-		const result = readTable(accountRows, {
+		const cut = body.findIndex((r) => isCardSection(r));
+		const spec = {
 			bookingDate: h.col('Date') as number,
-			dateOrder: 'dmy',
+			dateOrder: 'dmy' as const,
 			label: [h.col('Libellé') as number],
 			debit: h.col('Débit Euros'),
 			credit: h.col('Crédit Euros'),
-			decimal: ',',
+			decimal: ',' as const,
 			labelOperationDate: true,
 			names: h.names,
 			width: h.width
-		});
-		return single(result, { accountNumber, label, bankName: 'Crédit Agricole', balances }, [
-			...warnings,
-			...skippedRowWarnings(result.otherRows)
-		]);
+		};
+		const result = readTable(cut === -1 ? body : body.slice(0, cut), spec);
+		const main = single(
+			result,
+			{ accountNumber, label, bankName: 'Crédit Agricole', balances },
+			skippedRowWarnings(result.otherRows)
+		);
+		const cards = cut === -1 ? { accounts: [], warnings: [] } : cardAccounts(body.slice(cut), spec);
+		return {
+			accounts: [...main.accounts, ...cards.accounts],
+			warnings: [...cards.warnings, ...main.warnings],
+			pendingSkipped: 0
+		};
 	}
 };

@@ -32,6 +32,8 @@ export const revolut: CsvLayout = {
 			operationDate: en ? h.col('Started Date') : h.col('Date de début'),
 			dateOrder: 'ymd',
 			label: [h.col('Description') as number],
+			// Revolut's Description is the merchant or the other party of a transfer
+			payee: h.col('Description'),
 			memo: [h.col('Type') as number],
 			amount: en ? h.col('Amount') : h.col('Montant'),
 			fee: en ? h.col('Fee') : h.col('Frais'),
