@@ -21,6 +21,8 @@ export interface Config {
 	mail: { smtpUrl: string | null; from: string };
 	/** hours a password reset link stays valid */
 	resetLinkHours: number;
+	/** time budget of reading one uploaded statement, in a worker thread (IMPORT_PARSE_SECONDS, default 20) */
+	importParseTimeoutMs: number;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/bgv.sqlite';
@@ -75,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			smtpUrl: parseSmtpUrl(env.SMTP_URL),
 			from: (env.MAIL_FROM ?? '').trim() || 'BGV <ne-pas-repondre@bgv.invalid>'
 		},
-		resetLinkHours: positiveInt(env, 'RESET_LINK_HOURS', 2)
+		resetLinkHours: positiveInt(env, 'RESET_LINK_HOURS', 2),
+		importParseTimeoutMs: positiveInt(env, 'IMPORT_PARSE_SECONDS', 20) * 1000
 	};
 }

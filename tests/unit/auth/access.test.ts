@@ -167,7 +167,13 @@ describe('services refuse a scope without the permission they need', () => {
 			[
 				'stage',
 				() =>
-					stageFiles(h.db, lambert, [{ name: 'x.csv', bytes: csv }], { accountId: null, accountName: null }, 1 << 20)
+					stageFiles(
+						h.db,
+						lambert,
+						[{ name: 'x.csv', bytes: csv }],
+						{ accountId: null, accountName: null },
+						{ importMaxBytes: 1 << 20, importParseTimeoutMs: 10_000 }
+					)
 			],
 			['undo', () => undoImport(h.db, lambert, 1)],
 			['categorise', () => setCategoryManually(h.db, lambert, 1, 'daily.groceries')],

@@ -71,14 +71,11 @@ describe('robustness', () => {
 	});
 });
 
-test('100,000-row CSV parses exactly and quickly', () => {
+// Its speed is measured by `npm run bench`, never by a test (shared machines).
+test('100,000-row CSV parses exactly', () => {
 	const data = generateLargeCsv(100_000);
-	const t0 = performance.now();
 	const s = parseStatement(data);
-	const ms = performance.now() - t0;
 	expect(s.layout).toBe('boursobank');
 	expect(s.accounts[0].transactions).toHaveLength(100_000);
 	expect(Number.isSafeInteger(s.accounts[0].transactions.reduce((n, t) => n + t.amount, 0))).toBe(true);
-	// generous bound for a shared 2-core machine; the measured figure is in the report
-	expect(ms).toBeLessThan(6000);
 });

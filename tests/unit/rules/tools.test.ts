@@ -116,12 +116,11 @@ describe('default rules', () => {
 		expect(r.tags).toContain('incident');
 		expect(categorise(set, { rawLabel: 'FRAIS REJET PRLV EDF', amount: -2000 }).category).toBe('bank.incident_fees');
 	});
-	it('compiles and categorises fast (generous bound for a shared CI machine)', () => {
+	// Speed is measured by `npm run bench`, never by a test (shared machines).
+	it('compiles the default rules and categorises a generated sample', () => {
 		const res = benchCategorise(5000);
 		expect(res.rules).toBe(DEFAULT_RULES.length);
 		expect(res.categorisedShare).toBeGreaterThan(0.8);
-		expect(res.compileMs).toBeLessThan(2000);
-		expect(res.perTransactionMicros).toBeLessThan(500);
 	});
 });
 

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db';
 import { importFile, previewFile, undoImport, type FileImportResult } from '$lib/server/services/import-service';
-import { operatorScope, type HouseholdScope } from '$lib/server/auth/access';
+import { householdScope, operatorScope, type HouseholdScope } from '$lib/server/auth/access';
+import { confirmStaged, restageFile, stageFiles } from '$lib/server/services/import-staging';
 import { planFile } from '$lib/server/services/import-service';
 import { commitPlan } from '$lib/server/services/import/commit';
 import { loadCategoriser } from '$lib/server/services/categoriser';
+import { reapplyRules } from '$lib/server/services/rules-service';
 import { generateLargeCsv } from '$lib/server/import/bench-data';
 import { rawSqlite } from '$lib/server/db';
 import SQLite from 'better-sqlite3';
@@ -32,6 +34,15 @@ function cm(rows: [string, string, string, string][], opening = 100_00): string 
 function ok(r: FileImportResult) {
 	if (r.status === 'rejected') throw new Error(`rejected: ${r.error.message}`);
 	return r;
+}
+
+async function countIn(id: number): Promise<number> {
+	const r = await h.db
+		.selectFrom('bank_transaction')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('household_id', '=', id)
+		.executeTakeFirstOrThrow();
+	return Number(r.n);
 }
 
 async function count(): Promise<number> {
@@ -563,17 +574,6 @@ describe('parse → plan → commit', () => {
 		['03/06/2026', '', '1200,00', 'VIR SALAIRE JUIN'],
 		['04/06/2026', '-60,00', '', 'PRLV SEPA ORANGE']
 	]);
-	const countIn = async (id: number) =>
-		Number(
-			(
-				await h.db
-					.selectFrom('bank_transaction')
-					.select((eb) => eb.fn.countAll<number>().as('n'))
-					.where('household_id', '=', id)
-					.executeTakeFirstOrThrow()
-			).n
-		);
-
 	beforeAll(async () => {
 		house = (
 			await h.db
@@ -677,5 +677,155 @@ describe('parse → plan → commit', () => {
 			.where('id', '=', r.accounts[0].accountId as number)
 			.executeTakeFirstOrThrow();
 		expect(JSON.parse(account.csv_mapping!)).toEqual(mapping);
+	});
+});
+
+describe('staging: the page’s preview → map → confirm, read in a worker thread', () => {
+	it('keeps the file an hour, previews without writing, confirms once, with the mapping saved', async () => {
+		const house = (
+			await h.db
+				.insertInto('household')
+				.values({ organisation_id: org, name: 'Étapes', situation: null, created_at: now(), archived_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		const user = (
+			await h.db
+				.insertInto('app_user')
+				.values({
+					organisation_id: org,
+					email: 'etapes@ex.fr',
+					name: 'Étapes',
+					password_hash: null,
+					role: 'household',
+					active: 1,
+					created_at: now(),
+					password_changed_at: null
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		await h.db
+			.insertInto('household_member')
+			.values({ household_id: house, user_id: user, organisation_id: org, created_at: now() })
+			.execute();
+		const scope = (await householdScope(
+			h.db,
+			{ id: user, organisationId: org, email: 'etapes@ex.fr', name: 'Étapes', role: 'household' },
+			house
+		))!;
+		const limits = { importMaxBytes: 1 << 20, importParseTimeoutMs: 10_000 };
+		const odd = enc('Jour,Quoi,Combien\n2026-09-01,Marché,-7.00\n2026-09-02,Boulangerie,-2.10\n');
+		const [staged] = await stageFiles(
+			h.db,
+			scope,
+			[{ name: 'odd.csv', bytes: odd }],
+			{ accountId: null, accountName: 'Courant' },
+			limits
+		);
+		expect(staged.result).toMatchObject({ status: 'rejected', needs: { mapping: expect.anything() } });
+		const mapping = { dateColumn: 0, labelColumns: [1], amountColumn: 2, hasHeader: true };
+		const mapped = await restageFile(h.db, scope, staged.token, { mapping }, limits);
+		expect(mapped?.result).toMatchObject({ status: 'dry-run', accounts: [{ imported: 2 }] });
+		expect(await countIn(house)).toBe(0);
+		const done = await confirmStaged(h.db, scope, [staged.token], limits);
+		expect(done?.[0]).toMatchObject({ status: 'imported', accounts: [{ imported: 2 }] });
+		expect(await countIn(house)).toBe(2);
+		expect(await confirmStaged(h.db, scope, [staged.token], limits)).toBeNull();
+		const account = await h.db
+			.selectFrom('bank_account')
+			.select('csv_mapping')
+			.where('household_id', '=', house)
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(account.csv_mapping!)).toMatchObject(mapping);
+		// a file past its hour is gone
+		const [late] = await stageFiles(
+			h.db,
+			scope,
+			[{ name: 'b.csv', bytes: odd }],
+			{ accountId: null, accountName: null },
+			limits
+		);
+		expect(
+			await restageFile(h.db, scope, late.token, { mapping }, limits, new Date(Date.now() + 3_700_000))
+		).toBeNull();
+	});
+});
+
+describe('a deferred card counted once, and the payee the file names', () => {
+	it('the card has its own account; the current account’s monthly card debit becomes a transfer between accounts', async () => {
+		const house = (
+			await h.db
+				.insertInto('household')
+				.values({ organisation_id: org, name: 'Carte', situation: null, created_at: now(), archived_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		const scope = await scopeOf(house);
+		const r = ok(await importFile(h.db, scope, { fileName: 'sg.ofx', bytes: fixture('sg-carte-differee.ofx') }));
+		expect(r.accounts.map((a) => a.account)).toContain('Carte •••• 1234');
+		const accounts = await h.db
+			.selectFrom('bank_account')
+			.select(['id', 'kind', 'name'])
+			.where('household_id', '=', house)
+			.execute();
+		expect(accounts.map((a) => a.kind).sort()).toEqual(['bank', 'card']);
+		const rows = await h.db
+			.selectFrom('bank_transaction as t')
+			.innerJoin('bank_account as a', 'a.id', 't.account_id')
+			.select(['t.raw_label', 't.amount', 't.category_id', 't.internal_transfer', 't.imported_payee', 'a.kind'])
+			.where('t.household_id', '=', house)
+			.execute();
+		const settlement = rows.find((x) => x.raw_label.includes('FACTURE CARTE'))!;
+		expect(settlement).toMatchObject({
+			category_id: 'transfer.internal',
+			internal_transfer: 1,
+			amount: -31245,
+			kind: 'bank'
+		});
+		// the card's purchases are spending on the card account
+		expect(
+			rows.filter((x) => x.kind === 'card').every((x) => x.amount < 0 || x.category_id !== 'transfer.internal')
+		).toBe(true);
+		// the payee the file names is kept as written
+		expect(rows.find((x) => x.raw_label.includes('EDF'))?.imported_payee).toBeTruthy();
+		// re-applying the rules keeps it a transfer and reports no change for it
+		expect((await reapplyRules(h.db, scope)).changed).toBe(0);
+		const again = await h.db
+			.selectFrom('bank_transaction')
+			.select('category_id')
+			.where('household_id', '=', house)
+			.where('raw_label', 'like', '%FACTURE CARTE%')
+			.executeTakeFirstOrThrow();
+		expect(again.category_id).toBe('transfer.internal');
+	});
+});
+
+describe('a file that names no account', () => {
+	it('never goes silently into an existing account: the person is asked, and a disagreeing balance is flagged', async () => {
+		const house = (
+			await h.db
+				.insertInto('household')
+				.values({ organisation_id: org, name: 'Sans nom', situation: null, created_at: now(), archived_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		const scope = await scopeOf(house);
+		const first = cm([['02/05/2026', '-10,00', '', 'CARTE 01/05 MARCHE']]);
+		// the first file of a household creates its account
+		const created = ok(await importFile(h.db, scope, { fileName: 'a.csv', bytes: enc(first) }));
+		expect(created.accounts[0]).toMatchObject({ created: true, account: 'Crédit Mutuel / CIC' });
+		// the next file that names no account is not poured into it
+		const other = cm([['03/05/2026', '-20,00', '', 'CARTE 02/05 BOULANGERIE']], 500_00);
+		const asked = await importFile(h.db, scope, { fileName: 'b.csv', bytes: enc(other) });
+		expect(asked).toMatchObject({ status: 'rejected', needs: { account: true } });
+		if (asked.status === 'rejected') expect(asked.error.message).toMatch(/choisissez le compte à remplir/);
+		// chosen: it goes in, with a warning when its balance disagrees with the one known for that day
+		const accountId = created.accounts[0].accountId as number;
+		const disagree = cm([['02/05/2026', '-10,00', '', 'CARTE 01/05 MARCHE']], 900_00);
+		const r = ok(await importFile(h.db, scope, { fileName: 'c.csv', bytes: enc(disagree), accountId }));
+		expect(r.warnings.join(' ')).toMatch(
+			/Le solde indiqué au 02\/05\/2026 .* diffère de celui déjà connu pour « Crédit Mutuel \/ CIC »/
+		);
 	});
 });

@@ -115,6 +115,8 @@ export interface BankAccountTable {
 	/** saved column mapping for generic CSV files, JSON */
 	csv_mapping: string | null;
 	created_at: string;
+	/** 'bank' (current or savings account) or 'card' (a deferred debit card's own account) */
+	kind: ColumnType<'bank' | 'card', 'bank' | 'card' | undefined, 'bank' | 'card'>;
 }
 
 export interface ImportBatchTable {
@@ -157,6 +159,8 @@ export interface BankTransactionTable {
 	/** JSON array of tags set by rules or people */
 	tags: string | null;
 	internal_transfer: ColumnType<Flag, Flag | undefined, Flag>;
+	/** the payee the file itself names (OFX NAME, camt counterparty…), as written; `payee` is BGV's */
+	imported_payee: ColumnType<string | null, string | null | undefined, string | null>;
 	/** card, direct_debit, transfer_in… from label normalisation */
 	operation_type: string | null;
 }

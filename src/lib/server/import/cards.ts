@@ -35,3 +35,16 @@ export function spendingIsPositive(rows: { type: string | null; amount: number }
 	}
 	return positive > negative;
 }
+
+/**
+ * The monthly debit by which a current account pays its deferred card ("RELEVE CB", "FACTURE CARTE DU
+ * 30/09", "ARRETE DES DEPENSES CARTE", "PRLV CARTE DEBIT DIFFERE", "RELEVE DIFFERE CARTE 4974…"), from its
+ * upper-cased, accent-free label. When the card's own statement is imported too, that debit is a transfer
+ * between the household's accounts: counting it as spending would count each purchase twice.
+ */
+const SETTLEMENT =
+	/\b(RELEVE (DIFFERE )?(CB|CARTES?)|FACTURES? CARTES?|ARRETE (DES )?(DEPENSES|OPERATIONS)( CARTE| CB)?|DEPENSES CARTES?( DU MOIS)?|(PRLV|PRELEVEMENT|DEBIT|REGLEMENT|TOTAL) (CARTE|CB)( \S+)* DIFF(ERE)?|CB DIFFERE|CARTE DIFFERE|DEBIT DIFFERE)\b/;
+
+export function isCardSettlement(label: string): boolean {
+	return SETTLEMENT.test(label);
+}

@@ -42,7 +42,7 @@ async function withSavedMapping(
 	for (const a of await accountRows(db, scope)) {
 		if (!a.csvMapping || (req.accountId && a.id !== req.accountId)) continue;
 		const trial: ImportRequest = { ...req, accountId: a.id, mapping: JSON.parse(a.csvMapping) as CsvMapping };
-		const parsed = parseRequest(trial);
+		const parsed = await parseRequest(trial);
 		if (!('status' in parsed)) fits.push({ req: { ...trial, saveMapping: false }, parsed, accountName: a.name });
 	}
 	return fits.length === 1 ? fits[0] : null;

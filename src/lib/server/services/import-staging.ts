@@ -4,6 +4,7 @@
  * who sent them. A preview stores the file and plans its import; it writes no transaction.
  */
 import { randomBytes } from 'node:crypto';
+import type { Config } from '../config';
 import type { Db } from '../db';
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import type { CsvMapping, DateOrder } from '../import';
@@ -24,6 +25,9 @@ export interface Staged {
 	token: string;
 	result: FileImportResult;
 }
+
+/** How big a file may be and how long reading it may take (from the configuration). */
+export type ReadLimits = Pick<Config, 'importMaxBytes' | 'importParseTimeoutMs'>;
 
 export interface UploadedFile {
 	name: string;
@@ -61,9 +65,14 @@ function previewOf(
 	name: string,
 	bytes: Uint8Array,
 	options: StagedOptions,
-	maxBytes: number
+	limits: ReadLimits
 ) {
-	return previewFile(db, scope, { fileName: name, bytes, ...options, maxBytes });
+	return previewFile(db, scope, { fileName: name, bytes, ...options, ...readOptions(limits) });
+}
+
+/** The uploaded file is read in a worker thread: a large or hostile file never holds other requests up. */
+function readOptions(limits: ReadLimits) {
+	return { maxBytes: limits.importMaxBytes, offThread: { timeoutMs: limits.importParseTimeoutMs } };
 }
 
 /** Keeps the files for an hour and shows what importing each would do (nothing is imported). */
@@ -72,7 +81,7 @@ export async function stageFiles(
 	scope: HouseholdScope,
 	files: UploadedFile[],
 	options: StagedOptions,
-	maxBytes: number,
+	limits: ReadLimits,
 	now = new Date()
 ): Promise<Staged[]> {
 	requirePermission(scope, 'write');
@@ -94,7 +103,7 @@ export async function stageFiles(
 				created_at: now.toISOString()
 			})
 			.execute();
-		staged.push({ token, result: await previewOf(db, scope, name, file.bytes, options, maxBytes) });
+		staged.push({ token, result: await previewOf(db, scope, name, file.bytes, options, limits) });
 	}
 	return staged;
 }
@@ -105,7 +114,7 @@ export async function restageFile(
 	scope: HouseholdScope,
 	token: string,
 	change: { mapping?: CsvMapping; dateOrder?: DateOrder },
-	maxBytes: number,
+	limits: ReadLimits,
 	now = new Date()
 ): Promise<Staged | null> {
 	requirePermission(scope, 'write');
@@ -119,7 +128,7 @@ export async function restageFile(
 		.set({ options: JSON.stringify(options) })
 		.where('id', '=', token)
 		.execute();
-	return { token, result: await previewOf(db, scope, row.file_name, new Uint8Array(row.content), options, maxBytes) };
+	return { token, result: await previewOf(db, scope, row.file_name, new Uint8Array(row.content), options, limits) };
 }
 
 /**
@@ -130,7 +139,7 @@ export async function confirmStaged(
 	db: Db,
 	scope: HouseholdScope,
 	tokens: string[],
-	maxBytes: number,
+	limits: ReadLimits,
 	now = new Date()
 ): Promise<FileImportResult[] | null> {
 	requirePermission(scope, 'write');
@@ -146,7 +155,7 @@ export async function confirmStaged(
 				fileName: row.file_name,
 				bytes: new Uint8Array(row.content),
 				...options,
-				maxBytes,
+				...readOptions(limits),
 				saveMapping: Boolean(options.mapping)
 			},
 			{ now }

@@ -19,6 +19,7 @@ import {
 import { audit } from './audit';
 import { categoriserFor, loadRuleSet } from './categoriser';
 import { NotFoundError } from './errors';
+import { CARD_SETTLEMENT_CATEGORY, markCardSettlements } from './card-settlements';
 
 /** Inserts default rules that are missing (admins' edits and disabled rules are kept). */
 export async function ensureDefaultRules(db: Db, now = new Date()): Promise<void> {
@@ -261,13 +262,32 @@ export async function reapplyRules(db: Db, scope: HouseholdScope): Promise<{ exa
 	const categorise = categoriserFor(await loadRuleSet(db, householdId));
 	const rows = await db
 		.selectFrom('bank_transaction')
-		.select(['id', 'raw_label', 'amount', 'booking_date', 'account_id', 'category_id', 'rule_id', 'payee'])
+		.select([
+			'id',
+			'raw_label',
+			'amount',
+			'booking_date',
+			'account_id',
+			'category_id',
+			'rule_id',
+			'payee',
+			'imported_payee',
+			'internal_transfer'
+		])
 		.where('household_id', '=', householdId)
 		.where('category_source', '!=', 'manual')
 		.execute();
 	const updates: { id: number; category: string; ruleId: string | null; payee: string | null }[] = [];
 	for (const r of rows) {
-		const c = categorise({ rawLabel: r.raw_label, amount: r.amount, date: r.booking_date, accountId: r.account_id });
+		// A card settlement stays one (services/card-settlements.ts decides, after the rules).
+		if (r.category_id === CARD_SETTLEMENT_CATEGORY && r.internal_transfer === 1 && r.rule_id === null) continue;
+		const c = categorise({
+			rawLabel: r.raw_label,
+			amount: r.amount,
+			date: r.booking_date,
+			accountId: r.account_id,
+			filePayee: r.imported_payee
+		});
 		if (c.category !== r.category_id || c.ruleId !== r.rule_id || (c.payee ?? null) !== r.payee) {
 			updates.push({ id: r.id, category: c.category, ruleId: c.ruleId, payee: c.payee });
 		}
@@ -297,7 +317,8 @@ export async function reapplyRules(db: Db, scope: HouseholdScope): Promise<{ exa
 			}
 		}
 	});
-	return { examined: rows.length, changed: updates.length };
+	const settlements = await markCardSettlements(db, scope);
+	return { examined: rows.length, changed: updates.length + settlements };
 }
 
 /** The admin's test box: what the default rules do with a label and an amount. */

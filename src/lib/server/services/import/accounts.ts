@@ -57,7 +57,11 @@ export function newAccountName(choice: AccountChoice, parsed: ParsedAccount, exi
 	const name =
 		choice.accountName?.trim() ||
 		[parsed.label, parsed.bankName].filter(Boolean).join(' · ') ||
-		(parsed.iban || parsed.accountNumber ? `Compte ${masked}` : `Compte ${existingCount + 1}`);
+		(parsed.iban || parsed.accountNumber
+			? `Compte ${masked}`
+			: existingCount === 0
+				? 'Compte courant'
+				: `Compte ${existingCount + 1}`);
 	return name.slice(0, 120);
 }
 

@@ -14,6 +14,7 @@ import { accountRows } from '../accounts';
 import { auditScope } from '../audit';
 import type { Categoriser } from '../categoriser';
 import { refreshDerived } from '../derived-status';
+import { markCardSettlements } from '../card-settlements';
 import { findAccount, maskedNumberOf } from './accounts';
 import { accountKeys, knownKeys, probableDuplicates, storedBalances, statedBalances } from './lookups';
 import { bookingDateRange } from './plan';
@@ -73,7 +74,8 @@ async function resolveAccount(ctx: CommitContext, planned: PlannedAccount): Prom
 			overdraft_limit: null,
 			overdraft_rate_bp: null,
 			csv_mapping: null,
-			created_at: ctx.now
+			created_at: ctx.now,
+			kind: parsed.kind ?? 'bank'
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -310,6 +312,7 @@ export async function commitPlan(
 			};
 			const accounts: AccountImportResult[] = [];
 			for (const planned of plan.accounts) accounts.push(await commitAccount(ctx, planned));
+			await markCardSettlements(trx, scope);
 			const imported = accounts.reduce((s, a) => s + a.imported, 0);
 			const duplicates = accounts.reduce((s, a) => s + a.duplicates, 0);
 			await trx

@@ -133,12 +133,30 @@ export function statedBalances(parsed: ParsedAccount): { all: PlannedBalance[]; 
 	return { all: [...stated.values()], closing };
 }
 
+/** The balances already stored for the account. */
+export async function storedBalanceRows(db: Db, accountId: number): Promise<PlannedBalance[]> {
+	return db.selectFrom('account_balance').select(['date', 'amount']).where('account_id', '=', accountId).execute();
+}
+
 /** The (date, amount) of the balances already stored for the account. */
 export async function storedBalances(db: Db, accountId: number): Promise<Set<string>> {
-	const rows = await db
-		.selectFrom('account_balance')
-		.select(['date', 'amount'])
-		.where('account_id', '=', accountId)
-		.execute();
-	return new Set(rows.map((r) => `${r.date}|${r.amount}`));
+	return new Set((await storedBalanceRows(db, accountId)).map((r) => `${r.date}|${r.amount}`));
+}
+
+/**
+ * Stated balances that disagree with a balance already known for the account on the same day: the sign
+ * of a file from another account (or another bank) about to be mixed into this one.
+ */
+export function conflictingBalances(
+	stated: PlannedBalance[],
+	stored: PlannedBalance[]
+): { date: string; stated: number; known: number }[] {
+	const byDate = new Map<string, number[]>();
+	for (const b of stored) byDate.set(b.date, [...(byDate.get(b.date) ?? []), b.amount]);
+	const out: { date: string; stated: number; known: number }[] = [];
+	for (const b of stated) {
+		const known = byDate.get(b.date);
+		if (known && !known.includes(b.amount)) out.push({ date: b.date, stated: b.amount, known: known[0] });
+	}
+	return out;
 }

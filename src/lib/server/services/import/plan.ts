@@ -4,7 +4,8 @@
  * only. A preview is a plan; nothing is written and no write lock is taken.
  */
 import { createHash } from 'node:crypto';
-import { centsToString } from '$lib/money';
+import { centsToString, formatEur } from '$lib/money';
+import { formatDateFr } from '$lib/dates';
 import type { Db } from '../../db';
 import { requirePermission, type HouseholdScope } from '../../auth/access';
 import {
@@ -17,11 +18,29 @@ import {
 	type ParsedStatement,
 	type ParsedTransaction
 } from '../../import';
+import { parseStatementOffThread } from '../../import/parse-worker';
 import { accountRows, type AccountRow } from '../accounts';
 import type { Categoriser } from '../categoriser';
 import { findAccount, missingIdentifiers, newAccountName, type AccountChoice } from './accounts';
-import { accountKeys, knownKeys, probableDuplicates, storedBalances, statedBalances } from './lookups';
+import {
+	accountKeys,
+	conflictingBalances,
+	knownKeys,
+	probableDuplicates,
+	storedBalanceRows,
+	statedBalances
+} from './lookups';
 import type { ImportPlan, ImportRequest, ImportTimings, PlannedAccount, RejectedFile } from './types';
+
+/** The file does not say which account it is and the household has accounts: the person must choose. */
+export class NeedsAccountChoice extends ImportError {
+	constructor() {
+		super(
+			'Ce fichier ne dit pas de quel compte il s’agit : choisissez le compte à remplir, ou donnez un nom au nouveau compte, puis envoyez-le de nouveau.',
+			null
+		);
+	}
+}
 
 export function rejection(fileName: string, e: ImportError): RejectedFile {
 	const error = e.line != null ? { message: e.message, line: e.line } : { message: e.message };
@@ -29,19 +48,23 @@ export function rejection(fileName: string, e: ImportError): RejectedFile {
 		return { file: fileName, status: 'rejected', error, needs: { mapping: e.preview } };
 	if (e instanceof NeedsDateOrderError)
 		return { file: fileName, status: 'rejected', error, needs: { dateOrder: true } };
+	if (e instanceof NeedsAccountChoice) return { file: fileName, status: 'rejected', error, needs: { account: true } };
 	return { file: fileName, status: 'rejected', error };
 }
 
 /** Parses the request's bytes; a file that cannot be read comes back as a rejection, never a throw. */
-export function parseRequest(req: ImportRequest): ParsedStatement | RejectedFile {
+export async function parseRequest(req: ImportRequest): Promise<ParsedStatement | RejectedFile> {
+	const options = {
+		fileName: req.fileName,
+		format: req.format,
+		mapping: req.mapping,
+		dateOrder: req.dateOrder,
+		maxBytes: req.maxBytes
+	};
 	try {
-		return parseStatement(req.bytes, {
-			fileName: req.fileName,
-			format: req.format,
-			mapping: req.mapping,
-			dateOrder: req.dateOrder,
-			maxBytes: req.maxBytes
-		});
+		return req.offThread
+			? await parseStatementOffThread(req.bytes, options, { timeoutMs: req.offThread.timeoutMs })
+			: parseStatement(req.bytes, options);
 	} catch (e) {
 		if (e instanceof ImportError) return rejection(req.fileName, e);
 		throw e;
@@ -70,6 +93,9 @@ async function planAccount(
 	parsed: ParsedAccount,
 	categorise: Categoriser
 ): Promise<PlannedAccount> {
+	// Rows of a file that names no account never go silently into an account of another bank.
+	if (parsed.identified === false && !choice.accountId && !choice.accountName?.trim() && accounts.length > 0)
+		throw new NeedsAccountChoice();
 	const found = findAccount(accounts, choice, parsed);
 	if (choice.accountId && !found) throw new ImportError('Ce compte n’appartient pas à ce ménage.', null);
 	const txs = parsed.transactions;
@@ -79,7 +105,12 @@ async function planAccount(
 	for (let i = 0; i < txs.length; i++) if (!keys || !known.has(keys[i])) fresh.push(i);
 	const probable = found ? await probableDuplicates(db, scope, found.id, txs, fresh) : [];
 	const { all, closing } = statedBalances(parsed);
-	const have = found ? await storedBalances(db, found.id) : new Set<string>();
+	const storedRows = found ? await storedBalanceRows(db, found.id) : [];
+	const have = new Set(storedRows.map((b) => `${b.date}|${b.amount}`));
+	const warnings = conflictingBalances(all, storedRows).map(
+		(c) =>
+			`Le solde indiqué au ${formatDateFr(c.date)} (${formatEur(c.stated)}) diffère de celui déjà connu pour « ${found!.name} » (${formatEur(c.known)}) : vérifiez que ce fichier est bien celui de ce compte.`
+	);
 	const accountId = found?.id ?? 0;
 	const sample = fresh.slice(0, 8).map((i) => {
 		const t = txs[i];
@@ -110,6 +141,7 @@ async function planAccount(
 		balances: all.filter((b) => !have.has(`${b.date}|${b.amount}`)),
 		closing,
 		reconciliation: reconcile(parsed.transactions, parsed.balances),
+		warnings,
 		sample
 	};
 }
@@ -138,6 +170,7 @@ export async function planParsed(
 	const planned: PlannedAccount[] = [];
 	for (const account of parsed.accounts)
 		planned.push(await planAccount(db, scope, accounts, choice, account, categorise));
+	for (const a of planned) warnings.push(...a.warnings);
 	return {
 		fileName: req.fileName,
 		sha256: createHash('sha256').update(req.bytes).digest('hex'),
@@ -162,7 +195,7 @@ export async function planImport(
 ): Promise<ImportPlan | RejectedFile> {
 	requirePermission(scope, 'write');
 	let mark = timings ? performance.now() : 0;
-	const parsed = parseRequest(req);
+	const parsed = await parseRequest(req);
 	if (timings) timings.parse = (timings.parse ?? 0) + performance.now() - mark;
 	if ('status' in parsed) return parsed;
 	mark = timings ? performance.now() : 0;

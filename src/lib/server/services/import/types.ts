@@ -27,6 +27,9 @@ export interface ImportRequest {
 	maxBytes?: number;
 	/** keep `mapping` on the accounts the file fills, for the next file of that layout */
 	saveMapping?: boolean;
+	/** parse in a worker thread with this time budget (the web app: a file never holds the event loop);
+	 * absent, the file is parsed on the calling thread (the command line) */
+	offThread?: { timeoutMs: number };
 }
 
 /** A stated balance to store, as an end-of-day balance. */
@@ -62,6 +65,8 @@ export interface PlannedAccount {
 	balances: PlannedBalance[];
 	closing: PlannedBalance | null;
 	reconciliation: BalanceGap[];
+	/** what the person should check before confirming (a balance that disagrees with a known one…) */
+	warnings: string[];
 	/** the first new rows, categorised as they would be stored */
 	sample: AccountImportResult['sample'];
 }
@@ -117,7 +122,7 @@ export interface RejectedFile {
 	file: string;
 	status: 'rejected';
 	error: { message: string; line?: number };
-	needs?: { mapping?: CsvPreview; dateOrder?: true };
+	needs?: { mapping?: CsvPreview; dateOrder?: true; account?: true };
 }
 
 /** Milliseconds spent in each stage of an import (filled when asked for, by the bench). */

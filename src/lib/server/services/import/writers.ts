@@ -54,9 +54,9 @@ export function sqliteWriter(raw: SQLiteDatabase, shared: SharedValues): RowWrit
 	const statement = raw.prepare(
 		`INSERT INTO bank_transaction (organisation_id, household_id, account_id, import_batch_id, created_at, categorised_by, categorised_at,
 			booking_date, operation_date, amount, raw_label, normalised_label, payee, category_id, category_source, rule_id, dedupe_key, bank_id,
-			tags, internal_transfer, operation_type)
+			tags, internal_transfer, operation_type, imported_payee)
 		VALUES (${literal(shared.organisationId)}, ${literal(shared.householdId)}, ${literal(shared.accountId)}, ${literal(shared.batchId)},
-			${literal(shared.now)}, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			${literal(shared.now)}, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (account_id, dedupe_key) DO NOTHING`
 	);
 	const ids: (number | null)[] = [];
@@ -77,7 +77,8 @@ export function sqliteWriter(raw: SQLiteDatabase, shared: SharedValues): RowWrit
 				t.bankId,
 				c.tags.length ? JSON.stringify(c.tags) : null,
 				c.internalTransfer ? 1 : 0,
-				c.operationType
+				c.operationType,
+				t.payee
 			);
 			ids.push(info.changes === 1 ? Number(info.lastInsertRowid) : null);
 		},
@@ -129,7 +130,8 @@ export function kyselyWriter(trx: Db, shared: SharedValues): RowWriter {
 				created_at: shared.now,
 				tags: c.tags.length ? JSON.stringify(c.tags) : null,
 				internal_transfer: c.internalTransfer ? 1 : 0,
-				operation_type: c.operationType
+				operation_type: c.operationType,
+				imported_payee: t.payee
 			});
 			if (buffer.length >= CHUNK) return flush();
 		},

@@ -84,7 +84,7 @@ export const actions: Actions = {
 				accountId: picked ? Number(choice) : null,
 				accountName: picked ? null : String(form.get('accountName') ?? '').trim() || null
 			},
-			maxBytes
+			event.locals.config
 		);
 		return { staged };
 	},
@@ -100,7 +100,7 @@ export const actions: Actions = {
 			scope,
 			String(form.get('token') ?? ''),
 			{ mapping, dateOrder },
-			event.locals.config.importMaxBytes
+			event.locals.config
 		);
 		if (!staged) return fileError('Ce fichier n’est plus en attente : choisissez-le de nouveau.');
 		return { staged: [staged] };
@@ -110,7 +110,7 @@ export const actions: Actions = {
 		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
 		const tokens = form.getAll('token').map(String);
-		const imported = await confirmStaged(event.locals.db, scope, tokens, event.locals.config.importMaxBytes);
+		const imported = await confirmStaged(event.locals.db, scope, tokens, event.locals.config);
 		if (!imported) return fileError('Ces fichiers ne sont plus en attente : choisissez-les de nouveau.');
 		return { imported };
 	},
