@@ -144,10 +144,10 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 	let gross = L.plus(C).minus(PP).minus(r.get('al.minoration'));
 	if (h.housingStatus === 'tenant_social') {
 		if (zone === 2 && !f.couple && d === 0) {
-			const rls = r.get('al.rls.z2_single').times(r.get('al.rls_share'));
+			const rls = r.get('al.rls.z2.single').times(r.get('al.rls_share'));
 			gross = gross.minus(rls);
 			reasons.push(
-				`Logement HLM : ${frNumber(r.get('al.rls_share'))} × la réduction de loyer de solidarité déduits (${r.cite('al.rls.z2_single')}).`
+				`Logement HLM : ${frNumber(r.get('al.rls_share'))} × la réduction de loyer de solidarité déduits (${r.cite('al.rls.z2.single')}).`
 			);
 		} else {
 			reasons.push(
