@@ -44,6 +44,7 @@ export const FLAG_FR: Record<MemberFlag | HouseholdFlag, string> = {
 	rsdae: 'RSDAE reconnue par la MDPH',
 	areExhausted: 'droits au chômage épuisés',
 	worked5of10Years: '5 ans de travail dans les 10 dernières années',
+	worked2of3Years: '3 214 heures de travail dans les 3 dernières années',
 	arrears: 'impayés de loyer ou d’énergie',
 	aidPaidToLandlord: 'aide au logement versée au bailleur',
 	childSupportUnpaid: 'pension alimentaire impayée'

@@ -29,7 +29,8 @@ export const MEMBER_FLAGS = [
 	'scholarship',
 	'rsdae',
 	'areExhausted',
-	'worked5of10Years'
+	'worked5of10Years',
+	'worked2of3Years'
 ] as const;
 export const HOUSEHOLD_FLAGS = ['arrears', 'aidPaidToLandlord', 'childSupportUnpaid'] as const;
 export type MemberFlag = (typeof MEMBER_FLAGS)[number];
