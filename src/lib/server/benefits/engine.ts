@@ -146,7 +146,7 @@ class Evaluation {
 			if (!(e instanceof BenefitParameterError)) throw e;
 			const d = draft('maybe', null, [`Estimation impossible pour ce mois : ${e.message}`]);
 			d.plain = sentence(
-				`${this.defs[id].label} ne peut pas encore être estimé pour ce mois : un barème manque (un conseiller peut le compléter)`
+				`Impossible d'estimer pour ce mois : ${this.defs[id].label.charAt(0).toLowerCase()}${this.defs[id].label.slice(1)} (un barème manque, un conseiller peut le compléter)`
 			);
 			return { value: fallback, slot: { draft: d, cited: r.citations() } as Slot, failed: e.message };
 		}
@@ -168,7 +168,11 @@ class Evaluation {
 			else if (counts(d) || d.status === 'received') out.total = out.total.plus(o.value.forResources);
 			else if (d.status === 'maybe' && o.value.forResources.gt(0)) {
 				out.total = out.total.plus(o.value.forResources);
-				out.uncertain.push({ name: `${name} (${eur(o.value.forResources)})`, questions: d.questions });
+				out.uncertain.push({
+					name: `${name} (${eur(o.value.forResources)})`,
+					amount: o.value.forResources,
+					questions: d.questions
+				});
 			}
 		}
 		return out;
@@ -203,7 +207,11 @@ class Evaluation {
 		const possible =
 			!received && !flagged && renter && (al.failed !== null || (d.status === 'maybe' && d.amount === null));
 		const note = possible
-			? { name: "l'aide au logement, pas encore estimée (forfait logement compté en entier)", questions: d.questions }
+			? {
+					name: "l'aide au logement, pas encore estimée (forfait logement compté en entier)",
+					amount: ZERO,
+					questions: d.questions
+				}
 			: null;
 		return { alCounts: received || flagged || possible, alNet: d.amount, note };
 	}

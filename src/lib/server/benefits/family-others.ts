@@ -117,7 +117,7 @@ export function evaluateArs(r: ParamReader, f: Facts, hasCafRelationship: boolea
 	);
 	return out(
 		{ status: 'eligible', amount: net, gross, reasons, questions },
-		`Pour ${forKids} scolarisé(s) à la rentrée ${year}, l'allocation de rentrée scolaire vous verserait ${eur(net)} fin août${kids.olderChild ? ', en déclarant la scolarité des 16–18 ans à la CAF' : ''}`
+		`Pour ${forKids} scolarisé${kids.eligible.length > 1 ? 's' : ''} à la rentrée ${year}, l'allocation de rentrée scolaire vous verserait ${eur(net)} fin août${kids.olderChild ? ', en déclarant la scolarité des 16–18 ans à la CAF' : ''}`
 	);
 }
 

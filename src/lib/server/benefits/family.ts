@@ -7,7 +7,7 @@
 import Decimal from 'decimal.js';
 import { formatDateFr } from '$lib/dates';
 import { afterCrds, draft, eur, roundEur, ZERO, type Draft, type Facts, type ParamReader } from './context';
-import { count, household, perMonth, say } from './plain';
+import { count, household, numberWord, perMonth, say } from './plain';
 
 /** A family benefit and the part of it counted in RSA/PPA resources (monthly gross, euros). */
 export interface FamilyOutcome {
@@ -120,7 +120,7 @@ export function evaluateAf(r: ParamReader, f: Facts): FamilyOutcome {
 			],
 			questions
 		);
-		const plain = `Les allocations familiales sont versées à partir de deux enfants à charge de moins de ${maxAge} ans ; ${kids === 0 ? "vous n'en déclarez aucun" : 'vous en déclarez un'}`;
+		const plain = `Les allocations familiales sont versées à partir de deux enfants à charge de moins de ${maxAge} ans ; ${kids === 0 ? "vous n'en déclarez aucun" : `vous n'en déclarez qu'${numberWord(kids)}`}`;
 		return { draft: say(d, plain), forResources: ZERO };
 	}
 	const bmaf = r.get('bmaf');
@@ -174,7 +174,7 @@ export function evaluateCf(r: ParamReader, f: Facts): FamilyOutcome {
 		);
 		const plain = young
 			? `Le complément familial suppose que tous les enfants aient au moins ${minAge} ans ; avec un enfant plus jeune, c'est la PAJE qui s'applique`
-			: `Le complément familial est versé aux familles d'au moins ${count(minChildren, 'enfant')} de ${minAge} à ${maxAge - 1} ans ; vous en déclarez ${n === 0 ? 'aucun' : count(n, 'enfant')}`;
+			: `Le complément familial est versé aux familles d'au moins ${count(minChildren, 'enfant')} de ${minAge} à ${maxAge - 1} ans ; vous en déclarez ${numberWord(n)}`;
 		return { draft: say(d, plain), forResources: ZERO };
 	}
 	const bmaf = r.get('bmaf');

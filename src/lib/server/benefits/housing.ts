@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { centsToDecimal } from '$lib/money';
 import { afterCrds, draft, eur, frNumber, ZERO, type Draft, type Facts, type ParamReader } from './context';
-import { count, household, perMonth, say } from './plain';
+import { household, perMonth, say } from './plain';
 
 const RENTER = new Set(['tenant_private', 'tenant_furnished', 'tenant_social', 'hostel']);
 
@@ -206,7 +206,7 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 	const L = Decimal.min(rent, ceiling.amount);
 	const C = r.get('al.charges.base').plus(r.get('al.charges.per_dependant').times(d));
 	const reasons = [
-		`Loyer retenu L = ${eur(L)} (loyer ${eur(rent)}, plafond zone ${zone} pour ${d === 0 ? (f.couple ? 'un couple' : 'une personne seule') : count(d, 'personne à charge', 'personnes à charge')} : ${ceiling.text}).`,
+		`Loyer retenu L = ${eur(L)} (loyer ${eur(rent)}, plafond zone ${zone} pour ${d === 0 ? (f.couple ? 'un couple' : 'une personne seule') : `${d} personne${d > 1 ? 's' : ''} à charge`} : ${ceiling.text}).`,
 		`Forfait de charges C = ${eur(C)} (${r.cite('al.charges.base')} ; ${r.cite('al.charges.per_dependant')}).`
 	];
 	const step = r.get('al.resources_rounding');

@@ -22,12 +22,14 @@ import {
 	type Facts,
 	type ParamReader
 } from './context';
-import { household, incomeWords, perMonth, persons, say, whole } from './plain';
+import { household, incomeWords, perMonth, persons, say, sentence, whole } from './plain';
 
 /** A benefit counted in the resources although it is only possible: its household name and questions. */
 export interface UncertainResource {
-	/** e.g. "le complément familial". */
+	/** e.g. "le complément familial (197,58 €)". */
 	name: string;
+	/** Monthly amount counted (0 when only the forfait logement depends on it). */
+	amount: Decimal;
 	questions: string[];
 }
 
@@ -105,17 +107,17 @@ export function forfait(
 	return { amount, why };
 }
 
-/** `maybe` without amount when a resource cannot be computed this month. */
+/** `maybe` without amount when a resource cannot be computed this month (`benefit`: "du RSA"). */
 export function unknownResources(deps: MinimaDeps, benefit: string): Draft | null {
 	if (deps.unknown.length === 0) return null;
 	return say(
 		draft('maybe', null, [
 			...deps.unknown.map(
-				(u) => `${u} : compte dans les ressources de ${benefit} mais n'est pas calculable ce mois-ci.`
+				(u) => `${sentence(u)} Cette aide compte dans les ressources ${benefit} mais n'est pas calculable ce mois-ci.`
 			),
-			`${benefit} n'est pas estimé(e) plutôt que calculé(e) comme si ce revenu était nul.`
+			'Pas d’estimation plutôt qu’un calcul qui compterait ce revenu comme nul.'
 		]),
-		`${benefit} ne peut pas être estimé(e) pour ce mois : une autre aide qui compte dans vos ressources ne peut pas encore être calculée`
+		`Impossible d'estimer le montant ${benefit} pour ce mois : une autre aide qui compte dans vos ressources ne peut pas encore être calculée`
 	);
 }
 
@@ -227,7 +229,7 @@ export function evaluateRsa(r: ParamReader, f: Facts, deps: MinimaDeps): RsaOutc
 			positive: false
 		};
 	}
-	const unknown = unknownResources(deps, 'le RSA');
+	const unknown = unknownResources(deps, 'du RSA');
 	if (unknown) return { draft: unknown, positive: false };
 	const max = maxAmount(r, f, 'rsa.base_amount');
 	const res = rsaResources(r, f, deps);
@@ -240,6 +242,8 @@ export function evaluateRsa(r: ParamReader, f: Facts, deps: MinimaDeps): RsaOutc
 	const flAmount = fl?.amount ?? ZERO;
 	const amount = roundEur(max.amount.minus(res.total).minus(flAmount));
 	reasons.push(`RSA = ${eur(max.amount)} − ${eur(res.total)} − ${eur(flAmount)} = ${eur(amount)}.`);
+	const possible = uncertainRsa(r, deps, amount, reasons);
+	if (possible) return { draft: possible, positive: false };
 	if (amount.lte(0)) {
 		reasons.push('Ressources au moins égales au montant forfaitaire : pas de RSA.');
 		return rsaNo(
@@ -260,6 +264,28 @@ export function evaluateRsa(r: ParamReader, f: Facts, deps: MinimaDeps): RsaOutc
 		draft: rsaEligible(r, f, deps, { amount, max: max.amount, reasons, youngWorker: access.youngWorker }),
 		positive: true
 	};
+}
+
+/**
+ * Not paid only because of benefits still to confirm: without them the RSA would reach the threshold, so
+ * it is `maybe` (no amount), not `not_eligible`.
+ */
+function uncertainRsa(r: ParamReader, deps: MinimaDeps, amount: Decimal, reasons: string[]): Draft | null {
+	if (amount.gte(r.get('rsa.payment_threshold'))) return null;
+	const counted = deps.uncertain.reduce((s, u) => s.plus(u.amount), ZERO);
+	const without = amount.plus(counted);
+	if (counted.lte(0) || without.lt(r.get('rsa.payment_threshold'))) return null;
+	const names = deps.uncertain.map((u) => u.name).join(', ');
+	reasons.push(`Sans ${names}, qui reste à confirmer, le RSA serait de ${eur(without)}.`);
+	return say(
+		draft(
+			'maybe',
+			null,
+			reasons,
+			deps.uncertain.flatMap((u) => u.questions)
+		),
+		`Le RSA dépend d'une aide encore à confirmer (${names}) : sans elle, il vous reviendrait ${perMonth(without)}`
+	);
 }
 
 function rsaEligible(

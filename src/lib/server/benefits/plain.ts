@@ -8,6 +8,11 @@ import { eur, type Draft, type Facts } from './context';
 
 const NUMBERS = ['aucun', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'];
 
+/** "un", "deux", "12". */
+export function numberWord(n: number): string {
+	return n < NUMBERS.length ? NUMBERS[n] : String(n);
+}
+
 /** "un enfant", "deux enfants", "12 enfants". */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
 	const word = n < NUMBERS.length ? NUMBERS[n] : String(n);

@@ -83,7 +83,7 @@ export function evaluatePpa(r: ParamReader, f: Facts, deps: MinimaDeps): Draft {
 			draft('not_eligible', null, [...reasons, "Pas de revenu d'activité ouvrant droit à la prime d'activité."]),
 			floorNote ?? "Sans revenu d'activité (salaire ou travail indépendant), pas de prime d'activité"
 		);
-	const unknown = unknownResources(deps, "la prime d'activité");
+	const unknown = unknownResources(deps, "de la prime d'activité");
 	if (unknown) return unknown;
 	const base = r.get('ppa.base_amount');
 	const max = maxAmount(r, f, 'ppa.base_amount');
