@@ -257,10 +257,23 @@ describe('derived profiles', () => {
 		expect(get(res, 'al').amount).toBe('548.62');
 	});
 
-	it('young adult of 22 without child: no RSA (RSA jeune actif not estimated)', () => {
-		const res = evaluateBenefits({ month: M, members: [adult('2004-01-01')] });
-		expect(get(res, 'rsa').status).toBe('not_eligible');
-		expect(plain(get(res, 'rsa').reasons[0])).toMatch(/3 214 heures/);
+	it('young adult of 22 without child: RSA jeune actif only with 3 214 hours worked in 3 years', () => {
+		// No housing answer, no income: RSA = 651.69 − 0 (no forfait logement) = 651.69.
+		const unknown = get(evaluateBenefits({ month: M, members: [adult('2004-01-01')] }), 'rsa');
+		expect(unknown).toMatchObject({ status: 'maybe', amount: '651.69' });
+		expect(plain(unknown.questions.join(' '))).toMatch(/3 214 heures/);
+		const no = get(
+			evaluateBenefits({ month: M, members: [adult('2004-01-01', {}, { worked2of3Years: false })] }),
+			'rsa'
+		);
+		expect(no.status).toBe('not_eligible');
+		expect(plain(no.reasons[0])).toMatch(/3 214 heures/);
+		expect(plain(no.forHousehold.whyNot ?? '')).toMatch(/Avant 25 ans, sans enfant ni grossesse, le RSA suppose/);
+		const yes = get(
+			evaluateBenefits({ month: M, members: [adult('2004-01-01', {}, { worked2of3Years: true })] }),
+			'rsa'
+		);
+		expect(yes).toMatchObject({ status: 'eligible', amount: '651.69' });
 	});
 
 	it('rent arrears: FSL eligible with the département', () => {

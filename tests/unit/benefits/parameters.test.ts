@@ -35,8 +35,9 @@ describe('parameterAt', () => {
 		expect(parameterAt(P, 'aspa.ceiling_single_annual', '2026-01').toString()).toBe('12523.14');
 	});
 	it('throws a clear error when no value is in force, or the key is unknown', () => {
-		expect(() => parameterAt(P, 'rsa.base_amount', '2024-06')).toThrow(BenefitParameterError);
-		expect(() => parameterAt(P, 'rsa.base_amount', '2024-06')).toThrow(/rsa\.base_amount.*2024-06-01/);
+		// The table starts with the version in force on 2024-01-01 (the RSA of 2023-04-01).
+		expect(() => parameterAt(P, 'rsa.base_amount', '2023-03')).toThrow(BenefitParameterError);
+		expect(() => parameterAt(P, 'rsa.base_amount', '2023-03')).toThrow(/rsa\.base_amount.*2023-03-01/);
 		expect(() => parameterAt(P, 'nope.key', '2026-07')).toThrow(/inconnu/);
 	});
 	it('reads an admin-edited table (a new dated version)', () => {
@@ -121,9 +122,9 @@ describe('engine uses the values in force that month', () => {
 		expect(get(evaluateBenefits({ ...c01('2025-11') }), 'rsa').amount).toBe('568.94');
 	});
 	it('a month with no parameter in force gives maybe with the reason', () => {
-		const res = evaluateBenefits(c01('2025-07'));
+		const res = evaluateBenefits(c01('2023-07'));
 		expect(get(res, 'al').status).toBe('maybe');
-		expect(get(res, 'al').reasons[0]).toMatch(/al\.ceiling\.z2\.single.*2025-07-01/);
+		expect(get(res, 'al').reasons[0]).toMatch(/al\.ceiling\.z2\.single.*2023-07-01/);
 	});
 	it('reasons cite parameters with their dates', () => {
 		const rsa = get(evaluateBenefits(c01('2026-07')), 'rsa');

@@ -35,7 +35,12 @@ const rsa2027 = {
 describe('benefit parameters edited by an admin', () => {
 	it('the database holds the seeded dated versions', async () => {
 		const params = await loadParameters(h.db);
-		expect(params.filter((p) => p.key === 'rsa.base_amount').map((p) => p.value)).toEqual(['646.52', '651.69']);
+		expect(params.filter((p) => p.key === 'rsa.base_amount').map((p) => p.value)).toEqual([
+			'607.75',
+			'635.71',
+			'646.52',
+			'651.69'
+		]);
 	});
 
 	it('a proposed version is checked and its effect on test profiles shown before publishing', async () => {
@@ -53,6 +58,8 @@ describe('benefit parameters edited by an admin', () => {
 		await publishParameterVersion(h.db, { id: 1, organisationId: org }, rsa2027);
 		const versions = (await loadParameters(h.db)).filter((p) => p.key === 'rsa.base_amount');
 		expect(versions.map((v) => [v.value, v.effectiveFrom, v.effectiveTo])).toEqual([
+			['607.75', '2023-04-01', '2024-03-31'],
+			['635.71', '2024-04-01', '2025-03-31'],
 			['646.52', '2025-04-01', '2026-03-31'],
 			['651.69', '2026-04-01', '2027-03-31'],
 			['660.00', '2027-04-01', null]

@@ -254,6 +254,8 @@ export interface Draft {
 	questions: string[];
 	participation?: Decimal;
 	interim?: boolean;
+	/** The household's sentence (plain.ts): why this result, or which condition fails. */
+	plain?: string;
 }
 
 export function draft(

@@ -323,6 +323,7 @@ export function validateDefinition(value: unknown, paramKeys: ReadonlySet<string
 			errors.push('Lien : adresse https:// attendue.');
 		if (!Array.isArray(claim.documents) || claim.documents.some((x) => typeof x !== 'string' || x.trim() === ''))
 			errors.push('Pièces à fournir : une par ligne.');
+		errors.push(...validateLinks(claim.links));
 	}
 	const ev = d.evidence as EvidencePatterns | undefined;
 	if (!ev || !Array.isArray(ev.payers) || !Array.isArray(ev.phrases))
@@ -344,6 +345,24 @@ export function validateDefinition(value: unknown, paramKeys: ReadonlySet<string
 	else if (formula.benefit !== d.id)
 		errors.push(`Formule : « ${d.formula} » calcule une autre prestation (${formula.benefit}).`);
 	return errors;
+}
+
+const LINK_KINDS = ['online', 'form', 'info'];
+
+/** Claim links are optional (definitions published before 2026-12 have none); each needs a kind, a label, an https URL. */
+function validateLinks(links: unknown): string[] {
+	if (links === undefined) return [];
+	if (!Array.isArray(links)) return ['Liens de demande : liste attendue.'];
+	return links.flatMap((l, i) => {
+		const e: string[] = [];
+		const x = (l ?? {}) as Record<string, unknown>;
+		if (!LINK_KINDS.includes(x.kind as string))
+			e.push(`Lien n° ${i + 1} : type « en ligne », « formulaire » ou « information » attendu.`);
+		if (typeof x.label !== 'string' || x.label.trim().length < 3) e.push(`Lien n° ${i + 1} : libellé obligatoire.`);
+		if (typeof x.url !== 'string' || !/^https:\/\/[^\s/]+\.[^\s]+$/.test(x.url))
+			e.push(`Lien n° ${i + 1} : adresse https:// attendue.`);
+		return e;
+	});
 }
 
 /** Parameter keys a definition refers to (threshold and conditions). */

@@ -1,32 +1,36 @@
 /**
  * The non-recours engine: evaluates the 16 benefits of a household for a month in the after-claiming
  * state (family benefits → AAH → housing aid ⇄ RSA → PPA → the rest), then applies what the household
- * declares and what its bank credits show (received), and compares observed CAF credits with the total
- * expected. Pure: profile + parameters + evidence in, result JSON out.
+ * declares and what its bank credits show (engine-results.ts). A benefit that counts in another's
+ * resources and cannot be computed makes the dependent one `maybe`, never computed as if it were zero.
+ * Pure: profile + parameters + evidence in, result JSON out.
  */
 import Decimal from 'decimal.js';
-import { formatEur, roundToCents, centsToDecimal } from '$lib/money';
+import { centsToDecimal } from '$lib/money';
 import { evaluateGate, type GateOutcome } from './conditions';
-import { counts, draft, Facts, ParamReader, ZERO, type Draft } from './context';
+import { counts, draft, eur, Facts, ParamReader, ZERO, type Draft } from './context';
 import { definitionsById, type BenefitDefinition } from './definitions';
-import { CAF_MONTHLY_BENEFITS, detectReceivedFromEvidence } from './evidence';
-import { evaluateAf, evaluateArs, evaluateAsf, evaluateCf, evaluatePaje, type FamilyOutcome } from './family';
+import { assembleResults, type Slot } from './engine-results';
+import { detectReceivedFromEvidence } from './evidence';
+import { evaluateAf, evaluateCf, type FamilyOutcome } from './family';
+import { evaluateArs, evaluateAsf, evaluatePaje } from './family-others';
+import { evaluateCss } from './health';
 import { evaluateAl, evaluateFsl, type AlOutcome } from './housing';
-import { evaluateAss, evaluatePpa, evaluatePrimeNoel, evaluateRsa, type MinimaDeps, type RsaOutcome } from './minima';
-import { evaluateAah, evaluateAsi, evaluateAspa, evaluateChequeEnergie, evaluateCss } from './others';
+import { evaluateRsa, type MinimaDeps, type RsaOutcome, type UncertainResource } from './minima';
+import { evaluatePpa } from './ppa';
+import { evaluateAss, evaluatePrimeNoel } from './minima-others';
+import { evaluateAah, evaluateAsi, evaluateAspa, evaluateChequeEnergie } from './others';
 import { BenefitParameterError, DEFAULT_BENEFIT_PARAMETERS } from './parameters';
+import { sentence } from './plain';
 import { toHousehold } from './profile';
-import {
-	BENEFIT_IDS,
-	type BenefitEvidence,
-	type BenefitId,
-	type BenefitParameter,
-	type BenefitResult,
-	type BenefitsResult,
-	type CafCheck,
-	type CitedParameter,
-	type DetectedBenefit,
-	type HouseholdProfile
+import type {
+	BenefitEvidence,
+	BenefitId,
+	BenefitParameter,
+	BenefitsResult,
+	DetectedBenefit,
+	Household,
+	HouseholdProfile
 } from './types';
 
 export interface EvaluateOptions {
@@ -34,11 +38,6 @@ export interface EvaluateOptions {
 	evidence?: BenefitEvidence;
 	/** The benefits as data (texts, conditions, evidence patterns); the seed when absent. */
 	definitions?: readonly BenefitDefinition[];
-}
-
-interface Slot {
-	draft: Draft;
-	cited: CitedParameter[];
 }
 
 /**
@@ -55,7 +54,8 @@ function applyGate(d: Draft, gate: GateOutcome): void {
 			gross: null,
 			reasons: gate.reasons,
 			questions: [],
-			interim: false
+			interim: false,
+			plain: sentence(gate.reasons[0] ?? 'Une condition de cette aide n’est pas remplie')
 		});
 		return;
 	}
@@ -70,17 +70,283 @@ function applyThreshold(d: Draft, def: BenefitDefinition, r: ParamReader): void 
 	if ((d.gross ?? d.amount).lt(threshold)) {
 		Object.assign(d, {
 			status: 'not_eligible',
-			reasons: [...d.reasons, `Sous le seuil de versement (${r.cite(def.paymentThresholdKey)}).`]
+			reasons: [...d.reasons, `Sous le seuil de versement (${r.cite(def.paymentThresholdKey)}).`],
+			plain: sentence(
+				`Le montant calculé (${eur(d.gross ?? d.amount)}) est inférieur au minimum versé (${eur(threshold)})`
+			)
 		});
 	}
 }
 
-const fam = (d: FamilyOutcome) => d.draft;
 const NO_FAMILY: FamilyOutcome = { draft: draft('maybe', null, []), forResources: ZERO };
+const NO_AL: AlOutcome = { draft: draft('maybe', null, []), gross: null };
+const NO_RSA: RsaOutcome = { draft: draft('maybe', null, []), positive: false };
+const NO_DRAFT = draft('maybe', null, []);
+const same = (d: Draft) => d;
 
-function str(d: Decimal | null | undefined): string | null {
-	return d === null || d === undefined ? null : d.toFixed(2, Decimal.ROUND_HALF_UP);
+/** What the family benefits bring to the RSA/PPA resources, and what is only possible or unknown. */
+interface FamilyResources {
+	total: Decimal;
+	uncertain: UncertainResource[];
+	unknown: string[];
 }
+
+const FAMILY: readonly [BenefitId, string, (r: ParamReader, f: Facts) => FamilyOutcome][] = [
+	['af', 'les allocations familiales', evaluateAf],
+	['cf', 'le complément familial', evaluateCf],
+	['asf', "l'allocation de soutien familial", evaluateAsf],
+	['paje_base', "l'allocation de base de la PAJE", evaluatePaje]
+];
+
+/** One evaluation of a household for a month (the state the steps share). */
+class Evaluation {
+	readonly h: Household;
+	readonly f: Facts;
+	readonly month: string;
+	readonly defs: Record<BenefitId, BenefitDefinition>;
+	readonly detected: DetectedBenefit[];
+	readonly seen = new Map<BenefitId, DetectedBenefit>();
+	readonly declared: Set<BenefitId>;
+	readonly slots = new Map<BenefitId, Slot>();
+
+	constructor(
+		profile: HouseholdProfile,
+		readonly params: readonly BenefitParameter[],
+		options: EvaluateOptions
+	) {
+		this.h = toHousehold(profile);
+		this.f = new Facts(this.h);
+		this.month = this.h.month;
+		this.defs = definitionsById(options.definitions);
+		this.detected = options.evidence
+			? detectReceivedFromEvidence(options.evidence, { month: this.month, definitions: options.definitions })
+			: [];
+		for (const d of this.detected)
+			if (d.benefit && d.received && !this.seen.has(d.benefit)) this.seen.set(d.benefit, d);
+		this.declared = new Set(this.h.received);
+	}
+
+	isReceived(id: BenefitId): boolean {
+		return this.declared.has(id) || this.seen.has(id);
+	}
+
+	/**
+	 * Runs one benefit's formula with its own parameter reader, then its conditions and payment threshold;
+	 * a missing parameter gives `maybe` with the reason (`failed` holds it).
+	 */
+	run<T>(id: BenefitId, rule: (r: ParamReader) => T, toDraft: (t: T) => Draft, fallback: T) {
+		const r = new ParamReader(this.params, this.month);
+		try {
+			const value = rule(r);
+			const d = toDraft(value);
+			applyGate(d, evaluateGate(this.defs[id].conditions, this.f, r));
+			applyThreshold(d, this.defs[id], r);
+			return { value, slot: { draft: d, cited: r.citations() } as Slot, failed: null as string | null };
+		} catch (e) {
+			if (!(e instanceof BenefitParameterError)) throw e;
+			const d = draft('maybe', null, [`Estimation impossible pour ce mois : ${e.message}`]);
+			d.plain = sentence(
+				`Impossible d'estimer pour ce mois : ${this.defs[id].label.charAt(0).toLowerCase()}${this.defs[id].label.slice(1)} (un barème manque, un conseiller peut le compléter)`
+			);
+			return { value: fallback, slot: { draft: d, cited: r.citations() } as Slot, failed: e.message };
+		}
+	}
+
+	/** AF, CF, ASF, PAJE: their slots, and what they bring to the RSA/PPA resources. */
+	family(): FamilyResources {
+		const out: FamilyResources = { total: ZERO, uncertain: [], unknown: [] };
+		for (const [id, name, rule] of FAMILY) {
+			const o = this.run(
+				id,
+				(r) => rule(r, this.f),
+				(x) => x.draft,
+				NO_FAMILY
+			);
+			this.slots.set(id, o.slot);
+			const d = o.slot.draft;
+			if (o.failed) out.unknown.push(`${name} (${o.failed})`);
+			else if (counts(d) || d.status === 'received') out.total = out.total.plus(o.value.forResources);
+			else if (d.status === 'maybe' && o.value.forResources.gt(0)) {
+				out.total = out.total.plus(o.value.forResources);
+				out.uncertain.push({
+					name: `${name} (${eur(o.value.forResources)})`,
+					amount: o.value.forResources,
+					questions: d.questions
+				});
+			}
+		}
+		return out;
+	}
+
+	/** AAH: received amount, and whether it is to claim first (the RSA is then an interim right). */
+	aah(): { received: Decimal; claimable: boolean; amount: Decimal | null } {
+		const aah = this.run('aah', (r) => evaluateAah(r, this.f), same, NO_DRAFT);
+		this.slots.set('aah', aah.slot);
+		const ev = this.seen.get('aah');
+		const received = this.isReceived('aah')
+			? (aah.value.amount ?? (ev ? centsToDecimal(ev.monthlyAverage) : ZERO))
+			: ZERO;
+		const claimable =
+			!this.isReceived('aah') &&
+			(aah.value.status === 'eligible' || aah.value.status === 'maybe') &&
+			aah.value.amount !== null;
+		return { received, claimable, amount: aah.value.amount };
+	}
+
+	/** What the RSA and PPA take from the housing aid: the forfait logement whenever the AL is paid or possible. */
+	alDeps(al: {
+		value: AlOutcome;
+		failed: string | null;
+	}): Pick<MinimaDeps, 'alCounts' | 'alNet'> & { note: UncertainResource | null } {
+		const d = al.value.draft;
+		const received = this.isReceived('al') || this.h.aidPaidToLandlord === true;
+		const flagged = d.amount !== null && (d.status === 'eligible' || d.status === 'maybe');
+		const renter = ['tenant_private', 'tenant_furnished', 'tenant_social', 'hostel'].includes(
+			this.h.housingStatus ?? ''
+		);
+		const possible =
+			!received && !flagged && renter && (al.failed !== null || (d.status === 'maybe' && d.amount === null));
+		const note = possible
+			? {
+					name: "l'aide au logement, pas encore estimée (forfait logement compté en entier)",
+					amount: ZERO,
+					questions: d.questions
+				}
+			: null;
+		return { alCounts: received || flagged || possible, alNet: d.amount, note };
+	}
+
+	result(): BenefitsResult {
+		const family = this.family();
+		const aah = this.aah();
+		const { rsa, al, ass } = this.housingAndRsa(family, aah);
+		this.rest({ family, aah, rsa, al, ass });
+		return assembleResults(this, this.detected);
+	}
+
+	/** Housing aid ⇄ RSA, with the ASS and the ASPA to claim first. */
+	housingAndRsa(family: FamilyResources, aah: ReturnType<Evaluation['aah']>) {
+		const f = this.f;
+		const ass = this.run('ass', (r) => evaluateAss(r, f), same, NO_DRAFT);
+		const assPaid = ass.value.status === 'received' || this.isReceived('ass');
+		let al = this.run(
+			'al',
+			(r) => evaluateAl(r, f, assPaid),
+			(o) => o.draft,
+			NO_AL
+		);
+		const aspaFirst = this.run('aspa', (r) => evaluateAspa(r, f), same, NO_DRAFT).value;
+		const priorBenefits = [ass.value, aspaFirst].reduce(
+			(s, d) => (d.status === 'eligible' && d.amount !== null ? s.plus(d.amount) : s),
+			ZERO
+		);
+		const deps = (a: typeof al): MinimaDeps => {
+			const { note, ...alPart } = this.alDeps(a);
+			return {
+				familyResources: family.total,
+				aahReceived: aah.received,
+				aahClaimable: aah.claimable,
+				priorBenefits,
+				uncertain: note ? [...family.uncertain, note] : family.uncertain,
+				unknown: family.unknown,
+				...alPart
+			};
+		};
+		let rsa = this.run(
+			'rsa',
+			(r) => evaluateRsa(r, f, deps(al)),
+			(o) => o.draft,
+			NO_RSA
+		);
+		if ((rsa.value.positive || this.isReceived('rsa')) && !assPaid) {
+			// With the RSA, earned and unemployment income no longer count for the housing aid.
+			const again = this.run(
+				'al',
+				(r) => evaluateAl(r, f, true),
+				(o) => o.draft,
+				NO_AL
+			);
+			if ((again.value.draft.amount ?? ZERO).gt(al.value.draft.amount ?? ZERO)) {
+				al = again;
+				rsa = this.run(
+					'rsa',
+					(r) => evaluateRsa(r, f, deps(al)),
+					(o) => o.draft,
+					NO_RSA
+				);
+			}
+		}
+		this.slots.set('al', al.slot).set('rsa', rsa.slot).set('ass', ass.slot);
+		this.slots.set('ppa', this.run('ppa', (r) => evaluatePpa(r, f, deps(al)), same, NO_DRAFT).slot);
+		return { rsa: rsa.value.draft, al: al.value.draft, ass: ass.value };
+	}
+
+	/** Prime de Noël, ASPA, CSS, ASI, chèque énergie, FSL. */
+	rest(x: { family: FamilyResources; aah: ReturnType<Evaluation['aah']>; rsa: Draft; al: Draft; ass: Draft }) {
+		const f = this.f;
+		const withReceived = (id: BenefitId, d: Draft): Draft => (this.isReceived(id) ? { ...d, status: 'received' } : d);
+		const noel = this.run(
+			'prime_noel',
+			(r) => evaluatePrimeNoel(r, f, withReceived('rsa', x.rsa), withReceived('ass', x.ass)),
+			same,
+			NO_DRAFT
+		);
+		this.slots.set('prime_noel', noel.slot);
+		this.slots.set(
+			'ars',
+			this.run(
+				'ars',
+				(r) => evaluateArs(r, f, this.hasCafRelationship()),
+				(o) => o.draft,
+				NO_FAMILY
+			).slot
+		);
+		const aspa = this.run('aspa', (r) => evaluateAspa(r, f), same, NO_DRAFT);
+		this.slots.set('aspa', aspa.slot);
+		const receivedAmount = (id: BenefitId): Decimal => {
+			if (!this.isReceived(id)) return ZERO;
+			const d = id === 'aspa' ? aspa.value : (this.slots.get(id)?.draft ?? NO_DRAFT);
+			const ev = this.seen.get(id);
+			return d.amount ?? (ev ? centsToDecimal(ev.monthlyAverage) : ZERO);
+		};
+		const alPaid = this.isReceived('al') || this.h.aidPaidToLandlord === true;
+		const css = this.run(
+			'css',
+			(r) =>
+				evaluateCss(r, f, {
+					rsaPaid: this.isReceived('rsa') || (x.rsa.status === 'eligible' && !x.rsa.interim),
+					familyReceived: receivedAmount('af').plus(receivedAmount('cf')).plus(receivedAmount('asf')),
+					aahReceived: x.aah.received,
+					aahRecipients: this.isReceived('aah')
+						? Math.max(1, f.adults.filter((m) => (m.disabilityRate ?? 0) >= 50).length)
+						: 0,
+					aspaReceived: receivedAmount('aspa'),
+					alReceived: alPaid ? x.al.amount : null,
+					aahClaimable: x.aah.claimable ? x.aah.amount : null,
+					alFlagged: x.al.status === 'eligible' ? x.al.amount : null
+				}),
+			same,
+			NO_DRAFT
+		);
+		this.slots.set('css', css.slot);
+		this.slots.set('asi', this.run('asi', (r) => evaluateAsi(r, f), same, NO_DRAFT).slot);
+		this.slots.set(
+			'cheque_energie',
+			this.run('cheque_energie', (r) => evaluateChequeEnergie(r, f), same, NO_DRAFT).slot
+		);
+		this.slots.set('fsl', this.run('fsl', () => evaluateFsl(f), same, NO_DRAFT).slot);
+	}
+
+	/** Known to the CAF: CAF/MSA credits in the statements or a CAF benefit declared as received. */
+	hasCafRelationship(): boolean {
+		return (
+			this.detected.some((d) => d.payer === 'CAF' || d.payer === 'MSA') ||
+			this.h.received.some((id) => this.defs[id].payer === 'CAF')
+		);
+	}
+}
+
+export type { Evaluation };
 
 /**
  * Evaluates every benefit of the contract for `profile.month` with the parameters in force that month.
@@ -91,341 +357,5 @@ export function evaluateBenefits(
 	params: readonly BenefitParameter[] = DEFAULT_BENEFIT_PARAMETERS,
 	options: EvaluateOptions = {}
 ): BenefitsResult {
-	const h = toHousehold(profile);
-	const f = new Facts(h);
-	const month = h.month;
-	const defs = definitionsById(options.definitions);
-	const detected: DetectedBenefit[] = options.evidence
-		? detectReceivedFromEvidence(options.evidence, { month, definitions: options.definitions })
-		: [];
-
-	/**
-	 * Runs one benefit's formula with its own parameter reader, then its conditions and payment threshold;
-	 * a missing parameter gives `maybe` with the reason.
-	 */
-	function run<T>(
-		id: BenefitId,
-		rule: (r: ParamReader) => T,
-		toDraft: (t: T) => Draft,
-		fallback: T
-	): { value: T; slot: Slot } {
-		const r = new ParamReader(params, month);
-		try {
-			const value = rule(r);
-			const d = toDraft(value);
-			applyGate(d, evaluateGate(defs[id].conditions, f, r));
-			applyThreshold(d, defs[id], r);
-			return { value, slot: { draft: d, cited: r.citations() } };
-		} catch (e) {
-			if (!(e instanceof BenefitParameterError)) throw e;
-			return {
-				value: fallback,
-				slot: {
-					draft: draft('maybe', null, [`Estimation impossible pour ce mois : ${e.message}`]),
-					cited: r.citations()
-				}
-			};
-		}
-	}
-	const seen = new Map<BenefitId, DetectedBenefit>();
-	for (const d of detected) if (d.benefit && d.received && !seen.has(d.benefit)) seen.set(d.benefit, d);
-	const declared = new Set<BenefitId>(h.received);
-	const isReceived = (id: BenefitId) => declared.has(id) || seen.has(id);
-	const cafDetected = detected.some((d) => d.payer === 'CAF' || d.payer === 'MSA');
-	const hasCafRelationship = cafDetected || h.received.some((id) => defs[id].payer === 'CAF');
-
-	const slots = new Map<BenefitId, Slot>();
-	const af = run('af', (r) => evaluateAf(r, f), fam, NO_FAMILY);
-	const cf = run('cf', (r) => evaluateCf(r, f), fam, NO_FAMILY);
-	const asf = run('asf', (r) => evaluateAsf(r, f), fam, NO_FAMILY);
-	const paje = run('paje_base', (r) => evaluatePaje(r, f), fam, NO_FAMILY);
-	const ars = run('ars', (r) => evaluateArs(r, f, hasCafRelationship), fam, NO_FAMILY);
-	slots.set('af', af.slot).set('cf', cf.slot).set('asf', asf.slot).set('paje_base', paje.slot).set('ars', ars.slot);
-	const familyResources = [af, cf, asf, paje].reduce(
-		(s, o) => (counts(o.slot.draft) || isReceivedDraft(o.slot.draft) ? s.plus(o.value.forResources) : s),
-		ZERO
-	);
-	// A benefit counts in the after-claiming state when flagged or received.
-	function isReceivedDraft(d: Draft): boolean {
-		return d.status === 'received';
-	}
-
-	const aah = run(
-		'aah',
-		(r) => evaluateAah(r, f),
-		(d) => d,
-		draft('maybe', null, [])
-	);
-	slots.set('aah', aah.slot);
-	const aahSeen = seen.get('aah');
-	const aahReceived = isReceived('aah')
-		? (aah.value.amount ?? (aahSeen ? centsToDecimal(aahSeen.monthlyAverage) : ZERO))
-		: ZERO;
-	const aahClaimable =
-		!isReceived('aah') &&
-		(aah.value.status === 'eligible' || aah.value.status === 'maybe') &&
-		aah.value.amount !== null;
-
-	// Housing aid ⇄ RSA: a first AL, the RSA with its forfait logement, then the AL again with earned and
-	// unemployment income neutralised if the household gets the RSA (or the ASS).
-	const ass = run(
-		'ass',
-		(r) => evaluateAss(r, f),
-		(d) => d,
-		draft('maybe', null, [])
-	);
-	const assPaid = ass.value.status === 'received' || isReceived('ass');
-	const NO_AL: AlOutcome = { draft: draft('maybe', null, []), gross: null };
-	let al = run(
-		'al',
-		(r) => evaluateAl(r, f, assPaid),
-		(o) => o.draft,
-		NO_AL
-	);
-	const NO_RSA: RsaOutcome = { draft: draft('maybe', null, []), positive: false };
-	const alDeps = (o: AlOutcome): Pick<MinimaDeps, 'alCounts' | 'alNet'> => {
-		const received = isReceived('al') || h.aidPaidToLandlord === true;
-		const flagged = o.draft.amount !== null && (o.draft.status === 'eligible' || o.draft.status === 'maybe');
-		return { alCounts: received || flagged, alNet: o.draft.amount };
-	};
-	const aspaFirst = run(
-		'aspa',
-		(r) => evaluateAspa(r, f),
-		(d) => d,
-		draft('maybe', null, [])
-	).value;
-	const priorBenefits = [ass.value, aspaFirst].reduce(
-		(s, d) => (d.status === 'eligible' && d.amount !== null ? s.plus(d.amount) : s),
-		ZERO
-	);
-	const deps = (o: AlOutcome): MinimaDeps => ({
-		familyResources,
-		aahReceived,
-		aahClaimable,
-		priorBenefits,
-		...alDeps(o)
-	});
-	let rsa = run(
-		'rsa',
-		(r) => evaluateRsa(r, f, deps(al.value)),
-		(o) => o.draft,
-		NO_RSA
-	);
-	if ((rsa.value.positive || isReceived('rsa')) && !assPaid) {
-		const again = run(
-			'al',
-			(r) => evaluateAl(r, f, true),
-			(o) => o.draft,
-			NO_AL
-		);
-		if ((again.value.draft.amount ?? ZERO).gt(al.value.draft.amount ?? ZERO)) {
-			al = again;
-			rsa = run(
-				'rsa',
-				(r) => evaluateRsa(r, f, deps(al.value)),
-				(o) => o.draft,
-				NO_RSA
-			);
-		}
-	}
-	slots.set('al', al.slot).set('rsa', rsa.slot).set('ass', ass.slot);
-	slots.set(
-		'ppa',
-		run(
-			'ppa',
-			(r) => evaluatePpa(r, f, deps(al.value)),
-			(d) => d,
-			draft('maybe', null, [])
-		).slot
-	);
-	slots.set(
-		'prime_noel',
-		run(
-			'prime_noel',
-			(r) => evaluatePrimeNoel(r, f, withReceived('rsa', rsa.value.draft), withReceived('ass', ass.value)),
-			(d) => d,
-			draft('maybe', null, [])
-		).slot
-	);
-
-	function withReceived(id: BenefitId, d: Draft): Draft {
-		return isReceived(id) ? { ...d, status: 'received' } : d;
-	}
-
-	const aspa = run(
-		'aspa',
-		(r) => evaluateAspa(r, f),
-		(d) => d,
-		draft('maybe', null, [])
-	);
-	slots.set('aspa', aspa.slot);
-	const receivedAmount = (id: BenefitId, d: Draft): Decimal => {
-		if (!isReceived(id)) return ZERO;
-		const ev = seen.get(id);
-		return d.amount ?? (ev ? centsToDecimal(ev.monthlyAverage) : ZERO);
-	};
-	const rsaDraft = rsa.value.draft;
-	slots.set(
-		'css',
-		run(
-			'css',
-			(r) =>
-				evaluateCss(r, f, {
-					rsaPaid: isReceived('rsa') || (rsaDraft.status === 'eligible' && !rsaDraft.interim),
-					familyReceived: receivedAmount('af', af.slot.draft)
-						.plus(receivedAmount('cf', cf.slot.draft))
-						.plus(receivedAmount('asf', asf.slot.draft)),
-					aahReceived,
-					aahRecipients: isReceived('aah')
-						? Math.max(1, f.adults.filter((m) => (m.disabilityRate ?? 0) >= 50).length)
-						: 0,
-					aspaReceived: receivedAmount('aspa', aspa.value),
-					alReceived: isReceived('al') || h.aidPaidToLandlord === true ? al.value.draft.amount : null,
-					aahClaimable: aahClaimable ? aah.value.amount : null,
-					alFlagged: al.value.draft.status === 'eligible' ? al.value.draft.amount : null
-				}),
-			(d) => d,
-			draft('maybe', null, [])
-		).slot
-	);
-	slots.set(
-		'asi',
-		run(
-			'asi',
-			(r) => evaluateAsi(r, f),
-			(d) => d,
-			draft('maybe', null, [])
-		).slot
-	);
-	slots.set(
-		'cheque_energie',
-		run(
-			'cheque_energie',
-			(r) => evaluateChequeEnergie(r, f),
-			(d) => d,
-			draft('maybe', null, [])
-		).slot
-	);
-	slots.set(
-		'fsl',
-		run(
-			'fsl',
-			() => evaluateFsl(f),
-			(d) => d,
-			draft('maybe', null, [])
-		).slot
-	);
-
-	// Received: declared by the household, seen in the bank credits, or housing aid paid to the landlord.
-	const results: BenefitResult[] = [];
-	for (const id of BENEFIT_IDS) {
-		const slot = slots.get(id) as Slot;
-		const d = slot.draft;
-		const entry = defs[id];
-		const result: BenefitResult = {
-			benefit: id,
-			label: entry.label,
-			status: d.status,
-			amount: str(d.amount),
-			period: entry.period,
-			reasons: [...d.reasons],
-			claim: entry.claim,
-			questions: [...new Set(d.questions)],
-			evidence: [],
-			parameters: slot.cited
-		};
-		if (entry.crds && d.gross !== undefined) result.grossAmount = str(d.gross);
-		if (id === 'css') result.participation = str(d.participation ?? null) ?? undefined;
-		if (d.interim) result.interim = true;
-		const ev = seen.get(id);
-		const paidToLandlord = id === 'al' && h.aidPaidToLandlord === true && d.amount !== null;
-		if (declared.has(id) || ev || paidToLandlord) {
-			result.status = 'received';
-			if (declared.has(id)) result.reasons.unshift('Déclarée comme déjà perçue par le foyer.');
-			if (paidToLandlord) result.reasons.unshift('Versée directement au bailleur (tiers payant).');
-			if (ev) {
-				result.evidence = ev.evidence;
-				result.reasons.unshift(`Déjà perçue d'après les relevés : ${ev.evidence[0]}.`);
-				if (result.amount === null) result.amount = centsToDecimal(ev.monthlyAverage).toFixed(2);
-				else if (d.amount !== null) {
-					const gap = centsToDecimal(ev.monthlyAverage).minus(d.amount).abs();
-					if (gap.gt(Decimal.max(30, d.amount.times(0.15))) && entry.period === 'month') {
-						result.reasons.push(
-							`Vérifier le montant : ${formatEur(ev.monthlyAverage)} perçus contre ${formatEur(roundToCents(d.amount))} estimés.`
-						);
-					}
-				}
-			}
-			result.questions = [];
-		}
-		results.push(result);
-	}
-
-	const cafCheck = compareCaf(detected, results);
-	if (cafCheck && !cafCheck.alert) {
-		// Unidentified CAF credits that match the expected total: the CAF benefits are probably all paid.
-		for (const res of results) {
-			if (
-				res.status === 'eligible' &&
-				CAF_MONTHLY_BENEFITS.includes(res.benefit) &&
-				detected.some((d) => d.benefit === null)
-			) {
-				res.status = 'received';
-				res.reasons.unshift(
-					`Probablement déjà perçue : les virements CAF observés (${formatEur(cafCheck.observedMonthly)} par mois) couvrent le total attendu.`
-				);
-				res.evidence = detected.filter((d) => d.benefit === null).flatMap((d) => d.evidence);
-			}
-		}
-	} else if (cafCheck?.alert) {
-		for (const res of results) {
-			if (res.status === 'eligible' && CAF_MONTHLY_BENEFITS.includes(res.benefit)) res.reasons.push(cafCheck.message);
-		}
-	}
-
-	// AAH first when both AAH and RSA are possible (the RSA is subsidiary).
-	const iAah = results.findIndex((x) => x.benefit === 'aah');
-	const aahRes = results[iAah];
-	if (aahRes.status === 'eligible' || aahRes.status === 'maybe') {
-		results.splice(iAah, 1);
-		results.unshift(aahRes);
-	}
-	return { month, results, cafCheck };
-}
-
-/** Rule 3 of benefits.md: observed monthly CAF/MSA credits vs expected CAF benefits, gap > max(30 €, 15 %). */
-function compareCaf(detected: DetectedBenefit[], results: BenefitResult[]): CafCheck | null {
-	const caf = detected.filter(
-		(d) => (d.payer === 'CAF' || d.payer === 'MSA') && !(d.benefit === 'ars' || d.benefit === 'prime_noel')
-	);
-	if (caf.length === 0) return null;
-	const byMonth = new Map<string, number>();
-	const seenCredit = new Set<string>();
-	for (const d of caf)
-		for (const c of d.credits) {
-			const key = `${c.date}|${c.amount}|${c.label}`;
-			if (seenCredit.has(key)) continue;
-			seenCredit.add(key);
-			byMonth.set(c.date.slice(0, 7), (byMonth.get(c.date.slice(0, 7)) ?? 0) + c.amount);
-		}
-	const totals = [...byMonth.values()];
-	const observed = Math.round(totals.reduce((s, x) => s + x, 0) / totals.length);
-	const expected = results
-		.filter(
-			(r) =>
-				CAF_MONTHLY_BENEFITS.includes(r.benefit) &&
-				(r.status === 'eligible' || r.status === 'received') &&
-				r.amount !== null &&
-				!r.interim
-		)
-		.filter((r) => !(r.benefit === 'al' && r.reasons.some((t) => t.includes('tiers payant'))))
-		.reduce((s, r) => s.plus(new Decimal(r.amount as string)), ZERO);
-	const expectedCents = roundToCents(expected);
-	const gap = Math.abs(observed - expectedCents);
-	const tolerance = Math.max(3000, Math.round(expectedCents * 0.15));
-	const alert = gap > tolerance;
-	const message = alert
-		? `Vérifier les droits CAF : ${formatEur(observed)} perçus par mois contre ${formatEur(expectedCents)} attendus (écart de ${formatEur(gap)}).`
-		: `Virements CAF observés (${formatEur(observed)} par mois) cohérents avec le total attendu (${formatEur(expectedCents)}).`;
-	return { observedMonthly: observed, expectedMonthly: expectedCents, alert, message };
+	return new Evaluation(profile, params, options).result();
 }

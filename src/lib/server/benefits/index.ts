@@ -7,8 +7,11 @@ export {
 	parameterVersionAt,
 	validateParameters,
 	BenefitParameterError,
-	UNKNOWN_START
+	UNKNOWN_START,
+	PARAMETER_COVERAGE_START,
+	parameterCoverageProblems
 } from './parameters';
+export { planParameterSync, type ParameterSyncPlan, type StoredParameter } from './parameter-sync';
 export { BENEFIT_CATALOGUE, type CatalogueEntry } from './catalogue';
 export { evaluateBenefits, type EvaluateOptions } from './engine';
 export { detectReceivedFromEvidence, classifyCredit, normaliseLabel } from './evidence';

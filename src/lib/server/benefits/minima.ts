@@ -1,35 +1,45 @@
 /**
- * Minimum incomes: RSA (with forfait logement and the majoré regime), prime d'activité (with the
- * individual bonification), ASS and the prime de Noël (benefits.md §(a)).
+ * Minimum incomes: the RSA (with forfait logement, the majoré regime and the RSA jeune actif) and what
+ * it shares with the prime d'activité (ppa.ts): the maximum amount, the forfait logement, the resources
+ * taken from the other benefits (benefits.md §(a)). ASS and the prime de Noël are in minima-others.ts. A benefit that counts in the resources and is only possible (`maybe`) is counted and
+ * makes the result `maybe`; one that cannot be computed for the month makes it `maybe` without amount:
+ * never an income silently taken as zero.
  */
 import Decimal from 'decimal.js';
 import { centsToDecimal } from '$lib/money';
 import { formatDateFr } from '$lib/dates';
 import {
-	afterCrds,
 	ALL_INCOME,
 	draft,
-	EARNED,
 	eur,
 	forfaitLogement,
 	frNumber,
 	householdCoefficient,
 	monthsBefore,
-	NON_EARNED,
 	roundEur,
 	ZERO,
 	type Draft,
 	type Facts,
 	type ParamReader
 } from './context';
+import { household, incomeWords, perMonth, persons, say, sentence, whole } from './plain';
+
+/** A benefit counted in the resources although it is only possible: its household name and questions. */
+export interface UncertainResource {
+	/** e.g. "le complément familial (197,58 €)". */
+	name: string;
+	/** Monthly amount counted (0 when only the forfait logement depends on it). */
+	amount: Decimal;
+	questions: string[];
+}
 
 /** What the RSA and the PPA need from the other benefits (after-claiming state). */
 export interface MinimaDeps {
-	/** AF without age majoration + CF base + PAJE base + ASF forfait, monthly euros. */
+	/** AF without age majoration + CF base + PAJE base + ASF counted (lower of paid and forfait), monthly. */
 	familyResources: Decimal;
-	/** The housing aid is received or flagged (the forfait logement applies). */
+	/** The housing aid is received, flagged or possible (the forfait logement applies). */
 	alCounts: boolean;
-	/** Net monthly AL (caps the forfait logement), euros. */
+	/** Net monthly AL (caps the forfait logement), euros; null when not computed. */
 	alNet: Decimal | null;
 	/** AAH already received by the household, monthly euros. */
 	aahReceived: Decimal;
@@ -37,6 +47,10 @@ export interface MinimaDeps {
 	aahClaimable: boolean;
 	/** ASS or ASPA to claim first (the RSA is subsidiary), monthly euros; not yet in the declared income. */
 	priorBenefits: Decimal;
+	/** Counted but only possible (`maybe`): the result is `maybe` too. */
+	uncertain: UncertainResource[];
+	/** Count in the resources but cannot be computed this month: French reasons; no amount then. */
+	unknown: string[];
 }
 
 /** Majoré regime: single parent with a child under 3, separated less than 12 months ago, or pregnant. */
@@ -54,7 +68,7 @@ function majoreReason(r: ParamReader, f: Facts): string | null {
 }
 
 /** Maximum amount of the household (RSA or PPA base × t(n), or the majoré formula), rounded to the cent. */
-function maxAmount(
+export function maxAmount(
 	r: ParamReader,
 	f: Facts,
 	baseKey: 'rsa.base_amount' | 'ppa.base_amount'
@@ -79,243 +93,232 @@ function forfaitApplies(f: Facts, deps: MinimaDeps): string | null {
 	return null;
 }
 
+/** Forfait logement of the RSA/PPA for `base`, capped at the housing aid; null when it does not apply. */
+export function forfait(
+	r: ParamReader,
+	f: Facts,
+	deps: MinimaDeps,
+	base: Decimal
+): { amount: Decimal; why: string } | null {
+	const why = forfaitApplies(f, deps);
+	if (!why) return null;
+	let amount = forfaitLogement(r, base, f.size);
+	if (deps.alCounts && deps.alNet !== null && deps.alNet.lt(amount)) amount = deps.alNet;
+	return { amount, why };
+}
+
+/** `maybe` without amount when a resource cannot be computed this month (`benefit`: "du RSA"). */
+export function unknownResources(deps: MinimaDeps, benefit: string): Draft | null {
+	if (deps.unknown.length === 0) return null;
+	return say(
+		draft('maybe', null, [
+			...deps.unknown.map(
+				(u) => `${sentence(u)} Cette aide compte dans les ressources ${benefit} mais n'est pas calculable ce mois-ci.`
+			),
+			'Pas d’estimation plutôt qu’un calcul qui compterait ce revenu comme nul.'
+		]),
+		`Impossible d'estimer le montant ${benefit} pour ce mois : une autre aide qui compte dans vos ressources ne peut pas encore être calculée`
+	);
+}
+
+/** Turns an eligible draft into `maybe` when it counted a benefit that is only possible. */
+export function withUncertain(d: Draft, deps: MinimaDeps): Draft {
+	if (deps.uncertain.length === 0 || d.status !== 'eligible') return d;
+	const names = deps.uncertain.map((u) => u.name).join(', ');
+	d.status = 'maybe';
+	d.reasons.push(
+		`Calculé en comptant ${names}, qui reste à confirmer : sans cette aide, le montant serait plus élevé.`
+	);
+	d.questions.push(...deps.uncertain.flatMap((u) => u.questions));
+	if (d.plain) d.plain = `${d.plain.replace(/\.$/, '')}, en comptant ${names} s'il est dû.`;
+	return d;
+}
+
 export interface RsaOutcome {
 	draft: Draft;
 	/** Positive RSA: housing-aid resources are then neutralised. */
 	positive: boolean;
 }
 
-/** RSA = montant forfaitaire − resources − forfait logement. */
-export function evaluateRsa(r: ParamReader, f: Facts, deps: MinimaDeps): RsaOutcome {
-	const no = (reasons: string[], questions: string[] = []): RsaOutcome => ({
-		draft: draft('not_eligible', null, reasons, questions),
-		positive: false
-	});
+const rsaNo = (reasons: string[], plain: string, questions: string[] = []): RsaOutcome => ({
+	draft: say(draft('not_eligible', null, reasons, questions), plain),
+	positive: false
+});
+
+/**
+ * Who may get the RSA: age (25, or 18 with a child, a pregnancy or 3 214 hours worked in 3 years), not a
+ * student, nationality. Returns the outcome that stops the computation, or the jeune actif note.
+ */
+function rsaAccess(r: ParamReader, f: Facts): RsaOutcome | { youngWorker: 'yes' | 'unknown' | null } {
 	const a = f.applicant;
 	const age = f.age(a);
 	if (age === null) {
 		return {
-			draft: draft(
-				'maybe',
-				null,
-				["L'âge du demandeur décide de l'accès au RSA (25 ans, ou moins avec un enfant)."],
-				['Quelle est la date de naissance du demandeur ?']
+			draft: say(
+				draft(
+					'maybe',
+					null,
+					["L'âge du demandeur décide de l'accès au RSA (25 ans, ou moins avec un enfant)."],
+					['Quelle est la date de naissance du demandeur ?']
+				),
+				"Votre âge décide de l'accès au RSA : indiquez votre date de naissance"
 			),
 			positive: false
 		};
 	}
 	const minAge = r.int('rsa.min_age');
-	const hasChildOrPregnancy = f.children.length > 0 || f.pregnant();
-	if (age < r.int('rsa.min_age_young')) return no([`Le RSA est ouvert à partir de ${r.int('rsa.min_age_young')} ans.`]);
-	if (age < minAge && !hasChildOrPregnancy) {
-		return no([
-			`Avant ${minAge} ans sans enfant ni grossesse, le RSA n'est ouvert qu'aux jeunes ayant travaillé 3 214 heures en 3 ans (RSA jeune actif, non estimé).`
-		]);
+	const young = r.int('rsa.min_age_young');
+	if (age < young)
+		return rsaNo([`Le RSA est ouvert à partir de ${young} ans.`], `Le RSA n'est ouvert qu'à partir de ${young} ans`);
+	let youngWorker: 'yes' | 'unknown' | null = null;
+	if (age < minAge && f.children.length === 0 && !f.pregnant()) {
+		const hours = whole(r.int('rsa.jeune_actif.hours'));
+		const years = r.int('rsa.jeune_actif.years');
+		const rule = `Avant ${minAge} ans sans enfant ni grossesse, le RSA suppose ${hours} heures de travail au cours des ${years} ans avant la demande (RSA jeune actif ; ${r.cite('rsa.jeune_actif.hours')}).`;
+		if (a.worked2of3Years === false)
+			return rsaNo(
+				[rule],
+				`Avant ${minAge} ans, sans enfant ni grossesse, le RSA suppose d'avoir travaillé ${hours} heures (environ deux ans à temps plein) au cours des ${years} dernières années`
+			);
+		youngWorker = a.worked2of3Years === true ? 'yes' : 'unknown';
 	}
-	if (f.isStudent(a)) return no(["Les étudiants n'ont en principe pas droit au RSA."]);
+	if (f.isStudent(a))
+		return rsaNo(
+			["Les étudiants n'ont en principe pas droit au RSA."],
+			"Les étudiants n'ont en principe pas droit au RSA"
+		);
 	if (a.nationality === 'other')
-		return no(['Le RSA suppose la nationalité française ou européenne, ou un titre de séjour depuis au moins 5 ans.']);
-	if (f.adultsWithUnknownIncome.length > 0) {
-		return {
-			draft: draft(
-				'maybe',
-				null,
-				['Les revenus du foyer décident du montant du RSA.'],
-				['Quels sont les revenus mensuels des adultes du foyer ?']
-			),
-			positive: false
-		};
-	}
-	const reasons: string[] = [];
-	const max = maxAmount(r, f, 'rsa.base_amount');
-	reasons.push(`Montant forfaitaire ${eur(max.amount)} (${max.text} ; ${r.cite('rsa.base_amount')}).`);
+		return rsaNo(
+			['Le RSA suppose la nationalité française ou européenne, ou un titre de séjour depuis au moins 5 ans.'],
+			"Le RSA suppose d'être français(e), européen(ne) ou titulaire d'un titre de séjour depuis au moins 5 ans"
+		);
+	return { youngWorker };
+}
 
-	let resources = f.adultsIncome(ALL_INCOME).plus(deps.familyResources).plus(deps.aahReceived).plus(deps.priorBenefits);
+/** Monthly resources of the RSA and their French breakdown. */
+function rsaResources(r: ParamReader, f: Facts, deps: MinimaDeps): { total: Decimal; text: string } {
+	let total = f.adultsIncome(ALL_INCOME).plus(deps.familyResources).plus(deps.aahReceived).plus(deps.priorBenefits);
 	const parts = [`revenus ${eur(f.adultsIncome(ALL_INCOME))}`];
 	if (deps.priorBenefits.gt(0)) parts.push(`ASS ou ASPA à demander d'abord ${eur(deps.priorBenefits)}`);
 	if (deps.familyResources.gt(0)) parts.push(`prestations familiales ${eur(deps.familyResources)}`);
 	if (deps.aahReceived.gt(0)) parts.push(`AAH ${eur(deps.aahReceived)}`);
 	if (f.h.savings !== null && f.h.savings > 0) {
 		const savingsIncome = roundEur(centsToDecimal(f.h.savings).times(r.get('rsa.savings_rate')).dividedBy(12));
-		resources = resources.plus(savingsIncome);
+		total = total.plus(savingsIncome);
 		parts.push(`épargne ${eur(savingsIncome)} (${r.cite('rsa.savings_rate')})`);
 	}
-	reasons.push(
-		`Ressources mensuelles ${eur(resources)} : ${parts.join(', ')} (les aides au logement, la prime d'activité et l'ARS ne comptent pas).`
-	);
+	return {
+		total,
+		text: `Ressources mensuelles ${eur(total)} : ${parts.join(', ')} (les aides au logement, la prime d'activité et l'ARS ne comptent pas).`
+	};
+}
 
-	let fl = ZERO;
-	const why = forfaitApplies(f, deps);
-	if (why) {
-		fl = forfaitLogement(r, r.get('rsa.base_amount'), f.size);
-		if (deps.alCounts && deps.alNet !== null && deps.alNet.lt(fl)) fl = deps.alNet;
-		reasons.push(
-			`Forfait logement ${eur(fl)} (${why} ; ${r.cite(f.size <= 1 ? 'rsa.fl.rate_1p' : f.size === 2 ? 'rsa.fl.rate_2p' : 'rsa.fl.rate_3p')}).`
+/** RSA = montant forfaitaire − resources − forfait logement. */
+export function evaluateRsa(r: ParamReader, f: Facts, deps: MinimaDeps): RsaOutcome {
+	const access = rsaAccess(r, f);
+	if ('draft' in access) return access;
+	if (f.adultsWithUnknownIncome.length > 0) {
+		const d = draft(
+			'maybe',
+			null,
+			['Les revenus du foyer décident du montant du RSA.'],
+			['Quels sont les revenus mensuels des adultes du foyer ?']
 		);
+		return {
+			draft: say(d, 'Vos revenus décident du montant du RSA : indiquez ceux de chaque adulte du foyer'),
+			positive: false
+		};
 	}
-	const amount = roundEur(max.amount.minus(resources).minus(fl));
-	reasons.push(`RSA = ${eur(max.amount)} − ${eur(resources)} − ${eur(fl)} = ${eur(amount)}.`);
+	const unknown = unknownResources(deps, 'du RSA');
+	if (unknown) return { draft: unknown, positive: false };
+	const max = maxAmount(r, f, 'rsa.base_amount');
+	const res = rsaResources(r, f, deps);
+	const reasons = [`Montant forfaitaire ${eur(max.amount)} (${max.text} ; ${r.cite('rsa.base_amount')}).`, res.text];
+	const fl = forfait(r, f, deps, r.get('rsa.base_amount'));
+	if (fl) {
+		const key = f.size <= 1 ? 'rsa.fl.rate_1p' : f.size === 2 ? 'rsa.fl.rate_2p' : 'rsa.fl.rate_3p';
+		reasons.push(`Forfait logement ${eur(fl.amount)} (${fl.why} ; ${r.cite(key)}).`);
+	}
+	const flAmount = fl?.amount ?? ZERO;
+	const amount = roundEur(max.amount.minus(res.total).minus(flAmount));
+	reasons.push(`RSA = ${eur(max.amount)} − ${eur(res.total)} − ${eur(flAmount)} = ${eur(amount)}.`);
+	const possible = uncertainRsa(r, deps, amount, reasons);
+	if (possible) return { draft: possible, positive: false };
 	if (amount.lte(0)) {
 		reasons.push('Ressources au moins égales au montant forfaitaire : pas de RSA.');
-		return { draft: draft('not_eligible', null, reasons), positive: false };
+		return rsaNo(
+			reasons,
+			`Les ressources de votre foyer (${eur(res.total)} par mois, prestations familiales comprises${fl ? ', avec le forfait logement' : ''}) atteignent le montant garanti par le RSA pour ${persons(f)} (${eur(max.amount)})`
+		);
 	}
 	if (amount.lt(r.get('rsa.payment_threshold'))) {
 		reasons.push(`Sous le seuil de versement (${r.cite('rsa.payment_threshold')}) : pas de RSA.`);
-		return { draft: draft('not_eligible', amount.gt(0) ? amount : null, reasons), positive: false };
+		const out = rsaNo(
+			reasons,
+			`Le RSA calculé (${eur(amount)}) est inférieur au minimum versé (${eur(r.get('rsa.payment_threshold'))})`
+		);
+		out.draft.amount = amount;
+		return out;
 	}
-	if (a.nationality === null)
+	return {
+		draft: rsaEligible(r, f, deps, { amount, max: max.amount, reasons, youngWorker: access.youngWorker }),
+		positive: true
+	};
+}
+
+/**
+ * Not paid only because of benefits still to confirm: without them the RSA would reach the threshold, so
+ * it is `maybe` (no amount), not `not_eligible`.
+ */
+function uncertainRsa(r: ParamReader, deps: MinimaDeps, amount: Decimal, reasons: string[]): Draft | null {
+	if (amount.gte(r.get('rsa.payment_threshold'))) return null;
+	const counted = deps.uncertain.reduce((s, u) => s.plus(u.amount), ZERO);
+	const without = amount.plus(counted);
+	if (counted.lte(0) || without.lt(r.get('rsa.payment_threshold'))) return null;
+	const names = deps.uncertain.map((u) => u.name).join(', ');
+	reasons.push(`Sans ${names}, qui reste à confirmer, le RSA serait de ${eur(without)}.`);
+	return say(
+		draft(
+			'maybe',
+			null,
+			reasons,
+			deps.uncertain.flatMap((u) => u.questions)
+		),
+		`Le RSA dépend d'une aide encore à confirmer (${names}) : sans elle, il vous reviendrait ${perMonth(without)}`
+	);
+}
+
+function rsaEligible(
+	r: ParamReader,
+	f: Facts,
+	deps: MinimaDeps,
+	x: { amount: Decimal; max: Decimal; reasons: string[]; youngWorker: 'yes' | 'unknown' | null }
+): Draft {
+	const { amount, reasons } = x;
+	if (f.applicant.nationality === null)
 		reasons.push('Condition : nationalité française ou européenne, ou titre de séjour depuis au moins 5 ans.');
 	const out: Draft = { status: 'eligible', amount, reasons, questions: [] };
+	let plain = `${household(f)}, ${incomeWords(f.adultsIncome(ALL_INCOME))} : le RSA garantit ${eur(x.max)} par mois à ${persons(f)}, il vous reviendrait ${perMonth(amount)}`;
+	if (x.youngWorker) {
+		const hours = whole(r.int('rsa.jeune_actif.hours'));
+		reasons.push(
+			`RSA jeune actif : ${hours} heures de travail exigées en ${r.int('rsa.jeune_actif.years')} ans (${r.cite('rsa.jeune_actif.hours')}).`
+		);
+		plain = `Vous avez moins de ${r.int('rsa.min_age')} ans${x.youngWorker === 'yes' ? ` et avez travaillé au moins ${hours} heures en ${r.int('rsa.jeune_actif.years')} ans` : ''} : le RSA jeune actif vous garantirait ${perMonth(amount)}`;
+		if (x.youngWorker === 'unknown') {
+			out.status = 'maybe';
+			out.questions.push(
+				`Avez-vous travaillé au moins ${hours} heures (environ deux ans à temps plein) au cours des ${r.int('rsa.jeune_actif.years')} dernières années ?`
+			);
+			plain += `, si vous avez travaillé au moins ${hours} heures (environ deux ans à temps plein) au cours des ${r.int('rsa.jeune_actif.years')} dernières années`;
+		}
+	}
 	if (deps.aahClaimable) {
 		out.interim = true;
 		out.reasons.push(
 			"L'AAH est à demander en priorité : le RSA n'est qu'un droit d'attente, réduit une fois l'AAH versée."
 		);
+		plain += ", en attendant l'AAH à demander d'abord";
 	}
-	return { draft: out, positive: true };
-}
-
-/** Prime d'activité = MFF + Σ bonifications + 59,85 % des revenus d'activité − max(MFF, ressources + FL). */
-export function evaluatePpa(r: ParamReader, f: Facts, deps: MinimaDeps): Draft {
-	if (f.adultsWithUnknownIncome.length > 0) {
-		return draft(
-			'maybe',
-			null,
-			["La prime d'activité dépend des revenus d'activité."],
-			['Quels sont les revenus mensuels des adultes du foyer ?']
-		);
-	}
-	const minAge = r.int('ppa.min_age');
-	const smic = r.get('smic.hourly');
-	const floor = r.get('ppa.student_hours').times(smic).times(r.get('ppa.student_smic_share'));
-	const reasons: string[] = [];
-	const earners = f.adults.filter((m) => {
-		const e = f.earnings(m);
-		if (e.lte(0)) return false;
-		const age = f.age(m);
-		if (age !== null && age < minAge) return false;
-		if ((f.isStudent(m) || m.activity === 'apprentice') && e.lte(floor)) {
-			reasons.push(
-				`Étudiant ou apprenti : revenus d'activité de ${eur(e)} sous le plancher de ${eur(floor)} (${r.cite('ppa.student_hours')} × SMIC × ${frNumber(r.get('ppa.student_smic_share'))}).`
-			);
-			return false;
-		}
-		return true;
-	});
-	if (earners.length === 0)
-		return draft('not_eligible', null, [...reasons, "Pas de revenu d'activité ouvrant droit à la prime d'activité."]);
-
-	const base = r.get('ppa.base_amount');
-	const max = maxAmount(r, f, 'ppa.base_amount');
-	reasons.push(`Montant forfaitaire ${eur(max.amount)} (${max.text} ; ${r.cite('ppa.base_amount')}).`);
-
-	const bmax = roundEur(base.times(r.get('ppa.bonification.max_rate')));
-	const low = r.get('ppa.bonification.threshold_hours').times(smic);
-	const high = r.get('ppa.bonification.max_hours').times(smic);
-	let bonus = ZERO;
-	for (const m of earners) {
-		const e = f.earnings(m);
-		const share = Decimal.min(1, Decimal.max(0, e.minus(low).dividedBy(high.minus(low))));
-		const b = roundEur(bmax.times(share));
-		bonus = bonus.plus(b);
-		reasons.push(
-			`Bonification individuelle ${eur(b)} pour ${eur(e)} de revenus (0 sous ${eur(low)}, maximum ${eur(bmax)} à ${eur(high)} ; ${r.cite('ppa.bonification.max_rate')} ; ${r.cite('ppa.bonification.max_hours')} ; ${r.cite('smic.hourly')}).`
-		);
-	}
-	const earnings = earners.reduce((s, m) => s.plus(f.earnings(m)), ZERO);
-	const slope = roundEur(earnings.times(r.get('ppa.earnings_rate')));
-	reasons.push(
-		`${frNumber(r.get('ppa.earnings_rate'))} × ${eur(earnings)} de revenus d'activité = ${eur(slope)} (${r.cite('ppa.earnings_rate')}).`
-	);
-
-	const otherAdults = f.adults.filter((m) => !earners.includes(m));
-	const others = f
-		.adultsIncome(NON_EARNED)
-		.plus(otherAdults.reduce((s, m) => s.plus(f.income(m, EARNED)), ZERO))
-		.plus(deps.familyResources)
-		.plus(deps.aahReceived)
-		.plus(deps.priorBenefits);
-	let fl = ZERO;
-	const why = forfaitApplies(f, deps);
-	if (why) {
-		fl = forfaitLogement(r, base, f.size);
-		if (deps.alCounts && deps.alNet !== null && deps.alNet.lt(fl)) fl = deps.alNet;
-	}
-	const resources = earnings.plus(others).plus(fl);
-	reasons.push(
-		`Ressources ${eur(resources)} : revenus d'activité ${eur(earnings)}, autres ressources et prestations ${eur(others)}${why ? `, forfait logement ${eur(fl)} (${why})` : ''}.`
-	);
-	const gross = roundEur(max.amount.plus(bonus).plus(slope).minus(Decimal.max(max.amount, resources)));
-	reasons.push(
-		`Prime = ${eur(max.amount)} + ${eur(bonus)} + ${eur(slope)} − ${eur(Decimal.max(max.amount, resources))} = ${eur(gross)}.`
-	);
-	if (gross.lt(r.get('ppa.payment_threshold'))) {
-		reasons.push(`Sous le seuil de versement (${r.cite('ppa.payment_threshold')}).`);
-		return draft('not_eligible', null, reasons);
-	}
-	const net = afterCrds(r, gross);
-	reasons.push(`Versée ${eur(net)} après CRDS (${r.cite('crds.rate')}).`);
-	return { status: 'eligible', amount: net, gross, reasons, questions: [] };
-}
-
-/** ASS: end of unemployment-insurance rights, 5 years of work in the last 10, resources under the ceiling. */
-export function evaluateAss(r: ParamReader, f: Facts): Draft {
-	const receiving = f.adults.filter((m) => m.income !== null && m.income.ass > 0);
-	if (receiving.length > 0) {
-		const amount = f.adultsIncome(['ass']);
-		return {
-			status: 'received',
-			amount,
-			reasons: [`ASS déclarée dans les revenus : ${eur(amount)} par mois.`],
-			questions: []
-		};
-	}
-	const candidates = f.adults.filter((m) => m.activity === 'unemployed_no_benefit' || m.areExhausted === true);
-	if (candidates.length === 0)
-		return draft('not_eligible', null, ["Aucun adulte demandeur d'emploi sans indemnisation."]);
-	const questions: string[] = [];
-	const m = candidates[0];
-	if (m.areExhausted === false) return draft('not_eligible', null, ["Les droits à l'ARE ne sont pas épuisés."]);
-	if (m.worked5of10Years === false)
-		return draft('not_eligible', null, [
-			"L'ASS suppose 5 ans d'activité salariée dans les 10 ans avant la fin du contrat."
-		]);
-	if (m.areExhausted === null) questions.push("Les droits à l'allocation chômage (ARE) sont-ils épuisés ?");
-	if (m.worked5of10Years === null)
-		questions.push('A-t-il ou elle travaillé au moins 5 ans au cours des 10 dernières années ?');
-	const daily = r.get('ass.daily_amount');
-	const full = roundEur(daily.times(r.get('ass.days_per_month')));
-	const ceiling = roundEur(daily.times(f.couple ? r.get('ass.ceiling_days_couple') : r.get('ass.ceiling_days_single')));
-	const resources = f.adultsIncome(ALL_INCOME);
-	const amount = roundEur(Decimal.min(full, ceiling.minus(resources)));
-	const reasons = [
-		`ASS à taux plein ${eur(full)} par mois (${r.cite('ass.daily_amount')} × ${r.int('ass.days_per_month')} jours).`,
-		`Plafond de ressources ${eur(ceiling)} par mois (${r.cite(f.couple ? 'ass.ceiling_days_couple' : 'ass.ceiling_days_single')}) ; ressources du foyer ${eur(resources)}.`
-	];
-	if (amount.lte(0)) return draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond.']);
-	if (f.adultsWithUnknownIncome.length > 0) questions.push('Quels sont les revenus mensuels des adultes du foyer ?');
-	return { status: questions.length ? 'maybe' : 'eligible', amount, reasons, questions };
-}
-
-/** Prime de Noël: automatic in December for RSA (by household size) or ASS/AER (flat) recipients. */
-export function evaluatePrimeNoel(r: ParamReader, f: Facts, rsa: Draft, ass: Draft): Draft {
-	const rsaPaid = rsa.status === 'eligible' || rsa.status === 'received';
-	const assPaid = ass.status === 'eligible' || ass.status === 'received';
-	const unit = r.get('prime_noel.amount');
-	if (rsaPaid) {
-		const t = householdCoefficient(r, f.size, f.couple);
-		const amount = roundEur(unit.times(t));
-		return draft('info', amount, [
-			`Versée automatiquement mi-décembre aux foyers au RSA en novembre : ${frNumber(t)} × ${eur(unit)} = ${eur(amount)} (${r.cite('prime_noel.amount')}). Rien à demander.`
-		]);
-	}
-	if (assPaid) {
-		return draft('info', unit, [
-			`Versée automatiquement mi-décembre par France Travail aux bénéficiaires de l'ASS : ${eur(unit)} (${r.cite('prime_noel.amount')}).`
-		]);
-	}
-	if (rsa.status === 'maybe' || ass.status === 'maybe') {
-		return draft('maybe', null, ["Versée en décembre si le RSA ou l'ASS est perçu en novembre."]);
-	}
-	return draft('not_eligible', null, ["Réservée aux foyers au RSA, à l'ASS ou à l'AER."]);
+	return withUncertain(say(out, plain), deps);
 }

@@ -1,6 +1,6 @@
 /**
- * Disability, old age, health and energy: AAH (with the couple rules since 2023), ASPA, ASI, the
- * complémentaire santé solidaire (thresholds and participation by age) and the chèque énergie.
+ * Disability, old age and energy: AAH (with the couple rules since 2023), ASPA, ASI and the chèque
+ * énergie. The complémentaire santé solidaire is in health.ts.
  */
 import Decimal from 'decimal.js';
 import { centsToDecimal } from '$lib/money';
@@ -17,16 +17,15 @@ import {
 	type Facts,
 	type ParamReader
 } from './context';
+import { perMonth, persons, say } from './plain';
 import type { Member } from './types';
 
-/** Allocation aux adultes handicapés, per adult; the partner's income is ignored (since 2023-10-01). */
-export function evaluateAah(r: ParamReader, f: Facts): Draft {
+/** Adults who may get the AAH (rate, age, RSDAE), with reasons and questions. */
+function aahCandidates(r: ParamReader, f: Facts, reasons: string[], questions: string[]) {
 	const minAge = r.int('aah.min_age');
 	const full = r.int('aah.rate_full');
 	const partial = r.int('aah.rate_partial');
 	const maxPartial = r.int('aah.max_age_partial');
-	const questions: string[] = [];
-	const reasons: string[] = [];
 	const eligible: Member[] = [];
 	let uncertain = false;
 	for (const m of f.adults) {
@@ -59,17 +58,29 @@ export function evaluateAah(r: ParamReader, f: Facts): Draft {
 			);
 		}
 	}
+	return { eligible, uncertain, partial };
+}
+
+/** Allocation aux adultes handicapés, per adult; the partner's income is ignored (since 2023-10-01). */
+export function evaluateAah(r: ParamReader, f: Facts): Draft {
+	const questions: string[] = [];
+	const reasons: string[] = [];
+	const { eligible, uncertain, partial } = aahCandidates(r, f, reasons, questions);
 	if (eligible.length === 0) {
-		return draft('not_eligible', null, [
-			`L'AAH suppose un taux d'incapacité d'au moins ${partial} % reconnu par la MDPH.`
-		]);
+		return say(
+			draft('not_eligible', null, [`L'AAH suppose un taux d'incapacité d'au moins ${partial} % reconnu par la MDPH.`]),
+			`L'AAH suppose un handicap reconnu par la MDPH avec un taux d'incapacité d'au moins ${partial} %`
+		);
 	}
 	if (eligible.some((m) => m.income === null)) {
-		return draft(
-			'maybe',
-			null,
-			[...reasons, 'Les revenus de la personne décident du montant.'],
-			[...questions, 'Quels sont les revenus mensuels de la personne handicapée ?']
+		return say(
+			draft(
+				'maybe',
+				null,
+				[...reasons, 'Les revenus de la personne décident du montant.'],
+				[...questions, 'Quels sont les revenus mensuels de la personne handicapée ?']
+			),
+			"Avec le handicap reconnu par la MDPH, l'AAH est possible : ses revenus en décident le montant"
 		);
 	}
 	const aah = r.get('aah.amount');
@@ -94,9 +105,13 @@ export function evaluateAah(r: ParamReader, f: Facts): Draft {
 	if (f.couple)
 		reasons.push(`Les revenus du conjoint ne sont pas pris en compte (${r.cite('aah.partner_income_ignored_from')}).`);
 	if (total.lte(0))
-		return draft('not_eligible', null, [...reasons, 'Ressources propres au-dessus du plafond.'], questions);
+		return say(
+			draft('not_eligible', null, [...reasons, 'Ressources propres au-dessus du plafond.'], questions),
+			`Les ressources propres de la personne handicapée dépassent le plafond de l'AAH (${eur(ceiling)} par mois)`
+		);
 	reasons.push('À demander en priorité avant le RSA (la MDPH décide, la CAF verse).');
-	return { status: uncertain ? 'maybe' : 'eligible', amount: total, reasons, questions };
+	const plain = `Avec un handicap reconnu par la MDPH, l'AAH vous verserait ${perMonth(total)}${f.couple ? ' (les revenus du conjoint ne comptent pas)' : ''} ; elle passe avant le RSA`;
+	return say({ status: uncertain ? 'maybe' : 'eligible', amount: total, reasons, questions }, plain);
 }
 
 /** ASPA (minimum vieillesse): differential amount up to the single or couple ceiling. */
@@ -106,19 +121,25 @@ export function evaluateAspa(r: ParamReader, f: Facts): Draft {
 	const old = f.adults.filter((_, i) => (ages[i] ?? -1) >= minAge);
 	if (old.length === 0) {
 		const q = ages.some((a) => a === null) ? ['Quelles sont les dates de naissance des adultes ?'] : [];
-		return draft(
-			'not_eligible',
-			null,
-			[`L'ASPA est ouverte à partir de ${minAge} ans (ou de l'âge légal de la retraite en cas d'inaptitude).`],
-			q
+		return say(
+			draft(
+				'not_eligible',
+				null,
+				[`L'ASPA est ouverte à partir de ${minAge} ans (ou de l'âge légal de la retraite en cas d'inaptitude).`],
+				q
+			),
+			`Le minimum vieillesse (ASPA) est ouvert à partir de ${minAge} ans (ou de l'âge de la retraite en cas d'inaptitude au travail)`
 		);
 	}
 	if (f.adultsWithUnknownIncome.length > 0) {
-		return draft(
-			'maybe',
-			null,
-			[`Âge d'au moins ${minAge} ans : l'ASPA dépend des ressources.`],
-			['Quels sont les revenus mensuels (retraites comprises) des adultes du foyer ?']
+		return say(
+			draft(
+				'maybe',
+				null,
+				[`Âge d'au moins ${minAge} ans : l'ASPA dépend des ressources.`],
+				['Quels sont les revenus mensuels (retraites comprises) des adultes du foyer ?']
+			),
+			`À ${minAge} ans ou plus, le minimum vieillesse dépend de vos ressources : indiquez vos retraites`
 		);
 	}
 	const single = roundEur(r.get('aspa.ceiling_single_annual').dividedBy(12));
@@ -130,17 +151,24 @@ export function evaluateAspa(r: ParamReader, f: Facts): Draft {
 	const reasons = [
 		`Plafond ${eur(ceiling)} par mois (${r.cite(f.couple ? 'aspa.ceiling_couple_annual' : 'aspa.ceiling_single_annual')}) ; ressources du foyer ${eur(resources)} par mois.`
 	];
-	if (amount.lte(0)) return draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond.']);
+	if (amount.lte(0))
+		return say(
+			draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond.']),
+			`Vos ressources (${eur(resources)} par mois) dépassent le plafond du minimum vieillesse pour ${f.couple ? 'un couple' : 'une personne seule'} (${eur(ceiling)})`
+		);
 	reasons.push(`ASPA différentielle ${eur(amount)} par mois, à condition d'avoir demandé toutes les retraites.`);
 	reasons.push(
 		`Récupérable sur la succession au-delà de ${eur(r.get('aspa.estate_recovery_threshold'))} (${r.cite('aspa.estate_recovery_threshold')}).`
 	);
-	return {
-		status: 'eligible',
-		amount,
-		reasons,
-		questions: ["La retraite versée comprend-elle déjà l'ASPA (voir la notification de la caisse) ?"]
-	};
+	return say(
+		{
+			status: 'eligible',
+			amount,
+			reasons,
+			questions: ["La retraite versée comprend-elle déjà l'ASPA (voir la notification de la caisse) ?"]
+		},
+		`Vos ressources (${eur(resources)} par mois) sont sous le minimum vieillesse de ${eur(ceiling)} : l'ASPA les compléterait d'${perMonth(amount)}`
+	);
 }
 
 /** ASI: invalidity pensioner below retirement age, differential up to the resource ceiling. */
@@ -150,173 +178,40 @@ export function evaluateAsi(r: ParamReader, f: Facts): Draft {
 		(m) => m.income !== null && m.income.invalidityPension > 0 && (f.age(m) ?? 0) < maxAge
 	);
 	if (pensioners.length === 0)
-		return draft('not_eligible', null, ["L'ASI complète une pension d'invalidité, avant l'âge de la retraite."]);
-	const ceilingYear = r.get(f.couple ? 'asi.ceiling_couple_annual' : 'asi.ceiling_single_annual');
+		return say(
+			draft('not_eligible', null, ["L'ASI complète une pension d'invalidité, avant l'âge de la retraite."]),
+			"L'allocation supplémentaire d'invalidité complète une pension d'invalidité, avant l'âge de la retraite"
+		);
+	const key = f.couple ? 'asi.ceiling_couple_annual' : 'asi.ceiling_single_annual';
+	const ceilingYear = r.get(key);
 	const resourcesYear = f.adultsIncome(ALL_INCOME).times(12);
 	const amount = roundEur(ceilingYear.minus(resourcesYear).dividedBy(12));
-	const reasons = [
-		`Plafond ${eur(ceilingYear)} par an (${r.cite(f.couple ? 'asi.ceiling_couple_annual' : 'asi.ceiling_single_annual')}) ; ressources ${eur(resourcesYear)} par an.`
-	];
-	if (amount.lte(0)) return draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond.']);
+	const reasons = [`Plafond ${eur(ceilingYear)} par an (${r.cite(key)}) ; ressources ${eur(resourcesYear)} par an.`];
+	if (amount.lte(0))
+		return say(
+			draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond.']),
+			`Vos ressources (${eur(resourcesYear)} par an) dépassent le plafond de l'allocation supplémentaire d'invalidité (${eur(ceilingYear)})`
+		);
 	reasons.push(
 		`ASI différentielle ≈ ${eur(amount)} par mois (montant maximal de l'ASI non renseigné dans la table : estimation haute).`
 	);
-	return { status: f.adultsWithUnknownIncome.length ? 'maybe' : 'eligible', amount, reasons, questions: [] };
-}
-
-/** Benefits actually received that the CSS counts, monthly euros. */
-export interface CssInputs {
-	rsaPaid: boolean;
-	/** AF + CF + ASF actually received, monthly. */
-	familyReceived: Decimal;
-	/** AAH actually received, monthly (for the household), and how many adults get it. */
-	aahReceived: Decimal;
-	aahRecipients: number;
-	aspaReceived: Decimal;
-	/** AL received (monthly net) or null. */
-	alReceived: Decimal | null;
-	/** AAH claimable, to show the CSS once it is paid (null when not relevant). */
-	aahClaimable: Decimal | null;
-	/** AL flagged (not received), used with aahClaimable. */
-	alFlagged: Decimal | null;
-}
-
-function ceilingFor(r: ParamReader, kind: 'free_ceiling' | 'part_ceiling', persons: number): Decimal {
-	if (persons <= 4) return r.get(`css.${kind}.p${Math.max(1, persons)}`);
-	return r.get(`css.${kind}.p4`).plus(r.get(`css.${kind}.extra`).times(persons - 4));
-}
-
-function cssForfait(r: ParamReader, f: Facts, al: Decimal | null): Decimal {
-	const base = r.get('rsa.base_amount');
-	const n = f.size;
-	const mult = n <= 1 ? new Decimal(1) : n === 2 ? r.get('rsa.fl.mult_2p') : r.get('rsa.fl.mult_3p');
-	const suffix = n <= 1 ? '1p' : n === 2 ? '2p' : '3p';
-	if (al !== null)
-		return Decimal.min(
-			al.times(12),
-			roundEur(
-				base
-					.times(mult)
-					.times(r.get(`css.fl_with_al.rate_${suffix}`))
-					.times(12)
-			)
-		);
-	if (f.h.housingStatus === 'owner' || f.h.housingStatus === 'hosted_free') {
-		return roundEur(
-			base
-				.times(mult)
-				.times(r.get(`css.fl_without_al.rate_${suffix}`))
-				.times(12)
-		);
-	}
-	return ZERO;
-}
-
-function participation(r: ParamReader, f: Facts): { total: Decimal; unknown: boolean } {
-	let total = ZERO;
-	let unknown = false;
-	for (const m of f.h.members) {
-		const age = f.age(m);
-		if (age === null) unknown = true;
-		const a = age ?? 30;
-		const key =
-			a >= r.int('css.participation.age_70')
-				? 'css.participation.70_plus'
-				: a >= r.int('css.participation.age_60')
-					? 'css.participation.60_69'
-					: a >= r.int('css.participation.age_50')
-						? 'css.participation.50_59'
-						: a >= r.int('css.participation.age_30')
-							? 'css.participation.30_49'
-							: 'css.participation.under_30';
-		total = total.plus(r.get(key));
-	}
-	return { total, unknown };
-}
-
-/** Classifies annual resources against the CSS ceilings. */
-function classify(
-	r: ParamReader,
-	f: Facts,
-	resources: Decimal
-): { free: Decimal; part: Decimal; level: 'free' | 'part' | 'none' } {
-	const free = ceilingFor(r, 'free_ceiling', f.size);
-	const part = ceilingFor(r, 'part_ceiling', f.size);
-	return { free, part, level: resources.lte(free) ? 'free' : resources.lte(part) ? 'part' : 'none' };
-}
-
-/** Complémentaire santé solidaire: free with the RSA, otherwise by the resources of the last 12 months. */
-export function evaluateCss(r: ParamReader, f: Facts, inp: CssInputs): Draft {
-	if (inp.rsaPaid) {
-		return {
-			status: 'eligible',
-			amount: ZERO,
-			participation: ZERO,
-			reasons: ['Gratuite pour les foyers au RSA (à demander avec le RSA ou ensuite à la CPAM).'],
-			questions: []
-		};
-	}
-	if (f.h.members.some((m) => (m.role === 'applicant' || m.role === 'partner') && m.income === null)) {
-		return {
-			...draft(
-				'maybe',
-				null,
-				['La CSS dépend des ressources des 12 derniers mois.'],
-				['Quels sont les revenus mensuels des adultes du foyer ?']
-			),
-			participation: undefined
-		};
-	}
-	const incomes = f.allIncome(ALL_INCOME).times(12);
-	const aah = Decimal.max(0, inp.aahReceived.minus(r.get('css.aah_deduction').times(inp.aahRecipients))).times(12);
-	const aspa = Decimal.max(
-		0,
-		inp.aspaReceived.minus(f.couple ? r.get('css.aspa_deduction_couple') : r.get('css.aspa_deduction_single'))
-	).times(12);
-	const family = inp.familyReceived.times(12);
-	const forfait = cssForfait(r, f, inp.alReceived);
-	const resources = incomes.plus(aah).plus(aspa).plus(family).plus(forfait);
-	const c = classify(r, f, resources);
-	const reasons = [
-		`Ressources des 12 derniers mois ≈ ${eur(resources)} (revenus ${eur(incomes)}${family.gt(0) ? `, prestations familiales ${eur(family)}` : ''}${aah.gt(0) ? `, AAH ${eur(aah)}` : ''}${aspa.gt(0) ? `, ASPA ${eur(aspa)}` : ''}${forfait.gt(0) ? `, forfait logement ${eur(forfait)}` : ''} ; le RSA, la prime d'activité et les aides au logement ne comptent pas).`,
-		`Plafonds pour ${f.size} personne(s) : gratuite jusqu'à ${eur(c.free)}, avec participation jusqu'à ${eur(c.part)} (${r.cite(`css.free_ceiling.p${Math.min(Math.max(f.size, 1), 4)}`)}).`
-	];
-	const questions: string[] = [];
-	if (inp.aahClaimable !== null) {
-		const later = incomes
-			.plus(Decimal.max(0, inp.aahClaimable.minus(r.get('css.aah_deduction'))).times(12))
-			.plus(family)
-			.plus(cssForfait(r, f, inp.alReceived ?? inp.alFlagged));
-		const lc = classify(r, f, later);
-		const p = participation(r, f).total;
-		reasons.push(
-			`Une fois l'AAH (et l'aide au logement) versées : ressources ≈ ${eur(roundEur(later))} → ${lc.level === 'free' ? 'CSS gratuite' : lc.level === 'part' ? `participation de ${eur(p)} par mois` : 'plus de CSS'}.`
-		);
-	}
-	if (c.level === 'none')
-		return {
-			...draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond avec participation.'], questions)
-		};
-	if (c.level === 'free') {
-		return { status: 'eligible', amount: ZERO, participation: ZERO, reasons: [...reasons, 'CSS gratuite.'], questions };
-	}
-	const p = participation(r, f);
-	if (p.unknown)
-		questions.push("Quelles sont les dates de naissance des membres du foyer (la participation dépend de l'âge) ?");
-	reasons.push(
-		`CSS avec participation de ${eur(p.total)} par mois pour le foyer (${r.cite('css.participation.30_49')} pour un adulte de 30 à 49 ans, selon l'âge).`
+	return say(
+		{ status: f.adultsWithUnknownIncome.length ? 'maybe' : 'eligible', amount, reasons, questions: [] },
+		`Avec une pension d'invalidité et des ressources sous ${eur(ceilingYear)} par an, l'allocation supplémentaire d'invalidité vous verserait jusqu'à ${perMonth(amount)}`
 	);
-	return { status: 'eligible', amount: ZERO, participation: p.total, reasons, questions };
 }
 
 /** Chèque énergie: yearly amount from the RFR per consumption unit; asked about, since it is not a bank credit. */
 export function evaluateChequeEnergie(r: ParamReader, f: Facts): Draft {
 	if (f.h.rfr === null) {
-		return draft(
-			'maybe',
-			null,
-			['Le chèque énergie dépend du revenu fiscal de référence.'],
-			["Quel est le revenu fiscal de référence du dernier avis d'imposition ?"]
+		return say(
+			draft(
+				'maybe',
+				null,
+				['Le chèque énergie dépend du revenu fiscal de référence.'],
+				["Quel est le revenu fiscal de référence du dernier avis d'imposition ?"]
+			),
+			"Le chèque énergie dépend du revenu fiscal de référence de votre dernier avis d'impôt"
 		);
 	}
 	const n = f.h.members.length;
@@ -336,12 +231,18 @@ export function evaluateChequeEnergie(r: ParamReader, f: Facts): Draft {
 		}
 	}
 	if (bracket === 0) {
-		return draft('not_eligible', null, [...reasons, `Au-dessus du plafond (${r.cite('cheque_energie.bracket4')}).`]);
+		return say(
+			draft('not_eligible', null, [...reasons, `Au-dessus du plafond (${r.cite('cheque_energie.bracket4')}).`]),
+			`Votre revenu fiscal (${eur(rfr)} pour ${persons(f)}) dépasse le plafond du chèque énergie`
+		);
 	}
 	const cls = uc.eq(1) ? 'uc1' : uc.lt(2) ? 'uc1to2' : 'uc2';
 	const key = `cheque_energie.${cls}.b${bracket}`;
 	const amount = r.get(key);
 	reasons.push(`Tranche ${bracket} : ${eur(amount)} par an (${r.cite(key)}).`);
 	reasons.push("Envoyé automatiquement (chèque papier ou en ligne) : vérifier s'il a été reçu avant de le signaler.");
-	return { status: 'eligible', amount, reasons, questions: ['Avez-vous reçu le chèque énergie cette année ?'] };
+	return say(
+		{ status: 'eligible', amount, reasons, questions: ['Avez-vous reçu le chèque énergie cette année ?'] },
+		`Avec un revenu fiscal de ${eur(rfr)} pour ${persons(f)}, le chèque énergie de ${eur(amount)} par an est envoyé automatiquement : vérifiez que vous l'avez reçu`
+	);
 }

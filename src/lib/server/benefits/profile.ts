@@ -161,6 +161,11 @@ function parseMember(raw: unknown, i: number, c: Collector, month: string | null
 		atSchool: c.bool(raw.atSchool, `${base}.atSchool`, 'la scolarité'),
 		areExhausted: c.bool(raw.areExhausted, `${base}.areExhausted`, 'la fin des droits ARE'),
 		worked5of10Years: c.bool(raw.worked5of10Years, `${base}.worked5of10Years`, "la durée d'activité (5 ans sur 10)"),
+		worked2of3Years: c.bool(
+			raw.worked2of3Years,
+			`${base}.worked2of3Years`,
+			"la durée d'activité des 3 dernières années (3 214 heures)"
+		),
 		nationality: c.oneOf(
 			raw.nationality,
 			NATIONALITY_STATUSES,
@@ -170,21 +175,7 @@ function parseMember(raw: unknown, i: number, c: Collector, month: string | null
 	};
 }
 
-/**
- * Validates a profile JSON. Returns the typed profile and its cents form (`household`), or the list of
- * errors with field paths (e.g. `members[1].birthDate`) and French messages.
- */
-export function parseProfile(
-	json: unknown
-): { profile: HouseholdProfile; household: Household } | { errors: ValidationError[] } {
-	const c = new Collector();
-	if (!isObj(json)) return { errors: [{ field: '', message: 'Le profil doit être un objet JSON.' }] };
-
-	let month: string | null = null;
-	if (typeof json.month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(json.month)) {
-		c.add('month', `Le mois évalué est obligatoire, au format AAAA-MM (reçu « ${String(json.month)} »).`);
-	} else month = json.month;
-
+function parsePlace(json: Obj, c: Collector): Pick<Household, 'zone' | 'departement'> {
 	let zone: 1 | 2 | 3 | null = null;
 	if (json.zone !== undefined && json.zone !== null) {
 		if (json.zone === 1 || json.zone === 2 || json.zone === 3) zone = json.zone;
@@ -200,45 +191,100 @@ export function parseProfile(
 				`Le département doit être un code comme "33", "2A" ou "974" (reçu « ${String(json.departement)} »).`
 			);
 	}
+	return { zone, departement };
+}
 
-	let housingStatus = null;
-	let rent: Cents | null = null;
-	let aidPaidToLandlord: boolean | null = null;
-	let arrears: boolean | null = null;
-	if (json.housing !== undefined && json.housing !== null) {
-		if (!isObj(json.housing)) c.add('housing', 'Le logement doit être un objet JSON (status, rent…).');
-		else {
-			housingStatus = c.oneOf(
-				json.housing.status,
-				HOUSING_STATUSES,
-				'housing.status',
-				"le statut d'occupation du logement"
-			);
-			rent = c.money(json.housing.rent, 'housing.rent', 'le loyer hors charges');
-			aidPaidToLandlord = c.bool(
-				json.housing.aidPaidToLandlord,
-				'housing.aidPaidToLandlord',
-				"le versement de l'aide au bailleur"
-			);
-			arrears = c.bool(json.housing.arrears, 'housing.arrears', "les impayés de loyer ou d'énergie");
-		}
+function parseHousing(
+	json: Obj,
+	c: Collector
+): Pick<Household, 'housingStatus' | 'rent' | 'aidPaidToLandlord' | 'arrears'> {
+	const out = { housingStatus: null, rent: null, aidPaidToLandlord: null, arrears: null } as Pick<
+		Household,
+		'housingStatus' | 'rent' | 'aidPaidToLandlord' | 'arrears'
+	>;
+	if (json.housing === undefined || json.housing === null) return out;
+	if (!isObj(json.housing)) {
+		c.add('housing', 'Le logement doit être un objet JSON (status, rent…).');
+		return out;
 	}
+	const h = json.housing;
+	out.housingStatus = c.oneOf(h.status, HOUSING_STATUSES, 'housing.status', "le statut d'occupation du logement");
+	out.rent = c.money(h.rent, 'housing.rent', 'le loyer hors charges');
+	out.aidPaidToLandlord = c.bool(
+		h.aidPaidToLandlord,
+		'housing.aidPaidToLandlord',
+		"le versement de l'aide au bailleur"
+	);
+	out.arrears = c.bool(h.arrears, 'housing.arrears', "les impayés de loyer ou d'énergie");
+	return out;
+}
 
-	let rfr: Cents | null = null;
-	let incomeYear: number | null = null;
-	if (json.taxIncome !== undefined && json.taxIncome !== null) {
-		if (!isObj(json.taxIncome)) c.add('taxIncome', "L'avis d'imposition doit être un objet JSON (rfr, incomeYear).");
-		else {
-			rfr = c.money(json.taxIncome.rfr, 'taxIncome.rfr', 'le revenu fiscal de référence');
-			const y = json.taxIncome.incomeYear;
-			if (y !== undefined && y !== null) {
-				if (typeof y !== 'number' || !Number.isInteger(y) || y < 1990 || y > 2100) {
-					c.add('taxIncome.incomeYear', `L'année des revenus doit être une année comme 2024 (reçu « ${String(y)} »).`);
-				} else incomeYear = y;
-			}
-		}
+function parseTaxIncome(json: Obj, c: Collector): Pick<Household, 'rfr' | 'incomeYear'> {
+	const out: Pick<Household, 'rfr' | 'incomeYear'> = { rfr: null, incomeYear: null };
+	if (json.taxIncome === undefined || json.taxIncome === null) return out;
+	if (!isObj(json.taxIncome)) {
+		c.add('taxIncome', "L'avis d'imposition doit être un objet JSON (rfr, incomeYear).");
+		return out;
 	}
+	out.rfr = c.money(json.taxIncome.rfr, 'taxIncome.rfr', 'le revenu fiscal de référence');
+	const y = json.taxIncome.incomeYear;
+	if (y !== undefined && y !== null) {
+		if (typeof y !== 'number' || !Number.isInteger(y) || y < 1990 || y > 2100) {
+			c.add('taxIncome.incomeYear', `L'année des revenus doit être une année comme 2024 (reçu « ${String(y)} »).`);
+		} else out.incomeYear = y;
+	}
+	return out;
+}
 
+function parseMembers(json: Obj, c: Collector, month: string | null): Member[] {
+	const members: Member[] = [];
+	if (!Array.isArray(json.members) || json.members.length === 0) {
+		c.add('members', 'La liste des personnes du foyer est obligatoire et doit contenir au moins le demandeur.');
+		return members;
+	}
+	json.members.forEach((m, i) => {
+		const member = parseMember(m, i, c, month);
+		if (member) members.push(member);
+	});
+	const applicants = members.filter((m) => m.role === 'applicant').length;
+	const partners = members.filter((m) => m.role === 'partner').length;
+	if (applicants !== 1)
+		c.add('members', `Le foyer doit compter exactement un demandeur (role "applicant"), trouvé ${applicants}.`);
+	if (partners > 1) c.add('members', `Le foyer compte au plus un conjoint (role "partner"), trouvé ${partners}.`);
+	return members;
+}
+
+function parseReceived(json: Obj, c: Collector): BenefitId[] {
+	const received: BenefitId[] = [];
+	if (json.received === undefined || json.received === null) return received;
+	if (!Array.isArray(json.received)) {
+		c.add('received', "Les prestations déjà perçues doivent être une liste d'identifiants.");
+		return received;
+	}
+	json.received.forEach((id, i) => {
+		if (typeof id === 'string' && (BENEFIT_IDS as readonly string[]).includes(id)) {
+			if (!received.includes(id as BenefitId)) received.push(id as BenefitId);
+		} else c.add(`received[${i}]`, `Prestation inconnue « ${String(id)} » (attendu : ${BENEFIT_IDS.join(', ')}).`);
+	});
+	return received;
+}
+
+/**
+ * Validates a profile JSON. Returns the typed profile and its cents form (`household`), or the list of
+ * errors with field paths (e.g. `members[1].birthDate`) and French messages.
+ */
+export function parseProfile(
+	json: unknown
+): { profile: HouseholdProfile; household: Household } | { errors: ValidationError[] } {
+	const c = new Collector();
+	if (!isObj(json)) return { errors: [{ field: '', message: 'Le profil doit être un objet JSON.' }] };
+	let month: string | null = null;
+	if (typeof json.month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(json.month)) {
+		c.add('month', `Le mois évalué est obligatoire, au format AAAA-MM (reçu « ${String(json.month)} »).`);
+	} else month = json.month;
+	const place = parsePlace(json, c);
+	const housing = parseHousing(json, c);
+	const tax = parseTaxIncome(json, c);
 	const savings = c.money(json.savings, 'savings', "l'épargne");
 	const separatedSince = c.date(json.separatedSince, 'separatedSince', 'la date de séparation');
 	const childSupportUnpaid = c.bool(
@@ -246,46 +292,15 @@ export function parseProfile(
 		'childSupportUnpaid',
 		'le non-paiement de la pension alimentaire'
 	);
-
-	const members: Member[] = [];
-	if (!Array.isArray(json.members) || json.members.length === 0) {
-		c.add('members', 'La liste des personnes du foyer est obligatoire et doit contenir au moins le demandeur.');
-	} else {
-		json.members.forEach((m, i) => {
-			const member = parseMember(m, i, c, month);
-			if (member) members.push(member);
-		});
-		const applicants = members.filter((m) => m.role === 'applicant').length;
-		const partners = members.filter((m) => m.role === 'partner').length;
-		if (applicants !== 1)
-			c.add('members', `Le foyer doit compter exactement un demandeur (role "applicant"), trouvé ${applicants}.`);
-		if (partners > 1) c.add('members', `Le foyer compte au plus un conjoint (role "partner"), trouvé ${partners}.`);
-	}
-
-	const received: BenefitId[] = [];
-	if (json.received !== undefined && json.received !== null) {
-		if (!Array.isArray(json.received))
-			c.add('received', "Les prestations déjà perçues doivent être une liste d'identifiants.");
-		else
-			json.received.forEach((id, i) => {
-				if (typeof id === 'string' && (BENEFIT_IDS as readonly string[]).includes(id)) {
-					if (!received.includes(id as BenefitId)) received.push(id as BenefitId);
-				} else c.add(`received[${i}]`, `Prestation inconnue « ${String(id)} » (attendu : ${BENEFIT_IDS.join(', ')}).`);
-			});
-	}
-
+	const members = parseMembers(json, c, month);
+	const received = parseReceived(json, c);
 	if (c.errors.length > 0 || month === null) return { errors: c.errors };
 	const household: Household = {
 		month,
 		refDate: `${month}-01`,
-		zone,
-		departement,
-		housingStatus,
-		rent,
-		aidPaidToLandlord,
-		arrears,
-		rfr,
-		incomeYear,
+		...place,
+		...housing,
+		...tax,
 		savings,
 		separatedSince,
 		childSupportUnpaid,

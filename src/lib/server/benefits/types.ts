@@ -93,6 +93,11 @@ export interface MemberProfile {
 	areExhausted?: boolean | null;
 	/** Extension: 5 years of work in the last 10 (ASS). */
 	worked5of10Years?: boolean | null;
+	/**
+	 * Extension (2026-12): 3 214 hours of work (about two years full time) in the 3 years before the claim,
+	 * the condition of the RSA for an under-25 without child nor pregnancy (RSA jeune actif).
+	 */
+	worked2of3Years?: boolean | null;
 	/** Extension: nationality / residence status (RSA, ASPA). */
 	nationality?: NationalityStatus | null;
 }
@@ -141,6 +146,7 @@ export interface Member {
 	atSchool: boolean | null;
 	areExhausted: boolean | null;
 	worked5of10Years: boolean | null;
+	worked2of3Years: boolean | null;
 	nationality: NationalityStatus | null;
 }
 
@@ -205,6 +211,14 @@ export interface CitedParameter {
 	source: string;
 }
 
+/** A link to the actual claim: the online service, the form (cerfa) or, failing those, the official page. */
+export interface ClaimLink {
+	kind: 'online' | 'form' | 'info';
+	/** French label of the link, e.g. "Demander le RSA en ligne (caf.fr)". */
+	label: string;
+	url: string;
+}
+
 export interface ClaimInfo {
 	/** Organisme, e.g. "CAF (ou MSA)". */
 	where: string;
@@ -213,6 +227,29 @@ export interface ClaimInfo {
 	how: string;
 	/** Documents to bring, in French. */
 	documents: string[];
+	/**
+	 * Extension (2026-12): the online service and the form to claim with, first the one to use. Absent in
+	 * definitions published before; the engine then takes the seed's.
+	 */
+	links?: ClaimLink[];
+}
+
+/**
+ * Extension (2026-12): what a household reads first, built from its own answers (no engine id, no
+ * formula). The computation with its parameters stays in `reasons` and `parameters` ("Détail du calcul"
+ * for advisers).
+ */
+export interface HouseholdExplanation {
+	/** One plain French sentence: why this result (for `not_eligible`, which condition fails). */
+	summary: string;
+	/** `not_eligible` only: the "why not" sentence (the same as `summary`); null otherwise. */
+	whyNot: string | null;
+	/** What to do now, in one sentence. */
+	nextStep: string;
+	/** Documents to prepare (empty when there is nothing to claim). */
+	documents: string[];
+	/** The claim form or online service; null when there is nothing to claim. */
+	link: ClaimLink | null;
 }
 
 /** One line of the result JSON (contract fields first, extensions after). */
@@ -238,6 +275,8 @@ export interface BenefitResult {
 	interim?: boolean;
 	/** Extension: parameters used, with their dates and sources. */
 	parameters: CitedParameter[];
+	/** Extension (2026-12): the household's plain-language explanation, next step, documents and link. */
+	forHousehold: HouseholdExplanation;
 }
 
 /** Observed CAF credits compared with the expected CAF benefits (rule 3 of benefits.md). */

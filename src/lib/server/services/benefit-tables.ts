@@ -1,40 +1,75 @@
 /**
  * The two shared benefits tables the engine reads: the dated parameters and the benefits' definitions.
- * Seeded at start-up with the defaults that are missing (admins' edits are kept), loaded for each evaluation.
+ * Brought to the defaults at start-up (admins' versions are kept), loaded for each evaluation.
  */
 import type { Db } from '../db';
 import {
 	DEFAULT_BENEFIT_DEFINITIONS,
 	DEFAULT_BENEFIT_PARAMETERS,
 	type BenefitDefinition,
+	planParameterSync,
 	type BenefitParameter,
-	type ParameterUnit
+	type ParameterUnit,
+	type StoredParameter
 } from '../benefits';
 
-/** Inserts the default parameter versions that are missing (admins' edits are kept). */
+/**
+ * Brings the stored parameter table to the defaults (benefits/parameter-sync.ts): inserts the default
+ * versions that are missing, rewrites the seeded versions no admin touched, and keeps every version an
+ * admin published or closed; a default version never overlaps a kept one. Idempotent (run at start-up).
+ */
 export async function ensureBenefitParameters(db: Db, now = new Date()): Promise<void> {
-	const existing = await db.selectFrom('benefit_parameter').select(['key', 'effective_from']).execute();
-	const have = new Set(existing.map((e) => `${e.key}|${e.effective_from}`));
-	const missing = DEFAULT_BENEFIT_PARAMETERS.filter((p) => !have.has(`${p.key}|${p.effectiveFrom}`));
-	for (let i = 0; i < missing.length; i += 200) {
-		await db
-			.insertInto('benefit_parameter')
-			.values(
-				missing.slice(i, i + 200).map((p) => ({
-					key: p.key,
+	const rows = await db.selectFrom('benefit_parameter').selectAll().execute();
+	const stored: StoredParameter[] = rows.map((r) => ({
+		key: r.key,
+		value: r.value,
+		unit: r.unit as ParameterUnit,
+		effectiveFrom: r.effective_from,
+		effectiveTo: r.effective_to,
+		label: r.label,
+		source: r.source,
+		edited: r.updated_by !== null
+	}));
+	const plan = planParameterSync(stored, DEFAULT_BENEFIT_PARAMETERS);
+	if (plan.insert.length === 0 && plan.update.length === 0) return;
+	const at = now.toISOString();
+	await db.transaction().execute(async (trx) => {
+		for (let i = 0; i < plan.insert.length; i += 200) {
+			await trx
+				.insertInto('benefit_parameter')
+				.values(
+					plan.insert.slice(i, i + 200).map((p) => ({
+						key: p.key,
+						value: p.value,
+						unit: p.unit,
+						effective_from: p.effectiveFrom,
+						effective_to: p.effectiveTo ?? null,
+						label: p.label,
+						source: p.source,
+						updated_at: at,
+						updated_by: null
+					}))
+				)
+				.onConflict((oc) => oc.columns(['key', 'effective_from']).doNothing())
+				.execute();
+		}
+		for (const p of plan.update) {
+			await trx
+				.updateTable('benefit_parameter')
+				.set({
 					value: p.value,
 					unit: p.unit,
-					effective_from: p.effectiveFrom,
 					effective_to: p.effectiveTo ?? null,
 					label: p.label,
 					source: p.source,
-					updated_at: now.toISOString(),
-					updated_by: null
-				}))
-			)
-			.onConflict((oc) => oc.columns(['key', 'effective_from']).doNothing())
-			.execute();
-	}
+					updated_at: at
+				})
+				.where('key', '=', p.key)
+				.where('effective_from', '=', p.effectiveFrom)
+				.where('updated_by', 'is', null)
+				.execute();
+		}
+	});
 }
 
 export async function loadParameters(db: Db): Promise<BenefitParameter[]> {

@@ -80,16 +80,19 @@ export function profileFromForm(form: FormData, month: string): QuestionnaireRes
 		const activity = str(form, `${prefix}Activity`);
 		if (!ACTIVITIES.includes(activity)) errors[`${prefix}Activity`] = `${label} : choisissez la situation.`;
 		const disability = Number(str(form, `${prefix}Disability`) || '0');
+		const worked = str(form, `${prefix}Worked2of3Years`);
 		return {
 			role,
 			birthDate: a === null ? null : birthDateFromAge(a, month),
 			activity: ACTIVITIES.includes(activity) ? (activity as MemberProfile['activity']) : null,
 			disabilityRate: [0, 50, 80].includes(disability) ? disability : 0,
 			student: activity === 'student',
+			worked2of3Years: worked === 'yes' ? true : worked === 'no' ? false : null,
 			income: {
 				salary: money(`${prefix}Salary`, `${label}, salaire`),
 				unemployment: money(`${prefix}Unemployment`, `${label}, allocation chômage`),
 				pension: money(`${prefix}Pension`, `${label}, retraite ou pension`),
+				alimony: money(`${prefix}Alimony`, `${label}, pension alimentaire reçue`),
 				other: money(`${prefix}Other`, `${label}, autres revenus`)
 			}
 		};
@@ -166,6 +169,8 @@ export function valuesFromProfile(profile: HouseholdProfile): QuestionnaireValue
 		values[`${prefix}Unemployment`] = euros(m.income?.unemployment);
 		values[`${prefix}Pension`] = euros(m.income?.pension);
 		values[`${prefix}Other`] = euros(m.income?.other);
+		values[`${prefix}Alimony`] = euros(m.income?.alimony);
+		values[`${prefix}Worked2of3Years`] = m.worked2of3Years === true ? 'yes' : m.worked2of3Years === false ? 'no' : '';
 	}
 	values.couple = profile.members.some((m) => m.role === 'partner') ? 'yes' : 'no';
 	values.children = profile.members
