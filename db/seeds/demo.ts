@@ -123,6 +123,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 				now
 			));
 	}
+	// The demo's admin also keeps the shared reference data (a platform admin), so the demo shows every page.
+	await db.updateTable('app_user').set({ platform_admin: 1 }).where('id', '=', users['admin@demo.bgv.fr']).execute();
 	const adviserId = users['conseillere@demo.bgv.fr'];
 	const households: Record<string, number> = {};
 	const existing = await db

@@ -62,12 +62,12 @@ describe('benefit definitions edited by an admin', () => {
 		const bad: BenefitDefinition = { ...rsa, conditions: [{ type: 'age' } as never] };
 		const preview = await previewDefinition(h.db, org, bad, [], MONTH);
 		expect(preview.problems.join(' ')).toMatch(/Conditions : conditions\[0\]\.who/);
-		await expect(publishDefinition(h.db, { id: admin, organisationId: org }, bad, 'essai')).rejects.toBeInstanceOf(
-			InputError
-		);
-		await expect(publishDefinition(h.db, { id: admin, organisationId: org }, rsa, '')).rejects.toThrow(
-			/Motif du changement/
-		);
+		await expect(
+			publishDefinition(h.db, { id: admin, organisationId: org, platformAdmin: true }, bad, 'essai')
+		).rejects.toBeInstanceOf(InputError);
+		await expect(
+			publishDefinition(h.db, { id: admin, organisationId: org, platformAdmin: true }, rsa, '')
+		).rejects.toThrow(/Motif du changement/);
 		expect(await definitionHistory(h.db, 'rsa')).toHaveLength(1);
 	});
 
@@ -102,7 +102,12 @@ describe('benefit definitions edited by an admin', () => {
 			before: 'eligible 573.49',
 			after: 'not_eligible'
 		});
-		const version = await publishDefinition(h.db, { id: admin, organisationId: org }, change, 'Test département');
+		const version = await publishDefinition(
+			h.db,
+			{ id: admin, organisationId: org, platformAdmin: true },
+			change,
+			'Test département'
+		);
 		expect(version).toBe(2);
 		const history = await definitionHistory(h.db, 'rsa');
 		expect(history.map((v) => [v.version, v.note, v.createdBy])).toEqual([

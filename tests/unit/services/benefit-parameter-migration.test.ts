@@ -27,7 +27,7 @@ const NOW_MONTH = '2026-12';
 
 let h: DbHandle;
 let org: number;
-const actor = () => ({ id: 1, organisationId: org });
+const actor = () => ({ id: 1, organisationId: org, platformAdmin: true });
 
 async function seedLegacy(): Promise<void> {
 	await h.db.deleteFrom('benefit_parameter').execute();

@@ -55,7 +55,9 @@ describe('benefit parameters edited by an admin', () => {
 	});
 
 	it('publishing closes the previous version the day before and keeps the history', async () => {
-		await publishParameterVersion(h.db, { id: 1, organisationId: org }, rsa2027);
+		// an organisation's admin cannot change what every organisation reads
+		await expect(publishParameterVersion(h.db, { id: 1, organisationId: org }, rsa2027)).rejects.toThrow(/plateforme/);
+		await publishParameterVersion(h.db, { id: 1, organisationId: org, platformAdmin: true }, rsa2027);
 		const versions = (await loadParameters(h.db)).filter((p) => p.key === 'rsa.base_amount');
 		expect(versions.map((v) => [v.value, v.effectiveFrom, v.effectiveTo])).toEqual([
 			['607.75', '2023-04-01', '2024-03-31'],
@@ -64,9 +66,15 @@ describe('benefit parameters edited by an admin', () => {
 			['651.69', '2026-04-01', '2027-03-31'],
 			['660.00', '2027-04-01', null]
 		]);
-		await expect(publishParameterVersion(h.db, { id: 1, organisationId: org }, rsa2027)).rejects.toThrow(InputError);
 		await expect(
-			publishParameterVersion(h.db, { id: 1, organisationId: org }, { ...rsa2027, key: 'no.such.key' })
+			publishParameterVersion(h.db, { id: 1, organisationId: org, platformAdmin: true }, rsa2027)
+		).rejects.toThrow(InputError);
+		await expect(
+			publishParameterVersion(
+				h.db,
+				{ id: 1, organisationId: org, platformAdmin: true },
+				{ ...rsa2027, key: 'no.such.key' }
+			)
 		).rejects.toThrow(/inconnu/);
 	});
 });

@@ -201,7 +201,7 @@ describe('categorisation services', () => {
 			date: '2026-11-02',
 			accountId: 1
 		};
-		expect((await loadCategoriser(h.db, hh))(tx).category).not.toBe('income.other');
+		expect((await loadCategoriser(h.db, sc()))(tx).category).not.toBe('income.other');
 		await saveHouseholdRule(h.db, sc(), {
 			id: 'hh.test.amis',
 			scope: 'household',
@@ -210,9 +210,9 @@ describe('categorisation services', () => {
 			conditions: [{ field: 'label', op: 'contains', value: 'amis du quartier' }],
 			actions: { category: 'income.other' }
 		});
-		expect((await loadCategoriser(h.db, hh))(tx)).toMatchObject({ category: 'income.other', ruleId: 'hh.test.amis' });
+		expect((await loadCategoriser(h.db, sc()))(tx)).toMatchObject({ category: 'income.other', ruleId: 'hh.test.amis' });
 		await deleteHouseholdRule(h.db, sc(), 'hh.test.amis');
-		expect((await loadCategoriser(h.db, hh))(tx).ruleId).not.toBe('hh.test.amis');
+		expect((await loadCategoriser(h.db, sc()))(tx).ruleId).not.toBe('hh.test.amis');
 	});
 
 	it('re-applying rules never overwrites a manual choice', async () => {

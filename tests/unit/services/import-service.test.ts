@@ -609,7 +609,7 @@ describe('parse → plan → commit', () => {
 	it('a confirm after another import of the same file imports 0', async () => {
 		const scope = await scopeOf(house);
 		const file = { fileName: 'juin.csv', bytes: enc(statement), accountName: 'Courant' };
-		const categoriser = await loadCategoriser(h.db, house);
+		const categoriser = await loadCategoriser(h.db, scope);
 		// Two previews of the same bytes, then both confirmed: the second sees what the first wrote.
 		const first = await planFile(h.db, scope, file, categoriser);
 		const second = await planFile(h.db, scope, file, categoriser);

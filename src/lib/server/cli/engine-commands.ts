@@ -33,8 +33,8 @@ export const engineCommands: Command[] = [
 			json: { type: 'boolean', description: 'sortie JSON Lines' }
 		},
 		async run(ctx) {
-			const householdId = ctx.options.household ? (await householdOption(ctx)).householdId : null;
-			const categorise = await loadCategoriser(ctx.handle.db, householdId);
+			const scope = ctx.options.household ? await householdOption(ctx) : null;
+			const categorise = await loadCategoriser(ctx.handle.db, scope ?? { organisationId: null, householdId: null });
 			let line = 0;
 			const out: string[] = [];
 			for await (const raw of ctx.io.readLines()) {

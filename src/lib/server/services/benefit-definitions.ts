@@ -15,6 +15,7 @@ import {
 	type HouseholdProfile
 } from '../benefits';
 import { audit } from './audit';
+import { requirePlatformAdmin } from './platform';
 import { InputError, NotFoundError } from './errors';
 import { loadDefinitions, loadParameters } from './benefit-tables';
 import { profileDifferences, storedProfiles, type ProfileDifference } from './benefits-service';
@@ -92,11 +93,12 @@ export async function previewDefinition(
 /** Publishes a definition as the benefit's next version (validated; the older versions stay). */
 export async function publishDefinition(
 	db: Db,
-	actor: { id: number; organisationId: number },
+	actor: { id: number; organisationId: number; platformAdmin?: boolean },
 	candidate: BenefitDefinition,
 	note: string,
 	now = new Date()
 ): Promise<number> {
+	requirePlatformAdmin(actor);
 	const params = await loadParameters(db);
 	const problems = validateDefinition(candidate, paramKeys(params));
 	if (note.trim().length < 3) problems.push('Motif du changement : dites en quelques mots ce qui change et pourquoi.');

@@ -20,6 +20,7 @@ import { requirePermission, type HouseholdScope } from '../auth/access';
 import { audit, auditScope } from './audit';
 import { loadDefinitions, loadParameters } from './benefit-tables';
 import { InputError } from './errors';
+import { requirePlatformAdmin } from './platform';
 
 export { loadParameters };
 
@@ -410,10 +411,11 @@ export async function previewParameterVersion(
 /** Publishes a new dated version of a parameter (the previous one is closed, never deleted: the history stays). */
 export async function publishParameterVersion(
 	db: Db,
-	actor: { id: number; organisationId: number },
+	actor: { id: number; organisationId: number; platformAdmin?: boolean },
 	input: ParameterVersionInput,
 	now = new Date()
 ): Promise<void> {
+	requirePlatformAdmin(actor);
 	const current = await loadParameters(db);
 	const { params, problems } = withVersion(current, input);
 	if (problems.length) throw new InputError(problems.join(' '), 'value');

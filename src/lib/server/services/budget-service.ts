@@ -53,7 +53,7 @@ export async function householdBudget(db: Db, scope: HouseholdScope, requested: 
 		.execute();
 	const txs = rows.map((r) => ({ date: r.booking_date, amount: r.amount, category: r.category_id }));
 	// The categories of the table (admins may add some), as the engines expect them.
-	const categories: CategoryDef[] = (await listCategories(db)).map((c) => ({
+	const categories: CategoryDef[] = (await listCategories(db, scope.organisationId)).map((c) => ({
 		id: c.id,
 		label: c.label,
 		group: c.group as CategoryGroupId,

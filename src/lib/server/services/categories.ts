@@ -8,13 +8,17 @@ export interface CategoryOption {
 	kind: 'income' | 'expense' | 'neutral';
 }
 
-export async function listCategories(db: Db): Promise<CategoryOption[]> {
+/** The active categories, with the organisation's own names where it chose some. */
+export async function listCategories(db: Db, organisationId: number | null): Promise<CategoryOption[]> {
 	const rows = await db
-		.selectFrom('category')
-		.select(['id', 'label', 'group_id', 'kind'])
-		.where('active', '=', 1)
-		.orderBy('position')
-		.orderBy('label')
+		.selectFrom('category as c')
+		.leftJoin('category_label as l', (j) =>
+			j.onRef('l.category_id', '=', 'c.id').on('l.organisation_id', '=', organisationId ?? -1)
+		)
+		.select(['c.id', 'c.label', 'c.group_id', 'c.kind', 'l.label as own'])
+		.where('c.active', '=', 1)
+		.orderBy('c.position')
+		.orderBy('c.label')
 		.execute();
-	return rows.map((r) => ({ id: r.id, label: r.label, group: r.group_id, kind: r.kind }));
+	return rows.map((r) => ({ id: r.id, label: r.own ?? r.label, group: r.group_id, kind: r.kind }));
 }

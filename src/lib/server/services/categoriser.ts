@@ -5,7 +5,9 @@
  */
 import type { Cents } from '$lib/money';
 import { UNCATEGORISED } from '$lib/categories';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db';
+import type { Database } from '../db/schema';
 import { categorise, compileRules, type Rule, type RuleSet } from '../rules';
 import { completeLabel, LabelNormaliser, type LabelAnalysis } from '../rules/normalise';
 
@@ -37,41 +39,93 @@ interface CacheEntry {
 }
 const cache = new Map<string, CacheEntry>();
 
-/** A stamp that changes whenever a rule of these layers is added, edited, disabled or deleted. */
-async function rulesStamp(db: Db, householdId: number | null): Promise<string> {
+/**
+ * The rule layers a categorisation reads: the shared default rules (organisation null, kept by the
+ * platform's admins), the organisation's own rules and its choices about shared rules (turned off or on for
+ * its households), and one household's rules.
+ */
+export interface RuleLayers {
+	organisationId: number | null;
+	householdId: number | null;
+}
+
+/** The layers of a household: its own rules, its organisation's, the shared ones. */
+export async function layersOf(db: Db, householdId: number | null): Promise<RuleLayers> {
+	if (householdId === null) return { organisationId: null, householdId: null };
+	const h = await db.selectFrom('household').select('organisation_id').where('id', '=', householdId).executeTakeFirst();
+	return { organisationId: h?.organisation_id ?? null, householdId };
+}
+
+type RuleRowQuery = ExpressionBuilder<Database, 'categorisation_rule'>;
+
+/** Shared rules, the organisation's own, the household's. */
+function inLayers(eb: RuleRowQuery, layers: RuleLayers) {
+	const shared = eb.and([eb('household_id', 'is', null), eb('organisation_id', 'is', null)]);
+	const own =
+		layers.organisationId === null
+			? []
+			: [eb.and([eb('household_id', 'is', null), eb('organisation_id', '=', layers.organisationId)])];
+	const household = layers.householdId === null ? [] : [eb('household_id', '=', layers.householdId)];
+	return eb.or([shared, ...own, ...household]);
+}
+
+/** A stamp that changes whenever a rule of these layers, or an organisation's choice about one, changes. */
+async function rulesStamp(db: Db, layers: RuleLayers): Promise<string> {
 	const row = await db
 		.selectFrom('categorisation_rule')
 		.select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('updated_at').as('last')])
-		.where((eb) =>
-			householdId === null
-				? eb('household_id', 'is', null)
-				: eb.or([eb('household_id', 'is', null), eb('household_id', '=', householdId)])
-		)
+		.where((eb) => inLayers(eb, layers))
 		.executeTakeFirstOrThrow();
-	return `${row.n}|${row.last ?? ''}`;
+	let overrides = '';
+	if (layers.organisationId !== null) {
+		const o = await db
+			.selectFrom('rule_override')
+			.select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('updated_at').as('last')])
+			.where('organisation_id', '=', layers.organisationId)
+			.executeTakeFirstOrThrow();
+		overrides = `|${o.n}|${o.last ?? ''}`;
+	}
+	return `${row.n}|${row.last ?? ''}${overrides}`;
 }
 
-/** The enabled rules of the default layer and, when given, of one household. */
-export async function loadRules(db: Db, householdId: number | null): Promise<Rule[]> {
+/** The rules in force for these layers: enabled ones, with the organisation's choices about shared rules. */
+export async function loadRules(db: Db, layers: RuleLayers): Promise<Rule[]> {
 	const rows = await db
 		.selectFrom('categorisation_rule')
-		.select(['definition'])
-		.where('enabled', '=', 1)
-		.where((eb) =>
-			householdId === null
-				? eb('household_id', 'is', null)
-				: eb.or([eb('household_id', 'is', null), eb('household_id', '=', householdId)])
-		)
+		.select(['id', 'definition', 'enabled', 'organisation_id', 'household_id'])
+		.where((eb) => inLayers(eb, layers))
 		.execute();
-	return rows.map((r) => JSON.parse(r.definition) as Rule);
+	const choices = new Map<string, boolean>();
+	if (layers.organisationId !== null) {
+		const overrides = await db
+			.selectFrom('rule_override')
+			.select(['rule_id', 'enabled'])
+			.where('organisation_id', '=', layers.organisationId)
+			.execute();
+		for (const o of overrides) choices.set(o.rule_id, o.enabled === 1);
+	}
+	return rows
+		.filter((r) => {
+			const shared = r.organisation_id === null && r.household_id === null;
+			return shared && choices.has(r.id) ? choices.get(r.id) : r.enabled === 1;
+		})
+		.map((r) => JSON.parse(r.definition) as Rule);
 }
 
-export async function loadRuleSet(db: Db, householdId: number | null): Promise<RuleSet> {
-	const key = householdId === null ? 'default' : `h${householdId}`;
-	const stamp = await rulesStamp(db, householdId);
+function cacheKey(layers: RuleLayers): string {
+	return layers.householdId !== null
+		? `h${layers.householdId}`
+		: layers.organisationId !== null
+			? `o${layers.organisationId}`
+			: 'default';
+}
+
+export async function loadRuleSet(db: Db, layers: RuleLayers): Promise<RuleSet> {
+	const key = cacheKey(layers);
+	const stamp = await rulesStamp(db, layers);
 	const hit = cache.get(key);
 	if (hit && hit.stamp === stamp) return hit.set;
-	const set = compileRules(await loadRules(db, householdId));
+	const set = compileRules(await loadRules(db, layers));
 	cache.set(key, { stamp, set });
 	if (cache.size > 500) cache.delete(cache.keys().next().value as string);
 	return set;
@@ -126,6 +180,6 @@ export function categoriserFor(set: RuleSet): Categoriser {
 	};
 }
 
-export async function loadCategoriser(db: Db, householdId: number | null): Promise<Categoriser> {
-	return categoriserFor(await loadRuleSet(db, householdId));
+export async function loadCategoriser(db: Db, layers: RuleLayers): Promise<Categoriser> {
+	return categoriserFor(await loadRuleSet(db, layers));
 }

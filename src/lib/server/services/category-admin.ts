@@ -5,7 +5,8 @@
 import { CATEGORY_GROUPS, type CategoryGroupId } from '$lib/categories';
 import type { Db } from '../db';
 import { audit } from './audit';
-import { InputError } from './errors';
+import { ForbiddenError, InputError, NotFoundError } from './errors';
+import type { Actor } from '../auth/session';
 
 const KINDS = ['income', 'expense', 'neutral'] as const;
 
@@ -16,32 +17,52 @@ function checkLabel(label: string): string {
 	return l;
 }
 
+/**
+ * Renames a category: for every organisation when a platform admin does it (the shared label), for the
+ * admin's own organisation otherwise (its households see that name; the others keep theirs).
+ */
 export async function renameCategory(
 	db: Db,
-	actor: { id: number; organisationId: number },
+	actor: Actor,
 	id: string,
-	label: string
-): Promise<void> {
-	const res = await db
-		.updateTable('category')
-		.set({ label: checkLabel(label) })
-		.where('id', '=', id)
-		.executeTakeFirst();
-	if (Number(res.numUpdatedRows) !== 1) throw new InputError('Catégorie inconnue.', 'id');
+	label: string,
+	now = new Date()
+): Promise<'shared' | 'organisation'> {
+	if (actor.role !== 'admin') throw new NotFoundError();
+	const clean = checkLabel(label);
+	const exists = await db.selectFrom('category').select('id').where('id', '=', id).executeTakeFirst();
+	if (!exists) throw new InputError('Catégorie inconnue.', 'id');
+	if (actor.platformAdmin) {
+		await db.updateTable('category').set({ label: clean }).where('id', '=', id).execute();
+	} else {
+		const row = { label: clean, updated_at: now.toISOString(), updated_by: actor.id };
+		await db
+			.insertInto('category_label')
+			.values({ organisation_id: actor.organisationId, category_id: id, ...row })
+			.onConflict((oc) => oc.columns(['organisation_id', 'category_id']).doUpdateSet(row))
+			.execute();
+	}
+	const layer = actor.platformAdmin ? 'shared' : 'organisation';
 	await audit(db, {
 		organisationId: actor.organisationId,
 		actorId: actor.id,
 		action: 'category.renamed',
 		targetType: 'category',
-		targetId: id
+		targetId: id,
+		details: { layer }
 	});
+	return layer;
 }
 
+/** Adds a category to the shared table (platform admins: every organisation's budgets read it). */
 export async function addCategory(
 	db: Db,
-	actor: { id: number; organisationId: number },
+	actor: Actor,
 	input: { id: string; label: string; group: string; kind: string }
 ): Promise<void> {
+	if (actor.role !== 'admin') throw new NotFoundError();
+	if (!actor.platformAdmin)
+		throw new ForbiddenError('Seuls les administrateurs de la plateforme ajoutent des catégories communes.');
 	const group = input.group as CategoryGroupId;
 	if (!(group in CATEGORY_GROUPS) || group === 'none') throw new InputError('Choisissez un groupe.', 'group');
 	if (!(KINDS as readonly string[]).includes(input.kind))
@@ -85,7 +106,25 @@ export interface CategoryAdminRow {
 	builtin: 0 | 1;
 }
 
-/** Every category of the table, active or not, in display order (admins). */
-export async function listAllCategories(db: Db): Promise<CategoryAdminRow[]> {
-	return db.selectFrom('category').select(['id', 'label', 'group_id', 'kind', 'builtin']).orderBy('position').execute();
+/** Every category of the table, active or not, in display order, with the organisation's own names. */
+export async function listAllCategories(
+	db: Db,
+	organisationId: number
+): Promise<(CategoryAdminRow & { sharedLabel: string })[]> {
+	const rows = await db
+		.selectFrom('category as c')
+		.leftJoin('category_label as l', (j) =>
+			j.onRef('l.category_id', '=', 'c.id').on('l.organisation_id', '=', organisationId)
+		)
+		.select(['c.id', 'c.label', 'c.group_id', 'c.kind', 'c.builtin', 'l.label as own'])
+		.orderBy('c.position')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		label: r.own ?? r.label,
+		sharedLabel: r.label,
+		group_id: r.group_id,
+		kind: r.kind,
+		builtin: r.builtin
+	}));
 }

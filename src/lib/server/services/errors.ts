@@ -19,3 +19,11 @@ export class NotFoundError extends Error {
 		this.name = 'NotFoundError';
 	}
 }
+
+/** The actor may see the thing but not change it (a shared table kept by the platform's admins). */
+export class ForbiddenError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ForbiddenError';
+	}
+}

@@ -80,7 +80,7 @@ export async function previewFile(
 	req: ImportRequest,
 	options: ImportOptions = {}
 ): Promise<FileImportResult> {
-	const categorise = options.categoriser ?? (await loadCategoriser(db, scope.householdId));
+	const categorise = options.categoriser ?? (await loadCategoriser(db, scope));
 	const plan = await planFile(db, scope, req, categorise, options.timings);
 	return 'status' in plan ? plan : previewResult(plan);
 }
@@ -94,7 +94,7 @@ export async function importFile(
 ): Promise<FileImportResult> {
 	const timings = options.timings;
 	const started = timings ? performance.now() : 0;
-	const categorise = options.categoriser ?? (await loadCategoriser(db, scope.householdId));
+	const categorise = options.categoriser ?? (await loadCategoriser(db, scope));
 	if (timings) timings.loadRules = (timings.loadRules ?? 0) + performance.now() - started;
 	const plan = await planFile(db, scope, req, categorise, timings);
 	if ('status' in plan) return plan;

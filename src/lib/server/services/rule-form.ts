@@ -13,7 +13,6 @@ export interface RuleFormValues {
 	category: string;
 	payee: string;
 	priority: string;
-	id: string;
 }
 
 export function ruleFormValues(form: FormData): RuleFormValues {
@@ -25,8 +24,7 @@ export function ruleFormValues(form: FormData): RuleFormValues {
 		sign: get('sign'),
 		category: get('category'),
 		payee: get('payee'),
-		priority: get('priority'),
-		id: get('id')
+		priority: get('priority')
 	};
 }
 
@@ -50,7 +48,8 @@ export function ruleFromForm(
 	if (values.payee) actions.payee = values.payee;
 	if (!actions.category && !actions.payee)
 		return { errors: { category: 'Choisissez une catégorie ou un nom de bénéficiaire.' } };
-	const id = values.id || `${scope === 'default' ? 'org' : 'hh'}.${randomBytes(6).toString('hex')}`;
+	// The server names every new rule: an id chosen by the client could collide with another layer's rule.
+	const id = `${scope === 'default' ? 'admin' : 'hh'}.${randomBytes(9).toString('base64url')}`;
 	const result = validateRule(
 		{
 			id,

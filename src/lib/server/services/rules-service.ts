@@ -3,7 +3,9 @@
  * maintained by admins) and each household's own rules. Re-applying rules to history never touches a
  * manual categorisation.
  */
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db';
+import type { Database } from '../db/schema';
 import type { Actor } from '../auth/session';
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import {
@@ -18,7 +20,7 @@ import {
 } from '../rules';
 import { audit } from './audit';
 import { categoriserFor, loadRuleSet } from './categoriser';
-import { NotFoundError } from './errors';
+import { ForbiddenError, NotFoundError } from './errors';
 import { CARD_SETTLEMENT_CATEGORY, markCardSettlements } from './card-settlements';
 
 /** Inserts default rules that are missing (admins' edits and disabled rules are kept). */
@@ -56,29 +58,55 @@ export interface StoredRule {
 	updatedAt: string;
 }
 
-/** Who changes a layer: an admin for the default layer, a household scope for the household's own. */
-type Layer = { kind: 'default'; actor: Actor } | { kind: 'household'; scope: HouseholdScope };
+/**
+ * Who changes which layer: the platform's admins the shared rules (every organisation's households read
+ * them), an organisation's admins their organisation's own rules and which shared rules apply to their
+ * households, a household scope the household's own rules.
+ */
+type Layer =
+	| { kind: 'shared'; actor: Actor }
+	| { kind: 'organisation'; actor: Actor }
+	| { kind: 'household'; scope: HouseholdScope };
 
-function layerHousehold(layer: Layer): number | null {
-	return layer.kind === 'default' ? null : layer.scope.householdId;
+/** Where a layer's rows live: (organisation_id, household_id). */
+function layerKey(layer: Layer): { organisationId: number | null; householdId: number | null } {
+	if (layer.kind === 'shared') return { organisationId: null, householdId: null };
+	if (layer.kind === 'organisation') return { organisationId: layer.actor.organisationId, householdId: null };
+	return { organisationId: layer.scope.organisationId, householdId: layer.scope.householdId };
 }
 
 function layerActor(layer: Layer): { id: number | null; organisationId: number } {
-	return layer.kind === 'default'
-		? { id: layer.actor.id, organisationId: layer.actor.organisationId }
-		: { id: layer.scope.actor.id, organisationId: layer.scope.organisationId };
+	return layer.kind === 'household'
+		? { id: layer.scope.actor.id, organisationId: layer.scope.organisationId }
+		: { id: layer.actor.id, organisationId: layer.actor.organisationId };
 }
 
+/** Throws unless the actor may read (or change) the layer: a shared rule changes only by a platform admin. */
 function requireLayer(layer: Layer, permission: 'read' | 'write'): void {
-	if (layer.kind === 'household') requirePermission(layer.scope, permission);
-	else if (layer.actor.role !== 'admin') throw new NotFoundError('Règle introuvable.');
+	if (layer.kind === 'household') return requirePermission(layer.scope, permission);
+	if (layer.actor.role !== 'admin') throw new NotFoundError('Règle introuvable.');
+	if (layer.kind === 'shared' && permission === 'write' && !layer.actor.platformAdmin)
+		throw new ForbiddenError('Seuls les administrateurs de la plateforme modifient les règles communes.');
 }
 
-async function listLayer(db: Db, householdId: number | null): Promise<StoredRule[]> {
+/** The layer of the rules an admin adds: the shared one for the platform's admins, else their organisation's. */
+function adminLayer(actor: Actor): Layer {
+	return actor.platformAdmin ? { kind: 'shared', actor } : { kind: 'organisation', actor };
+}
+
+function layerWhere(key: { organisationId: number | null; householdId: number | null }) {
+	return (eb: ExpressionBuilder<Database, 'categorisation_rule'>) =>
+		eb.and([
+			key.householdId === null ? eb('household_id', 'is', null) : eb('household_id', '=', key.householdId),
+			key.organisationId === null ? eb('organisation_id', 'is', null) : eb('organisation_id', '=', key.organisationId)
+		]);
+}
+
+async function listLayer(db: Db, layer: Layer): Promise<StoredRule[]> {
 	const rows = await db
 		.selectFrom('categorisation_rule')
 		.select(['definition', 'enabled', 'builtin', 'updated_at'])
-		.where((eb) => (householdId === null ? eb('household_id', 'is', null) : eb('household_id', '=', householdId)))
+		.where(layerWhere(layerKey(layer)))
 		.orderBy('priority', 'desc')
 		.orderBy('id')
 		.execute();
@@ -90,28 +118,43 @@ async function listLayer(db: Db, householdId: number | null): Promise<StoredRule
 	}));
 }
 
-/** The shared default rules (admins). */
-export async function listDefaultRules(db: Db, actor: Actor): Promise<StoredRule[]> {
-	requireLayer({ kind: 'default', actor }, 'read');
-	return listLayer(db, null);
+/** The shared rules, each with whether it applies to the admin's organisation (its own choice, if any). */
+export async function listDefaultRules(db: Db, actor: Actor): Promise<(StoredRule & { enabledHere: boolean })[]> {
+	requireLayer({ kind: 'shared', actor }, 'read');
+	const [rules, overrides] = await Promise.all([
+		listLayer(db, { kind: 'shared', actor }),
+		db
+			.selectFrom('rule_override')
+			.select(['rule_id', 'enabled'])
+			.where('organisation_id', '=', actor.organisationId)
+			.execute()
+	]);
+	const choice = new Map(overrides.map((o) => [o.rule_id, o.enabled === 1]));
+	return rules.map((r) => ({ ...r, enabledHere: choice.get(r.rule.id) ?? r.enabled }));
+}
+
+/** The organisation's own rules (its admins'). */
+export async function listOrganisationRules(db: Db, actor: Actor): Promise<StoredRule[]> {
+	requireLayer({ kind: 'organisation', actor }, 'read');
+	return listLayer(db, { kind: 'organisation', actor });
 }
 
 /** The household's own rules. */
 export async function listHouseholdRules(db: Db, scope: HouseholdScope): Promise<StoredRule[]> {
 	requirePermission(scope, 'read');
-	return listLayer(db, scope.householdId);
+	return listLayer(db, { kind: 'household', scope });
 }
 
-/** Stores (creates or replaces) a rule of a layer. */
+/** Stores (creates or replaces) a rule of a layer; a rule of another layer is "not found". */
 async function saveInLayer(db: Db, layer: Layer, rule: Rule, now: Date): Promise<void> {
 	requireLayer(layer, 'write');
-	const householdId = layerHousehold(layer);
+	const key = layerKey(layer);
 	const actor = layerActor(layer);
-	const stored: Rule = { ...rule, scope: householdId === null ? 'default' : 'household' };
+	const stored: Rule = { ...rule, scope: layer.kind === 'household' ? 'household' : 'default' };
 	const row = {
-		organisation_id: householdId === null ? null : actor.organisationId,
-		household_id: householdId,
-		scope: stored.scope,
+		organisation_id: key.organisationId,
+		household_id: key.householdId,
+		scope: layer.kind === 'shared' ? ('default' as const) : layer.kind,
 		priority: stored.priority,
 		definition: JSON.stringify(stored),
 		enabled: stored.enabled === false ? (0 as const) : (1 as const),
@@ -119,11 +162,12 @@ async function saveInLayer(db: Db, layer: Layer, rule: Rule, now: Date): Promise
 	};
 	const existing = await db
 		.selectFrom('categorisation_rule')
-		.select(['id', 'household_id'])
+		.select(['id', 'household_id', 'organisation_id'])
 		.where('id', '=', rule.id)
 		.executeTakeFirst();
 	if (existing) {
-		if (existing.household_id !== householdId) throw new NotFoundError('Règle introuvable.');
+		if (existing.household_id !== key.householdId || existing.organisation_id !== key.organisationId)
+			throw new NotFoundError('Règle introuvable.');
 		await db.updateTable('categorisation_rule').set(row).where('id', '=', rule.id).execute();
 	} else {
 		await db
@@ -134,7 +178,7 @@ async function saveInLayer(db: Db, layer: Layer, rule: Rule, now: Date): Promise
 	await audit(db, {
 		organisationId: actor.organisationId,
 		actorId: actor.id,
-		householdId,
+		householdId: key.householdId,
 		action: 'rule.saved',
 		targetType: 'rule',
 		targetId: rule.id
@@ -143,41 +187,76 @@ async function saveInLayer(db: Db, layer: Layer, rule: Rule, now: Date): Promise
 
 async function deleteInLayer(db: Db, layer: Layer, ruleId: string): Promise<void> {
 	requireLayer(layer, 'write');
-	const householdId = layerHousehold(layer);
+	const key = layerKey(layer);
 	const actor = layerActor(layer);
 	const res = await db
 		.deleteFrom('categorisation_rule')
 		.where('id', '=', ruleId)
-		.where((eb) => (householdId === null ? eb('household_id', 'is', null) : eb('household_id', '=', householdId)))
+		.where(layerWhere(key))
 		.executeTakeFirst();
 	if (Number(res.numDeletedRows) !== 1) throw new NotFoundError('Règle introuvable.');
 	await audit(db, {
 		organisationId: actor.organisationId,
 		actorId: actor.id,
-		householdId,
+		householdId: key.householdId,
 		action: 'rule.deleted',
 		targetType: 'rule',
 		targetId: ruleId
 	});
 }
 
-/** An admin stores a shared default rule. */
-export async function saveDefaultRule(db: Db, actor: Actor, rule: Rule, now = new Date()): Promise<void> {
-	await saveInLayer(db, { kind: 'default', actor }, rule, now);
+/** An admin adds a rule: to the shared rules (platform admin) or to their organisation's. */
+export async function saveAdminRule(
+	db: Db,
+	actor: Actor,
+	rule: Rule,
+	now = new Date()
+): Promise<'shared' | 'organisation'> {
+	const layer = adminLayer(actor);
+	await saveInLayer(db, layer, rule, now);
+	return layer.kind === 'shared' ? 'shared' : 'organisation';
 }
 
-/** An admin turns a shared rule on or off. */
-export async function setDefaultRuleEnabled(db: Db, actor: Actor, ruleId: string, enabled: boolean): Promise<void> {
+/** An organisation admin deletes one of the organisation's own rules. */
+export async function deleteOrganisationRule(db: Db, actor: Actor, ruleId: string): Promise<void> {
+	await deleteInLayer(db, { kind: 'organisation', actor }, ruleId);
+}
+
+/**
+ * Turns a shared rule on or off: for everyone when a platform admin does it, for the admin's organisation
+ * otherwise (its choice is kept beside the shared rule, which stays as it is for the others).
+ */
+export async function setDefaultRuleEnabled(
+	db: Db,
+	actor: Actor,
+	ruleId: string,
+	enabled: boolean,
+	now = new Date()
+): Promise<'shared' | 'organisation'> {
 	const stored = (await listDefaultRules(db, actor)).find((r) => r.rule.id === ruleId);
 	if (!stored) throw new NotFoundError('Règle introuvable.');
-	await saveDefaultRule(db, actor, { ...stored.rule, enabled });
+	let where: 'shared' | 'organisation';
+	if (actor.platformAdmin) {
+		await saveInLayer(db, { kind: 'shared', actor }, { ...stored.rule, enabled }, now);
+		where = 'shared';
+	} else {
+		const row = { enabled: enabled ? (1 as const) : (0 as const), updated_at: now.toISOString(), updated_by: actor.id };
+		await db
+			.insertInto('rule_override')
+			.values({ organisation_id: actor.organisationId, rule_id: ruleId, ...row })
+			.onConflict((oc) => oc.columns(['organisation_id', 'rule_id']).doUpdateSet(row))
+			.execute();
+		where = 'organisation';
+	}
 	await audit(db, {
 		organisationId: actor.organisationId,
 		actorId: actor.id,
 		action: enabled ? 'rule.enabled' : 'rule.disabled',
 		targetType: 'rule',
-		targetId: ruleId
+		targetId: ruleId,
+		details: { layer: where }
 	});
+	return where;
 }
 
 /** Stores a household rule, then re-applies the household's rules; returns how many transactions changed. */
@@ -259,7 +338,7 @@ export async function ruleExplanations(db: Db, ruleIds: Iterable<string>): Promi
 export async function reapplyRules(db: Db, scope: HouseholdScope): Promise<{ examined: number; changed: number }> {
 	requirePermission(scope, 'write');
 	const householdId = scope.householdId;
-	const categorise = categoriserFor(await loadRuleSet(db, householdId));
+	const categorise = categoriserFor(await loadRuleSet(db, scope));
 	const rows = await db
 		.selectFrom('bank_transaction')
 		.select([
@@ -323,8 +402,9 @@ export async function reapplyRules(db: Db, scope: HouseholdScope): Promise<{ exa
 
 /** The admin's test box: what the default rules do with a label and an amount. */
 export async function testDefaultRules(db: Db, actor: Actor, label: string, amount: number, date: string) {
-	requireLayer({ kind: 'default', actor }, 'read');
-	const r = categorise(await loadRuleSet(db, null), { rawLabel: label, amount, date, accountId: 0 });
+	requireLayer({ kind: 'shared', actor }, 'read');
+	const layers = { organisationId: actor.organisationId, householdId: null };
+	const r = categorise(await loadRuleSet(db, layers), { rawLabel: label, amount, date, accountId: 0 });
 	return {
 		category: r.category,
 		payee: r.payee,

@@ -255,7 +255,7 @@ export async function categoriseByHand(
 ): Promise<{ changed: number; payee: string | null }> {
 	const r = await setCategoryManually(db, scope, input.transactionId, input.category, { similar: input.similar }, now);
 	if (!input.makeRule || !r.payee) return r;
-	const categories = await listCategories(db);
+	const categories = await listCategories(db, scope.organisationId);
 	const rule = ruleFromForm(
 		{
 			field: 'payee',
@@ -264,8 +264,7 @@ export async function categoriseByHand(
 			sign: '',
 			category: input.category,
 			payee: '',
-			priority: '',
-			id: ''
+			priority: ''
 		},
 		'household',
 		categories.map((c) => c.id)

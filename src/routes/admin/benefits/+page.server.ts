@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { today } from '$lib/dates';
 import { requireRole } from '$lib/server/auth/guards';
-import { InputError } from '$lib/server/services/errors';
+import { ForbiddenError, InputError } from '$lib/server/services/errors';
 import { loadDefinitions } from '$lib/server/services/benefit-definitions';
 import { referenceProfiles } from '$lib/server/services/reference-profiles';
 import {
@@ -66,7 +66,7 @@ export const actions: Actions = {
 		try {
 			await publishParameterVersion(event.locals.db, actor, values);
 		} catch (e) {
-			if (e instanceof InputError) return fail(400, { values, problems: [e.message] });
+			if (e instanceof InputError || e instanceof ForbiddenError) return fail(400, { values, problems: [e.message] });
 			throw e;
 		}
 		return { published: values };

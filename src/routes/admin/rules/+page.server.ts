@@ -4,11 +4,13 @@ import { today } from '$lib/dates';
 import { requireRole } from '$lib/server/auth/guards';
 import { describeCondition } from '$lib/server/rules';
 import { listCategories } from '$lib/server/services/categories';
-import { NotFoundError } from '$lib/server/services/errors';
+import { ForbiddenError, NotFoundError } from '$lib/server/services/errors';
 import { ruleFormValues, ruleFromForm } from '$lib/server/services/rule-form';
 import {
+	deleteOrganisationRule,
 	listDefaultRules,
-	saveDefaultRule,
+	listOrganisationRules,
+	saveAdminRule,
 	setDefaultRuleEnabled,
 	testDefaultRules
 } from '$lib/server/services/rules-service';
@@ -21,11 +23,15 @@ export const load: PageServerLoad = async (event) => {
 	const db = event.locals.db;
 	const q = (event.url.searchParams.get('q') ?? '').trim().toLowerCase();
 	const page = Math.max(1, Number(event.url.searchParams.get('page')) || 1);
-	const [rules, categories] = await Promise.all([listDefaultRules(db, actor), listCategories(db)]);
+	const [rules, own, categories] = await Promise.all([
+		listDefaultRules(db, actor),
+		listOrganisationRules(db, actor),
+		listCategories(db, actor.organisationId)
+	]);
 	const rows = rules
 		.map((r) => ({
 			id: r.rule.id,
-			enabled: r.enabled,
+			enabled: r.enabledHere,
 			builtin: r.builtin,
 			conditions: r.rule.conditions.map(describeCondition),
 			actions: r.rule.actions,
@@ -45,7 +51,13 @@ export const load: PageServerLoad = async (event) => {
 		page,
 		pages: Math.max(1, Math.ceil(rows.length / PAGE)),
 		q,
-		categories
+		categories,
+		platformAdmin: actor.platformAdmin === true,
+		own: own.map((r) => ({
+			id: r.rule.id,
+			conditions: r.rule.conditions.map(describeCondition),
+			actions: r.rule.actions
+		}))
 	};
 };
 
@@ -80,6 +92,7 @@ export const actions: Actions = {
 			await setDefaultRuleEnabled(event.locals.db, actor, id, form.get('enabled') === '1');
 		} catch (e) {
 			if (e instanceof NotFoundError) return fail(404, { toggleError: 'Règle introuvable.' });
+			if (e instanceof ForbiddenError) return fail(403, { toggleError: e.message });
 			throw e;
 		}
 		return { toggled: id };
@@ -87,14 +100,32 @@ export const actions: Actions = {
 	create: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const values = ruleFormValues(await event.request.formData());
-		const categories = await listCategories(event.locals.db);
+		const categories = await listCategories(event.locals.db, actor.organisationId);
 		const r = ruleFromForm(
 			values,
 			'default',
 			categories.map((c) => c.id)
 		);
 		if ('errors' in r) return fail(400, { values, errors: r.errors });
-		await saveDefaultRule(event.locals.db, actor, r.rule);
-		return { created: r.rule.id };
+		let layer: 'shared' | 'organisation';
+		try {
+			layer = await saveAdminRule(event.locals.db, actor, r.rule);
+		} catch (e) {
+			if (e instanceof ForbiddenError) return fail(403, { values, errors: { value: e.message } });
+			throw e;
+		}
+		return { created: r.rule.id, layer };
+	},
+	deleteOwn: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await event.request.formData();
+		try {
+			await deleteOrganisationRule(event.locals.db, actor, String(form.get('id') ?? ''));
+		} catch (e) {
+			if (e instanceof NotFoundError) return fail(404, { toggleError: 'Règle introuvable.' });
+			if (e instanceof ForbiddenError) return fail(403, { toggleError: e.message });
+			throw e;
+		}
+		return { deleted: true };
 	}
 };

@@ -5,7 +5,7 @@ import { BENEFIT_IDS, describeCondition, FORMULAS, PAYERS, type BenefitId } from
 import { definitionHistory, previewDefinition, publishDefinition } from '$lib/server/services/benefit-definitions';
 import { loadParameters } from '$lib/server/services/benefits-service';
 import { definitionFromForm } from '$lib/server/services/definition-form';
-import { InputError } from '$lib/server/services/errors';
+import { ForbiddenError, InputError } from '$lib/server/services/errors';
 import { referenceProfiles } from '$lib/server/services/reference-profiles';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -62,7 +62,7 @@ export const actions: Actions = {
 			const version = await publishDefinition(event.locals.db, actor, definition, note);
 			return { published: version };
 		} catch (e) {
-			if (e instanceof InputError) return fail(400, { values, problems: [e.message] });
+			if (e instanceof InputError || e instanceof ForbiddenError) return fail(400, { values, problems: [e.message] });
 			throw e;
 		}
 	}

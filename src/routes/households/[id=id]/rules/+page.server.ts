@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	const db = event.locals.db;
 	const [rules, categories, suggestions] = await Promise.all([
 		listHouseholdRules(db, scope),
-		listCategories(db),
+		listCategories(db, scope.organisationId),
 		householdRuleSuggestions(db, scope)
 	]);
 	return {
@@ -41,9 +41,9 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** The household rule the form describes, or the form's errors. */
-async function ruleOfForm(event: RequestEvent) {
+async function ruleOfForm(event: RequestEvent, organisationId: number) {
 	const values = ruleFormValues(await event.request.formData());
-	const categories = await listCategories(event.locals.db);
+	const categories = await listCategories(event.locals.db, organisationId);
 	const r = ruleFromForm(
 		values,
 		'household',
@@ -56,7 +56,7 @@ export const actions: Actions = {
 	/** Shows which transactions the rule would change, without saving it. */
 	preview: async (event) => {
 		const scope = requireHousehold(event);
-		const r = await ruleOfForm(event);
+		const r = await ruleOfForm(event, scope.organisationId);
 		if ('errors' in r) return fail(400, { values: r.values, errors: r.errors });
 		const preview = await previewHouseholdRule(event.locals.db, scope, r.rule);
 		return {
@@ -75,7 +75,7 @@ export const actions: Actions = {
 	},
 	save: async (event) => {
 		const scope = requireHousehold(event, 'write');
-		const r = await ruleOfForm(event);
+		const r = await ruleOfForm(event, scope.organisationId);
 		if ('errors' in r) return fail(400, { values: r.values, errors: r.errors });
 		const changed = await saveHouseholdRule(event.locals.db, scope, r.rule);
 		return { saved: true, changed };

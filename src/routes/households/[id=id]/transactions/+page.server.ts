@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const [list, categories, accounts] = await Promise.all([
 		transactionsPage(db, scope, filters),
-		listCategories(db),
+		listCategories(db, scope.organisationId),
 		listAccounts(db, scope)
 	]);
 	return {
