@@ -14,6 +14,8 @@ export interface Config {
 	invitationDays: number;
 	/** largest statement file accepted, in bytes (IMPORT_MAX_MB, default 20) */
 	importMaxBytes: number;
+	/** BGV_TRACE_STAGES=1: `bgv import` announces each stage on stderr as it ends (for the kill and concurrency tests) */
+	traceStages: boolean;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/bgv.sqlite';
@@ -46,6 +48,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			lockMinutes: positiveInt(env, 'LOGIN_LOCK_MINUTES', 15)
 		},
 		invitationDays: positiveInt(env, 'INVITATION_DAYS', 7),
-		importMaxBytes: positiveInt(env, 'IMPORT_MAX_MB', 20) * 1024 * 1024
+		importMaxBytes: positiveInt(env, 'IMPORT_MAX_MB', 20) * 1024 * 1024,
+		traceStages: env.BGV_TRACE_STAGES === '1'
 	};
 }
