@@ -27,6 +27,8 @@ interface CommitContext {
 	categorise: Categoriser;
 	now: string;
 	timings?: ImportTimings;
+	/** SQLite: the transaction began IMMEDIATE, commits take turns */
+	sqlite: boolean;
 }
 
 /** The account the planned rows go to, as it stands inside the transaction. */
@@ -51,8 +53,14 @@ async function resolveAccount(ctx: CommitContext, planned: PlannedAccount): Prom
 				.execute();
 		return { id: still.id, created: false };
 	}
-	// Another import may have created this account since the plan (same number or IBAN, or the name typed).
+	// Another import may have created this account since the plan (same number or IBAN, or the name typed),
+	// or be creating it right now. On PostgreSQL the household's row is locked first, so that two imports
+	// that would create an account take turns and the later one finds the earlier one's once committed
+	// (without it each created its own and the rows they shared were stored twice); inserts referring to the
+	// household do not wait for this lock. SQLite's IMMEDIATE transactions already take turns.
 	const parsed = planned.parsed;
+	if (!ctx.sqlite)
+		await trx.selectFrom('household').select('id').where('id', '=', scope.householdId).forNoKeyUpdate().execute();
 	if (parsed.iban || parsed.accountNumber || planned.requestedName) {
 		const now = findAccount(await accountRows(trx, scope), { accountName: planned.requestedName }, parsed);
 		if (now) return { id: now.id, created: false };
@@ -293,7 +301,8 @@ export async function commitPlan(
 				batchId,
 				categorise: options.categoriser,
 				now: now.toISOString(),
-				timings
+				timings,
+				sqlite: rawSqlite(db) !== undefined
 			};
 			const accounts: AccountImportResult[] = [];
 			for (const planned of plan.accounts) accounts.push(await commitAccount(ctx, planned));
