@@ -8,12 +8,14 @@
  *   after that import's own refresh (its stale status would stay). On PostgreSQL the second refresh waits
  *   for the first; on SQLite a refresh reads and writes inside one IMMEDIATE transaction, so while it is
  *   held no other connection can even begin a write.
+ * - SQLite: an import commit that cannot get the write lock within busy_timeout (four 100,000-row imports at
+ *   once: two failed with "database is locked") is tried again.
  */
 import SQLite from 'better-sqlite3';
 import { sql, InsertQueryBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatabaseUrl } from '$lib/server/config';
-import type { DbHandle } from '$lib/server/db';
+import { rawSqlite, type DbHandle } from '$lib/server/db';
 import { operatorScope, type HouseholdScope } from '$lib/server/auth/access';
 import { refreshHouseholdStatus } from '$lib/server/services/forecast-service';
 import { importFile, planFile } from '$lib/server/services/import-service';
@@ -184,5 +186,44 @@ describe(`household status refresh racing an import (${testDialect})`, () => {
 			probe.close();
 		}
 		expect((await status())?.balance_date).toBeDefined();
+	});
+});
+
+describe(`an import commit that finds the database busy (${testDialect})`, () => {
+	it.runIf(testDialect === 'sqlite')('is tried again once the write lock is free', async () => {
+		const target = parseDatabaseUrl(url);
+		if (target.dialect !== 'sqlite') throw new Error('SQLite only');
+		const categoriser = await loadCategoriser(h.db, fresh.householdId);
+		const plan = await planFile(
+			h.db,
+			fresh,
+			{ fileName: 'older.csv', bytes: enc(statementCsv(OLDER, OLDEST)) },
+			categoriser
+		);
+		if ('status' in plan) throw new Error('rejected');
+		// another connection holds the write lock; this one gives up at once instead of after busy_timeout
+		const probe = new SQLite(target.path, { timeout: 0 });
+		const raw = rawSqlite(h.db)!;
+		raw.pragma('busy_timeout = 0');
+		probe.exec('BEGIN IMMEDIATE');
+		let released = false;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		try {
+			const commit = commitPlan(h.db, fresh, plan, { categoriser });
+			// the first attempt has failed by now (nothing but microtasks before its BEGIN IMMEDIATE);
+			// the lock is freed before the retry's back-off ends
+			timer = setTimeout(() => {
+				probe.exec('ROLLBACK');
+				released = true;
+			}, 10);
+			const result = await commit;
+			expect(released).toBe(true);
+			expect(result.status).toBe('imported');
+		} finally {
+			clearTimeout(timer);
+			if (!released) probe.exec('ROLLBACK');
+			raw.pragma('busy_timeout = 5000');
+			probe.close();
+		}
 	});
 });

@@ -12,7 +12,7 @@ import { ImportError, type ParsedAccount } from '../../import';
 import { accountRows } from '../accounts';
 import { auditScope } from '../audit';
 import type { Categoriser } from '../categoriser';
-import { refreshDerived } from '../derived-status';
+import { refreshDerived, retryBusy } from '../derived-status';
 import { findAccount, maskedNumberOf } from './accounts';
 import { accountKeys, knownKeys, probableDuplicates, storedBalances, statedBalances } from './lookups';
 import { bookingDateRange } from './plan';
@@ -292,49 +292,54 @@ export async function commitPlan(
 	const started = timings ? performance.now() : 0;
 	let result: FileImportResult;
 	try {
-		result = await db.transaction().execute(async (trx) => {
-			const batchId = await insertBatch(trx, scope, plan, now);
-			const ctx: CommitContext = {
-				trx,
-				scope,
-				plan,
-				batchId,
-				categorise: options.categoriser,
-				now: now.toISOString(),
-				timings,
-				sqlite: rawSqlite(db) !== undefined
-			};
-			const accounts: AccountImportResult[] = [];
-			for (const planned of plan.accounts) accounts.push(await commitAccount(ctx, planned));
-			const imported = accounts.reduce((s, a) => s + a.imported, 0);
-			const duplicates = accounts.reduce((s, a) => s + a.duplicates, 0);
-			await trx
-				.updateTable('import_batch')
-				.set({
-					imported_count: imported,
-					duplicate_count: duplicates,
-					summary: JSON.stringify({ accounts, warnings: plan.warnings, pendingSkipped: plan.pendingSkipped })
-				})
-				.where('id', '=', batchId)
-				.execute();
-			await auditScope(trx, scope, {
-				action: 'import',
-				targetType: 'import_batch',
-				targetId: batchId,
-				details: { file: plan.fileName, imported, duplicates }
-			});
-			return {
-				file: plan.fileName,
-				status: 'imported' as const,
-				format: plan.format,
-				layout: plan.layout,
-				encoding: plan.encoding,
-				accounts,
-				warnings: plan.warnings,
-				pendingSkipped: plan.pendingSkipped,
-				batchId
-			};
-		});
+		// SQLite: a write transaction waits busy_timeout for the write lock at its start; other imports of
+		// 100,000 rows can hold it longer (three at once: the third failed with "database is locked"), so the
+		// whole commit is tried again, from the reads inside it. Nothing of a failed attempt remains.
+		result = await retryBusy(() =>
+			db.transaction().execute(async (trx) => {
+				const batchId = await insertBatch(trx, scope, plan, now);
+				const ctx: CommitContext = {
+					trx,
+					scope,
+					plan,
+					batchId,
+					categorise: options.categoriser,
+					now: now.toISOString(),
+					timings,
+					sqlite: rawSqlite(db) !== undefined
+				};
+				const accounts: AccountImportResult[] = [];
+				for (const planned of plan.accounts) accounts.push(await commitAccount(ctx, planned));
+				const imported = accounts.reduce((s, a) => s + a.imported, 0);
+				const duplicates = accounts.reduce((s, a) => s + a.duplicates, 0);
+				await trx
+					.updateTable('import_batch')
+					.set({
+						imported_count: imported,
+						duplicate_count: duplicates,
+						summary: JSON.stringify({ accounts, warnings: plan.warnings, pendingSkipped: plan.pendingSkipped })
+					})
+					.where('id', '=', batchId)
+					.execute();
+				await auditScope(trx, scope, {
+					action: 'import',
+					targetType: 'import_batch',
+					targetId: batchId,
+					details: { file: plan.fileName, imported, duplicates }
+				});
+				return {
+					file: plan.fileName,
+					status: 'imported' as const,
+					format: plan.format,
+					layout: plan.layout,
+					encoding: plan.encoding,
+					accounts,
+					warnings: plan.warnings,
+					pendingSkipped: plan.pendingSkipped,
+					batchId
+				};
+			})
+		);
 	} catch (e) {
 		if (e instanceof ImportError) return { file: plan.fileName, status: 'rejected', error: { message: e.message } };
 		throw e;
