@@ -261,12 +261,24 @@ async function main() {
 	return failed ? 1 : 0;
 }
 
+async function cleanUp() {
+	for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => {});
+	cleanups.length = 0;
+}
+
+// CI must not hang on a process that stopped answering
+const watchdog = setTimeout(() => {
+	console.error('two-processes: no result after 3 minutes / pas de résultat après 3 minutes');
+	void cleanUp().then(() => process.exit(1));
+}, 180_000);
+
 let status = 1;
 try {
 	status = await main();
 } catch (e) {
 	console.error(`two-processes: ${e instanceof Error ? e.message : String(e)}`);
 } finally {
-	for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => {});
+	clearTimeout(watchdog);
+	await cleanUp();
 }
 process.exit(status);
