@@ -23,6 +23,8 @@ export interface Config {
 	resetLinkHours: number;
 	/** time budget of reading one uploaded statement, in a worker thread (IMPORT_PARSE_SECONDS, default 20) */
 	importParseTimeoutMs: number;
+	/** BGV_TRACE_STAGES=1: `bgv import` announces each stage on stderr as it ends (for the kill and concurrency tests) */
+	traceStages: boolean;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/bgv.sqlite';
@@ -78,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			from: (env.MAIL_FROM ?? '').trim() || 'BGV <ne-pas-repondre@bgv.invalid>'
 		},
 		resetLinkHours: positiveInt(env, 'RESET_LINK_HOURS', 2),
-		importParseTimeoutMs: positiveInt(env, 'IMPORT_PARSE_SECONDS', 20) * 1000
+		importParseTimeoutMs: positiveInt(env, 'IMPORT_PARSE_SECONDS', 20) * 1000,
+		traceStages: env.BGV_TRACE_STAGES === '1'
 	};
 }

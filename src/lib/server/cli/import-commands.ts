@@ -3,11 +3,11 @@ import { basename } from 'node:path';
 import { centsToString } from '$lib/money';
 import { isIsoDate } from '$lib/dates';
 import { InputError } from '../services/errors';
-import { importFile, previewFile, type FileImportResult } from '../services/import-service';
+import { importFile, previewFile, type FileImportResult, type ImportTimings } from '../services/import-service';
 import { transactionsBetween } from '../services/transactions';
 import type { StatementFormat } from '../import';
 import { output, householdOption, stringOption } from './helpers';
-import type { Command } from './types';
+import type { CliIo, Command } from './types';
 
 const FORMATS = ['auto', 'csv', 'ofx', 'qif', 'camt053'];
 
@@ -32,6 +32,30 @@ function describe(r: FileImportResult): string {
 	return lines.join('\n');
 }
 
+/** Rows between two `rows N` stage lines. */
+const TRACE_ROWS = 1000;
+
+/**
+ * With BGV_TRACE_STAGES=1, each stage of an import is announced on stderr as it ends (`bgv:stage parse`,
+ * `bgv:stage rows 1000` every 1,000 rows written, `bgv:stage write` once committed…), through the service's
+ * own stage timings: the import runs exactly as it would, and a test can stop or kill the process at known
+ * points of it. Stderr is a pipe or a file, written synchronously: a line is out before the next stage begins.
+ */
+function stageTracer(io: CliIo): ImportTimings {
+	let rows = 0;
+	return new Proxy<ImportTimings>(
+		{},
+		{
+			set(target, key, value) {
+				Reflect.set(target, key, value);
+				if (key !== 'writeRows') io.err(`bgv:stage ${String(key)}`);
+				else if (++rows % TRACE_ROWS === 0) io.err(`bgv:stage rows ${rows}`);
+				return true;
+			}
+		}
+	);
+}
+
 export const importCommands: Command[] = [
 	{
 		words: ['import'],
@@ -49,6 +73,8 @@ export const importCommands: Command[] = [
 			const format = stringOption(ctx, 'format') ?? 'auto';
 			if (!FORMATS.includes(format)) throw new InputError(`--format : ${FORMATS.join(', ')}`, 'format');
 			if (ctx.positionals.length === 0) throw new InputError('donnez au moins un fichier à importer', 'file');
+			const trace = ctx.config.traceStages ? (stage: string) => ctx.io.err(`bgv:stage ${stage}`) : null;
+			trace?.('opened');
 			const files: FileImportResult[] = [];
 			for (const path of ctx.positionals) {
 				let bytes: Uint8Array;
@@ -58,6 +84,7 @@ export const importCommands: Command[] = [
 					files.push({ file: basename(path), status: 'rejected', error: { message: `fichier illisible : ${path}` } });
 					continue;
 				}
+				trace?.('read');
 				const request = {
 					fileName: basename(path),
 					bytes,
@@ -65,13 +92,15 @@ export const importCommands: Command[] = [
 					format: format as 'auto' | StatementFormat,
 					maxBytes: ctx.config.importMaxBytes
 				};
+				const options = { timings: trace ? stageTracer(ctx.io) : undefined };
 				const r =
 					ctx.options['dry-run'] === true
-						? await previewFile(ctx.handle.db, scope, request)
-						: await importFile(ctx.handle.db, scope, request);
+						? await previewFile(ctx.handle.db, scope, request, options)
+						: await importFile(ctx.handle.db, scope, request, options);
 				files.push(r);
 				if (!ctx.json) ctx.io.err(describe(r));
 			}
+			trace?.('done');
 			const json = {
 				files: files.map((r) =>
 					r.status === 'rejected'

@@ -4,7 +4,7 @@
  */
 import { addDaysIso, addMonthsIso, today } from '$lib/dates';
 import type { Cents } from '$lib/money';
-import type { Db } from '../db';
+import { rawSqlite, type Db } from '../db';
 import { applySeriesOverrides, detectRecurring } from '../projection/recurring';
 import type { PlannedItem, Projection, WhatIf } from '../projection/projection';
 import type { Alert } from '../projection/alerts';
@@ -192,27 +192,37 @@ export async function householdForecast(
 
 /**
  * Recomputes what the caseload shows about a household's forecast (90 days): called after each import
- * and each change to series, planned items or balances.
+ * and each change to series, planned items or balances. The data is read and the status written in one
+ * transaction, one refresh of a household at a time: otherwise a refresh that read the data before another
+ * import committed could write after that import's own refresh, and its stale status would stay. On SQLite
+ * the transaction begins IMMEDIATE (it holds the write lock, so nothing commits between the reads and the
+ * write); on PostgreSQL it locks the household's row first (FOR NO KEY UPDATE, which inserts referring to
+ * the household do not wait for), and each read sees what was committed before it.
  */
 export async function refreshHouseholdStatus(db: Db, scope: HouseholdScope, now = new Date()): Promise<void> {
-	const f = await householdForecast(db, scope, { asOf: today(now) });
-	const p = f.projection;
-	const row = {
-		organisation_id: scope.organisationId,
-		balance_date: p?.from ?? null,
-		balance: p?.startBalance ?? null,
-		first_overdraft: p?.firstOverdraft ?? null,
-		lowest_balance: p?.lowest.balance ?? null,
-		alerts: JSON.stringify(
-			f.alerts.map((a) => ({ kind: a.kind, severity: a.severity, date: a.date, message: a.message }))
-		),
-		computed_at: now.toISOString()
-	};
-	await db
-		.insertInto('household_status')
-		.values({ household_id: scope.householdId, ...row })
-		.onConflict((oc) => oc.column('household_id').doUpdateSet(row))
-		.execute();
+	const sqlite = rawSqlite(db) !== undefined;
+	await db.transaction().execute(async (trx) => {
+		if (!sqlite)
+			await trx.selectFrom('household').select('id').where('id', '=', scope.householdId).forNoKeyUpdate().execute();
+		const f = await householdForecast(trx, scope, { asOf: today(now) });
+		const p = f.projection;
+		const row = {
+			organisation_id: scope.organisationId,
+			balance_date: p?.from ?? null,
+			balance: p?.startBalance ?? null,
+			first_overdraft: p?.firstOverdraft ?? null,
+			lowest_balance: p?.lowest.balance ?? null,
+			alerts: JSON.stringify(
+				f.alerts.map((a) => ({ kind: a.kind, severity: a.severity, date: a.date, message: a.message }))
+			),
+			computed_at: now.toISOString()
+		};
+		await trx
+			.insertInto('household_status')
+			.values({ household_id: scope.householdId, ...row })
+			.onConflict((oc) => oc.column('household_id').doUpdateSet(row))
+			.execute();
+	});
 }
 
 export async function saveSeriesOverride(

@@ -13,7 +13,7 @@ import { ImportError, type ParsedAccount } from '../../import';
 import { accountRows } from '../accounts';
 import { auditScope } from '../audit';
 import type { Categoriser } from '../categoriser';
-import { refreshDerived } from '../derived-status';
+import { refreshDerived, retryBusy } from '../derived-status';
 import { markCardSettlements } from '../card-settlements';
 import { findAccount, maskedNumberOf } from './accounts';
 import { accountKeys, knownKeys, probableDuplicates, storedBalances, statedBalances } from './lookups';
@@ -31,6 +31,8 @@ interface CommitContext {
 	categorise: Categoriser;
 	now: string;
 	timings?: ImportTimings;
+	/** SQLite: the transaction began IMMEDIATE, commits take turns */
+	sqlite: boolean;
 }
 
 /** The account the planned rows go to, as it stands inside the transaction. */
@@ -55,8 +57,14 @@ async function resolveAccount(ctx: CommitContext, planned: PlannedAccount): Prom
 				.execute();
 		return { id: still.id, created: false };
 	}
-	// Another import may have created this account since the plan (same number or IBAN, or the name typed).
+	// Another import may have created this account since the plan (same number or IBAN, or the name typed),
+	// or be creating it right now. On PostgreSQL the household's row is locked first, so that two imports
+	// that would create an account take turns and the later one finds the earlier one's once committed
+	// (without it each created its own and the rows they shared were stored twice); inserts referring to the
+	// household do not wait for this lock. SQLite's IMMEDIATE transactions already take turns.
 	const parsed = planned.parsed;
+	if (!ctx.sqlite)
+		await trx.selectFrom('household').select('id').where('id', '=', scope.householdId).forNoKeyUpdate().execute();
 	if (parsed.iban || parsed.accountNumber || planned.requestedName) {
 		const now = findAccount(await accountRows(trx, scope), { accountName: planned.requestedName }, parsed);
 		if (now) return { id: now.id, created: false };
@@ -298,50 +306,56 @@ export async function commitPlan(
 	const started = timings ? performance.now() : 0;
 	let result: FileImportResult;
 	try {
-		result = await db.transaction().execute(async (trx) => {
-			const batchId = await insertBatch(trx, scope, plan, now);
-			const ctx: CommitContext = {
-				trx,
-				raw: rawSqlite(db),
-				scope,
-				plan,
-				batchId,
-				categorise: options.categoriser,
-				now: now.toISOString(),
-				timings
-			};
-			const accounts: AccountImportResult[] = [];
-			for (const planned of plan.accounts) accounts.push(await commitAccount(ctx, planned));
-			await markCardSettlements(trx, scope);
-			const imported = accounts.reduce((s, a) => s + a.imported, 0);
-			const duplicates = accounts.reduce((s, a) => s + a.duplicates, 0);
-			await trx
-				.updateTable('import_batch')
-				.set({
-					imported_count: imported,
-					duplicate_count: duplicates,
-					summary: JSON.stringify({ accounts, warnings: plan.warnings, pendingSkipped: plan.pendingSkipped })
-				})
-				.where('id', '=', batchId)
-				.execute();
-			await auditScope(trx, scope, {
-				action: 'import',
-				targetType: 'import_batch',
-				targetId: batchId,
-				details: { file: plan.fileName, imported, duplicates }
-			});
-			return {
-				file: plan.fileName,
-				status: 'imported' as const,
-				format: plan.format,
-				layout: plan.layout,
-				encoding: plan.encoding,
-				accounts,
-				warnings: plan.warnings,
-				pendingSkipped: plan.pendingSkipped,
-				batchId
-			};
-		});
+		// SQLite: a write transaction waits busy_timeout for the write lock at its start; other imports of
+		// 100,000 rows can hold it longer (three at once: the third failed with "database is locked"), so the
+		// whole commit is tried again, from the reads inside it. Nothing of a failed attempt remains.
+		result = await retryBusy(() =>
+			db.transaction().execute(async (trx) => {
+				const batchId = await insertBatch(trx, scope, plan, now);
+				const ctx: CommitContext = {
+					trx,
+					raw: rawSqlite(db),
+					scope,
+					plan,
+					batchId,
+					categorise: options.categoriser,
+					now: now.toISOString(),
+					timings,
+					sqlite: rawSqlite(db) !== undefined
+				};
+				const accounts: AccountImportResult[] = [];
+				for (const planned of plan.accounts) accounts.push(await commitAccount(ctx, planned));
+				await markCardSettlements(trx, scope);
+				const imported = accounts.reduce((s, a) => s + a.imported, 0);
+				const duplicates = accounts.reduce((s, a) => s + a.duplicates, 0);
+				await trx
+					.updateTable('import_batch')
+					.set({
+						imported_count: imported,
+						duplicate_count: duplicates,
+						summary: JSON.stringify({ accounts, warnings: plan.warnings, pendingSkipped: plan.pendingSkipped })
+					})
+					.where('id', '=', batchId)
+					.execute();
+				await auditScope(trx, scope, {
+					action: 'import',
+					targetType: 'import_batch',
+					targetId: batchId,
+					details: { file: plan.fileName, imported, duplicates }
+				});
+				return {
+					file: plan.fileName,
+					status: 'imported' as const,
+					format: plan.format,
+					layout: plan.layout,
+					encoding: plan.encoding,
+					accounts,
+					warnings: plan.warnings,
+					pendingSkipped: plan.pendingSkipped,
+					batchId
+				};
+			})
+		);
 	} catch (e) {
 		if (e instanceof ImportError) return { file: plan.fileName, status: 'rejected', error: { message: e.message } };
 		throw e;
