@@ -1,66 +1,99 @@
 /**
- * Accuracy of the default French rules on a hand-labelled set of realistic bank labels
- * (tests/fixtures/rules/labels.csv, written for this project from the label shapes of each bank).
+ * Accuracy of the default French rules, set by set, with the file's payee and the amount's sign:
+ * - labels.csv: the project's own set, written beside the rules (tests/fixtures/rules/SOURCE.md);
+ * - probe*.csv: labels the rules' author wrote to probe the labelling conventions (not independent);
+ * - independent/dev.csv: written independently of the rules; the rules were tuned against it;
+ * - independent/holdout.csv: written independently, never looked at row by row. Only its totals are
+ *   printed or asserted here — never a row — so that it keeps measuring how the rules generalise.
+ * Each set's figures are printed (right, wrong = another category than expected, uncategorised).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseMoneyString } from '$lib/money';
 import { BUILTIN_CATEGORY_IDS } from '$lib/categories';
-import { categorise, compileRules, DEFAULT_RULES } from '$lib/server/rules';
+import { compileRules, DEFAULT_RULES } from '$lib/server/rules';
+import {
+	accuracyFigures,
+	categoriseRows,
+	isMissed,
+	isWrong,
+	parseLabelledSet,
+	type AccuracyFigures,
+	type RowResult
+} from '$lib/server/rules/accuracy';
 
-interface Row {
-	raw: string;
-	amount: number;
-	expected: string;
-	payee: string;
-	bank: string;
+const set = compileRules(DEFAULT_RULES);
+
+function load(name: string): RowResult[] {
+	const text = readFileSync(fileURLToPath(new URL(`../../fixtures/rules/${name}`, import.meta.url)), 'utf8');
+	return categoriseRows(set, parseLabelledSet(text));
 }
 
-const csv = readFileSync(fileURLToPath(new URL('../../fixtures/rules/labels.csv', import.meta.url)), 'utf8');
-const rows: Row[] = csv
-	.split('\n')
-	.slice(1)
-	.filter((l) => l.trim().length > 0)
-	.map((line) => {
-		const [raw, amount, expected, payee, bank] = line.split(';');
-		return { raw, amount: parseMoneyString(amount), expected, payee: payee ?? '', bank: bank ?? '' };
-	});
+function print(name: string, f: AccuracyFigures): void {
+	const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+	console.log(
+		`${name}: ${f.right}/${f.total} right (${pct(f.rightShare)}), ${f.wrong} wrong (${pct(f.wrongShare)}), ` +
+			`${f.uncategorised} uncategorised (${pct(f.uncategorisedShare)})`
+	);
+}
 
-describe('default rules accuracy', () => {
-	const set = compileRules(DEFAULT_RULES);
-	const results = rows.map((r) => ({
-		row: r,
-		got: categorise(set, { rawLabel: r.raw, amount: r.amount, date: '2026-03-01' })
-	}));
-	const correct = results.filter((x) => x.got.category === x.row.expected);
-	const wrong = results.filter((x) => x.got.category !== x.row.expected && x.got.category !== 'uncategorised');
-	const missed = results.filter((x) => x.got.category === 'uncategorised' && x.row.expected !== 'uncategorised');
+/** The rows in error, for the failure message of a set that may be looked at (never the held-out one). */
+function errors(results: readonly RowResult[]): string {
+	return results
+		.filter((r) => isWrong(r) || isMissed(r))
+		.map((r) => `${r.row.raw} → ${r.got.category} (attendu ${r.row.expected}, ${r.got.ruleId})`)
+		.join('\n');
+}
 
-	it('uses a labelled set of at least 300 labels from many banks, with valid categories', () => {
-		expect(rows.length).toBeGreaterThanOrEqual(300);
-		expect(new Set(rows.map((r) => r.bank)).size).toBeGreaterThanOrEqual(10);
-		for (const r of rows) expect(BUILTIN_CATEGORY_IDS.has(r.expected), r.expected).toBe(true);
-	});
-
-	it('gets at least 95 % right and at most 1 % wrong', () => {
-		const report = {
-			total: rows.length,
-			correct: correct.length,
-			wrong: wrong.map((x) => `${x.row.raw} → ${x.got.category} (attendu ${x.row.expected}, ${x.got.ruleId})`),
-			missed: missed.map((x) => `${x.row.raw} (attendu ${x.row.expected})`)
-		};
-		expect(correct.length / rows.length, JSON.stringify(report, null, 1)).toBeGreaterThanOrEqual(0.95);
-		expect(wrong.length / rows.length, JSON.stringify(report.wrong, null, 1)).toBeLessThanOrEqual(0.01);
-	});
-
-	it('extracts the expected payee where one is given (≥ 90 %)', () => {
-		const withPayee = results.filter((x) => x.row.payee !== '');
-		const ok = withPayee.filter((x) => x.got.payee === x.row.payee);
+describe('default rules accuracy, per labelled set', () => {
+	it('labels.csv (the rules’ own set): ≥ 95 % right, ≤ 1 % wrong, expected payees ≥ 90 %', () => {
+		const results = load('labels.csv');
+		const f = accuracyFigures(results);
+		print('labels.csv', f);
+		expect(f.total).toBeGreaterThanOrEqual(300);
+		expect(new Set(results.map((r) => r.row.bank)).size).toBeGreaterThanOrEqual(10);
+		for (const r of results) expect(BUILTIN_CATEGORY_IDS.has(r.row.expected), r.row.expected).toBe(true);
+		expect(f.rightShare, errors(results)).toBeGreaterThanOrEqual(0.95);
+		expect(f.wrongShare, errors(results)).toBeLessThanOrEqual(0.01);
+		const withPayee = results.filter((r) => r.row.expectedPayee !== '');
 		const bad = withPayee
-			.filter((x) => x.got.payee !== x.row.payee)
-			.map((x) => `${x.row.raw} → ${x.got.payee} (attendu ${x.row.payee})`);
+			.filter((r) => r.got.payee !== r.row.expectedPayee)
+			.map((r) => `${r.row.raw} → ${r.got.payee} (attendu ${r.row.expectedPayee})`);
 		expect(withPayee.length).toBeGreaterThanOrEqual(100);
-		expect(ok.length / withPayee.length, JSON.stringify(bad, null, 1)).toBeGreaterThanOrEqual(0.9);
+		expect((withPayee.length - bad.length) / withPayee.length, bad.join('\n')).toBeGreaterThanOrEqual(0.9);
+	});
+
+	it('probe sets (conventions, written by the rules’ author): ≥ 98 % right, ≤ 1 % wrong', () => {
+		const results = [
+			'probe.csv',
+			'probe2.csv',
+			'probe3.csv',
+			'brands-probe.csv',
+			'trades-probe.csv',
+			'probe4.csv'
+		].flatMap(load);
+		const f = accuracyFigures(results);
+		print('probe*.csv', f);
+		expect(f.total).toBeGreaterThanOrEqual(1000);
+		expect(f.rightShare, errors(results)).toBeGreaterThanOrEqual(0.98);
+		expect(f.wrongShare, errors(results)).toBeLessThanOrEqual(0.01);
+	});
+
+	it('independent dev set (tuned against): ≥ 97 % right, ≤ 1 % wrong', () => {
+		const results = load('independent/dev.csv');
+		const f = accuracyFigures(results);
+		print('independent/dev.csv', f);
+		expect(f.total).toBeGreaterThanOrEqual(500);
+		expect(f.rightShare, errors(results)).toBeGreaterThanOrEqual(0.97);
+		expect(f.wrongShare, errors(results)).toBeLessThanOrEqual(0.01);
+	});
+
+	it('independent held-out set (totals only): ≥ 91.5 % right, ≤ 3 % wrong (goal 95 % and 2 %, not reached)', () => {
+		const f = accuracyFigures(load('independent/holdout.csv'));
+		print('independent/holdout.csv', f);
+		expect(f.total).toBeGreaterThanOrEqual(300);
+		// The message is the totals alone: a failing row of the held-out set must not be shown.
+		expect(f.rightShare, JSON.stringify(f)).toBeGreaterThanOrEqual(0.915);
+		expect(f.wrongShare, JSON.stringify(f)).toBeLessThanOrEqual(0.03);
 	});
 });

@@ -102,12 +102,22 @@ describe('default rules', () => {
 		const c = (raw: string, amount: number) => categorise(set, { rawLabel: raw, amount }).category;
 		expect(c('VIR SEPA HARMONIE MUTUELLE', 980)).toBe('income.health_refund');
 		expect(c('PRLV SEPA HARMONIE MUTUELLE', -5400)).toBe('fixed.health_insurance');
-		expect(c('VIR CPAM DE PARIS', 2000)).toBe('income.health_refund');
-		expect(c('VIR CAF DE PARIS', 20000)).toBe('income.family_benefits');
+		expect(c('VIR CPAM DE PARIS REMBOURSEMENT SOINS', 2000)).toBe('income.health_refund');
+		// With no motive a CAF or CPAM credit could be several benefits: left for the person to decide.
+		expect(c('VIR CPAM DE PARIS', 2000)).toBe('uncategorised');
+		expect(c('VIR CAF DE PARIS', 20000)).toBe('uncategorised');
+		expect(c('VIR CAF DE PARIS AF', 20000)).toBe('income.family_benefits');
 		expect(c('VIR CAF DE PARIS APL', 20000)).toBe('income.housing_benefit');
 		expect(c('PRLV CAF DE PARIS INDU', -2000)).toBe('credit.other');
 		expect(c('VIR PENSION ALIMENTAIRE', 15000)).toBe('income.alimony');
 		expect(c('VIR PENSION ALIMENTAIRE', -15000)).toBe('fixed.alimony_paid');
+	});
+	it('reads a withdrawal as cash even when the label names where the cash machine is', () => {
+		const set = compileRules(DEFAULT_RULES);
+		expect(categorise(set, { rawLabel: 'RETRAIT DAB 12/03 CARREFOUR MARKET PARIS', amount: -4000 }).category).toBe(
+			'daily.cash'
+		);
+		expect(categorise(set, { rawLabel: 'FRAIS RETRAIT DAB HORS RESEAU', amount: -100 }).category).toBe('bank.fees');
 	});
 	it('keeps rejected debits and their fees apart from the creditor', () => {
 		const set = compileRules(DEFAULT_RULES);

@@ -15,7 +15,13 @@ import {
 import { categoriserFor, type CategoriserInput } from '$lib/server/services/categoriser';
 
 function uncached(set: RuleSet, tx: CategoriserInput) {
-	const r = categorise(set, { rawLabel: tx.rawLabel, amount: tx.amount, date: tx.date, accountId: tx.accountId });
+	const r = categorise(set, {
+		rawLabel: tx.rawLabel,
+		amount: tx.amount,
+		date: tx.date,
+		accountId: tx.accountId,
+		filePayee: tx.filePayee
+	});
 	return {
 		category: r.category ?? UNCATEGORISED,
 		payee: r.payee ?? tx.filePayee ?? r.normalised.payee ?? null,

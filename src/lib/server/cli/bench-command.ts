@@ -22,7 +22,7 @@ import { loadHistory } from '../services/forecast-service';
 import { backtestPanel, type BacktestHouseholdInput } from '../projection/backtest-panel';
 import { benchSyntheticPanel } from '../projection/panel-bench';
 import { backtestJson } from './forecast-commands';
-import { benchRules } from './bench-rules';
+import { benchAccuracy, benchNormalise, benchRules } from './bench-rules';
 import { InputError } from '../services/errors';
 import type { CliContext, Command } from './types';
 
@@ -408,10 +408,10 @@ async function benchBacktest() {
 export const benchCommand: Command = {
 	words: ['bench'],
 	summary: 'mesures de vitesse et de mémoire (import, catégorisation, prévisions, droits), en JSON',
-	usage: 'bench [--quick] [--only import|backtest] [--runs 3] --json',
+	usage: 'bench [--quick] [--only import|backtest|rules|normalise] [--runs 3] --json',
 	options: {
 		quick: { type: 'boolean', description: 'tailles réduites' },
-		only: { type: 'string', description: 'ne mesurer que cette partie (import ou backtest)' },
+		only: { type: 'string', description: 'ne mesurer que cette partie (import, backtest, rules ou normalise)' },
 		runs: { type: 'string', description: "nombre de mesures de l'import et du plancher (3 par défaut)" },
 		worker: {
 			type: 'string',
@@ -435,6 +435,20 @@ export const benchCommand: Command = {
 			ctx.io.out(JSON.stringify({ node: process.version, quick, backtest }, null, ctx.json ? 0 : 2));
 			return;
 		}
+		const labels = quick ? 100_000 : 1_000_000;
+		if (ctx.options.only === 'normalise' || ctx.options.only === 'rules') {
+			ctx.io.err('Normalisation des libellés…');
+			const normalise = benchNormalise(labels, runs);
+			const report: Record<string, unknown> = { node: process.version, quick, normalise };
+			if (ctx.options.only === 'rules') {
+				report.accuracy = benchAccuracy();
+				ctx.io.err('Règles : moteur compilé contre boucle naïve…');
+				report.categorise = benchCategorise(quick ? 20_000 : 100_000);
+				report.rulesAtScale = await benchRules(labels, quick ? 2_000 : 10_000);
+			}
+			ctx.io.out(JSON.stringify(report, null, ctx.json ? 0 : 2));
+			return;
+		}
 		ctx.io.err('Import…');
 		const importBench = await benchImport(quick ? 10_000 : 100_000, runs);
 		if (ctx.options.only === 'import') {
@@ -444,7 +458,10 @@ export const benchCommand: Command = {
 		ctx.io.err('Catégorisation…');
 		const rules = benchCategorise(quick ? 20_000 : 100_000);
 		ctx.io.err('Règles : moteur compilé contre boucle naïve…');
-		const rulesAtScale = await benchRules(quick ? 100_000 : 1_000_000, quick ? 2_000 : 10_000);
+		const rulesAtScale = await benchRules(labels, quick ? 2_000 : 10_000);
+		ctx.io.err('Normalisation des libellés…');
+		const normalise = benchNormalise(labels, runs);
+		const accuracy = benchAccuracy();
 		ctx.io.err('Prévisions…');
 		const projection = benchProjection({ runs: quick ? 3 : 9 });
 		ctx.io.err('Droits…');
@@ -457,6 +474,8 @@ export const benchCommand: Command = {
 			import: importBench,
 			categorise: rules,
 			rulesAtScale,
+			normalise,
+			accuracy,
 			projection,
 			benefits,
 			backtest

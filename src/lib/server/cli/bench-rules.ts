@@ -4,7 +4,7 @@
  * same rules and labels in the same run; and re-applying rules to 10 years of a household's history.
  */
 import { operatorScope } from '../auth/access';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,6 +18,7 @@ import {
 	type Rule
 } from '../rules';
 import { generateTransactions } from '../rules/bench';
+import { accuracyFigures, categoriseRows, parseLabelledSet } from '../rules/accuracy';
 import { generateHousehold } from '../projection/synthetic';
 import { createDb } from '../db';
 import { prepareDatabase } from '../services/reference-data';
@@ -71,6 +72,114 @@ function naiveMatcher(rules: readonly Rule[]) {
 			if (hit) return r.category;
 		}
 		return null;
+	};
+}
+
+const LABELLED_SETS = {
+	own: 'labels.csv',
+	dev: 'independent/dev.csv',
+	holdout: 'independent/holdout.csv'
+} as const;
+
+/**
+ * Accuracy of the default rules on the labelled sets of tests/fixtures/rules (read from the working directory,
+ * as `npm run bench` runs from the repository): totals only — the held-out set is never shown row by row.
+ */
+export function benchAccuracy(root = join(process.cwd(), 'tests', 'fixtures', 'rules')) {
+	const set = compileRules(DEFAULT_RULES);
+	const out: Record<string, unknown> = {};
+	for (const [key, file] of Object.entries(LABELLED_SETS)) {
+		const path = join(root, file);
+		if (!existsSync(path)) {
+			out[key] = { file, missing: true };
+			continue;
+		}
+		const f = accuracyFigures(categoriseRows(set, parseLabelledSet(readFileSync(path, 'utf8'))));
+		out[key] = { file, ...f };
+	}
+	return { ...out, holdoutTarget: { rightShare: 0.95, wrongShareAtMost: 0.02 } };
+}
+
+/** The same-run baseline of the normalisation target: upper case, collapsed spaces and one prefix regex. */
+const RE_BASELINE_PREFIX = /^(?:CB|CARTE|PRLV|PRELEVEMENT|VIR|VIREMENT|RETRAIT|PAIEMENT|ACHAT)\b/;
+
+function baselinePass(labels: readonly string[]): number {
+	let sink = 0;
+	for (const label of labels) {
+		const up = label.toUpperCase().replace(/\s+/g, ' ');
+		const m = RE_BASELINE_PREFIX.exec(up);
+		sink += m ? m[0].length : up.length;
+	}
+	return sink;
+}
+
+function normalisePass(txs: readonly { rawLabel: string; amount: number; date?: string }[]): number {
+	let sink = 0;
+	for (const tx of txs) {
+		const n = normaliseLabel(tx.rawLabel, { amount: tx.amount, bookingDate: tx.date });
+		sink += n.search.length + (n.payee === null ? 0 : n.payee.length);
+	}
+	return sink;
+}
+
+/** Wall-clock and CPU milliseconds of one call (CPU: this process's user + system time, all threads). */
+function timed(f: () => number): { wall: number; cpu: number; sink: number } {
+	const c = process.cpuUsage();
+	const t = process.hrtime.bigint();
+	const sink = f();
+	const wall = ms(t);
+	const used = process.cpuUsage(c);
+	return { wall: Math.round(wall), cpu: Math.round((used.user + used.system) / 1000), sink };
+}
+
+function median(xs: readonly number[]): number {
+	return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
+
+/**
+ * Normalisation of n generated labels (all different: no cache of labels helps), against the baseline
+ * pass over the same labels, alternated `runs` times in this process; medians and their ratio. CPU times
+ * are given beside wall-clock times because the machine is shared: waiting for a core is not our cost.
+ */
+export function benchNormalise(n: number, runs = 3) {
+	const txs = generateTransactions(n, 11);
+	const labels = txs.map((t) => t.rawLabel);
+	// Template literals build rope strings: flatten them first, so that neither pass pays for it.
+	let sink = 0;
+	for (const l of labels) if (/\d/.test(l)) sink++;
+	const normalise: { wall: number; cpu: number }[] = [];
+	const baseline: { wall: number; cpu: number }[] = [];
+	for (let i = 0; i < runs; i++) {
+		const b = timed(() => baselinePass(labels));
+		baseline.push(b);
+		const r = timed(() => normalisePass(txs));
+		normalise.push(r);
+		sink += b.sink + r.sink;
+	}
+	const normaliseMs = median(normalise.map((r) => r.wall));
+	const baselineMs = median(baseline.map((r) => r.wall));
+	const normaliseCpuMs = median(normalise.map((r) => r.cpu));
+	const baselineCpuMs = median(baseline.map((r) => r.cpu));
+	return {
+		labels: n,
+		normaliseMs,
+		normaliseRunsMs: normalise.map((r) => r.wall),
+		targetMs: Math.round((2000 * n) / 1_000_000),
+		baseline: 'toUpperCase + replace(/\\s+/g) + one prefix regex per label',
+		baselineMs,
+		baselineRunsMs: baseline.map((r) => r.wall),
+		ratioToBaseline: Math.round((normaliseMs / Math.max(1, baselineMs)) * 100) / 100,
+		normaliseCpuMs,
+		baselineCpuMs,
+		cpuRatioToBaseline: Math.round((normaliseCpuMs / Math.max(1, baselineCpuMs)) * 100) / 100,
+		// The fastest run of each: the least disturbed by the other processes of a shared machine.
+		normaliseBestMs: Math.min(...normalise.map((r) => r.wall)),
+		baselineBestMs: Math.min(...baseline.map((r) => r.wall)),
+		bestRatioToBaseline:
+			Math.round(
+				(Math.min(...normalise.map((r) => r.wall)) / Math.max(1, Math.min(...baseline.map((r) => r.wall)))) * 100
+			) / 100,
+		checksum: sink % 1_000_003
 	};
 }
 

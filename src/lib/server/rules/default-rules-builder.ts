@@ -67,13 +67,34 @@ export function family(
 			let id = base;
 			for (let k = 2; seen.has(id); k++) id = `${base}_${k}`;
 			seen.add(id);
-			rules.push(buildRule(id, category, value, o));
+			// The other spellings of a pattern are literals of the same rule (its id stays the pattern's).
+			const others = spellings(value).filter((w) => !values.includes(w));
+			rules.push(buildRule(id, category, others.length === 0 ? value : [value, ...others], o));
 		}
 	}
 	return rules;
 }
 
-function buildRule(id: string, category: string, value: string, o: FamilyOptions): Rule {
+/**
+ * Other ways banks print a pattern: hyphens and apostrophes as spaces or dropped ("SEINE SAINT DENIS HABITAT",
+ * "MCDONALDS"), a dot between letters as a space ("BOOKING COM"), "&" with or without spaces ("B & M").
+ */
+export function spellings(v: string): string[] {
+	const tidy = (x: string) => x.replace(/ {2,}/g, ' ').trim();
+	const out = new Set<string>([
+		tidy(v.replace(/-/g, ' ')),
+		tidy(v.replace(/['’]/g, ' ')),
+		tidy(v.replace(/['’]/g, '')),
+		tidy(v.replace(/([A-Z])\.([A-Z])/g, '$1 $2')),
+		tidy(v.replace(/ ?& ?/g, ' & ')),
+		tidy(v.replace(/ & /g, '&'))
+	]);
+	out.delete(v);
+	out.delete('');
+	return [...out];
+}
+
+function buildRule(id: string, category: string, value: string | string[], o: FamilyOptions): Rule {
 	const whole = o.whole ?? true;
 	const conditions: Condition[] = [];
 	if (o.payeeStartsWith) {

@@ -15,9 +15,10 @@
  *  Text conditions see the label and the normalised payee, never a payee set by another rule.
  */
 import { AhoCorasick, type PatternSpec } from './aho-corasick';
-import { describeCondition } from './describe';
-import { normaliseLabel } from './normalise';
-import { containsText, foldText, sanitiseText } from './text';
+import { displayPayee } from './display';
+import { truncatedCompletions, TypoIndex, typoEligible } from './typos';
+import { filePayeeName, normaliseLabel } from './normalise';
+import { textPredicate, type TextField } from './text-predicate';
 import type {
 	CategorisableTransaction,
 	CategorisationResult,
@@ -25,133 +26,39 @@ import type {
 	Condition,
 	NormalisedLabel,
 	OperationType,
-	Rule,
-	RuleScope
+	Rule
 } from './types';
 import { UNCATEGORISED } from '$lib/categories';
+import {
+	asStrings,
+	compareKeys,
+	conditionWeight,
+	DEFAULT_AMOUNT_TOLERANCE_PCT,
+	DEFAULT_DAY_TOLERANCE,
+	foldLiteral,
+	sortKey
+} from './rule-order';
+import {
+	dayOf,
+	describeOnce,
+	matches,
+	numericPredicate,
+	spansCut,
+	type CompiledRule,
+	type EvalContext,
+	type Outcome,
+	type Predicate
+} from './rule-match';
 
-interface EvalContext {
-	label: string;
-	payee: string;
-	opType: OperationType;
-	amount: number;
-	abs: number;
-	day: number | null;
-	account: string | null;
-	stamp: number;
-}
-
-type Predicate = (ctx: EvalContext) => boolean;
-
-interface CompiledRule {
-	rule: Rule;
-	rank: number;
-	layer: RuleScope;
-	predicates: Predicate[];
-	/** Condition index used as the explanation of an ALL rule (its anchor). */
-	anchorIndex: number;
-	/** French descriptions of the conditions, filled on first use. */
-	descriptions: (string | undefined)[];
-}
-
-type TextField = 'label' | 'payee';
-
-/** Default tolerance of `approx` on amounts, in percent. */
-export const DEFAULT_AMOUNT_TOLERANCE_PCT = 10;
-/** Default tolerance of `approx` on the day of month, in days. */
-export const DEFAULT_DAY_TOLERANCE = 2;
+export {
+	compareRules,
+	foldLiteral,
+	foldRegexSource,
+	DEFAULT_AMOUNT_TOLERANCE_PCT,
+	DEFAULT_DAY_TOLERANCE
+} from './rule-order';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
-
-const foldCache = new Map<string, string>();
-
-/** Folds a literal of a text condition the same way labels are folded (memoised: lists repeat a lot). */
-export function foldLiteral(s: string): string {
-	let folded = foldCache.get(s);
-	if (folded === undefined) {
-		folded = foldText(sanitiseText(s));
-		if (foldCache.size > 50_000) foldCache.clear();
-		foldCache.set(s, folded);
-	}
-	return folded;
-}
-
-/** Strips accents from a regex source (escapes are ASCII, so they are unaffected). */
-export function foldRegexSource(source: string): string {
-	return source.normalize('NFD').replace(/\p{M}+/gu, '');
-}
-
-function asStrings(v: Condition['value']): string[] {
-	if (Array.isArray(v)) return (v as (string | number)[]).map((x) => String(x));
-	return [String(v)];
-}
-
-function asNumber(v: Condition['value']): number {
-	return typeof v === 'number' ? v : Number(v);
-}
-
-function asPair(v: Condition['value']): [number, number] {
-	if (Array.isArray(v) && v.length === 2) {
-		const a = Number(v[0]);
-		const b = Number(v[1]);
-		return a <= b ? [a, b] : [b, a];
-	}
-	return [NaN, NaN];
-}
-
-/** Specificity score of a condition (see module comment). */
-function conditionWeight(c: Condition): number {
-	switch (c.field) {
-		case 'label':
-		case 'payee':
-			if (c.op === 'regex') return 3;
-			return Math.min(...asStrings(c.value).map((s) => foldLiteral(s).length));
-		case 'operationType':
-			return 2;
-		case 'amount':
-			return c.op === 'sign' ? 1 : 2;
-		case 'dayOfMonth':
-			return 1;
-		case 'account':
-			return 3;
-	}
-	return 0;
-}
-
-function specificity(rule: Rule): number {
-	return rule.conditions.reduce((sum, c) => sum + (Number.isFinite(conditionWeight(c)) ? conditionWeight(c) : 0), 0);
-}
-
-interface SortKey {
-	rule: Rule;
-	layer: number;
-	priority: number;
-	specificity: number;
-	count: number;
-}
-
-function sortKey(rule: Rule): SortKey {
-	return {
-		rule,
-		layer: rule.scope === 'household' ? 0 : 1,
-		priority: Number.isFinite(rule.priority) ? rule.priority : 0,
-		specificity: specificity(rule),
-		count: rule.conditions.length
-	};
-}
-
-function compareKeys(a: SortKey, b: SortKey): number {
-	if (a.layer !== b.layer) return a.layer - b.layer;
-	if (a.priority !== b.priority) return b.priority - a.priority;
-	if (a.specificity !== b.specificity) return b.specificity - a.specificity;
-	if (a.count !== b.count) return b.count - a.count;
-	return a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0;
-}
-
-/** Sorts rules in application order (see module comment): negative when `a` applies before `b`. */
-export function compareRules(a: Rule, b: Rule): number {
-	return compareKeys(sortKey(a), sortKey(b));
-}
 
 /** A compiled, immutable rule set. Not re-entrant (scratch buffers), which is fine: categorise is sync. */
 export class RuleSet {
@@ -169,6 +76,9 @@ export class RuleSet {
 	private readonly candidateMark: Int32Array;
 	private readonly candidates: number[] = [];
 	private stamp = 0;
+	/** Folded literals of the text conditions: the words typo correction knows (index built on first use). */
+	private readonly literals: string[] = [];
+	private typos: TypoIndex | null = null;
 	private readonly onLabel: (pid: number) => void;
 	private readonly onPayee: (pid: number) => void;
 
@@ -194,6 +104,7 @@ export class RuleSet {
 			if (pid === undefined) {
 				pid = patterns[field].length;
 				patterns[field].push({ text, wholeWord });
+				this.literals.push(text);
 				patternIds[field].set(key, pid);
 				this.anchored[field].push([]);
 			}
@@ -289,60 +200,8 @@ export class RuleSet {
 		const never: Predicate = () => false;
 		switch (c.field) {
 			case 'label':
-			case 'payee': {
-				const field = c.field;
-				const get = field === 'label' ? (x: EvalContext) => x.label : (x: EvalContext) => x.payee;
-				if (c.op === 'regex') {
-					let re: RegExp;
-					try {
-						re = new RegExp(foldRegexSource(String(c.value)), 'i');
-					} catch {
-						return { predicate: never, pids: null };
-					}
-					return { predicate: (x) => re.test(get(x)), pids: null };
-				}
-				const literals = asStrings(c.value)
-					.map(foldLiteral)
-					.filter((s) => s.length > 0);
-				if (literals.length === 0) return { predicate: never, pids: null };
-				const ww = c.wholeWord === true;
-				if (c.op === 'contains') {
-					const pids = literals.map((l) => register(field, l, ww));
-					const allIndexed = pids.every((p) => p !== null);
-					if (allIndexed) {
-						const ids = pids as number[];
-						const flags = this.found;
-						if (ids.length === 1) {
-							const only = ids[0];
-							return { predicate: (x) => flags[field][only] === x.stamp, pids: ids };
-						}
-						return { predicate: (x) => ids.some((p) => flags[field][p] === x.stamp), pids: ids };
-					}
-					return {
-						predicate: (x) => literals.some((l) => containsText(get(x), l, ww)),
-						pids: null
-					};
-				}
-				// startsWith, equals, oneOf: checked directly; the literal still serves as an anchor.
-				const anchorPids = literals.map((l) => register(field, l, false));
-				const pids = anchorPids.every((p) => p !== null) ? (anchorPids as number[]) : null;
-				if (c.op === 'startsWith') {
-					return {
-						predicate: (x) => {
-							const t = get(x);
-							return literals.some(
-								(l) => t.startsWith(l) && (!ww || t.length === l.length || !/[A-Z0-9]/.test(t[l.length]))
-							);
-						},
-						pids
-					};
-				}
-				if (c.op === 'equals' || c.op === 'oneOf') {
-					const set = new Set(literals);
-					return { predicate: (x) => set.has(get(x)), pids };
-				}
-				return { predicate: never, pids: null };
-			}
+			case 'payee':
+				return textPredicate(c, c.field, register, this.found);
 			case 'operationType': {
 				const set = new Set(asStrings(c.value));
 				if (c.op === 'equals' || c.op === 'oneOf') return { predicate: (x) => set.has(x.opType), pids: null };
@@ -365,6 +224,75 @@ export class RuleSet {
 
 	/** Runs the rule set on one transaction. */
 	run(tx: CategorisableTransaction, normalised: NormalisedLabel): CategorisationResult {
+		const payeeText = normalised.payee === null ? '' : foldLiteral(normalised.payee);
+		const filePayee = typeof tx.filePayee === 'string' && tx.filePayee !== '' ? foldLiteral(tx.filePayee) : '';
+		const amount = Number.isFinite(tx.amount) ? tx.amount : 0;
+		const ctx: EvalContext = {
+			label: normalised.search,
+			payee: payeeText,
+			filePayee,
+			opType: normalised.operationType,
+			amount,
+			abs: Math.abs(amount),
+			day: dayOf(tx.date),
+			account: tx.accountId === undefined || tx.accountId === null ? null : String(tx.accountId),
+			stamp: 0
+		};
+		let o = this.evaluate(ctx);
+		if (o.category === null) o = this.repaired(ctx) ?? o;
+		const explained = o.categoryRule ?? o.firstRule;
+		const explainedCondition = o.categoryRule ? o.categoryCondition : o.firstCondition;
+		return {
+			category: o.category ?? UNCATEGORISED,
+			payee: o.payee ?? displayPayee(filePayeeName(tx.filePayee) ?? normalised.payee),
+			ruleId: o.categoryRule ? o.categoryRule.rule.id : null,
+			tags: o.tags,
+			internalTransfer: o.internal ?? false,
+			explanation: explained
+				? {
+						ruleId: explained.rule.id,
+						layer: explained.layer,
+						conditionIndex: explainedCondition,
+						matched: describeOnce(explained, explainedCondition),
+						payeeRuleId: o.payeeRuleId
+					}
+				: null,
+			normalised
+		};
+	}
+
+	/**
+	 * When no rule knows a label, the outcome on the label repaired (see typos.ts): a misspelt brand corrected
+	 * (card payments and direct debits only), or the last word of a label cut at 32 characters completed —
+	 * kept only if a rule literal of several words ends with the completed word, and all such completions
+	 * agree on the category. Null when nothing helps.
+	 */
+	private repaired(ctx: EvalContext): Outcome | null {
+		const index = this.typoIndex();
+		if (typoEligible(ctx.opType)) {
+			const corrected = ctx.payee === '' ? null : index.correctLabel(ctx.label, ctx.payee);
+			if (corrected !== null) {
+				const again = this.evaluate({ ...ctx, label: corrected });
+				if (again.category !== null) return again;
+			}
+		}
+		let found: Outcome | null = null;
+		for (const [label, word] of truncatedCompletions(ctx.label, index)) {
+			const again = this.evaluate({ ...ctx, label });
+			const cutLength = word.length - (label.length - ctx.label.length);
+			if (again.categoryRule === null || !spansCut(again.categoryRule, label, word, cutLength)) continue;
+			if (found !== null && found.category !== again.category) return null;
+			found ??= again;
+		}
+		return found;
+	}
+
+	private typoIndex(): TypoIndex {
+		this.typos ??= new TypoIndex(this.literals);
+		return this.typos;
+	}
+
+	private nextStamp(): number {
 		this.stamp = (this.stamp + 1) | 0;
 		if (this.stamp === 0) {
 			this.found.label.fill(0);
@@ -372,77 +300,58 @@ export class RuleSet {
 			this.candidateMark.fill(0);
 			this.stamp = 1;
 		}
-		const stamp = this.stamp;
-		const payeeText = normalised.payee === null ? '' : foldLiteral(normalised.payee);
-		const amount = Number.isFinite(tx.amount) ? tx.amount : 0;
-		const ctx: EvalContext = {
-			label: normalised.search,
-			payee: payeeText,
-			opType: normalised.operationType,
-			amount,
-			abs: Math.abs(amount),
-			day: dayOf(tx.date),
-			account: tx.accountId === undefined || tx.accountId === null ? null : String(tx.accountId),
-			stamp
-		};
+		return this.stamp;
+	}
+
+	/** The rules that match the context, first to last: what each field gets and from which rule. */
+	private evaluate(ctx: EvalContext): Outcome {
+		const stamp = this.nextStamp();
+		ctx.stamp = stamp;
 		const candidates = this.candidates;
 		candidates.length = 0;
 		this.automata.label.scan(ctx.label, this.found.label, stamp, this.onLabel);
-		if (payeeText.length > 0) this.automata.payee.scan(payeeText, this.found.payee, stamp, this.onPayee);
+		if (ctx.payee.length > 0) this.automata.payee.scan(ctx.payee, this.found.payee, stamp, this.onPayee);
+		if (ctx.filePayee.length > 0) {
+			this.automata.label.scan(ctx.filePayee, this.found.label, stamp, this.onLabel);
+			this.automata.payee.scan(ctx.filePayee, this.found.payee, stamp, this.onPayee);
+		}
 		const typed = this.byOpType.get(ctx.opType);
 		if (typed) this.onTyped(typed);
 		this.onTyped(this.always);
 		if (candidates.length > 1) candidates.sort((a, b) => a - b);
-
-		let category: string | null = null;
-		let categoryRule: CompiledRule | null = null;
-		let categoryCondition = 0;
-		let payee: string | null = null;
-		let payeeRuleId: string | null = null;
-		let internal: boolean | null = null;
-		const tags: string[] = [];
-		let firstRule: CompiledRule | null = null;
-		let firstCondition = 0;
+		const o: Outcome = {
+			category: null,
+			categoryRule: null,
+			categoryCondition: 0,
+			payee: null,
+			payeeRuleId: null,
+			internal: null,
+			tags: [],
+			firstRule: null,
+			firstCondition: 0
+		};
 		for (const rank of candidates) {
 			const cr = this.rules[rank];
 			const hit = matches(cr, ctx);
 			if (hit < 0) continue;
 			const a = cr.rule.actions;
-			if (firstRule === null) {
-				firstRule = cr;
-				firstCondition = hit;
+			if (o.firstRule === null) {
+				o.firstRule = cr;
+				o.firstCondition = hit;
 			}
-			if (category === null && a.category !== undefined) {
-				category = a.category;
-				categoryRule = cr;
-				categoryCondition = hit;
+			if (o.category === null && a.category !== undefined) {
+				o.category = a.category;
+				o.categoryRule = cr;
+				o.categoryCondition = hit;
 			}
-			if (payee === null && a.payee !== undefined) {
-				payee = a.payee;
-				payeeRuleId = cr.rule.id;
+			if (o.payee === null && a.payee !== undefined) {
+				o.payee = a.payee;
+				o.payeeRuleId = cr.rule.id;
 			}
-			if (internal === null && a.internalTransfer !== undefined) internal = a.internalTransfer;
-			if (a.tag !== undefined && !tags.includes(a.tag)) tags.push(a.tag);
+			if (o.internal === null && a.internalTransfer !== undefined) o.internal = a.internalTransfer;
+			if (a.tag !== undefined && !o.tags.includes(a.tag)) o.tags.push(a.tag);
 		}
-		const explained = categoryRule ?? firstRule;
-		const explainedCondition = categoryRule ? categoryCondition : firstCondition;
-		return {
-			category: category ?? UNCATEGORISED,
-			payee: payee ?? normalised.payee,
-			ruleId: categoryRule ? categoryRule.rule.id : null,
-			tags,
-			internalTransfer: internal ?? false,
-			explanation: explained
-				? {
-						ruleId: explained.rule.id,
-						layer: explained.layer,
-						conditionIndex: explainedCondition,
-						matched: describeOnce(explained, explainedCondition),
-						payeeRuleId
-					}
-				: null,
-			normalised
-		};
+		return o;
 	}
 
 	private onTyped(ranks: number[]): void {
@@ -453,108 +362,6 @@ export class RuleSet {
 				this.candidates.push(r);
 			}
 		}
-	}
-}
-
-function describeOnce(cr: CompiledRule, index: number): string {
-	let text = cr.descriptions[index];
-	if (text === undefined) {
-		const c = cr.rule.conditions[index];
-		text = c ? describeCondition(c) : 'règle inversée';
-		if (cr.rule.negate) text = `règle inversée : ${text}`;
-		cr.descriptions[index] = text;
-	}
-	return text;
-}
-
-/** Returns the explaining condition index when the rule matches, or -1. */
-function matches(cr: CompiledRule, ctx: EvalContext): number {
-	const preds = cr.predicates;
-	let result: number;
-	if (cr.rule.match === 'any') {
-		result = -1;
-		for (let i = 0; i < preds.length; i++) {
-			if (preds[i](ctx)) {
-				result = i;
-				break;
-			}
-		}
-	} else {
-		result = cr.anchorIndex;
-		for (let i = 0; i < preds.length; i++) {
-			if (!preds[i](ctx)) {
-				result = -1;
-				break;
-			}
-		}
-	}
-	if (cr.rule.negate) return result < 0 ? 0 : -1;
-	return result;
-}
-
-function dayOf(date: string | undefined): number | null {
-	if (typeof date !== 'string' || date.length < 10) return null;
-	const d = Number(date.slice(8, 10));
-	return Number.isInteger(d) && d >= 1 && d <= 31 ? d : null;
-}
-
-function numericPredicate(
-	c: Condition,
-	get: (x: EvalContext) => number | null,
-	defaultTolerance: number,
-	percent: boolean
-): Predicate {
-	if (c.op === 'sign') {
-		const credit = c.value === 'credit' || c.value === '+';
-		return credit ? (x) => x.amount > 0 : (x) => x.amount < 0;
-	}
-	if (c.op === 'between') {
-		const [lo, hi] = asPair(c.value);
-		return (x) => {
-			const v = get(x);
-			return v !== null && v >= lo && v <= hi;
-		};
-	}
-	if (c.op === 'oneOf') {
-		const set = new Set(asStrings(c.value).map(Number));
-		return (x) => {
-			const v = get(x);
-			return v !== null && set.has(v);
-		};
-	}
-	const target = asNumber(c.value);
-	if (!Number.isFinite(target)) return () => false;
-	switch (c.op) {
-		case 'equals':
-			return (x) => get(x) === target;
-		case 'gt':
-			return (x) => {
-				const v = get(x);
-				return v !== null && v > target;
-			};
-		case 'lt':
-			return (x) => {
-				const v = get(x);
-				return v !== null && v < target;
-			};
-		case 'approx': {
-			const tol = c.tolerance ?? defaultTolerance;
-			if (percent) {
-				// |v − t| ≤ t × tol %, in integers: |v − t| × 10 000 ≤ t × round(tol × 100)
-				const scaled = Math.round(tol * 100);
-				const t = Math.abs(target);
-				return (x) => {
-					const v = get(x);
-					return v !== null && Math.abs(v - t) * 10_000 <= t * scaled;
-				};
-			}
-			return (x) => {
-				const v = get(x);
-				return v !== null && Math.abs(v - target) <= tol;
-			};
-		}
-		default:
-			return () => false;
 	}
 }
 

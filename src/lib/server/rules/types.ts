@@ -128,6 +128,12 @@ export interface CategorisableTransaction {
 	/** Booking date. */
 	date?: IsoDate;
 	accountId?: string | number;
+	/**
+	 * The counterparty the file names beside the label (OFX NAME, camt party, BPCE "Libellé simplifié",
+	 * a neo-bank's counterparty column), when it gives one. Text conditions see it too: `payee` conditions
+	 * match the file's payee or the label's, `label` contains-conditions the label or the file's payee.
+	 */
+	filePayee?: string | null;
 }
 
 /** Why a transaction got its category (or payee when no category was set). */
@@ -145,7 +151,7 @@ export interface Explanation {
 export interface CategorisationResult {
 	/** Category id, or 'uncategorised'. */
 	category: string;
-	/** Payee from a rule action, else the normalised payee. */
+	/** Payee from a rule action, else the file's payee (tidied), else the normalised payee. */
 	payee: string | null;
 	/** Rule that set the category, or null. */
 	ruleId: string | null;

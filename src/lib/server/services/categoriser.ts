@@ -147,15 +147,18 @@ interface RuleOutcome {
  */
 export function categoriserFor(set: RuleSet): Categoriser {
 	const labels = new LabelNormaliser();
-	const outcomes = new WeakMap<LabelAnalysis, RuleOutcome>();
+	// By label analysis, then by the file's payee ('' when none): the rules read both.
+	const outcomes = new WeakMap<LabelAnalysis, Map<string, RuleOutcome>>();
 	return (tx) => {
 		const analysis = labels.analyse(tx.rawLabel, tx.amount);
 		const normalised = completeLabel(analysis, tx.date);
-		let outcome = set.contextFree && Number.isFinite(tx.amount) ? outcomes.get(analysis) : undefined;
+		const cacheable = set.contextFree && Number.isFinite(tx.amount);
+		const payeeKey = tx.filePayee ?? '';
+		let outcome = cacheable ? outcomes.get(analysis)?.get(payeeKey) : undefined;
 		if (outcome === undefined) {
 			const r = categorise(
 				set,
-				{ rawLabel: tx.rawLabel, amount: tx.amount, date: tx.date, accountId: tx.accountId },
+				{ rawLabel: tx.rawLabel, amount: tx.amount, date: tx.date, accountId: tx.accountId, filePayee: tx.filePayee },
 				normalised
 			);
 			outcome = {
@@ -165,7 +168,11 @@ export function categoriserFor(set: RuleSet): Categoriser {
 				tags: r.tags,
 				internalTransfer: r.internalTransfer
 			};
-			if (set.contextFree && Number.isFinite(tx.amount)) outcomes.set(analysis, outcome);
+			if (cacheable) {
+				const byPayee = outcomes.get(analysis);
+				if (byPayee) byPayee.set(payeeKey, outcome);
+				else outcomes.set(analysis, new Map([[payeeKey, outcome]]));
+			}
 		}
 		return {
 			category: outcome.category ?? UNCATEGORISED,
