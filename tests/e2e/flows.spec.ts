@@ -13,7 +13,8 @@ test.describe('account flows @core', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Inviter un membre');
 		await page.getByLabel('Nom de la personne').fill('Jeanne Essai');
 		await page.getByLabel('Adresse e-mail').fill(`jeanne-${tag}@exemple.fr`);
-		await page.getByRole('button', { name: "Créer le lien d'invitation" }).click();
+		await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+		await expect(page.getByRole('status')).toContainText(`Invitation envoyée par e-mail à jeanne-${tag}@exemple.fr`);
 		const link = (await page.locator('code.secret').textContent())?.trim() ?? '';
 		expect(link).toMatch(/\/invitation\/[\w-]{20,}$/);
 		await expectAccessible(page);
@@ -26,9 +27,10 @@ test.describe('account flows @core', () => {
 		await mpage.getByLabel('Mot de passe', { exact: true }).fill('court');
 		await mpage.getByLabel('Le même mot de passe, une seconde fois').fill('court');
 		await mpage.getByRole('button', { name: 'Créer mon accès' }).click();
-		await expect(mpage.getByText('au moins 10 caractères')).toBeVisible();
-		await mpage.getByLabel('Mot de passe', { exact: true }).fill('un budget bien tenu');
-		await mpage.getByLabel('Le même mot de passe, une seconde fois').fill('un budget bien tenu');
+		await expect(mpage.getByText('au moins 12 caractères')).toBeVisible();
+		await mpage.getByLabel('Mot de passe', { exact: true }).fill('un budget bien tenu en hiver');
+		await mpage.getByLabel('Le même mot de passe, une seconde fois').fill('un budget bien tenu en hiver');
+		await mpage.getByLabel(/Oui, je partage avec mon conseiller/).check();
 		await mpage.getByRole('button', { name: 'Créer mon accès' }).click();
 		await expect(mpage.getByRole('heading', { level: 1 })).toHaveText(`Famille Essai ${tag}`);
 		await expect(mpage.getByText('Partage accepté le')).toBeVisible();

@@ -144,6 +144,9 @@ test.describe('statement import @core', () => {
 		);
 		const qif = page.getByRole('region', { name: 'Aperçu de ambigu.qif' });
 		await expect(qif.getByRole('alert')).toContainText('Il nous faut votre aide pour lire ce fichier');
+		await expect(qif.getByRole('alert')).toContainText('ne dit pas de quel compte il s’agit');
+		await qif.getByLabel('Compte à remplir').selectOption({ label: 'Un nouveau compte' });
+		await qif.getByLabel(/Nom du nouveau compte/).fill('Carnet QIF');
 		await qif.getByLabel('Ordre des dates').selectOption({ label: 'Jour/mois/année (28/11/2026)' });
 		await qif.getByRole('button', { name: 'Relire le fichier avec ces réglages' }).click();
 		await expect(page.getByRole('region', { name: 'Aperçu de ambigu.qif' })).toContainText(
@@ -157,7 +160,8 @@ test.describe('statement import @core', () => {
 			textFile(
 				'ecart.csv',
 				'Date;Date de valeur;Débit;Crédit;Libellé;Solde\n02/03/2026;02/03/2026;-3,20;;CAFE DU COIN;96,80\n03/03/2026;03/03/2026;-10,00;;PHARMACIE;90,00\n'
-			)
+			),
+			'Compte joint Crédit Mutuel'
 		);
 		const csv = page.getByRole('region', { name: 'Aperçu de ecart.csv' });
 		await expect(csv).toContainText('encodage utf-8');
@@ -191,6 +195,7 @@ test.describe('statement import with JavaScript', () => {
 			return dt;
 		}, 'Date;Date de valeur;Débit;Crédit;Libellé;Solde\n02/03/2026;02/03/2026;-3,20;;CAFE DU COIN;96,80\n');
 		await page.getByRole('group', { name: 'Zone de dépôt des relevés' }).dispatchEvent('drop', { dataTransfer });
+		await page.getByLabel('Compte', { exact: true }).selectOption({ index: 1 });
 		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
 		await expect(page.getByRole('region', { name: 'Aperçu de glisse.csv' })).toContainText('1 opération(s) à importer');
 	});

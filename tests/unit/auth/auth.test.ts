@@ -68,7 +68,16 @@ describe('login', () => {
 		);
 		for (let i = 0; i < config.throttle.accountFailures; i++) {
 			const r = await login(h.db, config, { email: 'victim@ex.fr', password: `bad ${i}`, ip: `10.1.0.${i}` }, now);
-			expect(r).toEqual({ ok: false, message: GENERIC_LOGIN_ERROR, locked: false });
+			if (i < config.throttle.accountFailures - 1)
+				expect(r).toEqual({ ok: false, message: GENERIC_LOGIN_ERROR, locked: false });
+			// the failure that uses the last free attempt says at once how long to wait
+			else
+				expect(r).toMatchObject({
+					ok: false,
+					locked: true,
+					retryAt: '2026-11-28T10:00:30.000Z',
+					message: `${GENERIC_LOGIN_ERROR} Trop de tentatives de connexion : réessayez dans 30 secondes. Mot de passe oublié ? Demandez un lien pour en choisir un nouveau.`
+				});
 		}
 		// The next attempt must wait 30 s: refused without checking the password, the way back offered.
 		const early = await login(
@@ -133,10 +142,13 @@ describe('login', () => {
 		const results = await Promise.all(
 			guesses.map((password, i) => login(h.db, config, { email: 'target@ex.fr', password, ip: `198.51.${i}.1` }, now))
 		);
-		const checked = results.filter((r) => !r.ok && !r.locked).length + results.filter((r) => r.ok).length;
+		// a checked guess gets the generic message; the others were refused before their password was read
+		const checked = results.filter((r) => r.ok || r.message.startsWith(GENERIC_LOGIN_ERROR)).length;
 		expect(checked).toBe(config.throttle.accountFailures);
 		expect(results.filter((r) => r.ok)).toHaveLength(0);
-		expect(results.filter((r) => !r.ok && r.locked)).toHaveLength(200 - config.throttle.accountFailures);
+		expect(results.filter((r) => !r.ok && !r.message.startsWith(GENERIC_LOGIN_ERROR))).toHaveLength(
+			200 - config.throttle.accountFailures
+		);
 		const target = await h.db
 			.selectFrom('app_user')
 			.select('id')

@@ -35,7 +35,8 @@ function delays(free: number, settings: ThrottleSettings, now: Date): { attempts
 	}
 }
 
-export type Attempt = { allowed: true } | { allowed: false; retryAt: string };
+/** An allowed attempt says when the next one may be made (null while free attempts remain). */
+export type Attempt = { allowed: true; nextAt: string | null } | { allowed: false; retryAt: string };
 
 /**
  * Counts an attempt for `key` if one may be made now, in one statement (atomic under concurrency). The count
@@ -71,9 +72,9 @@ export async function countAttempt(
 					eb.or([eb('login_throttle.locked_until', 'is', null), eb('login_throttle.locked_until', '<=', nowIso)])
 				)
 		)
-		.returning('failures')
+		.returning(['failures', 'locked_until'])
 		.executeTakeFirst();
-	if (row) return { allowed: true };
+	if (row) return { allowed: true, nextAt: row.locked_until };
 	const current = await db
 		.selectFrom('login_throttle')
 		.select('locked_until')

@@ -63,6 +63,15 @@ export async function login(
 			action: 'login.failed',
 			ip: input.ip
 		});
+		// The attempt that used the last free one says so at once, rather than letting the next one find out.
+		const nextAt = account.allowed ? account.nextAt : null;
+		if (nextAt && nextAt > now.toISOString())
+			return {
+				ok: false,
+				locked: true,
+				retryAt: nextAt,
+				message: `${GENERIC_LOGIN_ERROR} ${lockedMessage(nextAt, now)}`
+			};
 		return { ok: false, message: GENERIC_LOGIN_ERROR, locked: false };
 	}
 	await clearFailures(db, accountKey(email));

@@ -108,12 +108,12 @@ export async function stageFiles(
 	return staged;
 }
 
-/** Reads a waiting file again with the column mapping or date order the person chose; null when it is gone. */
+/** Reads a waiting file again with the mapping, date order or account the person chose; null when it is gone. */
 export async function restageFile(
 	db: Db,
 	scope: HouseholdScope,
 	token: string,
-	change: { mapping?: CsvMapping; dateOrder?: DateOrder },
+	change: { mapping?: CsvMapping; dateOrder?: DateOrder; account?: Pick<StagedOptions, 'accountId' | 'accountName'> },
 	limits: ReadLimits,
 	now = new Date()
 ): Promise<Staged | null> {
@@ -122,7 +122,13 @@ export async function restageFile(
 	if (!row) return null;
 	const before = JSON.parse(row.options ?? '{}') as StagedOptions;
 	// A new date order replaces the previous one; the mapping stays unless a new one is given.
-	const options: StagedOptions = { ...before, dateOrder: change.dateOrder, mapping: change.mapping ?? before.mapping };
+	// The account, when chosen now, replaces the one given with the upload.
+	const options: StagedOptions = {
+		...before,
+		...change.account,
+		dateOrder: change.dateOrder,
+		mapping: change.mapping ?? before.mapping
+	};
 	await db
 		.updateTable('pending_import')
 		.set({ options: JSON.stringify(options) })

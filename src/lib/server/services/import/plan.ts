@@ -36,7 +36,7 @@ import type { ImportPlan, ImportRequest, ImportTimings, PlannedAccount, Rejected
 export class NeedsAccountChoice extends ImportError {
 	constructor() {
 		super(
-			'Ce fichier ne dit pas de quel compte il s’agit : choisissez le compte à remplir, ou donnez un nom au nouveau compte, puis envoyez-le de nouveau.',
+			'Ce fichier ne dit pas de quel compte il s’agit : choisissez le compte à remplir, ou donnez un nom au nouveau compte.',
 			null
 		);
 	}

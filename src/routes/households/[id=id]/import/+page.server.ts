@@ -58,6 +58,16 @@ function mappingFromForm(
 	return Object.keys(errors).length ? { errors } : { mapping };
 }
 
+/** The account chosen in the form: an existing one by id, or a name for a new one (or none, to recognise it). */
+function accountFromForm(form: FormData): { accountId: number | null; accountName: string | null } {
+	const choice = String(form.get('account') ?? 'auto');
+	const picked = /^\d+$/.test(choice);
+	return {
+		accountId: picked ? Number(choice) : null,
+		accountName: picked ? null : String(form.get('accountName') ?? '').trim() || null
+	};
+}
+
 export const actions: Actions = {
 	/** Keeps the chosen files for an hour and shows what would be imported; nothing is imported yet. */
 	preview: async (event) => {
@@ -71,21 +81,10 @@ export const actions: Actions = {
 			return fileError(
 				`« ${tooBig.name} » est trop volumineux (${Math.floor(maxBytes / 1048576)} Mo au plus). Exportez une période plus courte.`
 			);
-		const choice = String(form.get('account') ?? 'auto');
-		const picked = /^\d+$/.test(choice);
 		const uploads = await Promise.all(
 			files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
 		);
-		const staged = await stageFiles(
-			event.locals.db,
-			scope,
-			uploads,
-			{
-				accountId: picked ? Number(choice) : null,
-				accountName: picked ? null : String(form.get('accountName') ?? '').trim() || null
-			},
-			event.locals.config
-		);
+		const staged = await stageFiles(event.locals.db, scope, uploads, accountFromForm(form), event.locals.config);
 		return { staged };
 	},
 	/** Re-reads a waiting file with the column mapping or date order the person chose. */
@@ -95,11 +94,13 @@ export const actions: Actions = {
 		const dateOrder = (['dmy', 'mdy', 'ymd'] as const).find((o) => o === form.get('dateOrder'));
 		const { mapping, errors } = mappingFromForm(form, dateOrder);
 		if (errors) return fail(400, { errors });
+		if (form.get('account') === 'new' && !String(form.get('accountName') ?? '').trim())
+			return fail(400, { errors: { accountName: 'Donnez un nom au nouveau compte.' } as Record<string, string> });
 		const staged = await restageFile(
 			event.locals.db,
 			scope,
 			String(form.get('token') ?? ''),
-			{ mapping, dateOrder },
+			{ mapping, dateOrder, account: form.has('account') ? accountFromForm(form) : undefined },
 			event.locals.config
 		);
 		if (!staged) return fileError('Ce fichier n’est plus en attente : choisissez-le de nouveau.');
