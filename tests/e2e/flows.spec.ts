@@ -24,19 +24,22 @@ test.describe('account flows @core', () => {
 		await mpage.goto(link);
 		await expect(mpage.getByRole('heading', { level: 1 })).toHaveText('Bienvenue, Jeanne Essai');
 		await expectAccessible(mpage);
+		// the choice to share is never made for the person: nothing is ticked until they choose
+		await expect(mpage.getByLabel(/Oui, je partage avec mon conseiller/)).not.toBeChecked();
+		await expect(mpage.getByLabel(/Non, pas pour l’instant/)).not.toBeChecked();
+		await mpage.getByLabel(/Oui, je partage avec mon conseiller/).check();
 		await mpage.getByLabel('Mot de passe', { exact: true }).fill('court');
 		await mpage.getByLabel('Le même mot de passe, une seconde fois').fill('court');
 		await mpage.getByRole('button', { name: 'Créer mon accès' }).click();
 		await expect(mpage.getByText('au moins 12 caractères')).toBeVisible();
 		await mpage.getByLabel('Mot de passe', { exact: true }).fill('un budget bien tenu en hiver');
 		await mpage.getByLabel('Le même mot de passe, une seconde fois').fill('un budget bien tenu en hiver');
-		await mpage.getByLabel(/Oui, je partage avec mon conseiller/).check();
 		await mpage.getByRole('button', { name: 'Créer mon accès' }).click();
 		await expect(mpage.getByRole('heading', { level: 1 })).toHaveText(`Famille Essai ${tag}`);
 		await expect(mpage.getByText('Partage accepté le')).toBeVisible();
 		// the link is single-use
 		await mpage.goto(link);
-		await expect(mpage.getByRole('heading', { level: 1 })).toHaveText("Lien d'invitation non valable");
+		await expect(mpage.getByRole('heading', { level: 1 })).toHaveText('Lien d’invitation non valable');
 		// the member withdraws consent: the adviser loses access at once
 		await mpage.goBack();
 		const householdUrl = mpage.url();

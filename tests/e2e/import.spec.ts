@@ -144,10 +144,12 @@ test.describe('statement import @core', () => {
 		);
 		const qif = page.getByRole('region', { name: 'Aperçu de ambigu.qif' });
 		await expect(qif.getByRole('alert')).toContainText('Il nous faut votre aide pour lire ce fichier');
+		await qif.getByLabel('Ordre des dates').selectOption({ label: 'Jour/mois/année (28/11/2026)' });
+		await qif.getByRole('button', { name: 'Relire le fichier avec ces réglages' }).click();
+		// the file names no account and the household has some: the person says which one, the date order stays
 		await expect(qif.getByRole('alert')).toContainText('ne dit pas de quel compte il s’agit');
 		await qif.getByLabel('Compte à remplir').selectOption({ label: 'Un nouveau compte' });
 		await qif.getByLabel(/Nom du nouveau compte/).fill('Carnet QIF');
-		await qif.getByLabel('Ordre des dates').selectOption({ label: 'Jour/mois/année (28/11/2026)' });
 		await qif.getByRole('button', { name: 'Relire le fichier avec ces réglages' }).click();
 		await expect(page.getByRole('region', { name: 'Aperçu de ambigu.qif' })).toContainText(
 			'2 opération(s) à importer, du 03/04/2024 au 05/04/2024'

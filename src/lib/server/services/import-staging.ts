@@ -121,12 +121,12 @@ export async function restageFile(
 	const row = await stagedFile(db, scope, token, now);
 	if (!row) return null;
 	const before = JSON.parse(row.options ?? '{}') as StagedOptions;
-	// A new date order replaces the previous one; the mapping stays unless a new one is given.
+	// A date order, mapping or account chosen now replaces the previous one; what is not given again stays.
 	// The account, when chosen now, replaces the one given with the upload.
 	const options: StagedOptions = {
 		...before,
 		...change.account,
-		dateOrder: change.dateOrder,
+		dateOrder: change.dateOrder ?? before.dateOrder,
 		mapping: change.mapping ?? before.mapping
 	};
 	await db

@@ -31,8 +31,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
-		const share = form.get('share');
+		const share = form.get('share') === 'yes' ? 'yes' : form.get('share') === 'no' ? 'no' : null;
 		try {
+			const invitation = await findInvitation(event.locals.db, event.params.token);
+			if (invitation?.firstMember && !share)
+				return fail(400, {
+					share,
+					errors: { share: 'Dites si votre conseiller peut voir votre budget : oui ou non.' }
+				});
 			const result = await acceptInvitation(event.locals.db, event.locals.config, {
 				token: event.params.token,
 				password: String(form.get('password') ?? ''),
@@ -48,7 +54,7 @@ export const actions: Actions = {
 				);
 			redirect(303, `/households/${result.householdId}`);
 		} catch (e) {
-			if (e instanceof InputError) return fail(400, { errors: { [e.field ?? 'password']: e.message } });
+			if (e instanceof InputError) return fail(400, { share, errors: { [e.field ?? 'password']: e.message } });
 			throw e;
 		}
 	}

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	invite: async (event) => {
 		const scope = requireHousehold(event, 'invite');
 		const form = await event.request.formData();
 		const email = String(form.get('email') ?? '');
