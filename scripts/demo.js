@@ -29,7 +29,7 @@ function step(label, command, args) {
 step('Construction de l’application', 'npm', ['run', '--silent', 'build']);
 step('Base de données et données de démonstration', process.execPath, ['build/cli/bgv.js', 'seed', '--demo']);
 
-const server = spawn(process.execPath, ['build'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+const server = spawn(process.execPath, ['server.js'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
 setTimeout(() => {
 	process.stdout.write(
 		[

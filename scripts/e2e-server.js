@@ -52,7 +52,7 @@ if (seed.status !== 0) {
 	process.exit(1);
 }
 
-const server = spawn(process.execPath, [join(root, 'build')], { env, stdio: 'inherit' });
+const server = spawn(process.execPath, [join(root, 'server.js')], { env, stdio: 'inherit' });
 
 let stopping = false;
 async function stop() {

@@ -91,7 +91,7 @@ async function scratchDatabase(server) {
 async function startApp(databaseUrl, port) {
 	const origin = `http://127.0.0.1:${port}`;
 	const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' };
-	const child = spawn(process.execPath, [join(root, 'build')], {
+	const child = spawn(process.execPath, [join(root, 'server.js')], {
 		env: { ...env, ORIGIN: origin, BODY_SIZE_LIMIT: '25M' },
 		stdio: ['ignore', 'ignore', 'pipe']
 	});

@@ -6,6 +6,7 @@ import { householdScope, mayEnterSection } from '$lib/server/auth/access';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
 import { appContext } from '$lib/server/app-context';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { securityHeaders } from '../scripts/security-headers.js';
 
 export const init: ServerInit = async () => {
 	if (!building) await appContext();
@@ -58,16 +59,14 @@ const authorizeRoute: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const securityHeaders: Handle = async ({ event, resolve }) => {
+const headersHandle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	for (const [name, value] of securityHeaders(event.locals.config?.origin)) response.headers.set(name, value);
 	if (event.locals.actor) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 
-export const handle = sequence(securityHeaders, authenticate, authorizeRoute);
+export const handle = sequence(headersHandle, authenticate, authorizeRoute);
 
 export const handleError: HandleServerError = ({ error: e, status }) => {
 	const errorId = randomUUID();
