@@ -85,15 +85,19 @@ export function checkCaseEntry(input: NewCaseEntry): NewCaseEntry & { kind: Case
 		const n = i + 1;
 		const text = s.text.trim();
 		if (text === '') throw new InputError(`Étape ${n} : décrivez l'étape convenue.`, `stepText${n}`);
-		if (text.length > MAX_STEP)
-			throw new InputError(`Étape ${n} : ${MAX_STEP} caractères au plus.`, `stepText${n}`);
+		if (text.length > MAX_STEP) throw new InputError(`Étape ${n} : ${MAX_STEP} caractères au plus.`, `stepText${n}`);
 		return { text, dueDate: checkDate(s.dueDate, `stepDue${n}`, `Étape ${n}, échéance`) };
 	});
 	return { date, kind: input.kind as CaseEntryKind, body, steps };
 }
 
 /** Adds an entry and its next steps to the household's case file. Returns the entry's id. */
-export async function addCaseEntry(db: Db, scope: HouseholdScope, input: NewCaseEntry, now = new Date()): Promise<number> {
+export async function addCaseEntry(
+	db: Db,
+	scope: HouseholdScope,
+	input: NewCaseEntry,
+	now = new Date()
+): Promise<number> {
 	requirePermission(scope, 'casefile');
 	const e = checkCaseEntry(input);
 	return db.transaction().execute(async (trx) => {
