@@ -102,9 +102,7 @@ test.describe('the case file', () => {
 		await page.getByLabel('Logement', { exact: true }).selectOption('tenant_private');
 		await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
 		await expect(page.getByText('Profil enregistré.')).toBeVisible();
-		await expect(page.locator('#profile .profile-warning')).toContainText(
-			'il manque le montant du loyer et le revenu fiscal de référence'
-		);
+		await expect(page.locator('#profile .profile-warning')).toContainText('il manque le montant du loyer.');
 		await expectAccessible(page);
 	});
 

@@ -128,11 +128,34 @@ describe('caseload helpers stay inside the organisation and the assignment', () 
 		await addCaseEntry(h.db, own, { date: '2026-12-09', kind: 'rdv', body: 'RDV prévu.', steps: [] }, NOW);
 		expect([...(await nextAppointments(h.db, seed.organisationId, [martin, foreign], NOW)).keys()]).toEqual([martin]);
 		expect((await nextAppointments(h.db, actors.otherAdviser.organisationId, [martin], NOW)).size).toBe(0);
+		// Martin's step (due 25/11) and the demo's step of Lucas Petit (due 5 days before the seed's clock)
 		expect((await overdueSteps(h.db, seed.organisationId, actors.adviser.id, NOW)).map((s) => s.householdId)).toEqual([
-			martin
+			martin,
+			seed.households['Lucas Petit']
 		]);
 		expect(await overdueSteps(h.db, seed.organisationId, actors.unassigned.id, NOW)).toEqual([]);
 		expect(await overdueSteps(h.db, actors.otherAdviser.organisationId, actors.adviser.id, NOW)).toEqual([]);
 		expect((await overdueSteps(h.db, actors.otherAdviser.organisationId, actors.otherAdviser.id, NOW)).length).toBe(1);
+	});
+});
+
+describe('the demo case files', () => {
+	it('give Lucas Petit an overdue step and an appointment in two days, once', async () => {
+		const lucas = seed.households['Lucas Petit'];
+		const file = await caseFile(h.db, (await householdScope(h.db, actors.adviser, lucas))!, NOW);
+		expect(file.next).toEqual({ date: '2026-12-05', kind: 'rdv' });
+		expect(file.overdue.map((s) => [s.dueDate, s.daysLate])).toEqual([['2026-11-28', 5]]);
+		const count = async () =>
+			Number(
+				(
+					await h.db
+						.selectFrom('case_entry')
+						.select((eb) => eb.fn.countAll().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
+		const before = await count();
+		await seedDemo(h.db, NOW);
+		expect(await count()).toBe(before);
 	});
 });

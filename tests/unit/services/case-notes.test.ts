@@ -189,13 +189,12 @@ describe('profile gaps', () => {
 		);
 		expect(await householdProfileGaps(h.db, scopeA)).toEqual({
 			empty: false,
-			missing: ["l'âge des adultes", 'le montant du loyer', 'le revenu fiscal de référence']
+			missing: ["l'âge des adultes", 'le montant du loyer']
 		});
 		expect(
 			profileGaps({
 				month: '2026-12',
 				housing: { status: 'owner' },
-				taxIncome: { rfr: '12000.00', incomeYear: 2024 },
 				members: [
 					{ role: 'applicant', birthDate: '1980-01-01', activity: 'retired' },
 					{ role: 'partner', birthDate: '1982-01-01', activity: null }

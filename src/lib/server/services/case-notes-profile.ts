@@ -2,6 +2,8 @@
  * What the household's profile leaves unanswered, in plain French, so that every indicator computed from it
  * (benefits to claim, consumption units, poverty line, reste à vivre) carries a "profil incomplet" warning
  * instead of a confident figure. An empty profile makes the engines assume one adult alone with no answers.
+ * Optional answers the questionnaire marks "si connu" (the revenu fiscal de référence) are not gaps: the
+ * benefits engine already says which answers would sharpen each result.
  */
 import type { Db } from '../db';
 import type { HouseholdProfile } from '../benefits';
@@ -35,7 +37,6 @@ export function profileGaps(profile: HouseholdProfile | null): ProfileGaps {
 	if (!status) missing.push('le logement');
 	else if (TENANT.has(status) && (!profile.housing?.rent || profile.housing.rent === '0.00'))
 		missing.push('le montant du loyer');
-	if (!profile.taxIncome?.rfr) missing.push('le revenu fiscal de référence');
 	return { empty: false, missing };
 }
 
