@@ -12,6 +12,7 @@ import { addDaysIso, dateToIso, isoToDate, today } from '$lib/dates';
 import { subMonths, startOfMonth } from 'date-fns';
 import { DEMO_SCENARIOS, generateTransactions, renderStatement, statementBytes } from './demo-statements';
 import { demoProfile } from './demo-profiles';
+import { seedDemoCaseFiles } from './demo-case-file';
 import { saveProfile } from '$lib/server/services/benefits-service';
 import { setManualBalance } from '$lib/server/services/forecast-service';
 
@@ -158,6 +159,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 		const profile = has ? null : demoProfile(name, today(now).slice(0, 7));
 		if (profile) await saveProfile(db, await seedScope(db, householdId), profile, now);
 	}
+	await seedDemoCaseFiles(db, organisationId, households, adviserId, now);
 	return { organisationId, users, households };
 }
 

@@ -15,9 +15,11 @@ import type { Actor } from './session';
  * - `read`: its financial data (transactions, budget, forecast, benefits, profile);
  * - `write`: change that data (import, categorise, rules, forecast choices, profile, alerts);
  * - `consent`: give or withdraw consent to share with the adviser (members only);
- * - `invite`: invite a member (the assigned adviser, with or without consent).
+ * - `invite`: invite a member (the assigned adviser, with or without consent);
+ * - `casefile`: read and write the adviser's case file (notes, appointments, next steps): the assigned
+ *   adviser with consent only, never the household's members.
  */
-export type HouseholdPermission = 'view' | 'read' | 'write' | 'consent' | 'invite';
+export type HouseholdPermission = 'view' | 'read' | 'write' | 'consent' | 'invite' | 'casefile';
 
 /** Who acts through a scope: a signed-in user, or the operator running the command line. */
 export interface ScopeActor {
@@ -68,7 +70,7 @@ function issue(
 }
 
 const MEMBER: HouseholdPermission[] = ['view', 'read', 'write', 'consent'];
-const ADVISER_WITH_CONSENT: HouseholdPermission[] = ['view', 'read', 'write', 'invite'];
+const ADVISER_WITH_CONSENT: HouseholdPermission[] = ['view', 'read', 'write', 'invite', 'casefile'];
 const ADVISER_WITHOUT_CONSENT: HouseholdPermission[] = ['view', 'invite'];
 const OPERATOR: HouseholdPermission[] = ['view', 'read', 'write'];
 

@@ -427,6 +427,8 @@ export interface Database {
 	category_label: CategoryLabelTable;
 	password_reset: PasswordResetTable;
 	outbox: OutboxTable;
+	case_entry: CaseEntryTable;
+	case_step: CaseStepTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -436,3 +438,29 @@ export type BankTransaction = Selectable<BankTransactionTable>;
 export type NewBankTransaction = Insertable<BankTransactionTable>;
 export type BankAccount = Selectable<BankAccountTable>;
 export type UpdateBankAccount = Updateable<BankAccountTable>;
+
+/** The kinds of entry in an adviser's case file: appointment, phone call, home visit, note. */
+export type CaseEntryKind = 'rdv' | 'telephone' | 'visite' | 'note';
+
+export interface CaseEntryTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	author_id: number | null;
+	/** the day of the appointment, call or visit (ISO date); a future date is a planned appointment */
+	date: string;
+	kind: CaseEntryKind;
+	body: string;
+	created_at: string;
+}
+
+export interface CaseStepTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	entry_id: number;
+	text: string;
+	due_date: string;
+	done_at: string | null;
+	done_by: number | null;
+}

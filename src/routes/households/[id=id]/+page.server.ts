@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { may } from '$lib/server/auth/access';
 import { requireHousehold } from '$lib/server/auth/guards';
 import { InputError, NotFoundError } from '$lib/server/services/errors';
+import { householdProfileGaps } from '$lib/server/services/case-notes-profile';
 import { householdOverview } from '$lib/server/services/households';
 import { consentState, listMembers, removeMember, setConsent } from '$lib/server/services/membership';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,12 +10,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const scope = requireHousehold(event);
 	const db = event.locals.db;
-	const [overview, members, consent] = await Promise.all([
+	const [overview, members, consent, profileGaps] = await Promise.all([
 		householdOverview(db, scope),
 		listMembers(db, scope),
-		consentState(db, scope)
+		consentState(db, scope),
+		householdProfileGaps(db, scope)
 	]);
-	return { overview, members, consent, isMember: may(scope, 'consent') };
+	return { overview, members, consent, profileGaps, isMember: may(scope, 'consent') };
 };
 
 export const actions: Actions = {
