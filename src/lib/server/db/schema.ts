@@ -427,6 +427,7 @@ export interface Database {
 	category_label: CategoryLabelTable;
 	password_reset: PasswordResetTable;
 	outbox: OutboxTable;
+	household_letter: HouseholdLetterTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -436,3 +437,14 @@ export type BankTransaction = Selectable<BankTransactionTable>;
 export type NewBankTransaction = Insertable<BankTransactionTable>;
 export type BankAccount = Selectable<BankAccountTable>;
 export type UpdateBankAccount = Updateable<BankAccountTable>;
+
+/** A letter written for a household and kept in its file (kind 'fee_claim': the fee claim to the bank). */
+export interface HouseholdLetterTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	kind: string;
+	body: string;
+	created_by: number | null;
+	created_at: string;
+}
