@@ -6,7 +6,9 @@ import { formatEur } from '$lib/money';
 import { formatDateFr, formatMonthFr, today } from '$lib/dates';
 import { FEE_REFERENCES } from '../fees/check';
 import { PdfWriter } from './pdf/writer';
-import type { FeesView } from './fees-service';
+import type { Db } from '../db';
+import type { HouseholdScope } from '../auth/access';
+import { householdFees, listLetters, type FeeOptions, type FeesView, type LetterRow } from './fees-service';
 
 export const FEE_LETTER_TITLE = 'Demande de remboursement de frais bancaires';
 
@@ -101,4 +103,15 @@ export async function renderLetterPdf(body: string, options: LetterPdfOptions = 
 		else pdf.text(paragraph, 'Helvetica', 10.5);
 	}
 	return pdf.finish(`Lettre préparée avec BGV le ${formatDateFr(today(now))}`);
+}
+
+/** What the adviser's fee page shows: the check, the letter's generated text, the letters kept. */
+export async function feesPage(
+	db: Db,
+	scope: HouseholdScope,
+	options: FeeOptions,
+	now: Date = new Date()
+): Promise<{ view: FeesView; draft: string; letters: LetterRow[] }> {
+	const view = await householdFees(db, scope, options);
+	return { view, draft: feeLetterText(view, now), letters: await listLetters(db, scope) };
 }
