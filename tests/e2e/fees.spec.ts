@@ -29,15 +29,16 @@ test.describe('fee-cap check and the letter to the bank', () => {
 		expect(width).toBeLessThanOrEqual(0);
 		await expectAccessible(page);
 
+		// desktop and phone share the e2e database: count the letters already kept
+		const kept = page.locator('section', { hasText: 'Lettres du dossier' }).getByRole('link', { name: 'PDF' });
+		const before = await kept.count();
 		const letter = page.getByLabel('Texte de la lettre');
 		const edited = `${await letter.inputValue()}\n\nP.S. : texte ajouté par la conseillère.`;
 		await letter.fill(edited);
 		await page.getByRole('button', { name: 'Enregistrer dans le dossier' }).click();
 		await expect(page.getByRole('status')).toContainText('Lettre enregistrée');
 		await expect(page.getByRole('heading', { name: 'Lettres du dossier' })).toBeVisible();
-		await expect(
-			page.locator('section', { hasText: 'Lettres du dossier' }).getByRole('link', { name: 'PDF' })
-		).toHaveCount(1);
+		await expect(kept).toHaveCount(before + 1);
 
 		const downloading = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Télécharger le PDF' }).click();
@@ -48,7 +49,7 @@ test.describe('fee-cap check and the letter to the bank', () => {
 		expect(text).toContain('Lucas Petit');
 
 		const saved = page.waitForEvent('download');
-		await page.locator('section', { hasText: 'Lettres du dossier' }).getByRole('link', { name: 'PDF' }).click();
+		await kept.first().click();
 		expect(pdfAllText(await readFile((await (await saved).path())!))).toContain('texte ajouté par la conseillère');
 	});
 
