@@ -429,6 +429,7 @@ export interface Database {
 	outbox: OutboxTable;
 	case_entry: CaseEntryTable;
 	case_step: CaseStepTable;
+	household_letter: HouseholdLetterTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -463,4 +464,14 @@ export interface CaseStepTable {
 	due_date: string;
 	done_at: string | null;
 	done_by: number | null;
+}
+/** A letter written for a household and kept in its file (kind 'fee_claim': the fee claim to the bank). */
+export interface HouseholdLetterTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	kind: string;
+	body: string;
+	created_by: number | null;
+	created_at: string;
 }

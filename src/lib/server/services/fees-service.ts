@@ -1,0 +1,151 @@
+/**
+ * The fee-cap check of a household (fees/check.ts over its transactions), the letter to the bank that
+ * claims what was charged above the caps, and the letters kept in the household's file.
+ */
+import { addMonthsIso, type IsoMonth } from '$lib/dates';
+import type { Db } from '../db';
+import { requirePermission, type HouseholdScope } from '../auth/access';
+import { checkFees, type FeeCheck } from '../fees/check';
+import { listAccounts, type AccountOption } from './accounts';
+import { auditScope } from './audit';
+import { InputError, NotFoundError } from './errors';
+import { householdHeader } from './households';
+import { transactionsBetween } from './transactions';
+
+export interface FeeOptions {
+	from?: IsoMonth;
+	to?: IsoMonth;
+	ocf?: boolean;
+	fragile?: boolean;
+}
+
+export interface FeesView {
+	household: { id: number; name: string };
+	accounts: AccountOption[];
+	options: FeeOptions;
+	check: FeeCheck;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Checks the months of the options ("YYYY-MM", from ≤ to); throws InputError naming the field. */
+export function checkFeeOptions(o: FeeOptions): FeeOptions {
+	for (const field of ['from', 'to'] as const) {
+		const v = o[field];
+		if (v !== undefined && !MONTH.test(v))
+			throw new InputError(
+				`Le mois ${field === 'from' ? 'de début' : 'de fin'} doit s’écrire AAAA-MM, reçu « ${v} ».`,
+				field
+			);
+	}
+	if (o.from && o.to && o.from > o.to) throw new InputError('Le mois de début doit précéder le mois de fin.', 'from');
+	return o;
+}
+
+/** The household's incident fees month by month against the caps, with what can be reclaimed. */
+export async function householdFees(db: Db, scope: HouseholdScope, options: FeeOptions = {}): Promise<FeesView> {
+	requirePermission(scope, 'read');
+	const o = checkFeeOptions(options);
+	// Fees of a month post up to the next one; the yearly cap counts the whole calendar year.
+	const loadFrom = o.from ? `${addMonthsIso(`${o.from.slice(0, 4)}-01`, -1)}-01` : undefined;
+	const loadTo = o.to ? `${addMonthsIso(o.to, 2)}-31` : undefined;
+	const [household, accounts, txs] = await Promise.all([
+		householdHeader(db, scope),
+		listAccounts(db, scope),
+		transactionsBetween(db, scope, loadFrom, loadTo)
+	]);
+	const check = checkFees(
+		txs.map((t) => ({ id: t.id, date: t.date, amount: t.amount, label: t.rawLabel })),
+		o
+	);
+	return { household, accounts, options: o, check };
+}
+
+export const LETTER_KINDS = { fee_claim: 'Réclamation de frais bancaires' } as const;
+export type LetterKind = keyof typeof LETTER_KINDS;
+export const LETTER_MAX_LENGTH = 20_000;
+
+export interface LetterRow {
+	id: number;
+	kind: LetterKind;
+	title: string;
+	body: string;
+	createdAt: string;
+	author: string | null;
+}
+
+/** Keeps a letter (as edited) in the household's file; returns its id. */
+export async function saveLetter(
+	db: Db,
+	scope: HouseholdScope,
+	kind: LetterKind,
+	body: string,
+	now = new Date()
+): Promise<number> {
+	requirePermission(scope, 'write');
+	const text = body.replace(/\r\n/g, '\n').trim();
+	if (text === '') throw new InputError('Le texte de la lettre est vide.', 'body');
+	if (text.length > LETTER_MAX_LENGTH)
+		throw new InputError(`La lettre dépasse ${LETTER_MAX_LENGTH.toLocaleString('fr-FR')} caractères.`, 'body');
+	if (!(kind in LETTER_KINDS)) throw new InputError('Type de lettre inconnu.', 'kind');
+	const row = await db
+		.insertInto('household_letter')
+		.values({
+			organisation_id: scope.organisationId,
+			household_id: scope.householdId,
+			kind,
+			body: text,
+			created_by: scope.actor.id,
+			created_at: now.toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await auditScope(
+		db,
+		scope,
+		{ action: 'letter.save', targetType: 'household_letter', targetId: row.id, details: { kind } },
+		now
+	);
+	return row.id;
+}
+
+function letterQuery(db: Db, scope: HouseholdScope) {
+	return db
+		.selectFrom('household_letter as l')
+		.leftJoin('app_user as u', 'u.id', 'l.created_by')
+		.select(['l.id', 'l.kind', 'l.body', 'l.created_at', 'u.name as author'])
+		.where('l.household_id', '=', scope.householdId)
+		.where('l.organisation_id', '=', scope.organisationId);
+}
+
+const toRow = (r: {
+	id: number;
+	kind: string;
+	body: string;
+	created_at: string;
+	author: string | null;
+}): LetterRow => ({
+	id: r.id,
+	kind: r.kind as LetterKind,
+	title: LETTER_KINDS[r.kind as LetterKind] ?? r.kind,
+	body: r.body,
+	createdAt: r.created_at,
+	author: r.author
+});
+
+/** The household's letters, newest first. */
+export async function listLetters(db: Db, scope: HouseholdScope): Promise<LetterRow[]> {
+	requirePermission(scope, 'read');
+	const rows = await letterQuery(db, scope).orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').execute();
+	return rows.map(toRow);
+}
+
+/** One letter of the household (NotFoundError for another household's). */
+export async function letterById(db: Db, scope: HouseholdScope, id: number): Promise<LetterRow> {
+	requirePermission(scope, 'read');
+	const row = Number.isSafeInteger(id)
+		? await letterQuery(db, scope).where('l.id', '=', id).executeTakeFirst()
+		: undefined;
+	if (!row) throw new NotFoundError('Lettre introuvable.');
+	return toRow(row);
+}
