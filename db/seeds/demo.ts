@@ -14,6 +14,7 @@ import { DEMO_SCENARIOS, generateTransactions, renderStatement, statementBytes }
 import { demoProfile } from './demo-profiles';
 import { saveProfile } from '$lib/server/services/benefits-service';
 import { setManualBalance } from '$lib/server/services/forecast-service';
+import { seedReferralDemo } from './other-organisation';
 
 export const DEMO_PASSWORD = 'demo-bgv-2026';
 export const DEMO_ORGANISATION = 'CRÉSUS Démo (Île-de-France)';
@@ -158,6 +159,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 		const profile = has ? null : demoProfile(name, today(now).slice(0, 7));
 		if (profile) await saveProfile(db, await seedScope(db, householdId), profile, now);
 	}
+	await seedReferralDemo(db, organisationId, DEMO_PASSWORD, now);
 	return { organisationId, users, households };
 }
 

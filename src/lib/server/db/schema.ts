@@ -14,6 +14,8 @@ export interface OrganisationTable {
 	id: Generated<number>;
 	name: string;
 	created_at: string;
+	/** 1 when the association receives referrals from professionals' quick checks (its intake queue) */
+	accepts_referrals: Generated<Flag>;
 }
 
 export interface AppUserTable {
@@ -427,6 +429,7 @@ export interface Database {
 	category_label: CategoryLabelTable;
 	password_reset: PasswordResetTable;
 	outbox: OutboxTable;
+	referral: ReferralTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -436,3 +439,31 @@ export type BankTransaction = Selectable<BankTransactionTable>;
 export type NewBankTransaction = Insertable<BankTransactionTable>;
 export type BankAccount = Selectable<BankAccountTable>;
 export type UpdateBankAccount = Updateable<BankAccountTable>;
+
+export type ReferralStatus = 'open' | 'accepted' | 'closed';
+export type ReferralUrgency = 'normal' | 'urgent';
+
+/** An orientation request from a professional's quick check, in the receiving association's intake queue. */
+export interface ReferralTable {
+	id: Generated<number>;
+	/** the receiving association (the tenant) */
+	organisation_id: number;
+	sender_id: number;
+	sender_organisation_id: number;
+	status: ReferralStatus;
+	urgency: ReferralUrgency;
+	person_name: string;
+	person_email: string | null;
+	person_phone: string | null;
+	situation: string;
+	/** JSON: [{ label, yearly }] of the benefits the check found (amounts as decimal strings) */
+	benefits: string;
+	/** the consent wording the person agreed to, and when */
+	consent_text: string;
+	consent_at: string;
+	created_at: string;
+	decided_at: string | null;
+	decided_by: number | null;
+	close_reason: string | null;
+	household_id: number | null;
+}
