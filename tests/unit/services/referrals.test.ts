@@ -186,7 +186,11 @@ describe('referrals: erasure', () => {
 				readFile: async () => new Uint8Array()
 			};
 			expect(await runCli(['purge-referrals', '--json'], io, { DATABASE_URL: t.url })).toBe(0);
-			expect(JSON.parse(out[0])).toEqual({ purged: 1, before: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), keepDays: 90 });
+			expect(JSON.parse(out[0])).toEqual({
+				purged: 1,
+				before: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+				keepDays: 90
+			});
 		} finally {
 			await t.drop();
 		}

@@ -174,7 +174,10 @@ export async function closeReferral(db: Db, actor: Actor, id: number, reason: st
 	requireIntake(actor);
 	const r = reason.trim().replace(/\s+/g, ' ');
 	if (r.length < 3 || r.length > 500)
-		throw new InputError('Motif : dites en quelques mots pourquoi la demande est close (3 à 500 caractères).', 'reason');
+		throw new InputError(
+			'Motif : dites en quelques mots pourquoi la demande est close (3 à 500 caractères).',
+			'reason'
+		);
 	await claim(db, actor, id, 'closed', r, now);
 	await audit(
 		db,

@@ -104,7 +104,10 @@ function checkPhone(raw: string): string | null {
 	return p;
 }
 
-async function checkReferral(db: Db, f: ReferralFields): Promise<Record<string, string> | CheckedReferral> {
+async function checkReferral(
+	db: Db,
+	f: ReferralFields
+): Promise<{ errors: Record<string, string> } | { checked: CheckedReferral }> {
 	const errors: Record<string, string> = {};
 	const orgs = await referralOrganisations(db);
 	const org = orgs.find((o) => String(o.id) === f.organisation.trim());
@@ -131,8 +134,10 @@ async function checkReferral(db: Db, f: ReferralFields): Promise<Record<string, 
 	if (f.urgency !== 'normal' && f.urgency !== 'urgent') errors.urgency = 'Urgence : choisissez une urgence.';
 	if (!f.consent)
 		errors.consent = 'Accord de la personne : sans son accord explicite, rien n’est transmis ni enregistré.';
-	if (Object.keys(errors).length > 0) return errors;
-	return { organisationId: org!.id, name, email, phone, situation, urgency: f.urgency as ReferralUrgency };
+	if (Object.keys(errors).length > 0) return { errors };
+	return {
+		checked: { organisationId: org!.id, name, email, phone, situation, urgency: f.urgency as ReferralUrgency }
+	};
 }
 
 export interface ReferFromCheck {
@@ -165,7 +170,8 @@ export async function referFromCheck(
 	const month = checkMonth(form, now);
 	const check = await runQuickCheck(db, form, month);
 	const fields = referralFields(form);
-	if (!check.result) return { values: check.values, fields, benefits: [], month, checked: false, errors: check.errors, id: null };
+	if (!check.result)
+		return { values: check.values, fields, benefits: [], month, checked: false, errors: check.errors, id: null };
 	const benefits = nonRecoursSummary(check.result).items.map((i) => ({
 		label: i.label,
 		yearly: i.yearlyAmount,
@@ -173,8 +179,9 @@ export async function referFromCheck(
 	}));
 	const base = { values: check.values, fields, benefits, month, checked: true };
 	if (!send) return { ...base, errors: {}, id: null };
-	const checked = await checkReferral(db, fields);
-	if (!('organisationId' in checked)) return { ...base, errors: checked, id: null };
+	const verdict = await checkReferral(db, fields);
+	if ('errors' in verdict) return { ...base, errors: verdict.errors, id: null };
+	const checked = verdict.checked;
 	const nowIso = now.toISOString();
 	const row = await db
 		.insertInto('referral')
@@ -262,7 +269,11 @@ export async function myReferrals(db: Db, actor: Actor): Promise<SentReferral[]>
  * Erases the requests closed, or still not taken up, more than `referralKeepDays` ago (for `bgv
  * purge-referrals` and a periodic task). Each erasure leaves an audit entry without personal data.
  */
-export async function purgeReferrals(db: Db, config: Config, now = new Date()): Promise<{ purged: number; before: string }> {
+export async function purgeReferrals(
+	db: Db,
+	config: Config,
+	now = new Date()
+): Promise<{ purged: number; before: string }> {
 	const before = new Date(now.getTime() - config.referralKeepDays * 86_400_000).toISOString();
 	const stale = await db
 		.selectFrom('referral')

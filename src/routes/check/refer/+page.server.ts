@@ -25,7 +25,14 @@ export const actions: Actions = {
 		if (r.id !== null) redirect(303, '/check/referrals?envoyee=1');
 		// the consent box is never shown ticked again: the person agrees anew
 		const fields = { ...r.fields, consent: false };
-		const data = { values: r.values, fields, benefits: r.benefits, month: r.month, checked: r.checked, errors: r.errors };
+		const data = {
+			values: r.values,
+			fields,
+			benefits: r.benefits,
+			month: r.month,
+			checked: r.checked,
+			errors: r.errors
+		};
 		return Object.keys(r.errors).length > 0 ? fail(400, data) : data;
 	}
 };
