@@ -38,6 +38,18 @@ async function other(browser: Browser, email: string): Promise<Page> {
 	return page;
 }
 
+/** The professional fills and sends the referral form of a check's result to the demo association. */
+async function sendReferral(page: Page, person: string): Promise<void> {
+	await page.getByRole('button', { name: 'Orienter vers une association' }).click();
+	await page.getByLabel('Association').selectOption({ label: DEMO_ASSOCIATION });
+	await page.getByLabel('Nom de la personne').fill(person);
+	await page.getByLabel('Téléphone de la personne').fill('06 12 34 56 78');
+	await page.getByLabel('Résumé de la situation').fill('Retraité seul, factures d’énergie impayées.');
+	await page.getByLabel('La personne est d’accord').check();
+	await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+	await expect(page.locator('li', { hasText: person })).toContainText('en attente');
+}
+
 test.describe('referral from a quick check', () => {
 	test('the professional refers, the adviser takes it up, the professional sees it accepted', async ({
 		page,
@@ -85,6 +97,39 @@ test.describe('referral from a quick check', () => {
 
 		await page.reload();
 		await expect(page.locator('li', { hasText: person })).toContainText('acceptée');
+	});
+
+	test('another association sees nothing of it; the association’s admin closes it with a reason', async ({
+		page,
+		browser
+	}) => {
+		const person = `M. Lenoir ${test.info().project.name}`;
+		await login(page, USERS.professional);
+		await runCheck(page);
+		await sendReferral(page, person);
+
+		const outsider = await other(browser, 'conseiller@nord.demo.bgv.fr');
+		await outsider.goto('/intake');
+		await expect(outsider.getByRole('heading', { level: 1 })).toHaveText('Orientations reçues');
+		await expect(outsider.getByText(person)).toHaveCount(0);
+		await outsider.context().close();
+
+		const admin = await other(browser, USERS.admin);
+		await admin.goto('/intake');
+		const card = admin.locator('li.card', { hasText: person });
+		await expect(card.getByRole('button', { name: 'Prendre en charge' })).toHaveCount(0);
+		await card.getByText('Clore la demande').click();
+		await card.getByLabel('Motif').fill('Déjà suivi par le CCAS');
+		await card.getByRole('button', { name: 'Clore', exact: true }).click();
+		await expect(admin.getByRole('status')).toContainText('La demande est close');
+		await expectAccessible(admin);
+		await expectNoSideScroll(admin);
+		await admin.context().close();
+
+		await page.reload();
+		const mine = page.locator('li', { hasText: person });
+		await expect(mine).toContainText('close');
+		await expect(mine).toContainText('Motif : Déjà suivi par le CCAS');
 	});
 
 	test('the professional reaches no intake queue', async ({ page }) => {
