@@ -8,11 +8,13 @@ import { dirname, join } from 'node:path';
 // The only inline style allowed: the one SvelteKit puts on its route announcer (an aria-live region for
 // screen readers). Its exact attribute is hashed from the installed SvelteKit, so an upgrade keeps it
 // allowed and nothing else is ('unsafe-hashes' only admits the listed hashes).
+/** @returns {('unsafe-hashes' | `sha256-${string}`)[]} */
 function announcerStyleHash() {
 	const kit = dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json'));
 	const root = join(kit, 'src/core/sync/write_root.js');
 	const style = readFileSync(root, 'utf8').match(/id="svelte-announcer"[^>]*style="([^"]+)"/)?.[1];
-	return style ? [`'unsafe-hashes'`, `'sha256-${createHash('sha256').update(style).digest('base64')}'`] : [];
+	if (!style) return [];
+	return ['unsafe-hashes', `sha256-${createHash('sha256').update(style).digest('base64')}`];
 }
 
 /** @type {import('@sveltejs/kit').Config} */

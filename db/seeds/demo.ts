@@ -15,6 +15,7 @@ import { demoProfile } from './demo-profiles';
 import { seedDemoCaseFiles } from './demo-case-file';
 import { saveProfile } from '$lib/server/services/benefits-service';
 import { setManualBalance } from '$lib/server/services/forecast-service';
+import { seedReferralDemo } from './other-organisation';
 
 export const DEMO_PASSWORD = 'demo-bgv-2026';
 export const DEMO_ORGANISATION = 'CRÉSUS Démo (Île-de-France)';
@@ -160,6 +161,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 		if (profile) await saveProfile(db, await seedScope(db, householdId), profile, now);
 	}
 	await seedDemoCaseFiles(db, organisationId, households, adviserId, now);
+	await seedReferralDemo(db, organisationId, DEMO_PASSWORD, now);
 	return { organisationId, users, households };
 }
 

@@ -25,6 +25,8 @@ export interface Config {
 	importParseTimeoutMs: number;
 	/** BGV_TRACE_STAGES=1: `bgv import` announces each stage on stderr as it ends (for the kill and concurrency tests) */
 	traceStages: boolean;
+	/** days a referral closed or not taken up is kept before `bgv purge-referrals` erases it (REFERRAL_KEEP_DAYS, default 90) */
+	referralKeepDays: number;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/bgv.sqlite';
@@ -81,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		},
 		resetLinkHours: positiveInt(env, 'RESET_LINK_HOURS', 2),
 		importParseTimeoutMs: positiveInt(env, 'IMPORT_PARSE_SECONDS', 20) * 1000,
-		traceStages: env.BGV_TRACE_STAGES === '1'
+		traceStages: env.BGV_TRACE_STAGES === '1',
+		referralKeepDays: positiveInt(env, 'REFERRAL_KEEP_DAYS', 90)
 	};
 }

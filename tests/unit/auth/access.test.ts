@@ -33,7 +33,11 @@ beforeAll(async () => {
 	h = await createTestDb();
 	seed = await seedDemo(h.db);
 	expect(await seedDemo(h.db)).toEqual(seed); // idempotent
-	const rows = await h.db.selectFrom('app_user').select(['id', 'organisation_id', 'email', 'name', 'role']).execute();
+	const rows = await h.db
+		.selectFrom('app_user')
+		.select(['id', 'organisation_id', 'email', 'name', 'role'])
+		.where('organisation_id', '=', seed.organisationId)
+		.execute();
 	for (const r of rows)
 		actors[r.role] = { id: r.id, organisationId: r.organisation_id, email: r.email, name: r.name, role: r.role };
 	// a second organisation with its own adviser and household

@@ -202,6 +202,7 @@ export const SECTION_ROLES: Record<string, readonly Actor['role'][]> = {
 	caseload: ['adviser'],
 	admin: ['admin'],
 	check: ['professional', 'adviser', 'admin'],
+	intake: ['adviser', 'admin'],
 	account: ['household', 'adviser', 'professional', 'admin']
 };
 

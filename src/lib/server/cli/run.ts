@@ -12,6 +12,7 @@ import { engineCommands } from './engine-commands';
 import { forecastCommands } from './forecast-commands';
 import { benchCommand } from './bench-command';
 import { feesCommand } from './fees-commands';
+import { referralCommands } from './referral-commands';
 import type { CliIo, Command } from './types';
 
 /** Every command; later engines add theirs to this list. */
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
 	...engineCommands,
 	...forecastCommands,
 	feesCommand,
+	...referralCommands,
 	benchCommand
 ];
 

@@ -14,6 +14,8 @@ export interface OrganisationTable {
 	id: Generated<number>;
 	name: string;
 	created_at: string;
+	/** 1 when the association receives referrals from professionals' quick checks (its intake queue) */
+	accepts_referrals: Generated<Flag>;
 }
 
 export interface AppUserTable {
@@ -430,6 +432,7 @@ export interface Database {
 	case_entry: CaseEntryTable;
 	case_step: CaseStepTable;
 	household_letter: HouseholdLetterTable;
+	referral: ReferralTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -465,6 +468,7 @@ export interface CaseStepTable {
 	done_at: string | null;
 	done_by: number | null;
 }
+
 /** A letter written for a household and kept in its file (kind 'fee_claim': the fee claim to the bank). */
 export interface HouseholdLetterTable {
 	id: Generated<number>;
@@ -474,4 +478,32 @@ export interface HouseholdLetterTable {
 	body: string;
 	created_by: number | null;
 	created_at: string;
+}
+
+export type ReferralStatus = 'open' | 'accepted' | 'closed';
+export type ReferralUrgency = 'normal' | 'urgent';
+
+/** An orientation request from a professional's quick check, in the receiving association's intake queue. */
+export interface ReferralTable {
+	id: Generated<number>;
+	/** the receiving association (the tenant) */
+	organisation_id: number;
+	sender_id: number;
+	sender_organisation_id: number;
+	status: ReferralStatus;
+	urgency: ReferralUrgency;
+	person_name: string;
+	person_email: string | null;
+	person_phone: string | null;
+	situation: string;
+	/** JSON: [{ label, yearly }] of the benefits the check found (amounts as decimal strings) */
+	benefits: string;
+	/** the consent wording the person agreed to, and when */
+	consent_text: string;
+	consent_at: string;
+	created_at: string;
+	decided_at: string | null;
+	decided_by: number | null;
+	close_reason: string | null;
+	household_id: number | null;
 }
