@@ -25,6 +25,9 @@ export interface Config {
 	importParseTimeoutMs: number;
 	/** BGV_TRACE_STAGES=1: `bgv import` announces each stage on stderr as it ends (for the kill and concurrency tests) */
 	traceStages: boolean;
+	/** months without a member's login, an import or an adviser's action after which a household is flagged for
+	 * erasure (RETENTION_MONTHS, default 24) */
+	retentionMonths: number;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/bgv.sqlite';
@@ -81,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		},
 		resetLinkHours: positiveInt(env, 'RESET_LINK_HOURS', 2),
 		importParseTimeoutMs: positiveInt(env, 'IMPORT_PARSE_SECONDS', 20) * 1000,
-		traceStages: env.BGV_TRACE_STAGES === '1'
+		traceStages: env.BGV_TRACE_STAGES === '1',
+		retentionMonths: positiveInt(env, 'RETENTION_MONTHS', 24)
 	};
 }

@@ -11,6 +11,7 @@ import { importCommands } from './import-commands';
 import { engineCommands } from './engine-commands';
 import { forecastCommands } from './forecast-commands';
 import { benchCommand } from './bench-command';
+import { dataCommands } from './data-commands';
 import type { CliIo, Command } from './types';
 
 /** Every command; later engines add theirs to this list. */
@@ -19,7 +20,8 @@ export const COMMANDS: Command[] = [
 	...importCommands,
 	...engineCommands,
 	...forecastCommands,
-	benchCommand
+	benchCommand,
+	...dataCommands
 ];
 
 function findCommand(args: string[]): { command: Command; rest: string[] } | null {
