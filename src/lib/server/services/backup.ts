@@ -28,11 +28,15 @@ function connectionOf(db: Db): SQLite.Database {
 	return connection;
 }
 
-/** Copies the live database to `file` (overwritten), page by page, while other connections keep writing. */
+/**
+ * Copies the live database to `file` (overwritten) while other connections keep writing. The pages are
+ * copied in one step, inside one read transaction: the copy is the database as it was at that instant (with
+ * WAL, writers are not blocked), and a write by another process cannot restart it again and again.
+ */
 export async function backupSqlite(db: Db, file: string): Promise<BackupResult> {
 	const connection = connectionOf(db);
 	if (file.trim() === '') throw new InputError('précisez le fichier de sauvegarde');
-	const r = await connection.backup(file);
+	const r = await connection.backup(file, { progress: () => 0x7fffffff });
 	return { file, pages: r.totalPages };
 }
 
@@ -77,7 +81,7 @@ export async function restoreSqlite(db: Db, targetPath: string, file: string): P
 	const source = new SQLite(file, { readonly: true, fileMustExist: true });
 	let pages: number;
 	try {
-		pages = (await source.backup(targetPath)).totalPages;
+		pages = (await source.backup(targetPath, { progress: () => 0x7fffffff })).totalPages;
 	} finally {
 		source.close();
 	}
