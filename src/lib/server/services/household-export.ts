@@ -26,6 +26,37 @@ function parseJson(text: string | null): unknown {
 	}
 }
 
+/** Consents, planned items, forecast choices and balances set by hand. */
+async function history(db: Db, householdId: number) {
+	const [consents, planned, series, balances] = await Promise.all([
+		db
+			.selectFrom('consent')
+			.select(['given_at', 'given_by', 'withdrawn_at', 'withdrawn_by'])
+			.where('household_id', '=', householdId)
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('planned_item')
+			.select(['date', 'label', 'amount', 'cadence', 'until', 'created_at'])
+			.where('household_id', '=', householdId)
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('series_override')
+			.select(['key', 'status', 'amount', 'day_of_month', 'updated_at'])
+			.where('household_id', '=', householdId)
+			.orderBy('key')
+			.execute(),
+		db
+			.selectFrom('account_balance')
+			.select(['account_id', 'date', 'amount', 'source', 'created_at'])
+			.where('household_id', '=', householdId)
+			.orderBy('id')
+			.execute()
+	]);
+	return { consents, planned, series, balances };
+}
+
 async function collect(db: Db, householdId: number) {
 	const household = await db
 		.selectFrom('household')
@@ -33,8 +64,6 @@ async function collect(db: Db, householdId: number) {
 		.where('id', '=', householdId)
 		.executeTakeFirst();
 	if (!household) throw new NotFoundError('Ménage introuvable.');
-	const byHousehold = <T extends 'consent' | 'planned_item' | 'series_override' | 'account_balance'>(table: T) =>
-		db.selectFrom(table).selectAll().where('household_id', '=', householdId).execute();
 	const [members, accounts, transactions, imports, rules, profile, benefits, status, auditRows] = await Promise.all([
 		db
 			.selectFrom('household_member as m')
@@ -87,26 +116,21 @@ async function collect(db: Db, householdId: number) {
 			.orderBy('id')
 			.execute()
 	]);
-	const [consents, planned, series, balances] = await Promise.all([
-		byHousehold('consent'),
-		byHousehold('planned_item'),
-		byHousehold('series_override'),
-		byHousehold('account_balance')
-	]);
+	const { consents, planned, series, balances } = await history(db, householdId);
 	return {
 		household,
 		members,
-		consents: consents.map(({ organisation_id: _o, household_id: _h, ...c }) => c),
+		consents,
 		accounts,
-		balances: balances.map(({ organisation_id: _o, household_id: _h, ...b }) => b),
+		balances,
 		transactions: transactions.map((t) => ({ ...t, tags: parseJson(t.tags) })),
 		imports,
 		rules: rules.map((r) => ({ ...r, definition: parseJson(r.definition) })),
 		profile: profile ? { ...(parseJson(profile.profile) as object), updatedAt: profile.updated_at } : null,
 		benefits: benefits.map((b) => ({ ...b, reasons: parseJson(b.reasons) })),
 		forecastAlerts: status ? parseJson(status.alerts) : [],
-		plannedItems: planned.map(({ organisation_id: _o, household_id: _h, ...p }) => p),
-		seriesChoices: series.map(({ organisation_id: _o, household_id: _h, ...s }) => s),
+		plannedItems: planned,
+		seriesChoices: series,
 		auditLog: auditRows.map((a) => ({ ...a, details: parseJson(a.details) }))
 	};
 }
