@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { sql } from 'kysely';
 import { householdScope, operatorScope } from '$lib/server/auth/access';
+import { loadConfig } from '$lib/server/config';
 import type { DbHandle } from '$lib/server/db';
 import { neutraliseCell, toCsv } from '$lib/server/services/csv-export';
 import { exportHousehold } from '$lib/server/services/household-export';
@@ -138,6 +139,12 @@ describe('household erasure', () => {
 });
 
 describe('retention', () => {
+	it('reads RETENTION_MONTHS like the other settings', () => {
+		expect(loadConfig({}).retentionMonths).toBe(24);
+		expect(loadConfig({ RETENTION_MONTHS: '36' }).retentionMonths).toBe(36);
+		expect(() => loadConfig({ RETENTION_MONTHS: '0' })).toThrow(/RETENTION_MONTHS must be a positive integer/);
+	});
+
 	it('flags households without login, import or adviser action for the retention period', async () => {
 		await h.db.updateTable('household').set({ created_at: '2024-01-10T00:00:00.000Z' }).execute();
 		await h.db.updateTable('audit_log').set({ at: '2024-02-01T00:00:00.000Z' }).execute();
