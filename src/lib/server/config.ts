@@ -27,6 +27,9 @@ export interface Config {
 	traceStages: boolean;
 	/** days a referral closed or not taken up is kept before `bgv purge-referrals` erases it (REFERRAL_KEEP_DAYS, default 90) */
 	referralKeepDays: number;
+	/** months without a member's login, an import or an adviser's action after which a household is flagged for
+	 * erasure (RETENTION_MONTHS, default 24) */
+	retentionMonths: number;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/bgv.sqlite';
@@ -84,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		resetLinkHours: positiveInt(env, 'RESET_LINK_HOURS', 2),
 		importParseTimeoutMs: positiveInt(env, 'IMPORT_PARSE_SECONDS', 20) * 1000,
 		traceStages: env.BGV_TRACE_STAGES === '1',
-		referralKeepDays: positiveInt(env, 'REFERRAL_KEEP_DAYS', 90)
+		referralKeepDays: positiveInt(env, 'REFERRAL_KEEP_DAYS', 90),
+		retentionMonths: positiveInt(env, 'RETENTION_MONTHS', 24)
 	};
 }

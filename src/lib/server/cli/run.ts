@@ -13,6 +13,7 @@ import { forecastCommands } from './forecast-commands';
 import { benchCommand } from './bench-command';
 import { feesCommand } from './fees-commands';
 import { referralCommands } from './referral-commands';
+import { dataCommands } from './data-commands';
 import type { CliIo, Command } from './types';
 
 /** Every command; later engines add theirs to this list. */
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
 	...forecastCommands,
 	feesCommand,
 	...referralCommands,
+	...dataCommands,
 	benchCommand
 ];
 
