@@ -39,7 +39,11 @@ async function user(org: number, email: string, role: 'adviser' | 'admin' | 'pro
 beforeAll(async () => {
 	h = await createTestDb();
 	seed = await seedDemo(h.db, NOW);
-	const rows = await h.db.selectFrom('app_user').select(['id', 'organisation_id', 'email', 'name', 'role']).execute();
+	const rows = await h.db
+		.selectFrom('app_user')
+		.select(['id', 'organisation_id', 'email', 'name', 'role'])
+		.where('organisation_id', '=', seed.organisationId)
+		.execute();
 	for (const r of rows)
 		actors[r.role] = { id: r.id, organisationId: r.organisation_id, email: r.email, name: r.name, role: r.role };
 	martin = seed.households['Famille Martin'];
