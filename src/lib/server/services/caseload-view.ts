@@ -155,8 +155,10 @@ export function caseloadEntry(f: CaseloadFacts, asOf: IsoDate): CaseloadEntry {
 			other.push(
 				`${plural(f.benefitsCount, 'droit')} à demander${f.benefitsYearly > 0 ? ` (environ ${formatEur(f.benefitsYearly)} par an)` : ''}`
 			);
-	} else if (f.members === 0) other.push('aucun membre invité');
-	else other.push('partage pas encore accepté');
+	} else {
+		other.push('partage pas encore accepté');
+		if (f.members === 0) other.push('aucun membre invité');
+	}
 	if (f.nextAppointment) other.push(`RDV le ${formatDateFr(f.nextAppointment.date)}`);
 	return {
 		...f,
