@@ -2,14 +2,19 @@ import { building } from '$app/environment';
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
-import { householdScope, mayEnterSection } from '$lib/server/auth/access';
+import { householdScope, may, mayEnterSection } from '$lib/server/auth/access';
+import { recordHouseholdVisit } from '$lib/server/services/access-log';
+import { clientIp } from '$lib/server/auth/guards';
+import { startPeriodicTasks } from '$lib/server/services/periodic';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
 import { appContext } from '$lib/server/app-context';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { securityHeaders } from '../scripts/security-headers.js';
 
 export const init: ServerInit = async () => {
-	if (!building) await appContext();
+	if (building) return;
+	const { config, handle } = await appContext();
+	startPeriodicTasks(handle.db, config);
 };
 
 const authenticate: Handle = async ({ event, resolve }) => {
@@ -55,6 +60,15 @@ const authorizeRoute: Handle = async ({ event, resolve }) => {
 		const id = Number(event.params.id);
 		event.locals.scope = await householdScope(event.locals.db, actor, id);
 		if (!event.locals.scope) error(404, 'Page introuvable');
+		// Every read or change of a household's data by someone other than its members goes to its access log.
+		if (may(event.locals.scope, 'read'))
+			await recordHouseholdVisit(event.locals.db, event.locals.scope, {
+				routeId,
+				method: event.request.method,
+				search: event.url.search,
+				isExport: /\/(pdf|csv|export)(\/|$)/.test(routeId),
+				ip: clientIp(event)
+			});
 	}
 	return resolve(event);
 };

@@ -6,5 +6,6 @@ export const householdSections: readonly { path: string; label: string }[] = [
 	{ path: 'transactions', label: 'Opérations' },
 	{ path: 'benefits', label: 'Droits' },
 	{ path: 'rules', label: 'Règles' },
-	{ path: 'import', label: 'Importer un relevé' }
+	{ path: 'import', label: 'Importer un relevé' },
+	{ path: 'access', label: 'Qui a consulté' }
 ];

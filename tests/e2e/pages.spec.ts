@@ -10,6 +10,8 @@ const PAGES: [keyof typeof USERS, string, string | RegExp][] = [
 	['household', `/households/${HOUSEHOLDS.martin}/benefits`, 'Droits et aides'],
 	['household', `/households/${HOUSEHOLDS.martin}/import`, 'Importer un relevé'],
 	['household', `/households/${HOUSEHOLDS.martin}/rules`, 'Règles de classement'],
+	['household', `/households/${HOUSEHOLDS.martin}/access`, 'Qui a consulté vos données'],
+	['admin', '/admin/assignments', 'Conseillers des ménages'],
 	['admin', '/admin/rules', 'Règles communes de classement'],
 	['admin', '/admin/benefits', 'Paramètres des droits'],
 	['admin', '/admin/benefits/rsa', 'Revenu de solidarité active'],
@@ -37,9 +39,10 @@ for (const [role, path, heading] of PAGES) {
 
 test('the caseload lists the demo households with their sharing state', async ({ page }) => {
 	await login(page, USERS.adviser);
+	await page.goto('/caseload?vue=tous');
 	await expect(page.getByRole('link', { name: 'Famille Martin' })).toBeVisible();
 	const lambert = page.getByRole('row').filter({ hasText: 'M. Lambert' });
-	await expect(lambert.getByText('En attente', { exact: true })).toBeVisible();
+	await expect(lambert.getByText('Partage pas encore accepté')).toBeVisible();
 	expect(await page.getByRole('row').count()).toBeGreaterThanOrEqual(13);
 });
 

@@ -30,6 +30,12 @@ export interface Config {
 	/** months without a member's login, an import or an adviser's action after which a household is flagged for
 	 * erasure (RETENTION_MONTHS, default 24) */
 	retentionMonths: number;
+	/** months an audit entry is kept before the purge (AUDIT_RETENTION_MONTHS, default 12) */
+	auditRetentionMonths: number;
+	/** the server's periodic tasks (audit purge, advisers' morning digest); BGV_PERIODIC=0 turns them off */
+	periodic: boolean;
+	/** hour (Paris time, 0–23) from which the advisers' morning digest goes out (DIGEST_HOUR, default 7) */
+	digestHour: number;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/bgv.sqlite';
@@ -67,6 +73,14 @@ function parseSmtpUrl(raw: string | undefined): string | null {
 	return value;
 }
 
+function hourOf(raw: string | undefined): number {
+	if (raw === undefined || raw.trim() === '') return 7;
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < 0 || n > 23)
+		throw new Error(`DIGEST_HOUR must be an hour from 0 to 23, got "${raw}"`);
+	return n;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
 	return {
 		database: parseDatabaseUrl(env.DATABASE_URL),
@@ -88,6 +102,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		importParseTimeoutMs: positiveInt(env, 'IMPORT_PARSE_SECONDS', 20) * 1000,
 		traceStages: env.BGV_TRACE_STAGES === '1',
 		referralKeepDays: positiveInt(env, 'REFERRAL_KEEP_DAYS', 90),
-		retentionMonths: positiveInt(env, 'RETENTION_MONTHS', 24)
+		retentionMonths: positiveInt(env, 'RETENTION_MONTHS', 24),
+		auditRetentionMonths: positiveInt(env, 'AUDIT_RETENTION_MONTHS', 12),
+		periodic: env.BGV_PERIODIC !== '0',
+		digestHour: hourOf(env.DIGEST_HOUR)
 	};
 }

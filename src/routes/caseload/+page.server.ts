@@ -1,12 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { InputError } from '$lib/server/services/errors';
-import { caseload, createHousehold } from '$lib/server/services/households';
+import { createHousehold } from '$lib/server/services/households';
+import { caseloadPage } from '$lib/server/services/caseload';
+import { LEVEL_LABELS, parseCaseloadQuery, SORT_LABELS } from '$lib/server/services/caseload-view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'adviser');
-	return { households: await caseload(event.locals.db, actor) };
+	const filters = parseCaseloadQuery(event.url.searchParams);
+	const page = await caseloadPage(event.locals.db, actor, filters);
+	return { ...page, filters, levelLabels: LEVEL_LABELS, sortLabels: SORT_LABELS };
 };
 
 export const actions: Actions = {

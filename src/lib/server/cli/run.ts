@@ -14,6 +14,7 @@ import { benchCommand } from './bench-command';
 import { feesCommand } from './fees-commands';
 import { referralCommands } from './referral-commands';
 import { dataCommands } from './data-commands';
+import { caseloadCommands } from './caseload-commands';
 import type { CliIo, Command } from './types';
 
 /** Every command; later engines add theirs to this list. */
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
 	feesCommand,
 	...referralCommands,
 	...dataCommands,
+	...caseloadCommands,
 	benchCommand
 ];
 

@@ -433,6 +433,9 @@ export interface Database {
 	case_step: CaseStepTable;
 	household_letter: HouseholdLetterTable;
 	referral: ReferralTable;
+	caseload_row: CaseloadRowTable;
+	alert_subscription: AlertSubscriptionTable;
+	alert_sent: AlertSentTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -506,4 +509,51 @@ export interface ReferralTable {
 	decided_by: number | null;
 	close_reason: string | null;
 	household_id: number | null;
+}
+
+/** The caseload's figures about one household, written after each change to its data (read, never recomputed). */
+export interface CaseloadRowTable {
+	household_id: number;
+	organisation_id: number;
+	/** ok | watch | fragile | high | critical, and its rank 0–4 for sorting */
+	level: string;
+	level_rank: number;
+	regulatory_fragile: Flag;
+	/** JSON array of { id, level, title, message, count?, amount? } */
+	signals: string;
+	/** cents, the known balance (all accounts) */
+	balance: number | null;
+	/** first day of the current run of negative balances, null when not overdrawn */
+	overdrawn_since: string | null;
+	first_overdraft: string | null;
+	/** the last complete month (YYYY-MM) and its incident fees, cents (positive) */
+	fees_month: string | null;
+	fees_month_amount: number;
+	/** incident fees over the last 3 months, cents (positive), and rejected operations */
+	fees_3m: number;
+	rejected_3m: number;
+	benefits_count: number;
+	/** cents per year */
+	benefits_yearly: number;
+	/** 1 when a regular income expected last month did not arrive */
+	missing_income: Flag;
+	last_import_at: string | null;
+	last_transaction_date: string | null;
+	computed_at: string;
+}
+
+/** A household member who chose to receive the household's new alerts by e-mail. */
+export interface AlertSubscriptionTable {
+	household_id: number;
+	user_id: number;
+	organisation_id: number;
+	created_at: string;
+}
+
+/** An alert or digest already e-mailed to a person (its key), so that none is sent twice. */
+export interface AlertSentTable {
+	user_id: number;
+	key: string;
+	organisation_id: number;
+	sent_at: string;
 }

@@ -18,6 +18,7 @@ import {
 } from '../benefits';
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import { audit, auditScope } from './audit';
+import { refreshCaseloadRow } from './caseload-status';
 import { loadDefinitions, loadParameters } from './benefit-tables';
 import { InputError } from './errors';
 import { requirePlatformAdmin } from './platform';
@@ -53,6 +54,7 @@ export async function saveProfile(
 		.execute();
 	await auditScope(db, scope, { action: 'profile.saved' });
 	await refreshBenefitAlerts(db, scope, now);
+	await refreshCaseloadRow(db, scope, now);
 	return parsed.profile;
 }
 
@@ -209,6 +211,7 @@ export async function setAlertStatus(
 		targetId: alertId,
 		details: { status }
 	});
+	await refreshCaseloadRow(db, scope, now);
 }
 
 export interface BenefitAlertRow {

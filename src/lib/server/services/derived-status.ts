@@ -8,11 +8,13 @@ import type { Db } from '../db';
 import type { HouseholdScope } from '../auth/access';
 import { refreshBenefitAlerts } from './benefits-service';
 import { refreshHouseholdStatus } from './forecast-service';
+import { refreshCaseloadRow } from './caseload-status';
 
 /** Stages timed by the bench. */
 interface DerivedTimings {
 	benefitAlerts?: number;
 	householdStatus?: number;
+	caseloadRow?: number;
 }
 
 function busy(e: unknown): boolean {
@@ -32,7 +34,7 @@ export async function retryBusy<T>(work: () => Promise<T>, attempts = 5): Promis
 	}
 }
 
-/** Refreshes the household's benefit alerts and forecast status; returns false when one could not be. */
+/** Refreshes the household's benefit alerts, forecast status and caseload row; returns false when one could not be. */
 export async function refreshDerived(
 	db: Db,
 	scope: HouseholdScope,
@@ -42,7 +44,8 @@ export async function refreshDerived(
 	let ok = true;
 	const steps: [keyof DerivedTimings, () => Promise<void>][] = [
 		['benefitAlerts', () => refreshBenefitAlerts(db, scope, now)],
-		['householdStatus', () => refreshHouseholdStatus(db, scope, now)]
+		['householdStatus', () => refreshHouseholdStatus(db, scope, now)],
+		['caseloadRow', () => refreshCaseloadRow(db, scope, now)]
 	];
 	for (const [stage, step] of steps) {
 		const started = timings ? performance.now() : 0;

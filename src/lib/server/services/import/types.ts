@@ -141,4 +141,6 @@ export interface ImportTimings {
 	benefitAlerts?: number;
 	/** after commit: household status (balance, projected overdraft, alerts) refreshed */
 	householdStatus?: number;
+	/** after commit: the caseload row (fragility level, signals, fees) refreshed */
+	caseloadRow?: number;
 }

@@ -1,0 +1,217 @@
+/**
+ * The caseload's words and choices, without the database: the query-string filters (so the page works
+ * without JavaScript), the reasons a household needs the adviser now, written as a person would
+ * ("découvert depuis 12 jours, 320 € de frais en novembre"), and the filtering and sorting of stored rows.
+ */
+import { addDaysIso, formatDateFr, type IsoDate } from '$lib/dates';
+import { formatEur, type Cents } from '$lib/money';
+import { plural } from '$lib/words';
+import { dayNumber } from '../projection/calendar';
+import type { StoredSignal } from './caseload-status';
+
+export const LEVELS = ['ok', 'watch', 'fragile', 'high', 'critical'] as const;
+export type CaseloadLevel = (typeof LEVELS)[number];
+export const LEVEL_LABELS: Record<CaseloadLevel, string> = {
+	ok: 'Rien à signaler',
+	watch: 'À surveiller',
+	fragile: 'Fragile',
+	high: 'Élevé',
+	critical: 'Critique'
+};
+export const SORTS = ['priority', 'level', 'overdraft', 'fees', 'benefits', 'import', 'name'] as const;
+export type CaseloadSort = (typeof SORTS)[number];
+export const SORT_LABELS: Record<CaseloadSort, string> = {
+	priority: 'Urgence',
+	level: 'Niveau de fragilité',
+	overdraft: 'Découvert',
+	fees: "Frais d'incidents",
+	benefits: 'Droits à demander',
+	import: 'Jours sans import',
+	name: 'Nom'
+};
+/** Days without an import after which the household is on "Cette semaine". */
+export const STALE_IMPORT_DAYS = 30;
+/** A projected overdraft within this many days puts the household on "Cette semaine". */
+export const OVERDRAFT_SOON_DAYS = 14;
+
+export interface CaseloadFilters {
+	view: 'week' | 'all';
+	q: string;
+	/** minimum level */
+	level: CaseloadLevel | null;
+	signal: string | null;
+	overdraft: boolean;
+	fees: boolean;
+	benefits: boolean;
+	/** at least this many days since the last import */
+	staleDays: number | null;
+	/** a team view: one adviser's households */
+	adviser: number | null;
+	sort: CaseloadSort;
+}
+
+function pick<T extends string>(value: string | null, allowed: readonly T[]): T | null {
+	return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+function positive(value: string | null): number | null {
+	if (value === null || !/^\d{1,5}$/.test(value.trim())) return null;
+	const n = Number(value);
+	return n > 0 ? n : null;
+}
+
+/** The filters of the query string; anything unknown is ignored (a bookmarked URL never breaks the page). */
+export function parseCaseloadQuery(params: URLSearchParams): CaseloadFilters {
+	const flag = (name: string) => params.get(name) === '1' || params.get(name) === 'on';
+	return {
+		view: params.get('vue') === 'tous' ? 'all' : 'week',
+		q: (params.get('q') ?? '').trim().slice(0, 100),
+		level: pick(params.get('niveau'), LEVELS),
+		signal: /^[A-Za-z0-9_]{1,40}$/.test(params.get('signal') ?? '') ? params.get('signal') : null,
+		overdraft: flag('decouvert'),
+		fees: flag('frais'),
+		benefits: flag('droits'),
+		staleDays: positive(params.get('sansimport')),
+		adviser: positive(params.get('conseiller')),
+		sort: pick(params.get('tri'), SORTS) ?? 'priority'
+	};
+}
+
+/** What the caseload knows of one household (the stored row, read as it is). */
+export interface CaseloadFacts {
+	id: number;
+	name: string;
+	situation: string | null;
+	consent: boolean;
+	members: number;
+	adviser: { id: number; name: string } | null;
+	/** null when no figures are stored yet (nothing imported, or no consent) */
+	level: CaseloadLevel | null;
+	regulatoryFragile: boolean;
+	signals: StoredSignal[];
+	balance: Cents | null;
+	overdrawnSince: IsoDate | null;
+	firstOverdraft: IsoDate | null;
+	feesMonth: string | null;
+	feesMonthAmount: Cents;
+	fees3m: Cents;
+	rejected3m: number;
+	benefitsCount: number;
+	benefitsYearly: Cents;
+	missingIncome: boolean;
+	lastImportAt: string | null;
+	/** the next appointment, once appointments exist (nextAppointments); null until then */
+	nextAppointment: { date: IsoDate; label: string } | null;
+}
+
+export interface CaseloadEntry extends CaseloadFacts {
+	daysSinceImport: number | null;
+	daysOverdrawn: number | null;
+	/** reasons in plain French, the most pressing first */
+	reasons: string[];
+	/** on "Cette semaine" */
+	needsAttention: boolean;
+}
+
+const MONTHS = [
+	'janvier',
+	'février',
+	'mars',
+	'avril',
+	'mai',
+	'juin',
+	'juillet',
+	'août',
+	'septembre',
+	'octobre',
+	'novembre',
+	'décembre'
+];
+
+function days(from: IsoDate, to: IsoDate): number {
+	return dayNumber(to) - dayNumber(from);
+}
+
+/** The reasons, and whether they are pressing (a benefit to claim alone can wait for the next appointment). */
+export function caseloadEntry(f: CaseloadFacts, asOf: IsoDate): CaseloadEntry {
+	const daysSinceImport = f.lastImportAt ? days(f.lastImportAt.slice(0, 10), asOf) : null;
+	const daysOverdrawn = f.overdrawnSince ? days(f.overdrawnSince, asOf) + 1 : null;
+	const pressing: string[] = [];
+	const other: string[] = [];
+	if (f.consent) {
+		if (daysOverdrawn !== null) pressing.push(`découvert depuis ${plural(daysOverdrawn, 'jour')}`);
+		else if (f.firstOverdraft && f.firstOverdraft <= addDaysIso(asOf, OVERDRAFT_SOON_DAYS))
+			pressing.push(`découvert prévu le ${formatDateFr(f.firstOverdraft)}`);
+		if (f.feesMonthAmount > 0 && f.feesMonth)
+			pressing.push(`${formatEur(f.feesMonthAmount)} de frais en ${MONTHS[Number(f.feesMonth.slice(5, 7)) - 1]}`);
+		if (f.missingIncome) pressing.push("un revenu attendu n'est pas arrivé");
+		const serious = f.signals.filter((s) => s.level === 'high' || s.level === 'critical' || s.level === 'fragile');
+		for (const s of serious.filter((s) => s.id !== 'F7_incident_fees' && s.id !== 'F8_overdraft').slice(0, 2))
+			pressing.push(s.title.toLowerCase());
+		if (daysSinceImport !== null && daysSinceImport >= STALE_IMPORT_DAYS)
+			pressing.push(`n'a pas importé depuis ${plural(daysSinceImport, 'jour')}`);
+		else if (daysSinceImport === null && f.members > 0) other.push("n'a encore importé aucun relevé");
+		if (f.benefitsCount > 0)
+			other.push(
+				`${plural(f.benefitsCount, 'droit')} à demander${f.benefitsYearly > 0 ? ` (environ ${formatEur(f.benefitsYearly)} par an)` : ''}`
+			);
+	} else {
+		other.push('partage pas encore accepté');
+		if (f.members === 0) other.push('aucun membre invité');
+	}
+	if (f.nextAppointment) other.push(`RDV le ${formatDateFr(f.nextAppointment.date)}`);
+	return {
+		...f,
+		daysSinceImport,
+		daysOverdrawn,
+		reasons: [...pressing, ...other],
+		needsAttention: pressing.length > 0
+	};
+}
+
+function fold(s: string): string {
+	return s
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase();
+}
+
+function rank(level: CaseloadLevel | null): number {
+	return level === null ? -1 : LEVELS.indexOf(level);
+}
+
+const COMPARE: Record<CaseloadSort, (a: CaseloadEntry, b: CaseloadEntry) => number> = {
+	priority: (a, b) =>
+		Number(b.needsAttention) - Number(a.needsAttention) ||
+		rank(b.level) - rank(a.level) ||
+		(b.daysOverdrawn ?? -1) - (a.daysOverdrawn ?? -1) ||
+		(a.firstOverdraft ?? '9999').localeCompare(b.firstOverdraft ?? '9999') ||
+		b.feesMonthAmount - a.feesMonthAmount,
+	level: (a, b) => rank(b.level) - rank(a.level),
+	overdraft: (a, b) =>
+		(b.daysOverdrawn ?? -1) - (a.daysOverdrawn ?? -1) ||
+		(a.firstOverdraft ?? '9999').localeCompare(b.firstOverdraft ?? '9999'),
+	fees: (a, b) => b.fees3m - a.fees3m || b.feesMonthAmount - a.feesMonthAmount,
+	benefits: (a, b) => b.benefitsYearly - a.benefitsYearly || b.benefitsCount - a.benefitsCount,
+	import: (a, b) => (b.daysSinceImport ?? 1e6) - (a.daysSinceImport ?? 1e6),
+	name: () => 0
+};
+
+/** The entries the filters keep, in the order asked (then by name). */
+export function filterCaseload(entries: CaseloadEntry[], f: CaseloadFilters): CaseloadEntry[] {
+	const q = fold(f.q);
+	const minRank = f.level ? rank(f.level) : null;
+	const kept = entries.filter(
+		(e) =>
+			(f.view === 'all' || e.needsAttention) &&
+			(q === '' || fold(e.name).includes(q)) &&
+			(minRank === null || rank(e.level) >= minRank) &&
+			(f.signal === null || e.signals.some((s) => s.id === f.signal)) &&
+			(!f.overdraft || e.daysOverdrawn !== null || e.firstOverdraft !== null) &&
+			(!f.fees || e.fees3m > 0) &&
+			(!f.benefits || e.benefitsCount > 0) &&
+			(f.staleDays === null || (e.consent && (e.daysSinceImport ?? Infinity) >= f.staleDays)) &&
+			(f.adviser === null || e.adviser?.id === f.adviser)
+	);
+	return kept.sort((a, b) => COMPARE[f.sort](a, b) || a.name.localeCompare(b.name, 'fr'));
+}
