@@ -11,6 +11,7 @@ import { importCommands } from './import-commands';
 import { engineCommands } from './engine-commands';
 import { forecastCommands } from './forecast-commands';
 import { benchCommand } from './bench-command';
+import { statementCommand } from './statement-commands';
 import type { CliIo, Command } from './types';
 
 /** Every command; later engines add theirs to this list. */
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
 	...importCommands,
 	...engineCommands,
 	...forecastCommands,
+	statementCommand,
 	benchCommand
 ];
 

@@ -427,6 +427,9 @@ export interface Database {
 	category_label: CategoryLabelTable;
 	password_reset: PasswordResetTable;
 	outbox: OutboxTable;
+	debt: DebtTable;
+	debt_suggestion_dismissal: DebtSuggestionDismissalTable;
+	statement_line_edit: StatementLineEditTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -436,3 +439,45 @@ export type BankTransaction = Selectable<BankTransactionTable>;
 export type NewBankTransaction = Insertable<BankTransactionTable>;
 export type BankAccount = Selectable<BankAccountTable>;
 export type UpdateBankAccount = Updateable<BankAccountTable>;
+
+/** One debt of the household's register (issue 16); amounts in cents. */
+export interface DebtTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	creditor: string;
+	/** credit_conso, renouvelable, immobilier, loyer, energie, impots, amende, famille, autre */
+	kind: string;
+	outstanding: number;
+	/** monthly instalment */
+	instalment: number;
+	arrears: number;
+	start_date: string | null;
+	/** en_cours, plan, suspendue, soldee */
+	status: string;
+	/** the recurring series this debt was confirmed from, if any */
+	source_key: string | null;
+	created_by: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+/** A suggested debt (recurring credit debit) the adviser dismissed. */
+export interface DebtSuggestionDismissalTable {
+	household_id: number;
+	organisation_id: number;
+	source_key: string;
+	dismissed_by: number | null;
+	dismissed_at: string;
+}
+
+/** The adviser's amount for one line of the budget statement (issue 17), in cents per month. */
+export interface StatementLineEditTable {
+	household_id: number;
+	organisation_id: number;
+	line_key: string;
+	amount: number;
+	note: string | null;
+	edited_by: number | null;
+	edited_at: string;
+}
