@@ -17,7 +17,12 @@ import {
 	listDebts,
 	updateDebt
 } from '$lib/server/services/debts';
-import { clearLineEdit, householdStatement, saveLineEdit, statementMonths } from '$lib/server/services/statement-service';
+import {
+	clearLineEdit,
+	householdStatement,
+	saveLineEdit,
+	statementMonths
+} from '$lib/server/services/statement-service';
 import { renderStatementPdf } from '$lib/server/services/statement-pdf';
 import { InputError, NotFoundError } from '$lib/server/services/errors';
 import { runCli } from '$lib/server/cli/run';
@@ -116,10 +121,26 @@ describe('debts register', () => {
 		expect(errors.outstanding).toMatch(/^Capital restant dû/);
 		expect(errors.startDate).toMatch(/^Date de début/);
 		const g = new FormData();
-		for (const [k, v] of Object.entries({ creditor: 'SCI Les Tilleuls', kind: 'loyer', outstanding: '1 240,00', instalment: '50', arrears: '1 240', status: 'plan', startDate: '2026-06-01' }))
+		for (const [k, v] of Object.entries({
+			creditor: 'SCI Les Tilleuls',
+			kind: 'loyer',
+			outstanding: '1 240,00',
+			instalment: '50',
+			arrears: '1 240',
+			status: 'plan',
+			startDate: '2026-06-01'
+		}))
 			g.set(k, v);
 		expect(debtFromForm(g)).toEqual({
-			input: { creditor: 'SCI Les Tilleuls', kind: 'loyer', outstanding: 124000, instalment: 5000, arrears: 124000, status: 'plan', startDate: '2026-06-01' },
+			input: {
+				creditor: 'SCI Les Tilleuls',
+				kind: 'loyer',
+				outstanding: 124000,
+				instalment: 5000,
+				arrears: 124000,
+				status: 'plan',
+				startDate: '2026-06-01'
+			},
 			errors: {}
 		});
 	});
@@ -127,11 +148,24 @@ describe('debts register', () => {
 	it('adds, orders priority debts first, updates; another household’s debt is not found', async () => {
 		const base = { outstanding: 300000, instalment: 12000, arrears: 0, startDate: null, status: 'en_cours' as const };
 		await addDebt(h.db, scope, { ...base, creditor: 'Sofinco', kind: 'renouvelable' }, { now: NOW });
-		const rent = await addDebt(h.db, scope, { ...base, creditor: 'SCI Les Tilleuls', kind: 'loyer', instalment: 5000, arrears: 124000 }, { now: NOW });
+		const rent = await addDebt(
+			h.db,
+			scope,
+			{ ...base, creditor: 'SCI Les Tilleuls', kind: 'loyer', instalment: 5000, arrears: 124000 },
+			{ now: NOW }
+		);
 		expect((await listDebts(h.db, scope)).map((d) => d.creditor)).toEqual(['SCI Les Tilleuls', 'Sofinco']);
-		await updateDebt(h.db, scope, rent, { ...base, creditor: 'SCI Les Tilleuls', kind: 'loyer', instalment: 6000, arrears: 118000, status: 'plan' }, NOW);
+		await updateDebt(
+			h.db,
+			scope,
+			rent,
+			{ ...base, creditor: 'SCI Les Tilleuls', kind: 'loyer', instalment: 6000, arrears: 118000, status: 'plan' },
+			NOW
+		);
 		expect((await listDebts(h.db, scope))[0]).toMatchObject({ instalment: 6000, arrears: 118000, status: 'plan' });
-		await expect(updateDebt(h.db, other, rent, { ...base, creditor: 'x', kind: 'autre' }, NOW)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(updateDebt(h.db, other, rent, { ...base, creditor: 'x', kind: 'autre' }, NOW)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 		await expect(deleteDebt(h.db, other, rent, NOW)).rejects.toBeInstanceOf(NotFoundError);
 		expect(await listDebts(h.db, other)).toEqual([]);
 		await expect(addDebt(h.db, scope, { ...base, creditor: ' ', kind: 'autre' })).rejects.toBeInstanceOf(InputError);
@@ -160,19 +194,29 @@ describe('budget statement', () => {
 		expect(s.debts.instalments).toBe(18000);
 		expect(s.resteAVivre).toBe(s.resources.total - s.charges.total - 18000);
 		expect(s.rsaHousehold).toBe(65169); // no profile: one adult, RSA of 01/04/2026
-		expect(s.capacity.value).toBe(Math.max(0, Math.min(s.resources.total - s.charges.total, s.seizable, s.resources.total - 65169)));
+		expect(s.capacity.value).toBe(
+			Math.max(0, Math.min(s.resources.total - s.charges.total, s.seizable, s.resources.total - 65169))
+		);
 	});
 
 	it('stores an adviser’s edit, says so, and clears it', async () => {
 		await saveLineEdit(h.db, scope, { key: 'charge:energy', amount: 12000, note: 'régularisation EDF' }, NOW);
 		await saveLineEdit(h.db, scope, { key: 'charge:energy', amount: 11000, note: 'régularisation EDF' }, NOW);
-		let energy = (await householdStatement(h.db, scope, AS_OF)).statement.charges.lines.find((l) => l.key === 'charge:energy')!;
+		let energy = (await householdStatement(h.db, scope, AS_OF)).statement.charges.lines.find(
+			(l) => l.key === 'charge:energy'
+		)!;
 		expect(energy).toMatchObject({ amount: 11000, computed: 8900, edited: true, note: 'régularisation EDF' });
 		expect((await householdStatement(h.db, other, AS_OF)).statement.charges.lines.every((l) => !l.edited)).toBe(true);
-		await expect(saveLineEdit(h.db, scope, { key: 'charge:casino', amount: 1, note: null })).rejects.toBeInstanceOf(InputError);
-		await expect(saveLineEdit(h.db, scope, { key: 'charge:rent', amount: -1, note: null })).rejects.toBeInstanceOf(InputError);
+		await expect(saveLineEdit(h.db, scope, { key: 'charge:casino', amount: 1, note: null })).rejects.toBeInstanceOf(
+			InputError
+		);
+		await expect(saveLineEdit(h.db, scope, { key: 'charge:rent', amount: -1, note: null })).rejects.toBeInstanceOf(
+			InputError
+		);
 		await clearLineEdit(h.db, scope, 'charge:energy', NOW);
-		energy = (await householdStatement(h.db, scope, AS_OF)).statement.charges.lines.find((l) => l.key === 'charge:energy')!;
+		energy = (await householdStatement(h.db, scope, AS_OF)).statement.charges.lines.find(
+			(l) => l.key === 'charge:energy'
+		)!;
 		expect(energy.edited).toBe(false);
 	});
 

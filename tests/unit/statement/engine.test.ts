@@ -62,7 +62,10 @@ describe('capacité de remboursement', () => {
 describe('RSA of the household from the benefits parameters', () => {
 	it('single 651,69 € from 01/04/2026; couple + 2 children = base × 2,1', () => {
 		const p = DEFAULT_BENEFIT_PARAMETERS;
-		expect(rsaForHousehold(p, '2026-12-03', { adults: 1, children: 0 })).toEqual({ household: 65169, singlePerson: 65169 });
+		expect(rsaForHousehold(p, '2026-12-03', { adults: 1, children: 0 })).toEqual({
+			household: 65169,
+			singlePerson: 65169
+		});
 		expect(rsaForHousehold(p, '2025-12-01', { adults: 1, children: 0 }).household).toBe(64652);
 		// 646,52 × 2,1 = 1 357,692 → 1 357,69 (the benefits engine's rounding; the published table says 1 357,70)
 		expect(rsaForHousehold(p, '2025-12-01', { adults: 2, children: 2 }).household).toBe(135769);
@@ -94,10 +97,50 @@ const TXS: StatementTx[] = [
 	tx('2026-08-01', 150000, 'income.salary', 'VIR SALAIRE AOUT') // outside the months
 ];
 const DEBTS: DebtEntry[] = [
-	{ id: 1, creditor: 'Cofidis', kind: 'renouvelable', outstanding: 320000, instalment: 9500, arrears: 0, startDate: null, status: 'en_cours', sourceKey: 'k' },
-	{ id: 2, creditor: 'Bailleur', kind: 'loyer', outstanding: 110000, instalment: 5000, arrears: 110000, startDate: null, status: 'plan', sourceKey: null },
-	{ id: 3, creditor: 'Ancien', kind: 'credit_conso', outstanding: 0, instalment: 4000, arrears: 0, startDate: null, status: 'soldee', sourceKey: null },
-	{ id: 4, creditor: 'Trésor public', kind: 'impots', outstanding: 40000, instalment: 3000, arrears: 40000, startDate: null, status: 'suspendue', sourceKey: null }
+	{
+		id: 1,
+		creditor: 'Cofidis',
+		kind: 'renouvelable',
+		outstanding: 320000,
+		instalment: 9500,
+		arrears: 0,
+		startDate: null,
+		status: 'en_cours',
+		sourceKey: 'k'
+	},
+	{
+		id: 2,
+		creditor: 'Bailleur',
+		kind: 'loyer',
+		outstanding: 110000,
+		instalment: 5000,
+		arrears: 110000,
+		startDate: null,
+		status: 'plan',
+		sourceKey: null
+	},
+	{
+		id: 3,
+		creditor: 'Ancien',
+		kind: 'credit_conso',
+		outstanding: 0,
+		instalment: 4000,
+		arrears: 0,
+		startDate: null,
+		status: 'soldee',
+		sourceKey: null
+	},
+	{
+		id: 4,
+		creditor: 'Trésor public',
+		kind: 'impots',
+		outstanding: 40000,
+		instalment: 3000,
+		arrears: 40000,
+		startDate: null,
+		status: 'suspendue',
+		sourceKey: null
+	}
 ];
 
 function statement(edits = new Map()) {
@@ -136,7 +179,9 @@ describe('budgetStatement grouping', () => {
 		expect(s.debts.outstanding).toBe(470000);
 		expect(s.debts.arrears).toBe(150000);
 		expect(s.resteAVivre).toBe(170000 - 71000 - 14500);
-		expect(s.seizable).toBe(seizablePart({ resources: 170000, dependents: 0, scale: scale2026, rsaSinglePerson: 65169 }));
+		expect(s.seizable).toBe(
+			seizablePart({ resources: 170000, dependents: 0, scale: scale2026, rsaSinglePerson: 65169 })
+		);
 		expect(s.capacity.value).toBe(Math.min(170000 - 71000, s.seizable, 170000 - 65169));
 	});
 	it('applies an adviser edit and says so', () => {
@@ -166,15 +211,21 @@ function parseCsv(text: string): string[][] {
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];
 		if (q) {
-			if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-			else if (c === '"') q = false;
+			if (c === '"' && text[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (c === '"') q = false;
 			else cell += c;
 		} else if (c === '"') q = true;
-		else if (c === ';') row.push(cell), (cell = '');
-		else if (c === '\r' && text[i + 1] === '\n') {
+		else if (c === ';') {
+			row.push(cell);
+			cell = '';
+		} else if (c === '\r' && text[i + 1] === '\n') {
 			row.push(cell);
 			rows.push(row);
-			(row = []), (cell = ''), i++;
+			row = [];
+			cell = '';
+			i++;
 		} else cell += c;
 	}
 	return rows;
@@ -198,7 +249,15 @@ describe('statement CSV', () => {
 		const find = (label: string) => rows.find((r) => r[1] === label)!;
 		expect(find('Total des ressources')[2]).toBe('1700,00');
 		expect(find('Total des charges')[2]).toBe('750,00');
-		expect(find('Électricité, gaz, chauffage').slice(2)).toEqual(['120,00', '', '', '', 'oui', '\'=HYPERLINK("x")', '3']);
+		expect(find('Électricité, gaz, chauffage').slice(2)).toEqual([
+			'120,00',
+			'',
+			'',
+			'',
+			'oui',
+			'\'=HYPERLINK("x")',
+			'3'
+		]);
 		expect(find('Total des dettes').slice(2, 5)).toEqual(['145,00', '4700,00', '1500,00']);
 		expect(find('Reste à vivre')[2]).toBe('805,00');
 		expect(find('Capacité de remboursement')[2]).toBe((s.capacity.value / 100).toFixed(2).replace('.', ','));

@@ -239,7 +239,11 @@ export async function updateDebt(db: Db, scope: HouseholdScope, id: number, inpu
 
 export async function deleteDebt(db: Db, scope: HouseholdScope, id: number, now = new Date()) {
 	requireAdviserWrite(scope);
-	const r = await db.deleteFrom('debt').where('id', '=', id).where('household_id', '=', scope.householdId).executeTakeFirst();
+	const r = await db
+		.deleteFrom('debt')
+		.where('id', '=', id)
+		.where('household_id', '=', scope.householdId)
+		.executeTakeFirst();
 	if (Number(r.numDeletedRows) === 0) throw new NotFoundError('Dette introuvable.');
 	await auditScope(db, scope, { action: 'debt.delete', targetType: 'debt', targetId: id }, now);
 }
@@ -252,7 +256,15 @@ export async function confirmSuggestion(db: Db, scope: HouseholdScope, key: stri
 	return addDebt(
 		db,
 		scope,
-		{ creditor: s.creditor, kind: s.kind, instalment: s.instalment, outstanding: 0, arrears: 0, startDate: null, status: 'en_cours' },
+		{
+			creditor: s.creditor,
+			kind: s.kind,
+			instalment: s.instalment,
+			outstanding: 0,
+			arrears: 0,
+			startDate: null,
+			status: 'en_cours'
+		},
 		{ sourceKey: s.key, now }
 	);
 }

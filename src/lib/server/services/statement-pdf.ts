@@ -18,7 +18,12 @@ function heading(w: PdfWriter, s: string): void {
 	w.doc.moveDown(0.6);
 	w.text(s, 'Helvetica-Bold', 12, INK);
 	const y = w.doc.y + 1;
-	w.doc.moveTo(w.left, y).lineTo(w.left + w.width, y).lineWidth(0.6).strokeColor(INK).stroke();
+	w.doc
+		.moveTo(w.left, y)
+		.lineTo(w.left + w.width, y)
+		.lineWidth(0.6)
+		.strokeColor(INK)
+		.stroke();
 	w.doc.y = y + 4;
 }
 
@@ -27,7 +32,10 @@ function row(w: PdfWriter, label: string, amount: string, bold = false): void {
 	w.keepSpace(16);
 	const doc = w.doc;
 	const y = doc.y;
-	doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9.5).fillColor(INK);
+	doc
+		.font(bold ? 'Helvetica-Bold' : 'Helvetica')
+		.fontSize(9.5)
+		.fillColor(INK);
 	doc.text(pdfText(label), w.left, y, { width: w.width - AMOUNT_WIDTH - 8 });
 	const after = doc.y;
 	doc.text(pdfText(amount), w.left + w.width - AMOUNT_WIDTH, y, { width: AMOUNT_WIDTH, align: 'right' });
@@ -70,11 +78,20 @@ export async function renderStatementPdf(
 		const detail = `restant dû ${formatEur(d.outstanding)}, arriérés ${formatEur(d.arrears)}, ${d.status.toLowerCase()}`;
 		row(w, `${d.creditor} (${d.kind}) : ${detail}${d.edited ? ' *' : ''}`, formatEur(d.amount));
 	}
-	row(w, `Total des mensualités (restant dû ${formatEur(s.debts.outstanding)}, arriérés ${formatEur(s.debts.arrears)})`, formatEur(s.debts.instalments), true);
+	row(
+		w,
+		`Total des mensualités (restant dû ${formatEur(s.debts.outstanding)}, arriérés ${formatEur(s.debts.arrears)})`,
+		formatEur(s.debts.instalments),
+		true
+	);
 	heading(w, 'Synthèse');
 	row(w, 'Reste à vivre (ressources − charges − mensualités)', formatEur(s.resteAVivre), true);
 	row(w, 'RSA (montant forfaitaire) du foyer', formatEur(s.rsaHousehold));
-	row(w, `Quotité saisissable (barème du ${formatDateFr(s.scale.effectiveFrom)}, ${plural(s.dependents, 'personne à charge', 'personnes à charge')})`, formatEur(s.seizable));
+	row(
+		w,
+		`Quotité saisissable (barème du ${formatDateFr(s.scale.effectiveFrom)}, ${plural(s.dependents, 'personne à charge', 'personnes à charge')})`,
+		formatEur(s.seizable)
+	);
 	row(w, 'Ressources − charges courantes', formatEur(s.capacity.afterLivingBudget));
 	row(w, 'Ressources − RSA du foyer', formatEur(s.capacity.aboveRsa));
 	row(w, 'Capacité de remboursement', formatEur(s.capacity.value), true);
@@ -88,7 +105,9 @@ export async function renderStatementPdf(
 	if ([...s.resources.lines, ...s.charges.lines, ...s.debts.lines].some((l) => l.edited))
 		w.text('* montant corrigé par le conseiller ou la conseillère.', 'Helvetica', 8.5, INK);
 	w.text(`Barème de saisie : ${s.scale.sources.join(' ; ')}`, 'Helvetica', 8, INK);
-	return w.finish('Relevé établi avec BGV à partir des relevés de compte ; à joindre au dossier de surendettement (Cerfa n° 13594).');
+	return w.finish(
+		'Relevé établi avec BGV à partir des relevés de compte ; à joindre au dossier de surendettement (Cerfa n° 13594).'
+	);
 }
 
 export function statementFilename(view: StatementView, ext: 'pdf' | 'csv'): string {

@@ -25,14 +25,32 @@ function row(cells: string[]): string {
 }
 
 function lineRow(section: string, l: StatementLine, extra: string[] = ['', '', '']): string {
-	return row([section, l.label, csvAmount(l.amount), ...extra, l.edited ? 'oui' : 'non', l.note ?? '', String(l.transactions.length)]);
+	return row([
+		section,
+		l.label,
+		csvAmount(l.amount),
+		...extra,
+		l.edited ? 'oui' : 'non',
+		l.note ?? '',
+		String(l.transactions.length)
+	]);
 }
 
 export function statementCsv(s: BudgetStatement, household: string): string {
 	const rows: string[] = [
 		row(['Relevé budgétaire', household]),
 		row(['Période', s.months.map(formatMonthFr).join(', ')]),
-		row(['Rubrique', 'Ligne', 'Montant mensuel', 'Capital restant dû', 'Arriérés', 'Statut', 'Modifié', 'Note', 'Opérations'])
+		row([
+			'Rubrique',
+			'Ligne',
+			'Montant mensuel',
+			'Capital restant dû',
+			'Arriérés',
+			'Statut',
+			'Modifié',
+			'Note',
+			'Opérations'
+		])
 	];
 	for (const l of s.resources.lines) rows.push(lineRow('Ressources', l));
 	rows.push(row(['Ressources', 'Total des ressources', csvAmount(s.resources.total)]));
@@ -41,7 +59,13 @@ export function statementCsv(s: BudgetStatement, household: string): string {
 	for (const d of s.debts.lines)
 		rows.push(lineRow('Dettes', d, [csvAmount(d.outstanding), csvAmount(d.arrears), d.status]));
 	rows.push(
-		row(['Dettes', 'Total des dettes', csvAmount(s.debts.instalments), csvAmount(s.debts.outstanding), csvAmount(s.debts.arrears)])
+		row([
+			'Dettes',
+			'Total des dettes',
+			csvAmount(s.debts.instalments),
+			csvAmount(s.debts.outstanding),
+			csvAmount(s.debts.arrears)
+		])
 	);
 	rows.push(row(['Synthèse', 'Reste à vivre', csvAmount(s.resteAVivre)]));
 	rows.push(row(['Synthèse', 'Quotité saisissable', csvAmount(s.seizable)]));

@@ -45,7 +45,9 @@ export interface DebtEntry {
 }
 
 /** Priority debts first, then the kinds' order, the largest arrears, the creditor. */
-export function sortDebts<T extends Pick<DebtEntry, 'kind' | 'arrears' | 'creditor' | 'status'>>(debts: readonly T[]): T[] {
+export function sortDebts<T extends Pick<DebtEntry, 'kind' | 'arrears' | 'creditor' | 'status'>>(
+	debts: readonly T[]
+): T[] {
 	const order = Object.keys(DEBT_KINDS);
 	const rank = (d: T) => (d.status === 'soldee' ? 100 : 0) + order.indexOf(d.kind);
 	return [...debts].sort(

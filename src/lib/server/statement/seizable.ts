@@ -36,9 +36,7 @@ export const SEIZURE_SCALES: readonly SeizureScale[] = [
 		annualThresholds: [448000, 873000, 1300000, 1723000, 2147000, 2581000],
 		fractions: FRACTIONS,
 		perDependent: 174000,
-		sources: [
-			'C. trav. R3252-2 et R3252-3, barème en vigueur au 01/01/2026 (eurex.fr ; numéro du décret à confirmer)'
-		]
+		sources: ['C. trav. R3252-2 et R3252-3, barème en vigueur au 01/01/2026 (eurex.fr ; numéro du décret à confirmer)']
 	}
 ];
 
@@ -83,7 +81,8 @@ export function seizablePart(input: SeizableInput): Cents {
 		lower = upper;
 	}
 	let monthly = seized.dividedBy(12).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-	if (input.rsaSinglePerson !== undefined) monthly = Math.min(monthly, Math.max(0, input.resources - input.rsaSinglePerson));
+	if (input.rsaSinglePerson !== undefined)
+		monthly = Math.min(monthly, Math.max(0, input.resources - input.rsaSinglePerson));
 	return monthly;
 }
 

@@ -5,5 +5,5 @@ import type { LayoutServerLoad } from './$types';
 /** Every page of a household starts here: 404 unless the actor may see this household's data. */
 export const load: LayoutServerLoad = async (event) => {
 	const scope = requireHousehold(event);
-	return { household: await householdHeader(event.locals.db, scope) };
+	return { household: await householdHeader(event.locals.db, scope), adviser: scope.relation === 'adviser' };
 };
