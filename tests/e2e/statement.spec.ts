@@ -65,6 +65,12 @@ test.describe('debts register and budget statement', () => {
 
 	test('a household member and an adviser without consent get 404 on the adviser pages', async ({ page }) => {
 		await login(page, USERS.household);
+		// the member reads the register, read-only
+		await page.goto(`/households/${HOUSEHOLDS.martin}`);
+		await page.getByRole('link', { name: 'Dettes', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vos dettes');
+		await expect(page.locator('main form')).toHaveCount(0);
+		await expectAccessible(page);
 		for (const path of ['debts', 'statement', 'statement/pdf', 'statement/csv']) {
 			const r = await page.goto(`/caseload/${HOUSEHOLDS.martin}/${path}`);
 			expect(r?.status()).toBe(404);
