@@ -15,6 +15,7 @@ import { feesCommand } from './fees-commands';
 import { referralCommands } from './referral-commands';
 import { dataCommands } from './data-commands';
 import { caseloadCommands } from './caseload-commands';
+import { statementCommand } from './statement-commands';
 import type { CliIo, Command } from './types';
 
 /** Every command; later engines add theirs to this list. */
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
 	...referralCommands,
 	...dataCommands,
 	...caseloadCommands,
+	statementCommand,
 	benchCommand
 ];
 

@@ -436,6 +436,9 @@ export interface Database {
 	caseload_row: CaseloadRowTable;
 	alert_subscription: AlertSubscriptionTable;
 	alert_sent: AlertSentTable;
+	debt: DebtTable;
+	debt_suggestion_dismissal: DebtSuggestionDismissalTable;
+	statement_line_edit: StatementLineEditTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -556,4 +559,46 @@ export interface AlertSentTable {
 	key: string;
 	organisation_id: number;
 	sent_at: string;
+}
+
+/** One debt of the household's register (issue 16); amounts in cents. */
+export interface DebtTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	creditor: string;
+	/** credit_conso, renouvelable, immobilier, loyer, energie, impots, amende, famille, autre */
+	kind: string;
+	outstanding: number;
+	/** monthly instalment */
+	instalment: number;
+	arrears: number;
+	start_date: string | null;
+	/** en_cours, plan, suspendue, soldee */
+	status: string;
+	/** the recurring series this debt was confirmed from, if any */
+	source_key: string | null;
+	created_by: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+/** A suggested debt (recurring credit debit) the adviser dismissed. */
+export interface DebtSuggestionDismissalTable {
+	household_id: number;
+	organisation_id: number;
+	source_key: string;
+	dismissed_by: number | null;
+	dismissed_at: string;
+}
+
+/** The adviser's amount for one line of the budget statement (issue 17), in cents per month. */
+export interface StatementLineEditTable {
+	household_id: number;
+	organisation_id: number;
+	line_key: string;
+	amount: number;
+	note: string | null;
+	edited_by: number | null;
+	edited_at: string;
 }
