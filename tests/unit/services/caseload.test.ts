@@ -40,7 +40,11 @@ async function addUser(org: number, email: string, role: Actor['role'], name = e
 beforeAll(async () => {
 	h = await createTestDb();
 	seed = await seedDemo(h.db, NOW);
-	const rows = await h.db.selectFrom('app_user').select(['id', 'organisation_id', 'email', 'name', 'role']).execute();
+	const rows = await h.db
+		.selectFrom('app_user')
+		.select(['id', 'organisation_id', 'email', 'name', 'role'])
+		.where('organisation_id', '=', seed.organisationId)
+		.execute();
 	for (const r of rows)
 		actors[r.role] = { id: r.id, organisationId: r.organisation_id, email: r.email, name: r.name, role: r.role };
 	actors.secondAdviser = await addUser(seed.organisationId, 'second@demo.bgv.fr', 'adviser', 'Paul Second');

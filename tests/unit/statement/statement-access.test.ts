@@ -48,7 +48,11 @@ beforeAll(async () => {
 	martin = seed.households['Famille Martin'];
 	bernard = seed.households['M. et Mme Bernard'];
 	lambert = seed.households['M. Lambert']; // assigned, no consent
-	const rows = await h.db.selectFrom('app_user').select(['id', 'organisation_id', 'email', 'name', 'role']).execute();
+	const rows = await h.db
+		.selectFrom('app_user')
+		.select(['id', 'organisation_id', 'email', 'name', 'role'])
+		.where('organisation_id', '=', seed.organisationId)
+		.execute();
 	for (const r of rows)
 		actors[r.role] = { id: r.id, organisationId: r.organisation_id, email: r.email, name: r.name, role: r.role };
 	const org2 = (
