@@ -20,13 +20,13 @@ export const actions: Actions = {
 		const actor = requireRole(event, ...INTAKE_ROLES);
 		const form = await event.request.formData();
 		const id = Number(form.get('id'));
-		let householdId: number;
 		try {
-			({ householdId } = await acceptReferral(event.locals.db, event.locals.config, actor, id));
+			await acceptReferral(event.locals.db, event.locals.config, actor, id);
 		} catch (e) {
 			return failure(e, id);
 		}
-		redirect(303, `/caseload?orientation=${householdId}`);
+		// the household just taken up needs no action flagged yet: show it among all the adviser's households
+		redirect(303, `/caseload?vue=tous`);
 	},
 	close: async (event) => {
 		const actor = requireRole(event, ...INTAKE_ROLES);
