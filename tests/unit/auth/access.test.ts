@@ -24,6 +24,7 @@ import { inviteMember } from '$lib/server/services/invitations';
 import { loadConfig } from '$lib/server/config';
 import { seedDemo } from '$db/seeds/demo';
 import { createTestDb } from '../../helpers/test-db';
+import { actorsByRole } from '../../helpers/demo-actors';
 
 let h: DbHandle;
 let seed: Awaited<ReturnType<typeof seedDemo>>;
@@ -33,13 +34,7 @@ beforeAll(async () => {
 	h = await createTestDb();
 	seed = await seedDemo(h.db);
 	expect(await seedDemo(h.db)).toEqual(seed); // idempotent
-	const rows = await h.db
-		.selectFrom('app_user')
-		.select(['id', 'organisation_id', 'email', 'name', 'role'])
-		.where('organisation_id', '=', seed.organisationId)
-		.execute();
-	for (const r of rows)
-		actors[r.role] = { id: r.id, organisationId: r.organisation_id, email: r.email, name: r.name, role: r.role };
+	Object.assign(actors, await actorsByRole(h.db, seed.organisationId));
 	// a second organisation with its own adviser and household
 	const org2 = (
 		await h.db

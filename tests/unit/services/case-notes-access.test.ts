@@ -14,6 +14,7 @@ import { recordConsent } from '$lib/server/services/membership';
 import { createUser } from '$lib/server/services/users';
 import { seedDemo } from '$db/seeds/demo';
 import { createTestDb } from '../../helpers/test-db';
+import { actorsByRole } from '../../helpers/demo-actors';
 
 let h: DbHandle;
 let seed: Awaited<ReturnType<typeof seedDemo>>;
@@ -39,13 +40,7 @@ async function user(org: number, email: string, role: 'adviser' | 'admin' | 'pro
 beforeAll(async () => {
 	h = await createTestDb();
 	seed = await seedDemo(h.db, NOW);
-	const rows = await h.db
-		.selectFrom('app_user')
-		.select(['id', 'organisation_id', 'email', 'name', 'role'])
-		.where('organisation_id', '=', seed.organisationId)
-		.execute();
-	for (const r of rows)
-		actors[r.role] = { id: r.id, organisationId: r.organisation_id, email: r.email, name: r.name, role: r.role };
+	Object.assign(actors, await actorsByRole(h.db, seed.organisationId));
 	martin = seed.households['Famille Martin'];
 	bernard = seed.households['M. et Mme Bernard'];
 	lambert = seed.households['M. Lambert'];

@@ -11,6 +11,7 @@ import { createHousehold } from '$lib/server/services/households';
 import { recordConsent } from '$lib/server/services/membership';
 import { seedDemo } from '$db/seeds/demo';
 import { createTestDb } from '../../helpers/test-db';
+import { actorsByRole } from '../../helpers/demo-actors';
 
 const NOW = new Date('2026-12-03T09:00:00Z');
 let h: DbHandle;
@@ -40,13 +41,7 @@ async function addUser(org: number, email: string, role: Actor['role'], name = e
 beforeAll(async () => {
 	h = await createTestDb();
 	seed = await seedDemo(h.db, NOW);
-	const rows = await h.db
-		.selectFrom('app_user')
-		.select(['id', 'organisation_id', 'email', 'name', 'role'])
-		.where('organisation_id', '=', seed.organisationId)
-		.execute();
-	for (const r of rows)
-		actors[r.role] = { id: r.id, organisationId: r.organisation_id, email: r.email, name: r.name, role: r.role };
+	Object.assign(actors, await actorsByRole(h.db, seed.organisationId));
 	actors.secondAdviser = await addUser(seed.organisationId, 'second@demo.bgv.fr', 'adviser', 'Paul Second');
 	const org2 = (
 		await h.db

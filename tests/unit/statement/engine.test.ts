@@ -260,7 +260,8 @@ describe('statement CSV', () => {
 		]);
 		expect(find('Total des dettes').slice(2, 5)).toEqual(['145,00', '4700,00', '1500,00']);
 		expect(find('Reste à vivre')[2]).toBe('805,00');
-		expect(find('Capacité de remboursement')[2]).toBe((s.capacity.value / 100).toFixed(2).replace('.', ','));
+		expect(s.capacity.value).toBe(30143);
+		expect(find('Capacité de remboursement')[2]).toBe('301,43');
 		for (const r of rows) for (const c of r) expect(c).not.toMatch(/^[=+\-@]/);
 	});
 });

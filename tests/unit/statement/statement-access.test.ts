@@ -23,6 +23,7 @@ import { clearLineEdit, householdStatement, saveLineEdit } from '$lib/server/ser
 import { statementCsvFile, statementPdfFile } from '$lib/server/services/statement-export';
 import { seedDemo } from '$db/seeds/demo';
 import { createTestDb } from '../../helpers/test-db';
+import { actorsByRole } from '../../helpers/demo-actors';
 
 let h: DbHandle;
 let seed: Awaited<ReturnType<typeof seedDemo>>;
@@ -48,13 +49,7 @@ beforeAll(async () => {
 	martin = seed.households['Famille Martin'];
 	bernard = seed.households['M. et Mme Bernard'];
 	lambert = seed.households['M. Lambert']; // assigned, no consent
-	const rows = await h.db
-		.selectFrom('app_user')
-		.select(['id', 'organisation_id', 'email', 'name', 'role'])
-		.where('organisation_id', '=', seed.organisationId)
-		.execute();
-	for (const r of rows)
-		actors[r.role] = { id: r.id, organisationId: r.organisation_id, email: r.email, name: r.name, role: r.role };
+	Object.assign(actors, await actorsByRole(h.db, seed.organisationId));
 	const org2 = (
 		await h.db
 			.insertInto('organisation')
