@@ -49,6 +49,27 @@ export async function dropTemplate(): Promise<void> {
 	await admin((c) => c.query(`DROP DATABASE IF EXISTS bgv_template_${process.pid}`));
 }
 
+/**
+ * Waits until no session is left on the database of `url`: pg's pool ends its clients without waiting
+ * for them, and a DROP DATABASE … WITH (FORCE) would otherwise catch one saying goodbye (an unhandled
+ * "terminating connection" error in whichever test file runs next in the worker).
+ */
+export async function waitForNoSessions(url: string): Promise<void> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		for (let i = 0; i < 250; i++) {
+			const r = await client.query<{ n: number }>(
+				'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'
+			);
+			if (r.rows[0].n === 0) return;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	} finally {
+		await client.end();
+	}
+}
+
 /** A DATABASE_URL for a fresh migrated database (for code that opens its own, like the CLI), and its cleanup. */
 export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
 	if (target.dialect === 'postgres') {
@@ -56,7 +77,10 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () =
 		await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
 		return {
 			url: withDatabase(target.url, name),
-			drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined)
+			drop: async () => {
+				await waitForNoSessions(withDatabase(target.url, name));
+				await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+			}
 		};
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'bgv-test-'));
@@ -73,6 +97,7 @@ export async function createTestDb(): Promise<DbHandle> {
 			...handle,
 			close: async () => {
 				await handle.close();
+				await waitForNoSessions(withDatabase(target.url, name));
 				await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 			}
 		};

@@ -72,6 +72,9 @@ export function createDb(target: DatabaseTarget, options: { poolSize?: number } 
 	if (target.dialect === 'postgres') {
 		installInt8Parser();
 		const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+		// An idle connection cut by the server (restart, failover, an administrator) must not stop the
+		// process: the pool drops that client and opens a new one on the next query.
+		pool.on('error', (e) => console.error(`PostgreSQL : connexion inactive perdue (${e.message})`));
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		return { db, dialect: 'postgres', close: () => db.destroy() };
 	}
