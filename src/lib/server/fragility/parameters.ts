@@ -40,6 +40,13 @@ export interface IndicatorParameters {
 	splitPaymentsPerMonth: number;
 	/** days without an import before the "silence" signal */
 	silenceDays: number;
+	/** F11: resources of a month below ratioBp of the median of the medianMonths before (at least
+	 * minHistoryMonths of them) → watch; monthsFragile months running → fragile */
+	incomeShock: { ratioBp: number; medianMonths: number; minHistoryMonths: number; monthsFragile: number };
+	/** F16: a priority debit paid in each of these many months, then absent one month → high */
+	missingPriorityCycles: number;
+	/** F17: months running of negative net cash flow (internal transfers excluded) → fragile */
+	structuralDeficitMonths: number;
 	sources: string[];
 }
 
@@ -64,6 +71,9 @@ export const INDICATOR_PARAMETERS: readonly IndicatorParameters[] = [
 		creditStackingLenders: 3,
 		splitPaymentsPerMonth: 3,
 		silenceDays: 45,
+		incomeShock: { ratioBp: 7500, medianMonths: 6, minHistoryMonths: 3, monthsFragile: 2 },
+		missingPriorityCycles: 3,
+		structuralDeficitMonths: 3,
 		sources: [
 			'Seuil de pauvreté 60 % : 1 288 €/mois/UC en 2023, INSEE 07/07/2025',
 			'RSA montant forfaitaire au 01/04/2025 (barème Lefebvre Dalloz) ; C. conso L731-2',
@@ -72,7 +82,9 @@ export const INDICATOR_PARAMETERS: readonly IndicatorParameters[] = [
 			'Taux d’effort logement : INSEE c1809 ; seuils 33 % / 40 % : proposition BGV',
 			'Reste à vivre 145 €/UC : heuristique Data For Good / CRÉSUS 2017, à recalibrer',
 			'Incidents : CMF R312-4-3 (décret n° 2020-889) ; plafond 25 €/mois : engagements FBF 2018',
-			'Jeux d’argent, cumul de crédits, silence : propositions BGV (fragility.md §6.a)'
+			'Jeux d’argent, cumul de crédits, silence : propositions BGV (fragility.md §6.a)',
+			'Choc de revenus (< 75 % de la médiane sur 6 mois) : indicateur « ruptures » du Point conseil budget',
+			'Paiement prioritaire absent, déficit structurel 3 mois : propositions BGV (fragility.md §6.a)'
 		]
 	}
 ];

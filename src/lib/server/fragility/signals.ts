@@ -12,6 +12,7 @@ import { dayNumber } from '../projection/calendar';
 import { formatBp, type Level, maxLevel, ratioBp } from './format';
 import { type IndicatorParameters, indicatorParametersAt } from './parameters';
 import { monthOf, signalFacts, type SignalFacts, type SignalTx } from './signal-facts';
+import { budgetSignals, type BudgetSignalId } from './signals-budget';
 
 export type { SignalTx } from './signal-facts';
 
@@ -27,7 +28,8 @@ export type SignalId =
 	| 'F9_agios'
 	| 'gambling'
 	| 'F14_credit_stacking'
-	| 'F18_silence';
+	| 'F18_silence'
+	| BudgetSignalId;
 
 export interface FragilitySignal {
 	id: SignalId;
@@ -374,6 +376,10 @@ export function fragilitySignals(input: FragilityInput): FragilityReport {
 	// F1/F2 make the client fragile in law, which lowers the caps the fee claim compares with.
 	ctx.regulatoryFragile = repeatedIncidents(ctx) !== null || incidentBurst(ctx) !== null;
 	const signals = DETECTORS.map((d) => d(ctx)).filter((s): s is FragilitySignal => s !== null);
+	// The cash-flow signals (F11, F16, F17) come before silence, which stays last.
+	const cashFlow = budgetSignals(input.txs, input.asOf, p);
+	const silenceAt = signals.findIndex((s) => s.id === 'F18_silence');
+	signals.splice(silenceAt < 0 ? signals.length : silenceAt, 0, ...cashFlow);
 	let level: Level = 'ok';
 	for (const s of signals) level = maxLevel(level, s.level);
 	return { level, regulatoryFragile: ctx.regulatoryFragile, signals, incidentsByMonth };
