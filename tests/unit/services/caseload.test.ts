@@ -3,6 +3,7 @@ import type { KyselyPlugin } from 'kysely';
 import type { Db, DbHandle } from '$lib/server/db';
 import type { Actor } from '$lib/server/auth/session';
 import { householdScope } from '$lib/server/auth/access';
+import { addCaseEntry } from '$lib/server/services/case-notes';
 import { caseloadPage, organisationAssignments, reassignHousehold } from '$lib/server/services/caseload';
 import { overdrawnSince, refreshCaseloadRow } from '$lib/server/services/caseload-status';
 import { caseloadEntry, parseCaseloadQuery, type CaseloadFacts } from '$lib/server/services/caseload-view';
@@ -83,6 +84,7 @@ function facts(over: Partial<CaseloadFacts>): CaseloadFacts {
 		missingIncome: false,
 		lastImportAt: '2026-12-01T10:00:00Z',
 		nextAppointment: null,
+		overdueSteps: 0,
 		...over
 	};
 }
@@ -109,6 +111,22 @@ describe('reasons in words', () => {
 		expect(later.needsAttention).toBe(false);
 		const hidden = caseloadEntry(facts({ consent: false, overdrawnSince: '2026-11-01' }), '2026-12-03');
 		expect(hidden.reasons).toEqual(['partage pas encore accepté']);
+	});
+
+	it('says when the next appointment is and how many agreed steps are late', () => {
+		// Thursday 10/12 is 7 days after Thursday 03/12: on "Cette semaine", to prepare it
+		const thursday = caseloadEntry(facts({ nextAppointment: { date: '2026-12-10', kind: 'rdv' } }), '2026-12-03');
+		expect(thursday.reasons).toEqual(['RDV jeudi 10/12']);
+		expect(thursday.needsAttention).toBe(true);
+		const call = caseloadEntry(facts({ nextAppointment: { date: '2026-12-04', kind: 'telephone' } }), '2026-12-03');
+		expect(call.reasons).toEqual(['appel prévu demain']);
+		const later = caseloadEntry(facts({ nextAppointment: { date: '2026-12-11', kind: 'visite' } }), '2026-12-03');
+		expect(later.reasons).toEqual(['visite le 11/12/2026']);
+		expect(later.needsAttention).toBe(false);
+		const late = caseloadEntry(facts({ overdueSteps: 2 }), '2026-12-03');
+		expect(late.reasons).toEqual(['2 étapes convenues en retard']);
+		expect(late.needsAttention).toBe(true);
+		expect(caseloadEntry(facts({ overdueSteps: 1 }), '2026-12-03').reasons).toEqual(['1 étape convenue en retard']);
 	});
 
 	it('finds the first day of the current overdraft run', () => {
@@ -169,6 +187,35 @@ describe('the caseload page', () => {
 		);
 	});
 
+	it('shows the next appointment and the late steps written in the case file', async () => {
+		const bernard = seed.households['M. et Mme Bernard'];
+		const scope = (await householdScope(h.db, actors.adviser, bernard))!;
+		await addCaseEntry(h.db, scope, { date: '2026-12-08', kind: 'rdv', body: 'Point sur le budget', steps: [] }, NOW);
+		await addCaseEntry(
+			h.db,
+			scope,
+			{
+				date: '2026-11-20',
+				kind: 'telephone',
+				body: 'Appel',
+				steps: [{ text: 'Envoyer l’avis d’imposition', dueDate: '2026-11-30' }]
+			},
+			NOW
+		);
+		const page = await caseloadPage(h.db, actors.adviser, parseCaseloadQuery(new URLSearchParams()), NOW);
+		const e = page.entries.find((x) => x.id === bernard)!;
+		expect(e.nextAppointment).toEqual({ date: '2026-12-08', kind: 'rdv' });
+		expect(e.overdueSteps).toBe(1);
+		expect(e.reasons).toEqual(expect.arrayContaining(['1 étape convenue en retard', 'RDV mardi 08/12']));
+		const byDate = await caseloadPage(
+			h.db,
+			actors.adviser,
+			parseCaseloadQuery(new URLSearchParams('vue=tous&tri=appointment')),
+			NOW
+		);
+		expect(byDate.entries[0].id).toBe(bernard);
+	});
+
 	it('is only the adviser’s: another adviser, another organisation, other roles see nothing', async () => {
 		const f = parseCaseloadQuery(new URLSearchParams('vue=tous'));
 		expect((await caseloadPage(h.db, actors.secondAdviser, f, NOW)).total).toBe(0);
@@ -210,7 +257,8 @@ describe('the caseload page', () => {
 		await add(145);
 		const many = await measure();
 		expect(many).toBe(few);
-		expect(few).toBeLessThanOrEqual(4);
+		// rows, consents (the access module), members, next appointments, late steps
+		expect(few).toBeLessThanOrEqual(6);
 		const page = await caseloadPage(h.db, adviser, parseCaseloadQuery(new URLSearchParams('vue=tous')), NOW);
 		expect(page.total).toBe(150);
 	});

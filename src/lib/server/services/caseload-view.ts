@@ -18,7 +18,7 @@ export const LEVEL_LABELS: Record<CaseloadLevel, string> = {
 	high: 'Élevé',
 	critical: 'Critique'
 };
-export const SORTS = ['priority', 'level', 'overdraft', 'fees', 'benefits', 'import', 'name'] as const;
+export const SORTS = ['priority', 'level', 'overdraft', 'fees', 'benefits', 'import', 'appointment', 'name'] as const;
 export type CaseloadSort = (typeof SORTS)[number];
 export const SORT_LABELS: Record<CaseloadSort, string> = {
 	priority: 'Urgence',
@@ -27,6 +27,7 @@ export const SORT_LABELS: Record<CaseloadSort, string> = {
 	fees: "Frais d'incidents",
 	benefits: 'Droits à demander',
 	import: 'Jours sans import',
+	appointment: 'Prochain rendez-vous',
 	name: 'Nom'
 };
 /** Days without an import after which the household is on "Cette semaine". */
@@ -100,8 +101,10 @@ export interface CaseloadFacts {
 	benefitsYearly: Cents;
 	missingIncome: boolean;
 	lastImportAt: string | null;
-	/** the next appointment, once appointments exist (nextAppointments); null until then */
-	nextAppointment: { date: IsoDate; label: string } | null;
+	/** the next appointment, call or visit of the case file (nextAppointments) */
+	nextAppointment: { date: IsoDate; kind: string } | null;
+	/** agreed next steps of the case file past their due date */
+	overdueSteps: number;
 }
 
 export interface CaseloadEntry extends CaseloadFacts {
@@ -132,6 +135,22 @@ function days(from: IsoDate, to: IsoDate): number {
 	return dayNumber(to) - dayNumber(from);
 }
 
+/** An appointment within this many days puts the household on "Cette semaine" (to prepare it). */
+export const APPOINTMENT_SOON_DAYS = 7;
+const APPOINTMENT_WORDS: Record<string, string> = { rdv: 'RDV', telephone: 'appel prévu', visite: 'visite' };
+const weekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
+
+/** "RDV aujourd’hui", "appel prévu jeudi 10/12", "visite le 12/01/2027". */
+function appointmentReason(a: { date: IsoDate; kind: string }, asOf: IsoDate): string {
+	const word = APPOINTMENT_WORDS[a.kind] ?? 'RDV';
+	const d = days(asOf, a.date);
+	if (d === 0) return `${word} aujourd’hui`;
+	if (d === 1) return `${word} demain`;
+	if (d <= APPOINTMENT_SOON_DAYS)
+		return `${word} ${weekday.format(new Date(`${a.date}T12:00:00Z`))} ${formatDateFr(a.date).slice(0, 5)}`;
+	return `${word} le ${formatDateFr(a.date)}`;
+}
+
 /** The reasons, and whether they are pressing (a benefit to claim alone can wait for the next appointment). */
 export function caseloadEntry(f: CaseloadFacts, asOf: IsoDate): CaseloadEntry {
 	const daysSinceImport = f.lastImportAt ? days(f.lastImportAt.slice(0, 10), asOf) : null;
@@ -159,7 +178,11 @@ export function caseloadEntry(f: CaseloadFacts, asOf: IsoDate): CaseloadEntry {
 		other.push('partage pas encore accepté');
 		if (f.members === 0) other.push('aucun membre invité');
 	}
-	if (f.nextAppointment) other.push(`RDV le ${formatDateFr(f.nextAppointment.date)}`);
+	if (f.overdueSteps > 0) pressing.push(`${plural(f.overdueSteps, 'étape convenue', 'étapes convenues')} en retard`);
+	if (f.nextAppointment) {
+		const soon = days(asOf, f.nextAppointment.date) <= APPOINTMENT_SOON_DAYS;
+		(soon ? pressing : other).push(appointmentReason(f.nextAppointment, asOf));
+	}
 	return {
 		...f,
 		daysSinceImport,
@@ -194,6 +217,7 @@ const COMPARE: Record<CaseloadSort, (a: CaseloadEntry, b: CaseloadEntry) => numb
 	fees: (a, b) => b.fees3m - a.fees3m || b.feesMonthAmount - a.feesMonthAmount,
 	benefits: (a, b) => b.benefitsYearly - a.benefitsYearly || b.benefitsCount - a.benefitsCount,
 	import: (a, b) => (b.daysSinceImport ?? 1e6) - (a.daysSinceImport ?? 1e6),
+	appointment: (a, b) => (a.nextAppointment?.date ?? '9999').localeCompare(b.nextAppointment?.date ?? '9999'),
 	name: () => 0
 };
 

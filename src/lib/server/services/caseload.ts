@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import type { Actor } from '../auth/session';
 import { householdScopes, may } from '../auth/access';
 import { audit } from './audit';
+import { nextAppointments, overdueSteps } from './case-notes';
 import { InputError, NotFoundError } from './errors';
 import type { StoredSignal } from './caseload-status';
 import {
@@ -81,6 +82,18 @@ export async function caseloadPage(
 				.execute()
 		: [];
 	const membersBy = new Map(members.map((m) => [m.household_id, Number(m.n)]));
+	// The case file (appointments, next steps) only of households the adviser may keep it for.
+	const withFile = ids.filter((id) => {
+		const scope = scopes.get(id);
+		return scope !== undefined && may(scope, 'casefile');
+	});
+	const fileKept = new Set(withFile);
+	const [appointments, overdue] = await Promise.all([
+		nextAppointments(db, actor.organisationId, withFile, now),
+		overdueSteps(db, actor.organisationId, actor.id, now)
+	]);
+	const overdueBy = new Map<number, number>();
+	for (const s of overdue) overdueBy.set(s.householdId, (overdueBy.get(s.householdId) ?? 0) + 1);
 	const asOf = today(now);
 	const signalTitles = new Map<string, string>();
 	const entries = rows.map((r) => {
@@ -110,8 +123,8 @@ export async function caseloadPage(
 			benefitsYearly: known ? Number(r.benefits_yearly ?? 0) : 0,
 			missingIncome: known && r.missing_income === 1,
 			lastImportAt: known ? r.last_import_at : null,
-			// Appointments are another piece of work: nextAppointments() will fill this in one query.
-			nextAppointment: null
+			nextAppointment: appointments.get(r.id) ?? null,
+			overdueSteps: fileKept.has(r.id) ? (overdueBy.get(r.id) ?? 0) : 0
 		};
 		return caseloadEntry(facts, asOf);
 	});
