@@ -68,10 +68,23 @@ test.describe('transactions without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the category change works without JavaScript', async ({ page }) => {
 		await login(page, USERS.household);
-		await page.goto(`${LIST}?category=daily.groceries`);
+		await page.goto(LIST);
 		await page.locator('.tx-list a').first().click();
 		await page.getByLabel('Nouvelle catégorie').selectOption('daily.health');
 		await page.getByRole('button', { name: 'Enregistrer' }).click();
 		await expect(page.getByRole('status')).toContainText('Catégorie enregistrée');
 	});
+});
+
+test('screenshots of the transaction pages at 390 and 1280 px', async ({ page }, info) => {
+	await login(page, USERS.household);
+	for (const width of [390, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(LIST);
+		await page.screenshot({ path: info.outputPath(`transactions-${width}.png`), fullPage: false });
+		await page.locator('.tx-list a').first().click();
+		await page.screenshot({ path: info.outputPath(`transaction-edit-${width}.png`), fullPage: true });
+		await page.goto(`${LIST}/999999`);
+		await page.screenshot({ path: info.outputPath(`error-${width}.png`), fullPage: true });
+	}
 });
