@@ -41,6 +41,7 @@ test.describe('transactions list', () => {
 	test('search and filter', async ({ page }) => {
 		await login(page, USERS.household);
 		await page.goto(LIST);
+		await page.getByText('Filtrer par mois ou catégorie').click();
 		await page.getByLabel('Catégorie', { exact: true }).selectOption('uncategorised');
 		await page.getByRole('button', { name: 'Afficher' }).click();
 		await expect(page).toHaveURL(/category=uncategorised/);
