@@ -78,3 +78,17 @@ test.describe('another household answers 404 for every role @core', () => {
 		expect((await page.goto('/admin/benefits/unknown'))?.status()).toBe(404);
 	});
 });
+
+test.describe('the transaction edit form of another household answers 404 @core', () => {
+	for (const [role, household] of [
+		['household', HOUSEHOLDS.bernard],
+		['adviser', HOUSEHOLDS.lambert],
+		['professional', HOUSEHOLDS.martin]
+	] as const) {
+		test(role, async ({ page }) => {
+			await login(page, USERS[role]);
+			await expectNotFound(page, `/households/${household}/transactions/1`);
+			await expectActionRefused(page, `/households/${household}/transactions/1`);
+		});
+	}
+});

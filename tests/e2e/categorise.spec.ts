@@ -17,12 +17,13 @@ test.describe('categorisation @core', () => {
 	test('a household member recategorises a transaction and sees why', async ({ page }) => {
 		await login(page, USERS.household);
 		await page.goto(`/households/${HOUSEHOLDS.martin}/transactions?category=daily.groceries`);
-		const first = page.locator('.tx-list > li').first();
-		await expect(first).toContainText('Règle');
-		await first.getByRole('combobox').selectOption('daily.household');
-		await first.getByRole('button', { name: 'Enregistrer' }).click();
+		await page.locator('.tx-list a').first().click();
+		await expect(page.locator('#why')).toContainText('Classée par la règle');
+		await page.getByLabel('Nouvelle catégorie').selectOption('daily.household');
+		await page.getByRole('button', { name: 'Enregistrer' }).click();
 		await expect(page.getByRole('status')).toContainText('Catégorie enregistrée');
 		await page.goto(`/households/${HOUSEHOLDS.martin}/transactions?category=daily.household`);
-		await expect(page.locator('.tx-list > li').first()).toContainText('Choisie à la main par Sophie Martin');
+		await page.locator('.tx-list a').first().click();
+		await expect(page.locator('#why')).toContainText('Classée par vous le');
 	});
 });

@@ -1,10 +1,8 @@
-import { fail } from '@sveltejs/kit';
 import { requireHousehold } from '$lib/server/auth/guards';
 import { listAccounts } from '$lib/server/services/accounts';
 import { listCategories } from '$lib/server/services/categories';
-import { InputError, NotFoundError } from '$lib/server/services/errors';
-import { categoriseByHand, transactionsPage } from '$lib/server/services/transactions';
-import type { Actions, PageServerLoad } from './$types';
+import { transactionDays } from '$lib/server/services/transaction-list';
+import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const scope = requireHousehold(event);
@@ -19,15 +17,14 @@ export const load: PageServerLoad = async (event) => {
 		search: p.get('q')
 	};
 	const [list, categories, accounts] = await Promise.all([
-		transactionsPage(db, scope, filters),
+		transactionDays(db, scope, filters),
 		listCategories(db, scope.organisationId),
 		listAccounts(db, scope)
 	]);
+	const saved = Number(p.get('saved'));
 	return {
-		month: list.month,
-		months: list.months,
-		truncated: list.truncated,
-		rows: list.rows,
+		...list,
+		saved: Number.isSafeInteger(saved) && saved > 0 ? saved : 0,
 		categories,
 		accounts: accounts.map((a) => ({ id: a.id, name: a.name })),
 		filters: {
@@ -36,26 +33,4 @@ export const load: PageServerLoad = async (event) => {
 			q: filters.search ?? ''
 		}
 	};
-};
-
-export const actions: Actions = {
-	categorise: async (event) => {
-		const scope = requireHousehold(event, 'write');
-		const form = await event.request.formData();
-		const transactionId = Number(form.get('transaction'));
-		const category = String(form.get('category') ?? '');
-		try {
-			const r = await categoriseByHand(event.locals.db, scope, {
-				transactionId,
-				category,
-				similar: form.get('similar') === 'on',
-				makeRule: form.get('rule') === 'on'
-			});
-			return { saved: transactionId, changed: r.changed, payee: r.payee, category };
-		} catch (e) {
-			if (e instanceof InputError) return fail(400, { error: e.message, transaction: transactionId });
-			if (e instanceof NotFoundError) return fail(404, { error: 'Opération introuvable.', transaction: transactionId });
-			throw e;
-		}
-	}
 };
