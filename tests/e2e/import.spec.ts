@@ -17,7 +17,7 @@ const textFile = (name: string, text: string | Buffer, mimeType = 'text/csv') =>
 
 /** Chooses the files on the import page (naming a new account when asked) and asks for the preview. */
 async function previewFiles(page: Page, files: Parameters<Locator['setInputFiles']>[0], accountName?: string) {
-	await page.getByLabel('Fichier(s) de relevé').setInputFiles(files);
+	await page.getByLabel('Fichiers de relevé').setInputFiles(files);
 	if (accountName) await page.getByLabel("Nom à donner au compte s'il est nouveau (facultatif)").fill(accountName);
 	await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
 }
@@ -32,13 +32,13 @@ test.describe('statement import @core', () => {
 		await previewFiles(page, FILE);
 		await expect(page.getByRole('heading', { name: 'Aperçu avant import' })).toBeVisible();
 		const preview = page.getByRole('region', { name: 'Aperçu de banque-postale.csv' });
-		await expect(preview).toContainText('3 opération(s) à importer');
+		await expect(preview).toContainText('3 opérations à importer');
 		await expect(preview).toContainText('banque-postale');
 		await expect(preview.getByRole('cell', { name: '-54,30 €' })).toBeVisible();
 		await expectAccessible(page);
 		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
 		const report = page.getByRole('region', { name: 'Import de banque-postale.csv' });
-		await expect(report).toContainText('3 opération(s) importée(s)');
+		await expect(report).toContainText('3 opérations importées');
 
 		await page.goto(`/households/${id}/transactions?month=2026-03`);
 		await expect(page.getByText('PRELEVEMENT DE BOUYGUES TELECOM')).toBeVisible();
@@ -47,11 +47,11 @@ test.describe('statement import @core', () => {
 		await page.goto(`/households/${id}/import`);
 		await previewFiles(page, FILE);
 		await expect(page.getByRole('region', { name: 'Aperçu de banque-postale.csv' })).toContainText(
-			'0 opération(s) à importer, 3 déjà connue(s)'
+			'0 opération à importer, 3 déjà connues'
 		);
 		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
 		await expect(page.getByRole('region', { name: 'Import de banque-postale.csv' })).toContainText(
-			'0 opération(s) importée(s)'
+			'0 opération importée'
 		);
 
 		// undo the first import of the file: its 3 transactions go away
@@ -60,7 +60,7 @@ test.describe('statement import @core', () => {
 			.getByRole('button', { name: /Annuler l'import de banque-postale.csv/ })
 			.last()
 			.click();
-		await expect(page.getByRole('status')).toContainText('Import annulé : 3 opération(s) retirée(s).');
+		await expect(page.getByRole('status')).toContainText('Import annulé : 3 opérations retirées.');
 	});
 
 	test('two files at once, one of them with two accounts: each account shown by its masked number, then undone', async ({
@@ -75,8 +75,8 @@ test.describe('statement import @core', () => {
 		await expect(ofx).toContainText('•••• 2100');
 		await expect(page.getByRole('region', { name: 'Aperçu de qonto.csv' })).toContainText('FR76 •••• •••• 0123');
 		await page.getByRole('button', { name: "Confirmer l'import de 2 fichiers" }).click();
-		await expect(page.getByRole('region', { name: 'Import de bp-multi.ofx' })).toContainText('importée(s)');
-		await expect(page.getByRole('region', { name: 'Import de qonto.csv' })).toContainText('2 opération(s) importée(s)');
+		await expect(page.getByRole('region', { name: 'Import de bp-multi.ofx' })).toContainText('importée');
+		await expect(page.getByRole('region', { name: 'Import de qonto.csv' })).toContainText('2 opérations importées');
 
 		for (const file of ['bp-multi.ofx', 'qonto.csv']) {
 			await page.goto(`/households/${id}/import`);
@@ -107,17 +107,17 @@ test.describe('statement import @core', () => {
 		await preview.getByRole('checkbox', { name: '2. Quoi' }).check();
 		await preview.getByRole('button', { name: 'Relire le fichier avec ces réglages' }).click();
 		await expect(page.getByRole('region', { name: 'Aperçu de carnet-avril.csv' })).toContainText(
-			'2 opération(s) à importer'
+			'2 opérations à importer'
 		);
 		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
 		await expect(page.getByRole('region', { name: 'Import de carnet-avril.csv' })).toContainText(
-			'2 opération(s) importée(s)'
+			'2 opérations importées'
 		);
 
 		await page.goto(`/households/${id}/import`);
 		await previewFiles(page, unknown('carnet-mai.csv', ['2026-05-03,Pharmacie,-8.00']));
 		const next = page.getByRole('region', { name: 'Aperçu de carnet-mai.csv' });
-		await expect(next).toContainText('1 opération(s) à importer');
+		await expect(next).toContainText('1 opération à importer');
 		await expect(next).toContainText('Colonnes lues avec les réglages enregistrés pour le compte « Carnet ».');
 
 		await page.goto(`/households/${id}/import`);
@@ -125,7 +125,7 @@ test.describe('statement import @core', () => {
 			.getByRole('button', { name: /Annuler l'import de carnet-avril\.csv/ })
 			.last()
 			.click();
-		await expect(page.getByRole('status')).toContainText('Import annulé : 2 opération(s) retirée(s).');
+		await expect(page.getByRole('status')).toContainText('Import annulé : 2 opérations retirées.');
 	});
 
 	test('the preview asks for the date order when it cannot be told, and shows a gap with the bank balance', async ({
@@ -152,7 +152,7 @@ test.describe('statement import @core', () => {
 		await qif.getByLabel(/Nom du nouveau compte/).fill('Carnet QIF');
 		await qif.getByRole('button', { name: 'Relire le fichier avec ces réglages' }).click();
 		await expect(page.getByRole('region', { name: 'Aperçu de ambigu.qif' })).toContainText(
-			'2 opération(s) à importer, du 03/04/2024 au 05/04/2024'
+			'2 opérations à importer, du 03/04/2024 au 05/04/2024'
 		);
 
 		await page.goto(`/households/${id}/import`);
@@ -199,6 +199,6 @@ test.describe('statement import with JavaScript', () => {
 		await page.getByRole('group', { name: 'Zone de dépôt des relevés' }).dispatchEvent('drop', { dataTransfer });
 		await page.getByLabel('Compte', { exact: true }).selectOption({ index: 1 });
 		await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
-		await expect(page.getByRole('region', { name: 'Aperçu de glisse.csv' })).toContainText('1 opération(s) à importer');
+		await expect(page.getByRole('region', { name: 'Aperçu de glisse.csv' })).toContainText('1 opération à importer');
 	});
 });
