@@ -24,7 +24,6 @@ const ACTIONS = [
 	'/import?/map',
 	'/import?/confirm',
 	'/import?/undo',
-	'/transactions?/categorise',
 	'/forecast?/plan',
 	'/forecast?/balance',
 	'/rules?/save',

@@ -12,10 +12,15 @@ test.describe('transactions list', () => {
 		);
 		await expect(page.locator('.tx-balance').first()).toContainText('Solde en fin de journée');
 		await expectAccessible(page);
-		const row = page.locator('.tx-list a').first();
-		await expect(row).toContainText('Alimentation');
-		await row.click();
-		await expect(page.getByRole('heading', { name: 'Changer la catégorie' })).toBeVisible();
+		await expect(page.locator('.tx-list a').first()).toContainText('Alimentation');
+		// The projects share one database: an earlier run may have classified the first rows by hand, so
+		// take the first operation still classified by a rule.
+		for (let i = 0; i < 10; i++) {
+			await page.goto(`${LIST}?category=daily.groceries`);
+			await page.locator('.tx-list a').nth(i).click();
+			await expect(page.getByRole('heading', { name: 'Changer la catégorie' })).toBeVisible();
+			if ((await page.locator('#why').textContent())?.includes('règle')) break;
+		}
 		await expect(page.locator('#why')).toContainText('Classée par la règle « ');
 		await expect(page.locator('#why')).not.toContainText('fr.');
 		await expectAccessible(page);
