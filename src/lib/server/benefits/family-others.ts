@@ -3,6 +3,7 @@
  * familial (full, or différentielle when a pension below the ASF is paid) and PAJE allocation de base
  * (full or partial rate) (benefits.md §(a)).
  */
+import { plural } from '$lib/words';
 import Decimal from 'decimal.js';
 import { formatDateFr } from '$lib/dates';
 import { afterCrds, draft, eur, roundEur, ZERO, type Draft, type Facts, type ParamReader } from './context';
@@ -77,7 +78,7 @@ export function evaluateArs(r: ParamReader, f: Facts, hasCafRelationship: boolea
 	const rate = new Decimal(1).plus(r.get('ars.ceiling_per_child_rate', august).times(dependants));
 	const ceiling = base.times(rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
 	reasons.push(
-		`Plafond de ressources pour ${dependants} enfant(s) à charge : ${eur(ceiling)} = ${eur(base)} × ${rate.toString().replace('.', ',')} (${r.cite('ars.ceiling_base', august)}).`
+		`Plafond de ressources pour ${plural(dependants, 'enfant')} à charge : ${eur(ceiling)} = ${eur(base)} × ${rate.toString().replace('.', ',')} (${r.cite('ars.ceiling_base', august)}).`
 	);
 	const { gross, net } = kids;
 	const forKids = count(kids.eligible.length, 'enfant');
@@ -172,7 +173,7 @@ function asfPaid(
 	const net = afterCrds(r, gross);
 	const differential = alimony.gt(0);
 	const reasons = [
-		`${k} enfant(s) : ${k} × ${eur(perChild)} brut = ${eur(full)} (${r.cite('asf.rate')} ; ${r.cite('bmaf')}).`,
+		`${plural(k, 'enfant')} : ${k} × ${eur(perChild)} brut = ${eur(full)} (${r.cite('asf.rate')} ; ${r.cite('bmaf')}).`,
 		differential
 			? `ASF différentielle : ${eur(full)} − pension reçue ${eur(alimony)} = ${eur(gross)} brut, ${eur(net)} après CRDS.`
 			: `Versée ${eur(net)} après CRDS.`
@@ -231,7 +232,7 @@ export function evaluatePaje(r: ParamReader, f: Facts): FamilyOutcome {
 	const partialGross = roundEur(bmaf.times(r.get('paje.rate_partial')));
 	const reasons = [
 		`Enfant de moins de ${maxAge} ans ; taux plein ${eur(fullGross)} brut (${r.cite('paje.rate_full')} ; ${r.cite('bmaf')}), taux partiel ${eur(partialGross)} (${r.cite('paje.rate_partial')}).`,
-		`Plafonds de ressources pour ${n} enfant(s) : taux plein ${full.text} ; taux partiel ${partial.text}.`
+		`Plafonds de ressources pour ${plural(n, 'enfant')} : taux plein ${full.text} ; taux partiel ${partial.text}.`
 	];
 	const income = rfr(f);
 	if (income === null) {

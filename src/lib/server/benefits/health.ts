@@ -3,6 +3,7 @@
  * months against the free and the participation ceilings, the participation depending on each member's
  * age (benefits.md §(a)).
  */
+import { plural } from '$lib/words';
 import Decimal from 'decimal.js';
 import { ALL_INCOME, draft, eur, roundEur, ZERO, type Draft, type Facts, type ParamReader } from './context';
 import { persons, say } from './plain';
@@ -132,7 +133,7 @@ export function evaluateCss(r: ParamReader, f: Facts, inp: CssInputs): Draft {
 	const c = classify(r, f, resources);
 	const reasons = [
 		`Ressources des 12 derniers mois ≈ ${eur(resources)} (revenus ${eur(incomes)}${family.gt(0) ? `, prestations familiales ${eur(family)}` : ''}${aah.gt(0) ? `, AAH ${eur(aah)}` : ''}${aspa.gt(0) ? `, ASPA ${eur(aspa)}` : ''}${forfait.gt(0) ? `, forfait logement ${eur(forfait)}` : ''} ; le RSA, la prime d'activité et les aides au logement ne comptent pas).`,
-		`Plafonds pour ${f.size} personne(s) : gratuite jusqu'à ${ceilingText(r, 'free_ceiling', f.size)}, avec participation jusqu'à ${ceilingText(r, 'part_ceiling', f.size)}.`
+		`Plafonds pour ${plural(f.size, 'personne')} : gratuite jusqu'à ${ceilingText(r, 'free_ceiling', f.size)}, avec participation jusqu'à ${ceilingText(r, 'part_ceiling', f.size)}.`
 	];
 	const questions: string[] = [];
 	if (inp.aahClaimable !== null) reasons.push(afterAah(r, f, inp, incomes.plus(family)));

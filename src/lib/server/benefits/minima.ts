@@ -5,6 +5,7 @@
  * makes the result `maybe`; one that cannot be computed for the month makes it `maybe` without amount:
  * never an income silently taken as zero.
  */
+import { plural } from '$lib/words';
 import Decimal from 'decimal.js';
 import { centsToDecimal } from '$lib/money';
 import { formatDateFr } from '$lib/dates';
@@ -83,7 +84,10 @@ export function maxAmount(
 		};
 	}
 	const t = householdCoefficient(r, f.size, f.couple);
-	return { amount: roundEur(base.times(t)), text: `${f.size} personne(s), coefficient ${frNumber(t)} × ${eur(base)}` };
+	return {
+		amount: roundEur(base.times(t)),
+		text: `${plural(f.size, 'personne')}, coefficient ${frNumber(t)} × ${eur(base)}`
+	};
 }
 
 function forfaitApplies(f: Facts, deps: MinimaDeps): string | null {

@@ -2,6 +2,7 @@
  * Disability, old age and energy: AAH (with the couple rules since 2023), ASPA, ASI and the chèque
  * énergie. The complémentaire santé solidaire is in health.ts.
  */
+import { plural } from '$lib/words';
 import Decimal from 'decimal.js';
 import { centsToDecimal } from '$lib/money';
 import {
@@ -221,7 +222,7 @@ export function evaluateChequeEnergie(r: ParamReader, f: Facts): Draft {
 	const rfr = centsToDecimal(f.h.rfr);
 	const perUc = rfr.dividedBy(uc);
 	const reasons = [
-		`${n} personne(s) = ${frNumber(uc)} UC ; revenu fiscal ${eur(rfr)}${f.h.incomeYear ? ` (revenus ${f.h.incomeYear})` : ''} soit ${eur(roundEur(perUc))} par UC.`
+		`${plural(n, 'personne')} = ${frNumber(uc)} UC ; revenu fiscal ${eur(rfr)}${f.h.incomeYear ? ` (revenus ${f.h.incomeYear})` : ''} soit ${eur(roundEur(perUc))} par UC.`
 	];
 	let bracket = 0;
 	for (let b = 1; b <= 4; b++) {
