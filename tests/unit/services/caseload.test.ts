@@ -100,6 +100,26 @@ describe('reasons in words', () => {
 		expect(e.needsAttention).toBe(true);
 	});
 
+	it('a standing situation (low resources, FICP) gives a reason but not "Cette semaine"; an event does', () => {
+		const standing = caseloadEntry(
+			facts({
+				signals: [
+					{ id: 'F12_reste_a_vivre', level: 'high', title: 'Reste à vivre insuffisant', message: '' },
+					{ id: 'F4_file_registration', level: 'fragile', title: 'Inscrit au FICP', message: '' }
+				]
+			}),
+			'2026-12-03'
+		);
+		expect(standing.needsAttention).toBe(false);
+		expect(standing.reasons).toEqual(['reste à vivre insuffisant']);
+		const event = caseloadEntry(
+			facts({ signals: [{ id: 'F16_missing_priority_payment', level: 'high', title: 'Loyer non payé', message: '' }] }),
+			'2026-12-03'
+		);
+		expect(event.needsAttention).toBe(true);
+		expect(event.reasons).toEqual(['loyer non payé']);
+	});
+
 	it('keeps a quiet household off "Cette semaine"; a benefit alone can wait; no consent shows no figure', () => {
 		expect(caseloadEntry(facts({}), '2026-12-03').needsAttention).toBe(false);
 		const b = caseloadEntry(facts({ benefitsCount: 2, benefitsYearly: 120_000 }), '2026-12-03');

@@ -439,6 +439,7 @@ export interface Database {
 	debt: DebtTable;
 	debt_suggestion_dismissal: DebtSuggestionDismissalTable;
 	statement_line_edit: StatementLineEditTable;
+	household_register: HouseholdRegisterTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -601,4 +602,17 @@ export interface StatementLineEditTable {
 	note: string | null;
 	edited_by: number | null;
 	edited_at: string;
+}
+
+/** A registration the adviser recorded (FICP, FCC, surendettement): fragility signal F4. */
+export interface HouseholdRegisterTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	/** ficp, fcc, surendettement_recevable, surendettement_plan */
+	kind: string;
+	since: string;
+	until: string | null;
+	recorded_by: number | null;
+	recorded_at: string;
 }

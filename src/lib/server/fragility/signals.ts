@@ -13,6 +13,9 @@ import { formatBp, type Level, maxLevel, ratioBp } from './format';
 import { type IndicatorParameters, indicatorParametersAt } from './parameters';
 import { monthOf, signalFacts, type SignalFacts, type SignalTx } from './signal-facts';
 import { budgetSignals, type BudgetSignalId } from './signals-budget';
+import { situationSignals, type Registration, type SituationSignalId } from './signals-situation';
+import type { HouseholdComposition } from './household';
+import type { CategoryDef } from '$lib/categories';
 
 export type { SignalTx } from './signal-facts';
 
@@ -29,7 +32,8 @@ export type SignalId =
 	| 'gambling'
 	| 'F14_credit_stacking'
 	| 'F18_silence'
-	| BudgetSignalId;
+	| BudgetSignalId
+	| SituationSignalId;
 
 export interface FragilitySignal {
 	id: SignalId;
@@ -58,6 +62,11 @@ export interface FragilityInput {
 	/** monthly resources (cents), e.g. from computeIndicators; used for shares */
 	monthlyResources?: Cents;
 	params?: IndicatorParameters;
+	/** FICP, FCC or surendettement registrations the adviser recorded (F4) */
+	registrations?: readonly Registration[];
+	/** the household's composition, for the indicator signals F10, F12, F13, F15 (none without it) */
+	composition?: HouseholdComposition & { known: boolean };
+	categories?: readonly CategoryDef[];
 }
 
 export interface FragilityReport {
@@ -373,13 +382,19 @@ export function fragilitySignals(input: FragilityInput): FragilityReport {
 		incidentsByMonth,
 		regulatoryFragile: false
 	};
-	// F1/F2 make the client fragile in law, which lowers the caps the fee claim compares with.
-	ctx.regulatoryFragile = repeatedIncidents(ctx) !== null || incidentBurst(ctx) !== null;
+	const situation = situationSignals(input, p);
+	// F1/F2 (incidents) and F4 (a file registration) make the client fragile in law, which lowers the
+	// caps the fee claim compares with.
+	ctx.regulatoryFragile =
+		repeatedIncidents(ctx) !== null ||
+		incidentBurst(ctx) !== null ||
+		situation.some((s) => s.id === 'F4_file_registration');
 	const signals = DETECTORS.map((d) => d(ctx)).filter((s): s is FragilitySignal => s !== null);
-	// The cash-flow signals (F11, F16, F17) come before silence, which stays last.
+	// The situation signals (F4, F10…F15) and the cash-flow ones (F11, F16, F17) come before silence,
+	// which stays last.
 	const cashFlow = budgetSignals(input.txs, input.asOf, p);
 	const silenceAt = signals.findIndex((s) => s.id === 'F18_silence');
-	signals.splice(silenceAt < 0 ? signals.length : silenceAt, 0, ...cashFlow);
+	signals.splice(silenceAt < 0 ? signals.length : silenceAt, 0, ...situation, ...cashFlow);
 	let level: Level = 'ok';
 	for (const s of signals) level = maxLevel(level, s.level);
 	return { level, regulatoryFragile: ctx.regulatoryFragile, signals, incidentsByMonth };

@@ -3,8 +3,7 @@
  * the database, the composition from the household's profile, and the pure fragility engines.
  */
 import { differenceInYears } from 'date-fns';
-import type { CategoryDef, CategoryGroupId } from '$lib/categories';
-import { listCategories } from './categories';
+import { engineCategories } from './categories';
 import { addMonthsIso, isoToDate } from '$lib/dates';
 import type { Db } from '../db';
 import { monthBudget, type MonthBudget } from '../fragility/month-budget';
@@ -53,12 +52,7 @@ export async function householdBudget(db: Db, scope: HouseholdScope, requested: 
 		.execute();
 	const txs = rows.map((r) => ({ date: r.booking_date, amount: r.amount, category: r.category_id }));
 	// The categories of the table (admins may add some), as the engines expect them.
-	const categories: CategoryDef[] = (await listCategories(db, scope.organisationId)).map((c) => ({
-		id: c.id,
-		label: c.label,
-		group: c.group as CategoryGroupId,
-		kind: c.kind
-	}));
+	const categories = await engineCategories(db, scope.organisationId);
 	const budget = monthBudget(txs, categories, month, { previousMonths: 6 });
 	// Indicators over the 3 complete months before the month shown (or including it when it is complete).
 	const threeFrom = `${addMonthsIso(month, -3)}-01`;

@@ -8,9 +8,9 @@ import { addMonthsIso, today, type IsoDate } from '$lib/dates';
 import type { Cents } from '$lib/money';
 import type { Db } from '../db';
 import { requirePermission, type HouseholdScope } from '../auth/access';
-import { fragilitySignals, type FragilitySignal } from '../fragility/signals';
+import type { FragilitySignal } from '../fragility/signals';
 import { LEVEL_ORDER } from '../fragility/format';
-import { loadHistory } from './forecast-service';
+import { householdFragility } from './household-fragility';
 
 /** A signal as kept in the caseload row (no evidence indexes: they belong to the household's pages). */
 export interface StoredSignal {
@@ -64,15 +64,8 @@ export async function refreshCaseloadRow(db: Db, scope: HouseholdScope, now = ne
 	requirePermission(scope, 'read');
 	const householdId = scope.householdId;
 	const asOf = today(now);
-	const history = await loadHistory(db, scope);
-	const yearAgo = `${addMonthsIso(asOf.slice(0, 7), -12)}-01`;
-	const recent = history.txs.filter((t) => t.date >= yearAgo);
-	const [lastImport, status, alerts] = await Promise.all([
-		db
-			.selectFrom('import_batch')
-			.select((eb) => eb.fn.max('created_at').as('last'))
-			.where('household_id', '=', householdId)
-			.executeTakeFirst(),
+	const [{ history, recent, report, lastImportAt }, status, alerts] = await Promise.all([
+		householdFragility(db, scope, asOf),
 		db
 			.selectFrom('household_status')
 			.select(['first_overdraft', 'alerts'])
@@ -86,19 +79,6 @@ export async function refreshCaseloadRow(db: Db, scope: HouseholdScope, now = ne
 			.where('status', 'in', ['new', 'seen', 'claim_in_progress'])
 			.execute()
 	]);
-	const lastImportAt = (lastImport?.last as string | null | undefined) ?? null;
-	const report = fragilitySignals({
-		txs: recent.map((t) => ({
-			date: t.date,
-			amount: t.amount,
-			category: t.category,
-			normalisedLabel: t.normalisedLabel,
-			payee: t.payee
-		})),
-		asOf,
-		overdraftLimit: history.overdraft.limit,
-		lastImportDate: lastImportAt ? lastImportAt.slice(0, 10) : null
-	});
 	// Silence depends on the day the caseload is read: it is worked out there, from last_import_at.
 	const signals: StoredSignal[] = report.signals
 		.filter((s) => s.id !== 'F18_silence')

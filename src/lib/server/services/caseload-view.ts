@@ -137,6 +137,16 @@ function days(from: IsoDate, to: IsoDate): number {
 
 /** An appointment within this many days puts the household on "Cette semaine" (to prepare it). */
 export const APPOINTMENT_SOON_DAYS = 7;
+/** Signals already said by their own reason (overdraft days, the month's fees). */
+const SHOWN_APART = new Set(['F7_incident_fees', 'F8_overdraft']);
+/** Signals of the household's situation rather than of an event: they give the level, not "cette semaine". */
+const STANDING = new Set([
+	'F4_file_registration',
+	'F10_low_resources',
+	'F12_reste_a_vivre',
+	'F13_debt_ratio',
+	'F15_housing_effort'
+]);
 const APPOINTMENT_WORDS: Record<string, string> = { rdv: 'RDV', telephone: 'appel prévu', visite: 'visite' };
 const weekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
 
@@ -164,9 +174,13 @@ export function caseloadEntry(f: CaseloadFacts, asOf: IsoDate): CaseloadEntry {
 		if (f.feesMonthAmount > 0 && f.feesMonth)
 			pressing.push(`${formatEur(f.feesMonthAmount)} de frais en ${MONTHS[Number(f.feesMonth.slice(5, 7)) - 1]}`);
 		if (f.missingIncome) pressing.push("un revenu attendu n'est pas arrivé");
-		const serious = f.signals.filter((s) => s.level === 'high' || s.level === 'critical' || s.level === 'fragile');
-		for (const s of serious.filter((s) => s.id !== 'F7_incident_fees' && s.id !== 'F8_overdraft').slice(0, 2))
-			pressing.push(s.title.toLowerCase());
+		const serious = f.signals.filter(
+			(s) => (s.level === 'high' || s.level === 'critical' || s.level === 'fragile') && !SHOWN_APART.has(s.id)
+		);
+		const words = (s: StoredSignal) => s.title.charAt(0).toLowerCase() + s.title.slice(1);
+		for (const s of serious.filter((s) => !STANDING.has(s.id)).slice(0, 2)) pressing.push(words(s));
+		// A standing situation (low resources, a heavy rent, a registration) is not news of the week.
+		for (const s of serious.filter((s) => STANDING.has(s.id)).slice(0, 1)) other.push(words(s));
 		if (daysSinceImport !== null && daysSinceImport >= STALE_IMPORT_DAYS)
 			pressing.push(`n'a pas importé depuis ${plural(daysSinceImport, 'jour')}`);
 		else if (daysSinceImport === null && f.members > 0) other.push("n'a encore importé aucun relevé");

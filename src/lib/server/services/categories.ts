@@ -1,4 +1,5 @@
 /** The categories of the shared table, in display order, for pickers and budgets. */
+import type { CategoryDef, CategoryGroupId } from '$lib/categories';
 import type { Db } from '../db';
 
 export interface CategoryOption {
@@ -21,4 +22,14 @@ export async function listCategories(db: Db, organisationId: number | null): Pro
 		.orderBy('c.label')
 		.execute();
 	return rows.map((r) => ({ id: r.id, label: r.own ?? r.label, group: r.group_id, kind: r.kind }));
+}
+
+/** The same categories as the engines read them (admins may add some). */
+export async function engineCategories(db: Db, organisationId: number | null): Promise<CategoryDef[]> {
+	return (await listCategories(db, organisationId)).map((c) => ({
+		id: c.id,
+		label: c.label,
+		group: c.group as CategoryGroupId,
+		kind: c.kind
+	}));
 }

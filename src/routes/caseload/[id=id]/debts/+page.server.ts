@@ -14,17 +14,35 @@ import {
 	listDebts,
 	updateDebt
 } from '$lib/server/services/debts';
+import {
+	addRegistration,
+	deleteRegistration,
+	endRegistration,
+	listRegistrations,
+	REGISTER_KIND_OPTIONS
+} from '$lib/server/services/registers';
+import { today } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const scope = requireHousehold(event, 'write');
 	const db = event.locals.db;
-	const [household, debts, suggestions] = await Promise.all([
+	const [household, debts, suggestions, registers] = await Promise.all([
 		householdHeader(db, scope),
 		listDebts(db, scope),
-		debtSuggestions(db, scope)
+		debtSuggestions(db, scope),
+		listRegistrations(db, scope)
 	]);
-	return { household, debts, suggestions, kinds: DEBT_KIND_OPTIONS, statuses: DEBT_STATUS_OPTIONS };
+	return {
+		household,
+		debts,
+		suggestions,
+		registers,
+		registerKinds: REGISTER_KIND_OPTIONS,
+		today: today(),
+		kinds: DEBT_KIND_OPTIONS,
+		statuses: DEBT_STATUS_OPTIONS
+	};
 };
 
 function values(form: FormData): Record<string, string> {
@@ -81,5 +99,34 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { done: 'La suggestion est écartée.' };
+	},
+	register: async (event) => {
+		const scope = requireHousehold(event, 'write');
+		const form = await event.request.formData();
+		const input = { kind: String(form.get('kind') ?? ''), since: String(form.get('since') ?? '') };
+		try {
+			await addRegistration(event.locals.db, scope, input);
+		} catch (e) {
+			if (e instanceof InputError) return fail(400, { action: 'register', errors: { [e.field ?? 'kind']: e.message } });
+			throw e;
+		}
+		return { done: 'L’inscription est enregistrée : le foyer est signalé « client fragile ».' };
+	},
+	registerEnd: async (event) => {
+		const scope = requireHousehold(event, 'write');
+		const form = await event.request.formData();
+		try {
+			await endRegistration(event.locals.db, scope, Number(form.get('id')), String(form.get('until') ?? ''));
+		} catch (e) {
+			if (e instanceof InputError) return fail(400, { action: 'register', errors: { until: e.message } });
+			notFound(e);
+		}
+		return { done: 'La fin de l’inscription est enregistrée.' };
+	},
+	registerDelete: async (event) => {
+		const scope = requireHousehold(event, 'write');
+		const form = await event.request.formData();
+		await deleteRegistration(event.locals.db, scope, Number(form.get('id'))).catch(notFound);
+		return { done: 'L’inscription est supprimée.' };
 	}
 };

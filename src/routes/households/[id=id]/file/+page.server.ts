@@ -4,6 +4,7 @@ import { requireHousehold } from '$lib/server/auth/guards';
 import { loadProfile, saveProfile } from '$lib/server/services/benefits-service';
 import { addCaseEntry, caseFile, MAX_STEPS, setStepDone } from '$lib/server/services/case-notes';
 import { profileGaps } from '$lib/server/services/case-notes-profile';
+import { householdSignals } from '$lib/server/services/household-fragility';
 import { InputError, NotFoundError } from '$lib/server/services/errors';
 import { profileFromForm, valuesFromProfile } from '$lib/server/services/profile-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,9 +13,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const scope = requireHousehold(event, 'casefile');
 	const db = event.locals.db;
-	const [file, profile] = await Promise.all([caseFile(db, scope), loadProfile(db, scope)]);
+	const [file, profile, signals] = await Promise.all([
+		caseFile(db, scope),
+		loadProfile(db, scope),
+		householdSignals(db, scope, today())
+	]);
 	return {
 		file,
+		signals,
 		gaps: profileGaps(profile),
 		profileValues: profile ? valuesFromProfile(profile) : {},
 		hasProfile: profile !== null
