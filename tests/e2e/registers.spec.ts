@@ -40,7 +40,10 @@ test.describe('registrations (FICP, FCC, surendettement) and the signals with th
 		await expect(page.getByText('La fin de l’inscription est enregistrée.')).toBeVisible();
 		await expect(card.getByText('Terminé', { exact: true })).toBeVisible();
 		// with JavaScript the fold stays as it was after the form; without, the page is new and it is closed
-		await card.locator('details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+		await card
+			.locator('details')
+			.first()
+			.evaluate((d) => ((d as HTMLDetailsElement).open = true));
 		await card.getByRole('button', { name: 'Supprimer (saisie par erreur)' }).click();
 		await expect(card.getByText('Aucune inscription ni procédure enregistrée.')).toBeVisible();
 	});
