@@ -170,7 +170,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 		[
 			'2025-04-01',
 			'0.5985',
-			`CSS, art. D843-3 modifié au 01/04/2025 ; ${PPA}pa_m/majoration_ressources_revenus_activite.yaml [06a211d] [À VÉRIFIER : décret modificatif non identifié]`
+			`Décret n° 2025-292 du 29 mars 2025 (CSS, art. D843-3 : 59,85 % au lieu de 61 %, JORF du 30/03/2025, JORFTEXT000051393074) ; ${PPA}pa_m/majoration_ressources_revenus_activite.yaml [06a211d]`
 		]
 	]),
 	...constant(
