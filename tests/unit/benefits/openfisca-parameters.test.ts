@@ -46,7 +46,11 @@ function differences(key: string, entry: OfEntry): string[] {
 describe('default parameters against OpenFisca-France a7038ee', () => {
 	it('cross-checks more than a hundred keys (amounts, ceilings, rates, housing barèmes, RLS)', () => {
 		expect(Object.keys(OF).length).toBeGreaterThanOrEqual(120);
-		for (const key of Object.keys(OF)) expect(P.some((p) => p.key === key), key).toBe(true);
+		for (const key of Object.keys(OF))
+			expect(
+				P.some((p) => p.key === key),
+				key
+			).toBe(true);
 	});
 	it('has the same value for every cross-checked key in every month from 2024-01 to 2026-12', () => {
 		const problems = Object.entries(OF).flatMap(([key, entry]) => differences(key, entry));
@@ -75,8 +79,14 @@ describe('default parameters against OpenFisca-France a7038ee', () => {
 			['al.rls.z1.single', '2025-06-01']
 		];
 		for (const [key, day] of switches) {
-			expect(OF[key].values.map(([d]) => d), key).toContain(day);
-			expect(P.some((p) => p.key === key && p.effectiveFrom === day), key).toBe(true);
+			expect(
+				OF[key].values.map(([d]) => d),
+				key
+			).toContain(day);
+			expect(
+				P.some((p) => p.key === key && p.effectiveFrom === day),
+				key
+			).toBe(true);
 		}
 	});
 });
