@@ -12,7 +12,8 @@ import fixture from './fixtures/openfisca-parameters-a7038ee.json';
 
 interface OfEntry {
 	path: string;
-	values: [string, string][];
+	/** [effective from, value] pairs. */
+	values: string[][];
 }
 const OF = fixture.keys as Record<string, OfEntry>;
 
