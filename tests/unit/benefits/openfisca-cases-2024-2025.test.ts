@@ -217,3 +217,18 @@ describe('tests/formulas/rsa.yaml and tests/formulas/ppa/ppa.yaml: couples in Se
 		expect(get(evaluateBenefits(couple('2025-09', '100.00', '67.00')), 'rsa').amount).toBe('647.62');
 	});
 });
+
+describe('tests/formulas/aah/aah_couple.yaml « déconjugalisation » (2023-11): partner earns 24 000 a year, AAH at 80 %', () => {
+	// OpenFisca 2023-11: aah 971.37 for the disabled partner, the other's income not counted. Carried forward:
+	const at = (month: string): HouseholdProfile => ({
+		month,
+		housing: { status: 'owner' },
+		members: [adult('1980-01-01', { salary: '2000.00' }), partner('1981-01-01', {}, { disabilityRate: 80 })]
+	});
+	it('2024-11: 1 016.05 − own resources 0 = 1 016.05 (the partner’s 2 000 a month ignored since 2023-10)', () => {
+		expect(get(evaluateBenefits(at('2024-11')), 'aah')).toMatchObject({ status: 'eligible', amount: '1016.05' });
+	});
+	it('2025-11: 1 033.32 − 0 = 1 033.32', () => {
+		expect(get(evaluateBenefits(at('2025-11')), 'aah')).toMatchObject({ status: 'eligible', amount: '1033.32' });
+	});
+});
