@@ -18,6 +18,7 @@ import {
 import { ensureBenefitParameters, loadParameters } from '$lib/server/services/benefit-tables';
 import { publishParameterVersion } from '$lib/server/services/benefits-service';
 import { up as migrateParameterDates } from '$db/migrations/2026-12-02_101_benefit_parameter_dates';
+import { up as migrateAahLegalAge } from '$db/migrations/2026-12-04_102_aah_legal_age_by_generation';
 import { createTestDb } from '../../helpers/test-db';
 
 const LEGACY: BenefitParameter[] = JSON.parse(
@@ -88,6 +89,7 @@ beforeAll(async () => {
 		source: 'Arrêté de test ancien'
 	});
 	await migrateParameterDates(h.db);
+	await migrateAahLegalAge(h.db);
 	await ensureBenefitParameters(h.db, new Date('2026-12-02T08:00:00Z'));
 });
 afterAll(async () => {
@@ -136,6 +138,12 @@ describe('benefit_parameter rows of an existing database after the migration and
 				.sort(sort)
 		);
 		expect(params.some((p) => p.key === 'al.rls.z2_single')).toBe(false);
+		// The single AAH age limit gave way to the legal age of each generation (migration 2026-12-04_102).
+		expect(params.some((p) => p.key === 'aah.max_age_partial')).toBe(false);
+		expect(rowsOf(params, 'retirement.legal_age_months.1964')).toEqual([
+			['756', '2023-09-01', '2026-08-31'],
+			['753', '2026-09-01', null]
+		]);
 	});
 
 	it('is idempotent: the migration and the sync run again change nothing', async () => {

@@ -19,6 +19,7 @@ import {
 	type ParamReader
 } from './context';
 import { perMonth, persons, say } from './plain';
+import { ageInWords, legalAgeKey, monthsOld } from './retirement';
 import type { Member } from './types';
 
 /** Adults who may get the AAH (rate, age, RSDAE), with reasons and questions. */
@@ -26,14 +27,15 @@ function aahCandidates(r: ParamReader, f: Facts, reasons: string[], questions: s
 	const minAge = r.int('aah.min_age');
 	const full = r.int('aah.rate_full');
 	const partial = r.int('aah.rate_partial');
-	const maxPartial = r.int('aah.max_age_partial');
 	const eligible: Member[] = [];
 	let uncertain = false;
+	let pastLegalAge: string | null = null;
 	for (const m of f.adults) {
 		const rate = m.disabilityRate;
 		if (rate === null || rate < partial) continue;
+		const birth = m.birthDate;
 		const age = f.age(m);
-		if (age === null) {
+		if (birth === null || age === null) {
 			questions.push('Quelle est la date de naissance de la personne handicapée ?');
 			uncertain = true;
 			eligible.push(m);
@@ -42,10 +44,13 @@ function aahCandidates(r: ParamReader, f: Facts, reasons: string[], questions: s
 		if (age < minAge) continue;
 		if (rate >= full) {
 			eligible.push(m);
-			reasons.push(
-				`Taux d'incapacité de ${rate} % reconnu (≥ ${full} %) : AAH possible sans limite d'âge après ${maxPartial} ans.`
-			);
-		} else if (age < maxPartial) {
+			reasons.push(`Taux d'incapacité de ${rate} % reconnu (≥ ${full} %) : AAH possible sans limite d'âge.`);
+			continue;
+		}
+		const legalAge = r.int(legalAgeKey(birth));
+		if (monthsOld(birth, f.h.refDate) >= legalAge) {
+			pastLegalAge = `Avec un taux d'incapacité de ${rate} % (moins de ${full} %), l'AAH s'arrête à l'âge légal de la retraite (${ageInWords(legalAge)} pour cette génération) : la retraite ou l'ASPA prend le relais`;
+		} else {
 			if (m.rsdae === false) continue;
 			if (m.rsdae === null) {
 				questions.push(
@@ -55,18 +60,21 @@ function aahCandidates(r: ParamReader, f: Facts, reasons: string[], questions: s
 			}
 			eligible.push(m);
 			reasons.push(
-				`Taux d'incapacité de ${rate} % (entre ${partial} et ${full - 1} %) : AAH possible avec une RSDAE, avant ${maxPartial} ans.`
+				`Taux d'incapacité de ${rate} % (entre ${partial} et ${full - 1} %) : AAH possible avec une RSDAE, jusqu'à l'âge légal de la retraite (${ageInWords(legalAge)} pour cette génération).`
 			);
 		}
 	}
-	return { eligible, uncertain, partial };
+	return { eligible, uncertain, partial, pastLegalAge };
 }
 
 /** Allocation aux adultes handicapés, per adult; the partner's income is ignored (since 2023-10-01). */
 export function evaluateAah(r: ParamReader, f: Facts): Draft {
 	const questions: string[] = [];
 	const reasons: string[] = [];
-	const { eligible, uncertain, partial } = aahCandidates(r, f, reasons, questions);
+	const { eligible, uncertain, partial, pastLegalAge } = aahCandidates(r, f, reasons, questions);
+	if (eligible.length === 0 && pastLegalAge) {
+		return say(draft('not_eligible', null, [`${pastLegalAge}.`]), pastLegalAge);
+	}
 	if (eligible.length === 0) {
 		return say(
 			draft('not_eligible', null, [`L'AAH suppose un taux d'incapacité d'au moins ${partial} % reconnu par la MDPH.`]),

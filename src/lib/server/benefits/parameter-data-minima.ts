@@ -170,7 +170,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 		[
 			'2025-04-01',
 			'0.5985',
-			`CSS, art. D843-3 modifié au 01/04/2025 ; ${PPA}pa_m/majoration_ressources_revenus_activite.yaml [06a211d] [À VÉRIFIER : décret modificatif non identifié]`
+			`Décret n° 2025-292 du 29 mars 2025 (CSS, art. D843-3 : 59,85 % au lieu de 61 %, JORF du 30/03/2025, JORFTEXT000051393074) ; ${PPA}pa_m/majoration_ressources_revenus_activite.yaml [06a211d]`
 		]
 	]),
 	...constant(
@@ -190,7 +190,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 		[
 			'2026-04-01',
 			'138',
-			`Décret n° 2026-222 du 30 mars 2026, art. 1 ; ${PPA}pa_m/bonification/seuil_max_bonification.yaml [f3e7754] [À VÉRIFIER sur Légifrance]`
+			`Décret n° 2026-222 du 30 mars 2026, art. 1 (CSS, art. D843-2 ; JORF du 31/03/2026, JORFTEXT000053733855 d’après OpenFisca) ; ${PPA}pa_m/bonification/seuil_max_bonification.yaml [f3e7754]`
 		]
 	]),
 	...series('ppa.bonification.max_rate', 'rate', 'Bonification maximale (part du montant forfaitaire)', [
@@ -202,7 +202,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 		[
 			'2026-04-01',
 			'0.377',
-			`Décret n° 2026-222 du 30 mars 2026, art. 1 ; ${PPA}pa_m/bonification/taux_bonification_max.yaml [f3e7754] [À VÉRIFIER sur Légifrance]`
+			`Décret n° 2026-222 du 30 mars 2026, art. 1 (CSS, art. D843-2 ; JORF du 31/03/2026, JORFTEXT000053733855 d’après OpenFisca) ; ${PPA}pa_m/bonification/taux_bonification_max.yaml [f3e7754]`
 		]
 	]),
 	...table(

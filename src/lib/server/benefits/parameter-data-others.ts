@@ -59,18 +59,35 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 		],
 		[['2010-11-17', `CSS, art. D821-1 ; ${INV}aah/taux_capacite/*.yaml`, ['80', '50']]]
 	),
-	...series('aah.max_age_partial', 'count', 'AAH 50–79 % : âge limite (âge légal de la retraite)', [
+	// Legal retirement age by generation (months), where the AAH at 50–79 % ends (CSS, art. L821-1 and L161-17-2).
+	...table(
+		'count',
 		[
-			'2017-01-01',
-			'62',
-			`CSS, art. L161-17-2 (62 ans atteints pour la génération 1955) ; ${INV}aah/age_legal_retraite.yaml`
+			['retirement.legal_age_months.until_1961_08', 'Âge légal de la retraite (mois), nés avant le 01/09/1961'],
+			['retirement.legal_age_months.1961_09_12', 'Âge légal de la retraite (mois), nés de septembre à décembre 1961'],
+			['retirement.legal_age_months.1962', 'Âge légal de la retraite (mois), nés en 1962'],
+			['retirement.legal_age_months.1963', 'Âge légal de la retraite (mois), nés en 1963'],
+			['retirement.legal_age_months.1964', 'Âge légal de la retraite (mois), nés en 1964'],
+			['retirement.legal_age_months.1965_01_03', 'Âge légal de la retraite (mois), nés de janvier à mars 1965'],
+			['retirement.legal_age_months.1965_04_12', "Âge légal de la retraite (mois), nés d'avril à décembre 1965"],
+			['retirement.legal_age_months.1966', 'Âge légal de la retraite (mois), nés en 1966'],
+			['retirement.legal_age_months.1967', 'Âge légal de la retraite (mois), nés en 1967'],
+			['retirement.legal_age_months.1968', 'Âge légal de la retraite (mois), nés en 1968'],
+			['retirement.legal_age_months.from_1969', 'Âge légal de la retraite (mois), nés à partir de 1969']
 		],
 		[
-			'2023-09-01',
-			'64',
-			`Loi n° 2023-270 du 14/04/2023 (CSS, art. L161-17-2) ; ${INV}aah/age_legal_retraite.yaml ; simplification : l'âge cible, non l'âge par génération [À VÉRIFIER : suspension de la réforme par la LFSS 2026]`
+			[
+				'2023-09-01',
+				`Loi n° 2023-270 du 14/04/2023, art. 10 (CSS, art. L161-17-2 : 62 ans, puis 3 mois de plus par génération née à partir du 01/09/1961, 64 ans dès 1968) ; OpenFisca ${INV}aah/age_legal_retraite.yaml ne donne que l'âge cible`,
+				['744', '747', '750', '753', '756', '759', '759', '762', '765', '768', '768']
+			],
+			[
+				'2026-09-01',
+				`Loi de financement de la sécurité sociale pour 2026 : suspension du relèvement (pensions prenant effet à partir du 01/09/2026, 62 ans et 9 mois pour 1964 et janvier–mars 1965) ; table de preparetraite.fr « suspension de la réforme des retraites » [À VÉRIFIER : numéro et article de la LFSS 2026 sur Légifrance]`,
+				['744', '747', '750', '753', '753', '753', '756', '759', '762', '765', '768']
+			]
 		]
-	]),
+	),
 	...constant(
 		'aah.partner_income_ignored_from',
 		'count',

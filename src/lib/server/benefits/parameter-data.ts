@@ -3,6 +3,7 @@
  * the formulas read, with its versions from 2024-01-01 at least (the version in force that day and every
  * revaluation since), each with its effective date and the legal text that set it. The database seeds its
  * editable copy from this table (services/benefit-tables.ts); an admin adds later versions without code.
+ * PARAMETERS.md lists every version with its source (generated; tests/unit/benefits/parameter-list.test.ts).
  */
 import { FAMILY_PARAMETERS } from './parameter-data-family';
 import { HOUSING_PARAMETERS } from './parameter-data-housing';
