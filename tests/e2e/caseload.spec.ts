@@ -83,4 +83,13 @@ test.describe("the adviser's caseload and the household's access log", () => {
 			await staff.close();
 		}
 	});
+
+	test('the admin sees the team’s workload in counts, without any household’s figures', async ({ page }) => {
+		await login(page, USERS.admin);
+		await page.goto('/admin/assignments');
+		const team = page.getByRole('region', { name: 'Charge de l’équipe' });
+		await expect(team).toContainText(/\d+ ménages suivis, dont \d+ qui partagent\s+leurs données/);
+		await expect(team).toContainText(/sur « Cette semaine »/);
+		await expect(team).not.toContainText('€');
+	});
 });

@@ -1,12 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { organisationAssignments, reassignHousehold } from '$lib/server/services/caseload';
+import { teamWorkload } from '$lib/server/services/team';
 import { InputError, NotFoundError } from '$lib/server/services/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
-	return await organisationAssignments(event.locals.db, actor);
+	const [assignments, team] = await Promise.all([
+		organisationAssignments(event.locals.db, actor),
+		teamWorkload(event.locals.db, actor)
+	]);
+	return { ...assignments, team };
 };
 
 export const actions: Actions = {
