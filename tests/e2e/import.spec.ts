@@ -172,7 +172,7 @@ test.describe('statement import @core', () => {
 			'Compte joint Crédit Mutuel'
 		);
 		const csv = page.getByRole('region', { name: 'Aperçu de ecart.csv' });
-		await expect(csv).toContainText('encodage utf-8');
+		await expect(csv).toContainText('Relevé Crédit Mutuel / CIC (CSV)');
 		await expect(csv).toContainText('diffère du solde calculé');
 		await expect(csv).toContainText('une opération manque peut-être');
 	});
