@@ -27,6 +27,16 @@ export function layoutBankNames(): Record<string, string> {
 	return Object.fromEntries(CSV_LAYOUTS.map((l) => [l.id, l.bankName]));
 }
 
+/**
+ * The banks whose CSV export BGV reads, each once ("Caisse d'Épargne" is inside "Caisse d'Épargne / Banque
+ * Populaire"), in alphabetical order: for the help page on getting a statement.
+ */
+export function banksRead(): string[] {
+	const names = [...new Set(CSV_LAYOUTS.map((l) => l.bankName))];
+	const inside = (n: string) => names.some((o) => o !== n && o.split(' / ').includes(n));
+	return names.filter((n) => !inside(n)).sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
 interface ImportOptions {
 	categoriser?: Categoriser;
 	now?: Date;
