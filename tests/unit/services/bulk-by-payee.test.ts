@@ -3,11 +3,13 @@ import type { DbHandle } from '$lib/server/db';
 import { operatorScope, type HouseholdScope } from '$lib/server/auth/access';
 import { transactionForEdit } from '$lib/server/services/transaction-list';
 import { categoriseByHand, setCategoryManually } from '$lib/server/services/transactions';
+import { NotFoundError } from '$lib/server/services/errors';
 import { createTestDb } from '../../helpers/test-db';
 
 /** "Toutes les opérations de ce bénéficiaire" keeps what the person classified by hand, and says how many. */
 let h: DbHandle;
 let scope: HouseholdScope;
+let other: HouseholdScope;
 const ids: Record<string, number> = {};
 const NOW = '2026-12-04T09:00:00Z';
 
@@ -97,6 +99,14 @@ beforeAll(async () => {
 		).id;
 	}
 	scope = (await operatorScope(h.db, hh))!;
+	const otherId = (
+		await h.db
+			.insertInto('household')
+			.values({ organisation_id: org, name: 'Autre foyer', situation: null, created_at: NOW, archived_at: null })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+	other = (await operatorScope(h.db, otherId))!;
 });
 afterAll(async () => {
 	await h.close();
@@ -125,6 +135,18 @@ describe('bulk change by payee', () => {
 
 	it('skips nothing without the bulk choice', async () => {
 		expect((await setCategoryManually(h.db, scope, ids.edf3, 'housing.energy')).skipped).toBe(0);
+	});
+
+	it('another household’s scope neither sees nor changes these operations', async () => {
+		await expect(transactionForEdit(h.db, other, ids.edf2)).rejects.toThrow(NotFoundError);
+		await expect(
+			categoriseByHand(h.db, other, {
+				transactionId: ids.edf2,
+				category: 'daily.other',
+				similar: true,
+				makeRule: false
+			})
+		).rejects.toThrow(NotFoundError);
 	});
 
 	it('an operation without a payee shows its bank label, not an empty name', async () => {
