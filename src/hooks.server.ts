@@ -41,7 +41,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 };
 
 const HOUSEHOLD_ROUTE = /^\/(households|caseload)\/\[id=id\]/;
-const PUBLIC_SECTIONS = new Set(['login', 'logout', 'invitation', '']);
+const PUBLIC_SECTIONS = new Set(['login', 'logout', 'invitation', 'aide', '']);
 
 /** Sends anonymous visitors to the login page and keeps each role inside its sections. */
 const authorizeRoute: Handle = async ({ event, resolve }) => {

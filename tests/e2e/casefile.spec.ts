@@ -44,7 +44,7 @@ test.describe('the case file', () => {
 		await page.getByLabel('Date', { exact: true }).fill('2026-11-18');
 		await page.getByLabel('Ce qui a été dit').fill(note);
 		await page.getByLabel('Étape 1', { exact: true }).fill(step);
-		await page.getByLabel("Échéance de l'étape 1").fill('2026-11-25');
+		await page.getByLabel('Échéance de l’étape 1').fill('2026-11-25');
 		await page.getByRole('button', { name: 'Enregistrer dans le dossier' }).click();
 		await expect(page.getByText('Ajouté au dossier.')).toBeVisible();
 		const reminders = page.getByRole('region', { name: /Rappels/ });

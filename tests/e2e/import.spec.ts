@@ -18,7 +18,7 @@ const textFile = (name: string, text: string | Buffer, mimeType = 'text/csv') =>
 /** Chooses the files on the import page (naming a new account when asked) and asks for the preview. */
 async function previewFiles(page: Page, files: Parameters<Locator['setInputFiles']>[0], accountName?: string) {
 	await page.getByLabel('Fichiers de relevé').setInputFiles(files);
-	if (accountName) await page.getByLabel("Nom à donner au compte s'il est nouveau (facultatif)").fill(accountName);
+	if (accountName) await page.getByLabel('Nom à donner au compte s’il est nouveau (facultatif)').fill(accountName);
 	await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
 }
 
@@ -36,7 +36,7 @@ test.describe('statement import @core', () => {
 		await expect(preview).toContainText('banque-postale');
 		await expect(preview.getByRole('cell', { name: '-54,30 €' })).toBeVisible();
 		await expectAccessible(page);
-		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
+		await page.getByRole('button', { name: /Confirmer l’import/ }).click();
 		const report = page.getByRole('region', { name: 'Import de banque-postale.csv' });
 		await expect(report).toContainText('3 opérations importées');
 
@@ -55,7 +55,7 @@ test.describe('statement import @core', () => {
 		await expect(page.getByRole('region', { name: 'Aperçu de banque-postale.csv' })).toContainText(
 			'0 opération à importer, 3 déjà connues'
 		);
-		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
+		await page.getByRole('button', { name: /Confirmer l’import/ }).click();
 		await expect(page.getByRole('region', { name: 'Import de banque-postale.csv' })).toContainText(
 			'0 opération importée'
 		);
@@ -63,9 +63,10 @@ test.describe('statement import @core', () => {
 		// undo the first import of the file: its 3 transactions go away
 		await page.goto(`/households/${id}/import`);
 		await page
-			.getByRole('button', { name: /Annuler l'import de banque-postale.csv/ })
+			.getByRole('link', { name: /Annuler l’import de banque-postale.csv/ })
 			.last()
 			.click();
+		await page.getByRole('button', { name: 'Oui, annuler cet import' }).click();
 		await expect(page.getByRole('status')).toContainText('Import annulé : 3 opérations retirées.');
 	});
 
@@ -80,16 +81,17 @@ test.describe('statement import @core', () => {
 		await expect(ofx).toContainText('•••• 8901');
 		await expect(ofx).toContainText('•••• 2100');
 		await expect(page.getByRole('region', { name: 'Aperçu de qonto.csv' })).toContainText('FR76 •••• •••• 0123');
-		await page.getByRole('button', { name: "Confirmer l'import de 2 fichiers" }).click();
+		await page.getByRole('button', { name: 'Confirmer l’import de 2 fichiers' }).click();
 		await expect(page.getByRole('region', { name: 'Import de bp-multi.ofx' })).toContainText('importée');
 		await expect(page.getByRole('region', { name: 'Import de qonto.csv' })).toContainText('2 opérations importées');
 
 		for (const file of ['bp-multi.ofx', 'qonto.csv']) {
 			await page.goto(`/households/${id}/import`);
 			await page
-				.getByRole('button', { name: new RegExp(`Annuler l'import de ${file.replace('.', '\\.')}`) })
+				.getByRole('link', { name: new RegExp(`Annuler l’import de ${file.replace('.', '\\.')}`) })
 				.last()
 				.click();
+			await page.getByRole('button', { name: 'Oui, annuler cet import' }).click();
 			await expect(page.getByRole('status')).toContainText('Import annulé');
 		}
 	});
@@ -115,7 +117,7 @@ test.describe('statement import @core', () => {
 		await expect(page.getByRole('region', { name: 'Aperçu de carnet-avril.csv' })).toContainText(
 			'2 opérations à importer'
 		);
-		await page.getByRole('button', { name: /Confirmer l'import/ }).click();
+		await page.getByRole('button', { name: /Confirmer l’import/ }).click();
 		await expect(page.getByRole('region', { name: 'Import de carnet-avril.csv' })).toContainText(
 			'2 opérations importées'
 		);
@@ -128,9 +130,10 @@ test.describe('statement import @core', () => {
 
 		await page.goto(`/households/${id}/import`);
 		await page
-			.getByRole('button', { name: /Annuler l'import de carnet-avril\.csv/ })
+			.getByRole('link', { name: /Annuler l’import de carnet-avril\.csv/ })
 			.last()
 			.click();
+		await page.getByRole('button', { name: 'Oui, annuler cet import' }).click();
 		await expect(page.getByRole('status')).toContainText('Import annulé : 2 opérations retirées.');
 	});
 
@@ -172,7 +175,7 @@ test.describe('statement import @core', () => {
 			'Compte joint Crédit Mutuel'
 		);
 		const csv = page.getByRole('region', { name: 'Aperçu de ecart.csv' });
-		await expect(csv).toContainText('encodage utf-8');
+		await expect(csv).toContainText('Relevé Crédit Mutuel / CIC (CSV)');
 		await expect(csv).toContainText('diffère du solde calculé');
 		await expect(csv).toContainText('une opération manque peut-être');
 	});
@@ -188,7 +191,7 @@ test.describe('statement import @core', () => {
 		);
 		await expect(page.getByRole('alert')).toContainText(/(L|l)igne 11/);
 		await expect(page.getByRole('alert')).toContainText('-1,9,99');
-		await expect(page.getByRole('button', { name: /Confirmer l'import/ })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: /Confirmer l’import/ })).toHaveCount(0);
 	});
 });
 

@@ -185,7 +185,8 @@ function budgetIndicators(f: Figures, p: IndicatorParameters): Indicator[] {
 		},
 		{
 			id: 'fixedCharges',
-			label: 'Charges fixes',
+			// not "Charges fixes": the budget's group of that name is a narrower sum
+			label: 'Dépenses obligatoires',
 			value: f.fixedCharges,
 			unit: 'cents',
 			level: 'ok',
@@ -216,8 +217,8 @@ function ravIndicators(f: Figures, p: IndicatorParameters): Indicator[] {
 			level: rav < 0 ? 'critical' : rav < rsa || f.resteAVivrePerUc < p.ravPerUcHigh ? 'high' : 'ok',
 			explanation:
 				rav < 0
-					? `Les charges fixes et les crédits dépassent les ressources de ${formatEur(-rav)} par mois : il ne reste rien pour vivre.`
-					: `Après les charges fixes et les crédits, il reste ${formatEur(rav)} par mois pour la nourriture, les vêtements et le reste.`
+					? `Les dépenses obligatoires et les crédits dépassent les ressources de ${formatEur(-rav)} par mois : il ne reste rien pour vivre.`
+					: `Après les dépenses obligatoires et les crédits, il reste ${formatEur(rav)} par mois pour la nourriture, les vêtements et le reste.`
 		},
 		{
 			id: 'resteAVivrePerUc',

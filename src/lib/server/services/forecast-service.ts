@@ -213,7 +213,13 @@ export async function refreshHouseholdStatus(db: Db, scope: HouseholdScope, now 
 			first_overdraft: p?.firstOverdraft ?? null,
 			lowest_balance: p?.lowest.balance ?? null,
 			alerts: JSON.stringify(
-				f.alerts.map((a) => ({ kind: a.kind, severity: a.severity, date: a.date, message: a.message }))
+				f.alerts.map((a) => ({
+					kind: a.kind,
+					severity: a.severity,
+					date: a.date,
+					amount: a.amount,
+					message: a.message
+				}))
 			),
 			computed_at: now.toISOString()
 		};

@@ -207,6 +207,13 @@ export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]
 	);
 }
 
+export interface NextLargeDebit {
+	date: string;
+	/** cents, negative; null in a status stored before amounts were kept */
+	amount: number | null;
+	message: string;
+}
+
 export interface HouseholdOverview {
 	id: number;
 	name: string;
@@ -224,7 +231,11 @@ export interface HouseholdOverview {
 		balanceDate: string | null;
 		firstOverdraft: string | null;
 		alerts: string[];
+		/** the first big debit coming (a `large_debit` alert), its amount when the status stored it */
+		nextLargeDebit: NextLargeDebit | null;
 	} | null;
+	/** the benefits to claim, in cents per month (yearly ones divided by 12, one-off ones left out) */
+	benefitsPerMonth: number;
 	/** benefits probably not claimed, still open */
 	benefits: { benefit: string; amount: number | null; period: string }[];
 }
@@ -246,6 +257,20 @@ export async function householdHeader(db: Db, scope: HouseholdScope): Promise<{ 
 		.executeTakeFirst();
 	if (!h) throw new NotFoundError();
 	return h;
+}
+
+type StoredAlert = { kind?: string; date?: string; amount?: number; message: string };
+
+/** The stored alerts in French, the first big debit coming set apart for the overview's key figures. */
+function statusAlerts(json: string): { alerts: string[]; nextLargeDebit: NextLargeDebit | null } {
+	const all = JSON.parse(json) as StoredAlert[];
+	const big = all
+		.filter((a) => a.kind === 'large_debit' && a.date)
+		.sort((a, b) => (a.date as string).localeCompare(b.date as string))[0];
+	return {
+		alerts: all.filter((a) => a !== big).map((a) => a.message),
+		nextLargeDebit: big ? { date: big.date as string, amount: big.amount ?? null, message: big.message } : null
+	};
 }
 
 /** One household's overview (its financial data: the scope must allow reading it). */
@@ -322,9 +347,15 @@ export async function householdOverview(db: Db, scope: HouseholdScope): Promise<
 					balance: status.balance,
 					balanceDate: status.balance_date,
 					firstOverdraft: status.first_overdraft,
-					alerts: (JSON.parse(status.alerts) as { message: string }[]).map((a) => a.message)
+					...statusAlerts(status.alerts)
 				}
 			: null,
-		benefits
+		benefits,
+		benefitsPerMonth: benefits.reduce(
+			(sum, b) =>
+				sum +
+				(b.amount === null ? 0 : b.period === 'month' ? b.amount : b.period === 'year' ? Math.round(b.amount / 12) : 0),
+			0
+		)
 	};
 }

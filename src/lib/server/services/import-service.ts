@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db';
 import { requirePermission, type HouseholdScope } from '../auth/access';
-import { ImportError, type CsvMapping, type ParsedStatement } from '../import';
+import { CSV_LAYOUTS, ImportError, type CsvMapping, type ParsedStatement } from '../import';
 import { accountRows } from './accounts';
 import { auditScope } from './audit';
 import { loadCategoriser, type Categoriser } from './categoriser';
@@ -21,6 +21,21 @@ export type {
 	ImportTimings,
 	RejectedFile
 } from './import/types';
+
+/** The bank each known CSV layout belongs to, by layout id ('banque-postale' → 'La Banque Postale'): public knowledge. */
+export function layoutBankNames(): Record<string, string> {
+	return Object.fromEntries(CSV_LAYOUTS.map((l) => [l.id, l.bankName]));
+}
+
+/**
+ * The banks whose CSV export BGV reads, each once ("Caisse d'Épargne" is inside "Caisse d'Épargne / Banque
+ * Populaire"), in alphabetical order: for the help page on getting a statement.
+ */
+export function banksRead(): string[] {
+	const names = [...new Set(CSV_LAYOUTS.map((l) => l.bankName))];
+	const inside = (n: string) => names.some((o) => o !== n && o.split(' / ').includes(n));
+	return names.filter((n) => !inside(n)).sort((a, b) => a.localeCompare(b, 'fr'));
+}
 
 interface ImportOptions {
 	categoriser?: Categoriser;

@@ -193,7 +193,7 @@ function listed(
 		id: r.id,
 		date: r.date,
 		amount: r.amount,
-		payee: displayPayee(r.payee) ?? r.rawLabel,
+		payee: displayPayee(r.payee) || r.rawLabel,
 		rawLabel: r.rawLabel,
 		category: r.category,
 		categoryLabel,
@@ -206,7 +206,7 @@ export async function transactionForEdit(
 	db: Db,
 	scope: HouseholdScope,
 	transactionId: number
-): Promise<ListedTransaction & { samePayee: number; hasPayee: boolean; month: string }> {
+): Promise<ListedTransaction & { samePayee: number; samePayeeByHand: number; hasPayee: boolean; month: string }> {
 	requirePermission(scope, 'read');
 	const t = await db
 		.selectFrom('bank_transaction as t')
@@ -231,15 +231,22 @@ export async function transactionForEdit(
 	const labels = new Map(categories.map((c) => [c.id, c.label]));
 	const rule = t.rule_id ? (await rulesById(db, [t.rule_id])).get(t.rule_id) : undefined;
 	let samePayee = 0;
+	let samePayeeByHand = 0;
 	if (t.payee) {
 		const c = await db
 			.selectFrom('bank_transaction')
-			.select((eb) => eb.fn.countAll<string | number>().as('n'))
+			.select((eb) => [
+				eb.fn.countAll<string | number>().as('n'),
+				eb.fn
+					.sum<string | number | null>(eb.case().when('category_source', '=', 'manual').then(1).else(0).end())
+					.as('manual')
+			])
 			.where('household_id', '=', scope.householdId)
 			.where('payee', '=', t.payee)
 			.where('id', '!=', t.id)
 			.executeTakeFirst();
 		samePayee = Number(c?.n ?? 0);
+		samePayeeByHand = Number(c?.manual ?? 0);
 	}
 	const row: TransactionRow = {
 		id: t.id,
@@ -259,6 +266,7 @@ export async function transactionForEdit(
 	return {
 		...listed(row, labels, rule, scope.actor.name),
 		samePayee,
+		samePayeeByHand,
 		hasPayee: !!t.payee,
 		month: t.booking_date.slice(0, 7)
 	};

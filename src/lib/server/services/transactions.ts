@@ -151,7 +151,7 @@ export async function setCategoryManually(
 	categoryId: string,
 	options: { similar?: boolean } = {},
 	now = new Date()
-): Promise<{ changed: number; payee: string | null }> {
+): Promise<{ changed: number; payee: string | null; skipped: number }> {
 	requirePermission(scope, 'write');
 	const householdId = scope.householdId;
 	await checkCategory(db, categoryId);
@@ -172,7 +172,18 @@ export async function setCategoryManually(
 	let changed = Number(
 		(await db.updateTable('bank_transaction').set(values).where('id', '=', tx.id).executeTakeFirst()).numUpdatedRows
 	);
+	let skipped = 0;
 	if (options.similar && tx.payee) {
+		// the person's own choices on the payee's other operations stay: say how many
+		const kept = await db
+			.selectFrom('bank_transaction')
+			.select((eb) => eb.fn.countAll<string | number>().as('n'))
+			.where('household_id', '=', householdId)
+			.where('payee', '=', tx.payee)
+			.where('category_source', '=', 'manual')
+			.where('id', '!=', tx.id)
+			.executeTakeFirst();
+		skipped = Number(kept?.n ?? 0);
 		const res = await db
 			.updateTable('bank_transaction')
 			.set(values)
@@ -186,9 +197,9 @@ export async function setCategoryManually(
 		action: 'transaction.categorised',
 		targetType: 'bank_transaction',
 		targetId: transactionId,
-		details: { category: categoryId, similar: options.similar ?? false, changed }
+		details: { category: categoryId, similar: options.similar ?? false, changed, skipped }
 	});
-	return { changed, payee: tx.payee };
+	return { changed, payee: tx.payee, skipped };
 }
 
 export interface ExportedTransaction {
@@ -252,7 +263,7 @@ export async function categoriseByHand(
 	scope: HouseholdScope,
 	input: { transactionId: number; category: string; similar: boolean; makeRule: boolean },
 	now = new Date()
-): Promise<{ changed: number; payee: string | null }> {
+): Promise<{ changed: number; payee: string | null; skipped: number }> {
 	const r = await setCategoryManually(db, scope, input.transactionId, input.category, { similar: input.similar }, now);
 	if (!input.makeRule || !r.payee) return r;
 	const categories = await listCategories(db, scope.organisationId);
@@ -270,7 +281,7 @@ export async function categoriseByHand(
 		categories.map((c) => c.id)
 	);
 	if (!('rule' in rule)) return r;
-	return { changed: r.changed + (await saveHouseholdRule(db, scope, rule.rule, now)), payee: r.payee };
+	return { ...r, changed: r.changed + (await saveHouseholdRule(db, scope, rule.rule, now)) };
 }
 
 /** The month's transactions with, for those a rule categorised, the rule's conditions in French. */

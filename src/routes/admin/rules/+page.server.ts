@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { MoneyParseError, parseAmount } from '$lib/money';
 import { today } from '$lib/dates';
 import { requireRole } from '$lib/server/auth/guards';
@@ -44,6 +44,11 @@ export const load: PageServerLoad = async (event) => {
 				r.conditions.join(' ').toLowerCase().includes(q) ||
 				(r.actions.category ?? '').includes(q)
 		);
+	const ownRules = own.map((r) => ({
+		id: r.rule.id,
+		conditions: r.rule.conditions.map(describeCondition),
+		actions: r.rule.actions
+	}));
 	return {
 		total: rules.length,
 		found: rows.length,
@@ -53,11 +58,9 @@ export const load: PageServerLoad = async (event) => {
 		q,
 		categories,
 		platformAdmin: actor.platformAdmin === true,
-		own: own.map((r) => ({
-			id: r.rule.id,
-			conditions: r.rule.conditions.map(describeCondition),
-			actions: r.rule.actions
-		}))
+		own: ownRules,
+		/** the rule the admin asked to delete, waiting for the confirmation (`?supprimer=ID`) */
+		confirmDelete: ownRules.find((r) => r.id === event.url.searchParams.get('supprimer')) ?? null
 	};
 };
 
@@ -119,8 +122,11 @@ export const actions: Actions = {
 	deleteOwn: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const form = await event.request.formData();
+		const id = String(form.get('id') ?? '');
+		// the confirmation step first, also without JavaScript
+		if (form.get('confirm') !== 'yes') redirect(303, `/admin/rules?supprimer=${encodeURIComponent(id)}#confirmer`);
 		try {
-			await deleteOrganisationRule(event.locals.db, actor, String(form.get('id') ?? ''));
+			await deleteOrganisationRule(event.locals.db, actor, id);
 		} catch (e) {
 			if (e instanceof NotFoundError) return fail(404, { toggleError: 'Règle introuvable.' });
 			if (e instanceof ForbiddenError) return fail(403, { toggleError: e.message });

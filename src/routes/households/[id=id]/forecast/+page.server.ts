@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { isIsoDate } from '$lib/dates';
+import { parseWhatIf } from '$lib/what-if';
 import { MoneyParseError, parseAmount } from '$lib/money';
 import { requireHousehold } from '$lib/server/auth/guards';
-import type { WhatIf } from '$lib/server/projection/projection';
 import type { Cadence } from '$lib/server/projection/types';
 import { listAccounts } from '$lib/server/services/accounts';
 import { InputError } from '$lib/server/services/errors';
@@ -17,31 +17,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 const CADENCES: Cadence[] = ['weekly', 'biweekly', 'monthly', 'bimonthly', 'quarterly', 'semiannual', 'annual'];
 
-/** What-if scenarios live in the URL (skip=KEY, move=KEY@DATE, add=DATE|LABEL|AMOUNT): shareable, no JS needed. */
-function whatIfFrom(url: URL): { whatIf: WhatIf; active: boolean } {
-	const skips = url.searchParams.getAll('skip');
-	const moves = url.searchParams
-		.getAll('move')
-		.map((m) => m.split('@'))
-		.filter(([k, d]) => k && d && isIsoDate(d))
-		.map(([eventKey, newDate]) => ({ eventKey, newDate }));
-	const additions = url.searchParams
-		.getAll('add')
-		.map((a) => a.split('|'))
-		.flatMap(([date, label, amount]) => {
-			try {
-				return date && isIsoDate(date) && label ? [{ date, label, amount: parseAmount(amount ?? '') }] : [];
-			} catch {
-				return [];
-			}
-		});
-	return { whatIf: { skips, moves, additions }, active: skips.length + moves.length + additions.length > 0 };
-}
-
 export const load: PageServerLoad = async (event) => {
 	const scope = requireHousehold(event);
 	const days = Math.min(365, Math.max(30, Number(event.url.searchParams.get('days')) || 90));
-	const { whatIf, active } = whatIfFrom(event.url);
+	const { whatIf, active, errors, canonical } = parseWhatIf(event.url.searchParams);
 	const [forecast, accounts] = await Promise.all([
 		householdForecast(event.locals.db, scope, { days, whatIf }),
 		listAccounts(event.locals.db, scope)
@@ -50,7 +29,12 @@ export const load: PageServerLoad = async (event) => {
 		forecast,
 		days,
 		whatIfActive: active,
-		query: event.url.search,
+		whatIf: { ...whatIf, errors, canonical },
+		typed: {
+			date: event.url.searchParams.get('si_date') ?? '',
+			label: event.url.searchParams.get('si_label') ?? '',
+			amount: event.url.searchParams.get('si_amount') ?? ''
+		},
 		accounts: accounts.map((a) => ({ id: a.id, name: a.name }))
 	};
 };

@@ -1,8 +1,8 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { requireHousehold } from '$lib/server/auth/guards';
 import { ImportError, type CsvMapping, type DateOrder } from '$lib/server/import';
 import { listAccounts } from '$lib/server/services/accounts';
-import { recentImports, undoImport } from '$lib/server/services/import-service';
+import { layoutBankNames, recentImports, undoImport } from '$lib/server/services/import-service';
 import { confirmStaged, restageFile, stageFiles, type Staged } from '$lib/server/services/import-staging';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,9 +12,13 @@ export const load: PageServerLoad = async (event) => {
 	const scope = requireHousehold(event);
 	const db = event.locals.db;
 	const [accounts, batches] = await Promise.all([listAccounts(db, scope), recentImports(db, scope)]);
+	const toUndo = Number(event.url.searchParams.get('annuler'));
 	return {
 		accounts: accounts.map((a) => ({ id: a.id, name: a.name })),
 		batches,
+		/** the import the person asked to undo, waiting for the confirmation (`?annuler=ID`) */
+		confirmUndo: batches.find((b) => b.id === toUndo) ?? null,
+		bankNames: layoutBankNames(),
 		maxMb: Math.floor(event.locals.config.importMaxBytes / 1048576)
 	};
 };
@@ -118,8 +122,15 @@ export const actions: Actions = {
 	undo: async (event) => {
 		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
+		const batch = Number(form.get('batch'));
+		// the confirmation step first, also without JavaScript
+		if (form.get('confirm') !== 'yes')
+			redirect(
+				303,
+				`/households/${scope.householdId}/import?annuler=${Number.isSafeInteger(batch) ? batch : 0}#confirmer`
+			);
 		try {
-			return { undone: await undoImport(event.locals.db, scope, Number(form.get('batch'))) };
+			return { undone: await undoImport(event.locals.db, scope, batch) };
 		} catch (e) {
 			if (e instanceof ImportError) return fail(404, { errors: { batch: e.message } as Record<string, string> });
 			throw e;

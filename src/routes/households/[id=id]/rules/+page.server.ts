@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { requireHousehold } from '$lib/server/auth/guards';
 import { describeCondition } from '$lib/server/rules';
 import { listCategories } from '$lib/server/services/categories';
@@ -22,13 +22,16 @@ export const load: PageServerLoad = async (event) => {
 		listCategories(db, scope.organisationId),
 		householdRuleSuggestions(db, scope)
 	]);
+	const shown = rules.map((r) => ({
+		id: r.rule.id,
+		enabled: r.enabled,
+		conditions: r.rule.conditions.map(describeCondition),
+		actions: r.rule.actions
+	}));
 	return {
-		rules: rules.map((r) => ({
-			id: r.rule.id,
-			enabled: r.enabled,
-			conditions: r.rule.conditions.map(describeCondition),
-			actions: r.rule.actions
-		})),
+		rules: shown,
+		/** the rule the person asked to delete, waiting for the confirmation (`?supprimer=ID`) */
+		confirmDelete: shown.find((r) => r.id === event.url.searchParams.get('supprimer')) ?? null,
 		categories,
 		suggestions: suggestions.map((s) => ({
 			payee: s.payee,
@@ -83,8 +86,12 @@ export const actions: Actions = {
 	delete: async (event) => {
 		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
+		const id = String(form.get('id') ?? '');
+		// the confirmation step first, also without JavaScript
+		if (form.get('confirm') !== 'yes')
+			redirect(303, `/households/${scope.householdId}/rules?supprimer=${encodeURIComponent(id)}#confirmer`);
 		try {
-			const changed = await deleteHouseholdRule(event.locals.db, scope, String(form.get('id') ?? ''));
+			const changed = await deleteHouseholdRule(event.locals.db, scope, id);
 			return { deleted: true, changed };
 		} catch (e) {
 			if (e instanceof NotFoundError) return fail(404, { errors: { rule: e.message } as Record<string, string> });

@@ -22,9 +22,11 @@ export const load: PageServerLoad = async (event) => {
 		listAccounts(db, scope)
 	]);
 	const saved = Number(p.get('saved'));
+	const skipped = Number(p.get('skipped'));
 	return {
 		...list,
 		saved: Number.isSafeInteger(saved) && saved > 0 ? saved : 0,
+		skipped: Number.isSafeInteger(skipped) && skipped > 0 ? skipped : 0,
 		categories,
 		accounts: accounts.map((a) => ({ id: a.id, name: a.name })),
 		filters: {

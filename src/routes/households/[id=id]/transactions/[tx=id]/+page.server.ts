@@ -43,6 +43,10 @@ export const actions: Actions = {
 		}
 		const back = String(form.get('back') ?? '');
 		const month = /^\d{4}-\d{2}$/.test(back) ? `&month=${back}` : '';
-		redirect(303, `/households/${scope.householdId}/transactions?saved=${r.changed}${month}#tx-${transactionId}`);
+		const skipped = r.skipped > 0 ? `&skipped=${r.skipped}` : '';
+		redirect(
+			303,
+			`/households/${scope.householdId}/transactions?saved=${r.changed}${skipped}${month}#tx-${transactionId}`
+		);
 	}
 };
