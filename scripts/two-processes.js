@@ -4,7 +4,8 @@
 // serves the production build (`node build`) as two processes on two ports, then checks across them that
 // a session opened on one is valid on the other (and closed on both), that login failures on both count
 // towards one lock, that a shared rule changed through one applies on the next request to the other, and
-// that two simultaneous imports of overlapping statements through the two double nothing.
+// that two simultaneous imports of overlapping statements through the two double nothing, and that the
+// caseload loads through both at once (autocannon, one session) while /healthz answers on both.
 // Prints a short French / English summary; exits 1 on any failure. Needs `npm run build` first.
 //   node scripts/two-processes.js [--database-url postgres://…]   (an existing server instead of a cluster)
 //   TWO_PROCESSES_PORT: the first port tried for the two processes (default 4310).
@@ -15,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import autocannon from 'autocannon';
 import { Browser, loginForm, ruleOf, statement, tokensOf } from './two-processes-http.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -227,6 +229,35 @@ async function checkImports(a, b, databaseUrl) {
 	};
 }
 
+/**
+ * The HTTP bench alternating between the two processes: one adviser's session, the caseload loaded through
+ * both at once (autocannon, 5 connections each, 3 seconds), and /healthz answering on both.
+ * @param {string} a @param {string} b @returns {Promise<Check>}
+ */
+async function checkLoad(a, b) {
+	const adviser = new Browser(a);
+	await adviser.post('/login', loginForm('conseillere@demo.bgv.fr', PASSWORD));
+	const cookie = [...adviser.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+	const health = await Promise.all([a, b].map((o) => fetch(`${o}/healthz`).then((r) => r.status)));
+	const runs = await Promise.all(
+		[a, b].map((o) =>
+			autocannon({
+				url: `${o}/caseload`,
+				connections: 5,
+				duration: 3,
+				headers: { cookie, accept: 'text/html' }
+			})
+		)
+	);
+	const bad = runs.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+	return {
+		ok: health.every((s) => s === 200) && bad === 0 && runs.every((r) => r.requests.total > 0),
+		fr: 'le suivi chargé par les deux processus à la fois avec la même session, sans erreur ; /healthz répond sur les deux',
+		en: 'the caseload loaded through both processes at once with one session, no error; /healthz answers on both',
+		detail: `healthz ${health.join(' ')}, requests ${runs.map((r) => r.requests.total).join('+')}, p99 ${runs.map((r) => r.latency.p99).join('/')} ms, errors or non-2xx ${bad}`
+	};
+}
+
 async function main() {
 	for (const p of ['build/index.js', 'build/cli/bgv.js'])
 		if (!existsSync(join(root, p))) throw new Error(`${p} missing: run npm run build first`);
@@ -241,7 +272,7 @@ async function main() {
 	const second = await freePort(first + 1);
 	const [a, b] = await Promise.all([startApp(databaseUrl, first), startApp(databaseUrl, second)]);
 	const checks = [];
-	for (const check of [checkSession, checkThrottle, checkRules])
+	for (const check of [checkSession, checkThrottle, checkRules, checkLoad])
 		checks.push(
 			await check(a.origin, b.origin).catch((e) => ({ ok: false, fr: check.name, en: check.name, detail: String(e) }))
 		);

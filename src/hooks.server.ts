@@ -17,7 +17,11 @@ export const init: ServerInit = async () => {
 	startPeriodicTasks(handle.db, config);
 };
 
+/** The health check answers before any session or database work (it reports a database that is down). */
+const HEALTH_PATH = '/healthz';
+
 const authenticate: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname === HEALTH_PATH) return resolve(event);
 	const { config, handle } = await appContext();
 	event.locals.db = handle.db;
 	event.locals.config = config;
@@ -41,7 +45,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 };
 
 const HOUSEHOLD_ROUTE = /^\/(households|caseload)\/\[id=id\]/;
-const PUBLIC_SECTIONS = new Set(['login', 'logout', 'invitation', 'aide', '']);
+const PUBLIC_SECTIONS = new Set(['login', 'logout', 'invitation', 'aide', 'healthz', '']);
 
 /** Sends anonymous visitors to the login page and keeps each role inside its sections. */
 const authorizeRoute: Handle = async ({ event, resolve }) => {

@@ -24,6 +24,7 @@ import { benchSyntheticPanel } from '../projection/panel-bench';
 import { backtestJson } from './forecast-commands';
 import { benchAccuracy, benchNormalise, benchRules } from './bench-rules';
 import { InputError } from '../services/errors';
+import { httpBenchReport } from './bench-http-options';
 import type { CliContext, Command } from './types';
 
 function ms(start: bigint): number {
@@ -408,10 +409,15 @@ async function benchBacktest() {
 export const benchCommand: Command = {
 	words: ['bench'],
 	summary: 'mesures de vitesse et de mémoire (import, catégorisation, prévisions, droits), en JSON',
-	usage: 'bench [--quick] [--only import|backtest|rules|normalise] [--runs 3] --json',
+	usage:
+		'bench [--quick] [--only import|backtest|rules|normalise|http] [--runs 3] [--households 1000 --months 24 --duration 20 --connections 20] --json',
 	options: {
 		quick: { type: 'boolean', description: 'tailles réduites' },
-		only: { type: 'string', description: 'ne mesurer que cette partie (import, backtest, rules ou normalise)' },
+		only: { type: 'string', description: 'ne mesurer que cette partie (import, backtest, rules, normalise ou http)' },
+		households: { type: 'string', description: 'HTTP : ménages synthétiques semés (1000 par défaut)' },
+		months: { type: 'string', description: 'HTTP : mois de relevés par ménage (24 par défaut)' },
+		duration: { type: 'string', description: 'HTTP : secondes de charge par page (20 par défaut)' },
+		connections: { type: 'string', description: 'HTTP : connexions simultanées (20 par défaut)' },
 		runs: { type: 'string', description: "nombre de mesures de l'import et du plancher (3 par défaut)" },
 		worker: {
 			type: 'string',
@@ -433,6 +439,11 @@ export const benchCommand: Command = {
 			ctx.io.err('Rétro-test des prévisions…');
 			const backtest = await benchBacktest();
 			ctx.io.out(JSON.stringify({ node: process.version, quick, backtest }, null, ctx.json ? 0 : 2));
+			return;
+		}
+		if (ctx.options.only === 'http') {
+			const http = await httpBenchReport(ctx, quick, true);
+			ctx.io.out(JSON.stringify({ node: process.version, quick, http }, null, ctx.json ? 0 : 2));
 			return;
 		}
 		const labels = quick ? 100_000 : 1_000_000;
@@ -468,6 +479,7 @@ export const benchCommand: Command = {
 		const benefits = benchBenefits(1000);
 		ctx.io.err('Rétro-test des prévisions…');
 		const backtest = await benchBacktest();
+		const http = await httpBenchReport(ctx, quick, false);
 		const report = {
 			node: process.version,
 			quick,
@@ -478,7 +490,8 @@ export const benchCommand: Command = {
 			accuracy,
 			projection,
 			benefits,
-			backtest
+			backtest,
+			http
 		};
 		ctx.io.out(JSON.stringify(report, null, ctx.json ? 0 : 2));
 	}

@@ -1,5 +1,6 @@
 /** Foundation commands: migrate, seed, household and user management. */
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from '$db/seeds/demo';
+import { seedScaledDemo } from '$db/seeds/demo-scale';
 import { migrateToLatest } from '../db/migrate';
 import { InputError } from '../services/errors';
 import { createHousehold } from '../services/households';
@@ -31,6 +32,33 @@ async function organisationFor(ctx: CliContext): Promise<number> {
 	return created.id;
 }
 
+/** A whole number option within [min, max]. */
+function countOption(ctx: CliContext, name: string, fallback: number, min: number, max: number): number {
+	const raw = stringOption(ctx, name);
+	const n = raw === undefined ? fallback : Number(raw);
+	if (!Number.isInteger(n) || n < min || n > max)
+		throw new InputError(`--${name} : un nombre entier de ${min} à ${max}`, name);
+	return n;
+}
+
+/** `seed --demo --households N --months M`: the demo plus N synthetic households (see db/seeds/demo-scale.ts). */
+async function seedScaled(ctx: CliContext): Promise<void> {
+	const households = countOption(ctx, 'households', 1000, 0, 100_000);
+	const months = countOption(ctx, 'months', 24, 1, 120);
+	const result = await seedScaledDemo(ctx.handle.db, { households, months });
+	output(
+		ctx,
+		{
+			organisationId: result.organisationId,
+			users: result.users,
+			households: result.households,
+			scaled: result.scaled
+		},
+		() =>
+			`Démo à l’échelle : ${result.scaled.added} ménages ajoutés (${result.scaled.households} demandés), ${result.scaled.transactions} opérations, ${result.scaled.seconds} s.`
+	);
+}
+
 export const coreCommands: Command[] = [
 	{
 		words: ['migrate'],
@@ -48,14 +76,17 @@ export const coreCommands: Command[] = [
 	{
 		words: ['seed'],
 		summary: 'données de démonstration (association, utilisateurs, ménages) ; idempotent',
-		usage: 'seed --demo [--json]',
+		usage: 'seed --demo [--households N --months M] [--json]',
 		options: {
 			demo: { type: 'boolean', description: 'les données de démonstration' },
+			households: { type: 'string', description: 'ajoute N ménages synthétiques (bancs d’essai)' },
+			months: { type: 'string', description: 'mois de relevés de chaque ménage synthétique (24 par défaut)' },
 			e2e: { type: 'boolean', description: 'les données des tests de bout en bout (identiques à --demo)' },
 			json
 		},
 		async run(ctx) {
 			if (!ctx.options.demo && !ctx.options.e2e) throw new InputError('précisez --demo', 'demo');
+			if (stringOption(ctx, 'households') !== undefined) return seedScaled(ctx);
 			const result = await seedDemo(ctx.handle.db);
 			output(ctx, { organisationId: result.organisationId, users: result.users, households: result.households }, () =>
 				[
