@@ -15,7 +15,11 @@ test.describe('non-recours @core', () => {
 		await page.getByRole('button', { name: 'Voir les droits' }).click();
 		await expect(page.getByRole('heading', { name: /Droits à demander/ })).toBeVisible();
 		await expect(page.getByRole('heading', { name: /Revenu de solidarité active/ })).toBeVisible();
-		await expect(page.getByText('Où le demander').first()).toBeVisible();
+		await expect(page.getByText('Prochaine étape').first()).toBeVisible();
+		// The formula is folded away, never shown first.
+		await expect(page.getByText('Détail du calcul').first()).toBeVisible();
+		await expect(page.locator('details').first()).not.toHaveAttribute('open', '');
+		await expect(page.getByText(/Les autres aides regardées/)).toBeVisible();
 		await expectAccessible(page);
 	});
 

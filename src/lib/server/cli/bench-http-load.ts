@@ -70,16 +70,20 @@ export async function load(
 	o: LoadOptions
 ): Promise<LoadResult> {
 	const times: number[] = [];
-	const instance = autocannon({
-		url: origin + path,
-		connections: o.connections,
-		duration: o.duration,
-		headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon(
+			{
+				url: origin + path,
+				connections: o.connections,
+				duration: o.duration,
+				headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) }
+			},
+			(err: unknown, res: autocannon.Result) => (err ? reject(err) : resolve(res))
+		);
+		instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+			times.push(responseTime);
+		});
 	});
-	instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-		times.push(responseTime);
-	});
-	const result = await instance;
 	times.sort((a, b) => a - b);
 	return {
 		path,
