@@ -59,7 +59,27 @@ test.describe('registrations (FICP, FCC, surendettement) and the signals with th
 		await expect(signals.locator('details[open] .evidence li').first()).toContainText('€');
 	});
 
-	test('the register actions are refused to the member, to the adviser without consent and to other roles', async ({
+	test('the adviser notes what was done about a signal; it stays under the signal with who and when', async ({
+		page
+	}, info) => {
+		test.skip(info.project.name !== 'desktop', 'writes shared data: desktop only');
+		await login(page, USERS.adviser);
+		await page.goto(`/households/${HOUSEHOLDS.martin}/file`);
+		const signals = page.getByRole('region', { name: 'Signaux de fragilité' });
+		const item = signals.getByRole('listitem').filter({ hasText: 'Incidents répétés' }).first();
+		await item.getByText('Noter ce qui a été fait').click();
+		await item.getByRole('button', { name: 'Noter le suivi' }).click();
+		await expect(item.getByText('Ce qui a été fait : écrivez au moins quelques mots.')).toBeVisible();
+		await item.getByLabel('Ce qui a été fait').fill('Appel à la banque : plafonnement des frais demandé');
+		await item.getByRole('button', { name: 'Noter le suivi' }).click();
+		await expect(item.getByText('Suivi noté.')).toBeVisible();
+		const followups = item.getByRole('list', { name: 'Suivi' });
+		await expect(followups).toContainText('Appel à la banque : plafonnement des frais demandé');
+		await expect(followups).toContainText('Claire Conseillère');
+		await expectAccessible(page);
+	});
+
+	test('the register and follow-up actions are refused to the member, to the adviser without consent and to other roles', async ({
 		page
 	}) => {
 		const cases: [string, number][] = [
@@ -77,6 +97,11 @@ test.describe('registrations (FICP, FCC, surendettement) and the signals with th
 				});
 				expect([403, 404], `${user} ${action}`).toContain(response.status());
 			}
+			const followup = await page.request.post(`/households/${household}/file?/followup`, {
+				form: { signal: 'F1_repeated_incidents', body: 'tentative' },
+				headers: { origin: new URL(page.url()).origin, 'x-sveltekit-action': 'true' }
+			});
+			expect([403, 404], `${user} followup`).toContain(followup.status());
 			await page.context().clearCookies();
 		}
 	});

@@ -190,6 +190,9 @@ describe('fragilitySignals', () => {
 		]);
 		// October: 36 € of capped fees while fragile → 11 € above the 25 € cap
 		expect(r.signals.find((s) => s.id === 'F7_fee_claim')?.amount).toBe(1100);
+		expect(r.signals.find((s) => s.id === 'F7_fee_claim')?.message).toMatch(
+			/\(11,00\s€ au total : octobre 2026 : 11,00\s€\)/
+		);
 		expect(r.signals.find((s) => s.id === 'F5_rejected_debits')?.level).toBe('high');
 		expect(r.signals.find((s) => s.id === 'F8_overdraft')).toMatchObject({ level: 'fragile', count: 60 });
 		expect(r.signals.find((s) => s.id === 'F14_credit_stacking')?.level).toBe('high');

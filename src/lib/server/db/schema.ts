@@ -440,6 +440,7 @@ export interface Database {
 	debt_suggestion_dismissal: DebtSuggestionDismissalTable;
 	statement_line_edit: StatementLineEditTable;
 	household_register: HouseholdRegisterTable;
+	signal_followup: SignalFollowupTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -615,4 +616,16 @@ export interface HouseholdRegisterTable {
 	until: string | null;
 	recorded_by: number | null;
 	recorded_at: string;
+}
+
+/** What the adviser did about a fragility signal: who, when, what (history, newest read first). */
+export interface SignalFollowupTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	/** the signal's engine id: F8_overdraft, gambling */
+	signal: string;
+	body: string;
+	author_id: number | null;
+	created_at: string;
 }

@@ -5,11 +5,11 @@
  * level, a plain French text and its evidence (the transactions behind it). A human decides.
  */
 import { formatEur, type Cents } from '$lib/money';
-import { type IsoDate } from '$lib/dates';
+import { formatMonthFr, type IsoDate } from '$lib/dates';
 import { feeCapsAt } from '../projection/fee-caps';
 import type { ClientFeeStatus } from '../projection/fee-caps';
 import { dayNumber } from '../projection/calendar';
-import { formatBp, type Level, maxLevel, ratioBp } from './format';
+import { feeClaimMessage, formatBp, type Level, maxLevel, ratioBp } from './format';
 import { type IndicatorParameters, indicatorParametersAt } from './parameters';
 import { monthOf, signalFacts, type SignalFacts, type SignalTx } from './signal-facts';
 import { budgetSignals, type BudgetSignalId } from './signals-budget';
@@ -223,9 +223,10 @@ const feeClaim: Detector = (ctx) => {
 		const lineOver = f.ciLines.some((c) => c > perOperation && c % perOperation !== 0);
 		if (over > 0) {
 			claim += over;
-			reasons.push(`${month} : ${formatEur(over)}`);
+			reasons.push(`${formatMonthFr(month)} : ${formatEur(over)}`);
 		}
-		if (lineOver) reasons.push(`${month} : commission d'intervention au-dessus de ${formatEur(perOperation)}`);
+		if (lineOver)
+			reasons.push(`${formatMonthFr(month)} : commission d’intervention au-dessus de ${formatEur(perOperation)}`);
 		if (over > 0 || lineOver) evidence.push(...f.evidence);
 	}
 	if (reasons.length === 0) return null;
@@ -233,7 +234,7 @@ const feeClaim: Detector = (ctx) => {
 		id: 'F7_fee_claim',
 		level: 'fragile',
 		title: 'Frais au-dessus des plafonds',
-		message: `Des frais semblent dépasser les plafonds légaux (${reasons.join(' ; ')}) : une réclamation à la banque est possible.`,
+		message: feeClaimMessage(reasons, claim),
 		amount: claim,
 		evidence
 	};

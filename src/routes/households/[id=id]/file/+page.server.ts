@@ -5,6 +5,7 @@ import { loadProfile, saveProfile } from '$lib/server/services/benefits-service'
 import { addCaseEntry, caseFile, MAX_STEPS, setStepDone } from '$lib/server/services/case-notes';
 import { profileGaps } from '$lib/server/services/case-notes-profile';
 import { householdSignals } from '$lib/server/services/household-fragility';
+import { addSignalFollowup, signalFollowups } from '$lib/server/services/signal-followups';
 import { InputError, NotFoundError } from '$lib/server/services/errors';
 import { profileFromForm, valuesFromProfile } from '$lib/server/services/profile-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,14 +14,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const scope = requireHousehold(event, 'casefile');
 	const db = event.locals.db;
-	const [file, profile, signals] = await Promise.all([
+	const [file, profile, signals, followups] = await Promise.all([
 		caseFile(db, scope),
 		loadProfile(db, scope),
-		householdSignals(db, scope, today())
+		householdSignals(db, scope, today()),
+		signalFollowups(db, scope)
 	]);
 	return {
 		file,
 		signals,
+		followups,
 		gaps: profileGaps(profile),
 		profileValues: profile ? valuesFromProfile(profile) : {},
 		hasProfile: profile !== null
@@ -69,6 +72,19 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { stepSaved: true };
+	},
+	followup: async (event) => {
+		const scope = requireHousehold(event, 'casefile');
+		const form = await event.request.formData();
+		const signal = text(form, 'signal');
+		const body = text(form, 'body');
+		try {
+			await addSignalFollowup(event.locals.db, scope, { signal, body });
+		} catch (e) {
+			if (e instanceof InputError) return fail(400, { followup: signal, body, followupError: e.message });
+			throw e;
+		}
+		return { followupSaved: signal };
 	},
 	profile: async (event) => {
 		const scope = requireHousehold(event, 'casefile');
