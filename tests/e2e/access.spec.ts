@@ -29,9 +29,11 @@ const ACTIONS = [
 	'/rules?/save',
 	'/rules?/reapply',
 	'/benefits?/profile',
-	'/benefits?/alert'
+	'/benefits?/alert',
+	'/benefits/short',
+	'/file?/followup'
 ];
-const PAGES_OF = ['', '/import', '/transactions', '/budget', '/forecast', '/benefits', '/rules'];
+const PAGES_OF = ['', '/import', '/transactions', '/budget', '/forecast', '/benefits', '/benefits/short', '/rules'];
 
 async function expectAllRefused(page: Page, household: number) {
 	for (const p of PAGES_OF) await expectNotFound(page, `/households/${household}${p}`);
