@@ -1,19 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, login, USERS } from './helpers';
+import { expectAccessible, fillQuickCheck, login, USERS } from './helpers';
 
 test.describe('non-recours @core', () => {
 	test('a professional runs the quick check for a single parent and gets benefits to claim', async ({ page }) => {
 		await login(page, USERS.professional);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifier des droits');
-		await page.getByRole('button', { name: 'Voir les droits' }).click();
+		// a step left with a missing answer stays, and says which
+		await page.getByRole('button', { name: 'Continuer' }).click();
 		await expect(page.getByRole('alert')).toContainText('indiquez l');
-		await page.getByLabel('Âge').first().fill('38');
-		await page.getByLabel('Situation').first().selectOption('unemployed_no_benefit');
-		await page.getByLabel('Âges des enfants à charge').fill('8, 13');
-		await page.getByLabel('Logement', { exact: true }).selectOption('tenant_private');
-		await page.getByLabel('Loyer mensuel hors charges').fill('550');
-		await page.getByRole('button', { name: 'Voir les droits' }).click();
-		await expect(page.getByRole('heading', { name: /Droits à demander/ })).toBeVisible();
+		await expect(page.getByText(/^Étape 1 sur 4/)).toBeVisible();
+		await expectAccessible(page);
+		await fillQuickCheck(page);
 		await expect(page.getByRole('heading', { name: /Revenu de solidarité active/ })).toBeVisible();
 		await expect(page.getByText('Prochaine étape').first()).toBeVisible();
 		// The formula is folded away, never shown first.
@@ -21,6 +18,18 @@ test.describe('non-recours @core', () => {
 		await expect(page.locator('details').first()).not.toHaveAttribute('open', '');
 		await expect(page.getByText(/Les autres aides regardées/)).toBeVisible();
 		await expectAccessible(page);
+	});
+
+	test('the steps go back without losing an answer', async ({ page }) => {
+		await login(page, USERS.professional);
+		await page.getByLabel('Âge').first().fill('38');
+		await page.getByLabel('Situation').first().selectOption('unemployed_no_benefit');
+		await page.getByRole('button', { name: 'Continuer' }).click();
+		await page.getByLabel('Oui, en couple').check();
+		await page.getByRole('button', { name: 'Retour' }).click();
+		await expect(page.getByText(/^Étape 1 sur 4/)).toBeVisible();
+		await expect(page.getByLabel('Âge').first()).toHaveValue('38');
+		await expect(page.getByLabel('Situation').first()).toHaveValue('unemployed_no_benefit');
 	});
 
 	test('a household describes its situation and sees its benefits followed', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfAllText } from '../helpers/pdf-text';
-import { login, USERS } from './helpers';
+import { fillQuickCheck, login, USERS } from './helpers';
 
 const ANSWERS = {
 	applicantAge: '38',
@@ -16,13 +16,7 @@ const ANSWERS = {
 async function runCheck(page: Page): Promise<void> {
 	await login(page, USERS.professional);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifier des droits');
-	await page.getByLabel('Âge').first().fill(ANSWERS.applicantAge);
-	await page.getByLabel('Situation').first().selectOption(ANSWERS.applicantActivity);
-	await page.getByLabel('Âges des enfants à charge').fill(ANSWERS.children);
-	await page.getByLabel('Logement', { exact: true }).selectOption(ANSWERS.housing);
-	await page.getByLabel('Loyer mensuel hors charges').fill(ANSWERS.rent);
-	await page.getByRole('button', { name: 'Voir les droits' }).click();
-	await expect(page.getByRole('heading', { name: /Droits à demander/ })).toBeVisible();
+	await fillQuickCheck(page);
 }
 
 test.describe('quick check PDF @core', () => {
@@ -40,6 +34,10 @@ test.describe('quick check PDF @core', () => {
 		const text = pdfAllText(pdf);
 		expect(text).toContain('Vos droits à vérifier');
 		expect(text).toContain(total);
+		// the organisation, not the person; the answers given
+		expect(text).toContain('Établie avec : CRÉSUS Démo');
+		expect(text).toContain('Les réponses données');
+		expect(text).toContain('Enfants à charge : 2 (8, 13 ans)');
 		// The result stays on screen.
 		await expect(page.getByRole('heading', { name: /Droits à demander/ })).toBeVisible();
 	});

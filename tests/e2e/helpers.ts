@@ -30,3 +30,24 @@ export async function expectAccessible(page: Page): Promise<void> {
 	);
 	expect(summary).toEqual([]);
 }
+
+/**
+ * The quick check's four steps for the single parent of the e2e tests: 38, unemployed without benefit,
+ * children of 8 and 13, private tenant paying 550 € (the answers of the PDF test). Ends on the result.
+ */
+export async function fillQuickCheck(page: Page): Promise<void> {
+	await expect(page.getByText(/^Étape 1 sur 4/)).toBeVisible();
+	await page.getByLabel('Âge').first().fill('38');
+	await page.getByLabel('Situation').first().selectOption('unemployed_no_benefit');
+	await page.getByRole('button', { name: 'Continuer' }).click();
+	await expect(page.getByText(/^Étape 2 sur 4/)).toBeVisible();
+	await page.getByRole('button', { name: 'Continuer' }).click();
+	await expect(page.getByText(/^Étape 3 sur 4/)).toBeVisible();
+	await page.getByLabel('Âges des enfants à charge').fill('8, 13');
+	await page.getByLabel('Logement', { exact: true }).selectOption('tenant_private');
+	await page.getByLabel('Loyer mensuel hors charges').fill('550');
+	await page.getByRole('button', { name: 'Continuer' }).click();
+	await expect(page.getByText(/^Étape 4 sur 4/)).toBeVisible();
+	await page.getByRole('button', { name: 'Voir les droits' }).click();
+	await expect(page.getByRole('heading', { name: /Droits à demander/ })).toBeVisible();
+}

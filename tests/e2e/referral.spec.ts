@@ -1,18 +1,12 @@
 // A referral from the professional's quick check to the association, taken up into a followed household.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, login, USERS } from './helpers';
+import { expectAccessible, fillQuickCheck, login, USERS } from './helpers';
 
 const DEMO_ASSOCIATION = 'CRÉSUS Démo (Île-de-France)';
 
 async function runCheck(page: Page): Promise<void> {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vérifier des droits');
-	await page.getByLabel('Âge').first().fill('38');
-	await page.getByLabel('Situation').first().selectOption('unemployed_no_benefit');
-	await page.getByLabel('Âges des enfants à charge').fill('8, 13');
-	await page.getByLabel('Logement', { exact: true }).selectOption('tenant_private');
-	await page.getByLabel('Loyer mensuel hors charges').fill('550');
-	await page.getByRole('button', { name: 'Voir les droits' }).click();
-	await expect(page.getByRole('heading', { name: /Droits à demander/ })).toBeVisible();
+	await fillQuickCheck(page);
 }
 
 /** No horizontal scroll (390 px on the phone project). */

@@ -62,8 +62,11 @@ describe('renderCheckPdf', () => {
 		);
 		expect(text).toContain('Où le demander');
 		expect(text).toContain(rsa.claim.url);
-		expect(text).toContain('Documents à préparer');
-		expect(text).toContain(rsa.claim.documents[0].replace(/\s+/g, ' ').slice(0, 20));
+		// a checklist per benefit: the next step, then each document to prepare
+		expect(text).toContain('À faire');
+		expect(text).toContain(rsa.forHousehold.nextStep.replace(/\s+/g, ' ').slice(0, 20));
+		expect(text).toContain(`Préparer : ${rsa.forHousehold.documents[0].replace(/\s+/g, ' ').slice(0, 20)}`);
+		expect(text).toContain('Détail du calcul');
 		expect(text).toContain('Déjà perçu ou automatique');
 		expect(text).toContain('Allocations familiales');
 		expect(text).toContain('mesdroitssociaux.gouv.fr');
@@ -112,6 +115,26 @@ describe('renderCheckPdf', () => {
 		);
 		const text = allText(await renderCheckPdf(evaluateBenefits(q.profile!), { now: NOW, compress: false }));
 		expect(text).toContain("Aucun droit non réclamé n'apparaît");
+	});
+
+	it('names the organisation, never the person, and restates the answers given', async () => {
+		const q = profileFromForm(SINGLE_PARENT, '2026-07');
+		const text = allText(
+			await renderCheckPdf(evaluateBenefits(q.profile!), {
+				now: NOW,
+				compress: false,
+				organisation: 'CRÉSUS Gironde',
+				profile: q.profile!
+			})
+		);
+		expect(text).toContain('Établie avec : CRÉSUS Gironde.');
+		expect(text).toContain('Les réponses données');
+		expect(text).toContain('La personne : 38 ans ; au chômage, sans indemnité ; aucun revenu déclaré');
+		expect(text).toContain('En couple : non');
+		expect(text).toContain('Enfants à charge : 2 (8, 13 ans)');
+		expect(text).toContain('Pension alimentaire : non versée ou trop faible');
+		expect(text).toMatch(/Logement : locataire \(parc privé\), loyer 550,00 € par mois, zone 2/);
+		expect(text).toContain('Aides déjà reçues : Allocations familiales');
 	});
 
 	it('names the file after the day of the check', () => {

@@ -5,7 +5,14 @@
  */
 import { formatEur, parseMoneyString } from '$lib/money';
 import { formatDateFr, formatMonthFr, today } from '$lib/dates';
-import { nonRecoursSummary, type BenefitPeriod, type BenefitResult, type BenefitsResult } from '../benefits';
+import {
+	nonRecoursSummary,
+	type BenefitPeriod,
+	type BenefitResult,
+	type BenefitsResult,
+	type HouseholdProfile
+} from '../benefits';
+import { profileAnswers } from '../benefits/answers';
 import { PDF_COLOURS, PdfWriter } from './pdf/writer';
 
 export { pdfText } from './pdf/writer';
@@ -15,6 +22,10 @@ export interface CheckPdfOptions {
 	now?: Date;
 	/** Compress the page streams (default true); tests read the text with `compress: false`. */
 	compress?: boolean;
+	/** The organisation that ran the check, printed under the title (never the person's name). */
+	organisation?: string;
+	/** The answers given, restated at the end. */
+	profile?: HouseholdProfile;
 }
 
 export const CHECK_PDF_TITLE = 'Vos droits à vérifier';
@@ -48,16 +59,27 @@ function claimItem(pdf: PdfWriter, r: BenefitResult): void {
 			10,
 			MUTED
 		);
-	for (const reason of r.reasons) pdf.text(reason, 'Helvetica', 9.5, MUTED);
+	const h = r.forHousehold;
+	if (h.summary) pdf.text(h.summary);
 	pdf.doc.moveDown(0.3);
 	pdf.labelled('Où le demander', r.claim.where);
-	pdf.link(r.claim.url);
+	pdf.link(h.link?.url ?? r.claim.url);
 	if (r.claim.how) pdf.labelled('Comment', r.claim.how);
-	if (r.claim.documents.length) {
-		pdf.keepSpace(40);
-		pdf.text('Documents à préparer :', 'Helvetica-Bold');
-		pdf.bullets(r.claim.documents);
-	}
+	pdf.keepSpace(40);
+	pdf.text('À faire :', 'Helvetica-Bold');
+	pdf.checklist([
+		...(h.nextStep ? [h.nextStep] : []),
+		...(h.documents.length ? h.documents : r.claim.documents).map((d) => `Préparer : ${d}`)
+	]);
+	pdf.doc.moveDown(0.2);
+	pdf.text('Détail du calcul :', 'Helvetica-Bold', 9.5, MUTED);
+	for (const reason of r.reasons) pdf.text(reason, 'Helvetica', 9.5, MUTED);
+}
+
+/** The answers the estimate rests on. */
+function answersSection(pdf: PdfWriter, profile: HouseholdProfile): void {
+	pdf.section('Les réponses données');
+	for (const a of profileAnswers(profile)) pdf.labelled(a.label, a.value);
 }
 
 function claimSection(pdf: PdfWriter, result: BenefitsResult): void {
@@ -127,10 +149,12 @@ export async function renderCheckPdf(result: BenefitsResult, options: CheckPdfOp
 	pdf.text(CHECK_PDF_TITLE, 'Helvetica-Bold', 22, PDF_COLOURS.brand);
 	pdf.doc.moveDown(0.3);
 	pdf.text(`Vérification du ${checkDate}, situation évaluée pour le mois de ${monthText}.`, 'Helvetica', 11, MUTED);
+	if (options.organisation) pdf.text(`Établie avec : ${options.organisation}.`, 'Helvetica', 11, MUTED);
 	pdf.doc.moveDown(0.6);
 	claimSection(pdf, result);
 	checkSection(pdf, result);
 	receivedSection(pdf, result);
+	if (options.profile) answersSection(pdf, options.profile);
 	// Estimates only: the official simulator and the organisations decide.
 	return pdf.finish(
 		`Estimations indicatives établies le ${checkDate} à partir des réponses données : seul l'organisme qui verse l'aide décide. Simulation officielle : mesdroitssociaux.gouv.fr`

@@ -4,7 +4,7 @@
  */
 import { addMonthsIso, today } from '$lib/dates';
 import { SECTION_ROLES } from '../auth/access';
-import type { BenefitsResult } from '../benefits';
+import type { BenefitsResult, HouseholdProfile } from '../benefits';
 import type { Db } from '../db';
 import { evaluateProfile } from './benefits-service';
 import { profileFromForm, type QuestionnaireValues } from './profile-form';
@@ -17,6 +17,8 @@ export interface QuickCheck {
 	errors: Record<string, string>;
 	/** null when some answers must be corrected (see `errors`). */
 	result: BenefitsResult | null;
+	/** the profile read from the answers (null with `result`) */
+	profile: HouseholdProfile | null;
 }
 
 /**
@@ -32,6 +34,6 @@ export function checkMonth(form: FormData, now: Date = new Date()): string {
 /** Reads the questionnaire and evaluates it with the stored parameters (no bank evidence: no household). */
 export async function runQuickCheck(db: Db, form: FormData, month: string): Promise<QuickCheck> {
 	const q = profileFromForm(form, month);
-	if (!q.profile) return { values: q.values, errors: q.errors, result: null };
-	return { values: q.values, errors: {}, result: await evaluateProfile(db, q.profile, null) };
+	if (!q.profile) return { values: q.values, errors: q.errors, result: null, profile: null };
+	return { values: q.values, errors: {}, result: await evaluateProfile(db, q.profile, null), profile: q.profile };
 }

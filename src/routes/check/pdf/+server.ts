@@ -1,6 +1,7 @@
 import { requireRole } from '$lib/server/auth/guards';
 import { checkPdfFilename, renderCheckPdf } from '$lib/server/services/check-pdf';
 import { CHECK_ROLES, checkMonth, runQuickCheck } from '$lib/server/services/quick-check';
+import { organisationName } from '$lib/server/services/organisation';
 import type { RequestHandler } from './$types';
 
 const text = (status: number, message: string) =>
@@ -14,7 +15,7 @@ const text = (status: number, message: string) =>
  * are read and evaluated exactly as by the page's action, but not counted a second time.
  */
 export const POST: RequestHandler = async (event) => {
-	requireRole(event, ...CHECK_ROLES);
+	const actor = requireRole(event, ...CHECK_ROLES);
 	let form: FormData;
 	try {
 		form = await event.request.formData();
@@ -22,9 +23,10 @@ export const POST: RequestHandler = async (event) => {
 		return text(400, 'Les réponses au questionnaire sont manquantes : refaites la vérification sur /check.');
 	}
 	const now = new Date();
-	const { errors, result } = await runQuickCheck(event.locals.db, form, checkMonth(form, now));
-	if (!result) return text(400, `Certaines réponses sont à corriger : ${Object.values(errors).join(' ')}`);
-	const pdf = await renderCheckPdf(result, { now });
+	const { errors, result, profile } = await runQuickCheck(event.locals.db, form, checkMonth(form, now));
+	if (!result || !profile) return text(400, `Certaines réponses sont à corriger : ${Object.values(errors).join(' ')}`);
+	const organisation = await organisationName(event.locals.db, actor);
+	const pdf = await renderCheckPdf(result, { now, organisation, profile });
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'Content-Type': 'application/pdf',

@@ -151,6 +151,21 @@ export class PdfWriter {
 		this.doc.x = this.left;
 	}
 
+	/** Items with an empty box to tick by hand. */
+	checklist(items: string[]): void {
+		for (const item of items) {
+			this.doc.font('Helvetica').fontSize(10.5).fillColor(PDF_COLOURS.ink);
+			const y = this.doc.y;
+			this.doc
+				.rect(this.left + 6, y + 1.5, 8, 8)
+				.lineWidth(0.8)
+				.strokeColor(PDF_COLOURS.ink)
+				.stroke();
+			this.doc.text(pdfText(item), this.left + 20, y, { width: this.width - 20 });
+		}
+		this.doc.x = this.left;
+	}
+
 	/** A section heading with a rule under it. */
 	section(s: string): void {
 		this.keepSpace(80);
