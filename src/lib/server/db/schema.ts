@@ -440,6 +440,7 @@ export interface Database {
 	debt_suggestion_dismissal: DebtSuggestionDismissalTable;
 	statement_line_edit: StatementLineEditTable;
 	household_register: HouseholdRegisterTable;
+	action_plan_item: ActionPlanItemTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -615,4 +616,27 @@ export interface HouseholdRegisterTable {
 	until: string | null;
 	recorded_by: number | null;
 	recorded_at: string;
+}
+
+/** What was decided about one action of the household's plan, or an action the adviser added (issue 19). */
+export interface ActionPlanItemTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	/** the engine's action key ("benefit:rsa", "fee_refund"…), or "manual:<id>" */
+	action_key: string;
+	/** open, done, postponed, not_relevant */
+	status: Generated<string>;
+	status_by: number | null;
+	status_at: string | null;
+	/** 1 when the adviser hid the action from the household */
+	hidden: Generated<number>;
+	hidden_by: number | null;
+	hidden_at: string | null;
+	manual_title: string | null;
+	manual_detail: string | null;
+	/** cents per month, manual actions only */
+	manual_monthly: number | null;
+	created_by: number | null;
+	created_at: string;
 }
