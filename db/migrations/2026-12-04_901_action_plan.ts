@@ -16,7 +16,7 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('id', pg ? 'serial' : 'integer', (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
 		.addColumn('organisation_id', 'integer', (c) => c.notNull())
 		.addColumn('household_id', 'integer', (c) => c.notNull().references('household.id').onDelete('cascade'))
-		// "benefit:rsa", "fee_refund", "debt:12"…; "manual:<uuid>" for an action added by the adviser
+		// "benefit:rsa", "fee_refund", "debt:12"…; "manual:<random>" for an action added by the adviser
 		.addColumn('action_key', 'text', (c) => c.notNull())
 		// open, done, postponed, not_relevant
 		.addColumn('status', 'text', (c) => c.notNull().defaultTo('open'))
@@ -25,10 +25,14 @@ export async function up(db: Db): Promise<void> {
 		.addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('hidden_by', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
 		.addColumn('hidden_at', 'text')
-		// manual actions only: what the adviser wrote, and the monthly effect (cents) if any
-		.addColumn('manual_title', 'text')
-		.addColumn('manual_detail', 'text')
-		.addColumn('manual_monthly', 'integer')
+		// a manual action's content; for a computed one, what it said when last acted on (a done action may
+		// leave the engine's results, e.g. a benefit now received, and is still shown as done)
+		.addColumn('kind', 'text', (c) => c.notNull())
+		.addColumn('title', 'text', (c) => c.notNull())
+		.addColumn('detail', 'text')
+		// cents per month, positive; null when none or unknown
+		.addColumn('monthly_impact', 'integer')
+		.addColumn('one_off_impact', 'integer')
 		.addColumn('created_by', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addUniqueConstraint('action_plan_item_household_key', ['household_id', 'action_key'])

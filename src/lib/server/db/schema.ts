@@ -633,10 +633,15 @@ export interface ActionPlanItemTable {
 	hidden: Generated<number>;
 	hidden_by: number | null;
 	hidden_at: string | null;
-	manual_title: string | null;
-	manual_detail: string | null;
-	/** cents per month, manual actions only */
-	manual_monthly: number | null;
+	/** the engine's kind, or "manual" */
+	kind: string;
+	/** a manual action's title, or a computed one's when last acted on */
+	title: string;
+	detail: string | null;
+	/** cents per month, positive */
+	monthly_impact: number | null;
+	/** cents, positive */
+	one_off_impact: number | null;
 	created_by: number | null;
 	created_at: string;
 }
