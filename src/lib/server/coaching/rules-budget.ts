@@ -14,9 +14,9 @@ function overdraftOptions(o: OverdraftInput): string[] {
 	const movable = o.debits.find((d) => -d.amount >= shortfall) ?? o.debits[0];
 	if (movable && o.nextIncome)
 		options.push(
-			`Demander à ${movable.label} de prélever ${formatEur(-movable.amount)} après le ${formatDateFr(o.nextIncome.date)} (arrivée de ${o.nextIncome.label}) au lieu du ${formatDateFr(movable.date)} : la lettre nomme ce prélèvement.`
+			`Demander à ${movable.label} de prélever ${formatEur(-movable.amount)} après le ${formatDateFr(o.nextIncome.date)} (arrivée de ${o.nextIncome.label}) au lieu du ${formatDateFr(movable.date)}\u00a0: la lettre nomme ce prélèvement.`
 		);
-	options.push('Étaler une grosse facture : demandez un échéancier au créancier avant la date du prélèvement.');
+	options.push('Étaler une grosse facture\u00a0: demandez un échéancier au créancier avant la date du prélèvement.');
 	options.push('Vérifier l’effet d’un décalage dans « Et si… » des prévisions avant de le demander.');
 	return options;
 }
@@ -38,7 +38,7 @@ export function overdraftAction(o: OverdraftInput | null, asOf: IsoDate): PlanAc
 			o.message,
 			...o.debits
 				.slice(0, 3)
-				.map((d) => `Prélèvement prévu le ${formatDateFr(d.date)} : ${d.label}, ${formatEur(-d.amount)}.`)
+				.map((d) => `Prélèvement prévu le ${formatDateFr(d.date)}\u00a0: ${d.label}, ${formatEur(-d.amount)}.`)
 		],
 		step: {
 			text: 'Choisissez une des solutions avant le jour du découvert.',
@@ -62,22 +62,22 @@ export function priorityDebtAction(debts: readonly DebtInput[]): PlanAction | nu
 	return {
 		key: 'priority_debt',
 		kind: 'priority_debt',
-		title: `Traiter d’abord les dettes prioritaires : ${formatEur(arrears)} d’impayés`,
+		title: `Traiter d’abord les dettes prioritaires\u00a0: ${formatEur(arrears)} d’impayés`,
 		monthlyImpact: null,
 		oneOffImpact: null,
 		confidence: 'high',
 		urgent: true,
 		dueDate: null,
 		evidence: [
-			...priority.map((d) => `${d.kindLabel} — ${d.creditor} : ${formatEur(d.arrears)} d’impayés.`),
+			...priority.map((d) => `${d.kindLabel} — ${d.creditor}\u00a0: ${formatEur(d.arrears)} d’impayés.`),
 			...(credits.length
 				? [
-						`Les crédits (${credits.map((d) => d.creditor).join(', ')}) passent après : un impayé de loyer ou d’énergie peut coûter le logement ou le chauffage.`
+						`Les crédits (${credits.map((d) => d.creditor).join(', ')}) passent après\u00a0: un impayé de loyer ou d’énergie peut coûter le logement ou le chauffage.`
 					]
 				: [])
 		],
 		step: {
-			text: 'Prenez rendez-vous avec votre conseillère avant de payer quoi que ce soit : un plan avec le créancier ou une aide (FSL) peut être demandé.',
+			text: 'Prenez rendez-vous avec votre conseillère avant de payer quoi que ce soit\u00a0: un plan avec le créancier ou une aide (FSL) peut être demandé.',
 			target: { kind: 'appointment' },
 			documents: ['Les courriers du créancier', 'Le dernier avis d’échéance ou la dernière facture'],
 			options: []
@@ -114,7 +114,7 @@ export function cushionAction(budget: BudgetInput | null, asOf: IsoDate, pressin
 			`Un mois difficile, c’est ${formatEur(target)} de dépenses obligatoires et de crédits.`
 		],
 		step: {
-			text: `Programmez un virement de ${formatEur(monthly)} vers un livret le jour de l’arrivée des revenus : en ${months} mois (${formatMonthFr(month)}), il couvrira un mois difficile.`,
+			text: `Programmez un virement de ${formatEur(monthly)} vers un livret le jour de l’arrivée des revenus\u00a0: en ${months} mois (${formatMonthFr(month)}), il couvrira un mois difficile.`,
 			target: { kind: 'budget' },
 			documents: [],
 			options: []

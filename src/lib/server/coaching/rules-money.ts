@@ -1,4 +1,5 @@
 /** Actions that bring money in: benefits to claim, fees to reclaim, the offre spécifique to ask for. */
+import { formatMonthFr } from '$lib/dates';
 import { formatEur, type Cents } from '$lib/money';
 import { OSCF_LOOKBACK_MONTHS, OSCF_MAX_MONTHLY_PRICE } from './parameters';
 import type { BenefitInput, FeeInput, OscfInput, PlanAction } from './types';
@@ -12,8 +13,8 @@ export function benefitActions(benefits: readonly BenefitInput[]): PlanAction[] 
 			b.amount === null
 				? ''
 				: b.period === 'month'
-					? ` : environ ${formatEur(b.amount)} par mois`
-					: ` : environ ${formatEur(b.amount)}${b.period === 'year' ? ' par an' : ''}`;
+					? `\u00a0: environ ${formatEur(b.amount)} par mois`
+					: `\u00a0: environ ${formatEur(b.amount)}${b.period === 'year' ? ' par an' : ''}`;
 		return {
 			key: `benefit:${b.benefit}`,
 			kind: 'benefit_claim',
@@ -25,7 +26,7 @@ export function benefitActions(benefits: readonly BenefitInput[]): PlanAction[] 
 			dueDate: null,
 			evidence: [b.summary, ...b.reasons],
 			step: {
-				text: `${b.nextStep} Où : ${b.where}.`,
+				text: `${b.nextStep} Où\u00a0: ${b.where}.`,
 				target: b.link ? { kind: 'external', url: b.link.url, label: b.link.label } : { kind: 'benefits' },
 				documents: b.documents,
 				options: []
@@ -37,7 +38,7 @@ export function benefitActions(benefits: readonly BenefitInput[]): PlanAction[] 
 /** The fees charged above the legal caps, with the letter to the bank. */
 export function feeRefundAction(fees: FeeInput | null): PlanAction | null {
 	if (!fees || fees.reclaimable <= 0) return null;
-	const period = fees.from && fees.to ? ` (incidents de ${fees.from} à ${fees.to})` : '';
+	const period = fees.from && fees.to ? ` (incidents de ${formatMonthFr(fees.from)} à ${formatMonthFr(fees.to)})` : '';
 	return {
 		key: 'fee_refund',
 		kind: 'fee_refund',
@@ -50,7 +51,7 @@ export function feeRefundAction(fees: FeeInput | null): PlanAction | null {
 		evidence: [
 			`La banque a prélevé ${formatEur(fees.reclaimable)} de plus que ce que la loi permet${period}.`,
 			...(fees.status === 'fragile'
-				? ['Plafonds des clients fragiles appliqués : la banque aurait dû les appliquer.']
+				? ['Plafonds des clients fragiles appliqués\u00a0: la banque aurait dû les appliquer.']
 				: []),
 			...fees.reasons
 		],
@@ -76,20 +77,20 @@ export function oscfAction(oscf: OscfInput | null): PlanAction | null {
 	return {
 		key: 'oscf_request',
 		kind: 'oscf_request',
-		title: `Demander l’offre spécifique clients fragiles : environ ${formatEur(monthly)} par mois de frais en moins`,
+		title: `Demander l’offre spécifique clients fragiles\u00a0: environ ${formatEur(monthly)} par mois de frais en moins`,
 		monthlyImpact: monthly,
 		oneOffImpact: null,
 		confidence: 'medium',
 		urgent: false,
 		dueDate: null,
 		evidence: [
-			`Frais d’incident des 12 derniers mois : ${formatEur(oscf.incidentFees12m)}.`,
+			`Frais d’incident des 12 derniers mois\u00a0: ${formatEur(oscf.incidentFees12m)}.`,
 			`Avec l’offre spécifique, ${formatEur(avoided)} de ces frais n’auraient pas pu être prélevés (plafonds de 20 € par mois et 200 € par an).`,
-			`L’offre coûte au plus ${formatEur(OSCF_MAX_MONTHLY_PRICE)} par mois : c’est déjà déduit.`,
-			...oscf.signals.map((s) => `Signal de fragilité : ${s}.`)
+			`L’offre coûte au plus ${formatEur(OSCF_MAX_MONTHLY_PRICE)} par mois\u00a0: c’est déjà déduit.`,
+			...oscf.signals.map((s) => `Signal de fragilité\u00a0: ${s}.`)
 		],
 		step: {
-			text: 'Demandez l’offre spécifique à votre banque avec la lettre : elle doit vous la proposer.',
+			text: 'Demandez l’offre spécifique à votre banque avec la lettre\u00a0: elle doit vous la proposer.',
 			target: { kind: 'oscf_letter' },
 			documents: ['Une pièce d’identité', 'Vos trois derniers relevés de compte'],
 			options: []

@@ -73,13 +73,13 @@ function duplicateActions(series: readonly SeriesInput[]): PlanAction[] {
 		out.push({
 			key: `subscription:duplicate:${category}`,
 			kind: 'subscription_check',
-			title: `Deux contrats de ${label} : en garder un seul ?`,
+			title: `Deux contrats de ${label}\u00a0: en garder un seul ?`,
 			monthlyImpact: -smallest.amount,
 			oneOffImpact: null,
 			confidence: 'low',
 			urgent: false,
 			dueDate: null,
-			evidence: same.map((s) => `${s.payee} : ${formatEur(-s.amount)} par mois.`),
+			evidence: same.map((s) => `${s.payee}\u00a0: ${formatEur(-s.amount)} par mois.`),
 			step: check(
 				`Vérifiez si les deux contrats de ${label} couvrent la même personne ou la même chose ; si oui, résiliez le moins utile.`
 			)
