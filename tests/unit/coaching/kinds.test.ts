@@ -62,7 +62,7 @@ describe('oscf_request', () => {
 		const [a] = only(emptyInput({ oscf: oscf() }), 'oscf_request');
 		// (400,00 − 47,50) / 12 = 29,37 (floor), less 3,00 € = 26,37 €
 		expect(a.monthlyImpact).toBe(2637);
-		expect(a.step.target).toEqual({ kind: 'oscf_letter' });
+		expect(a.step.target).toEqual({ kind: 'fee_letter' });
 		expect(a.evidence.join(' ')).toContain('Incidents répétés');
 	});
 	it('does not appear when the signals do not say the bank should offer it', () => {

@@ -90,8 +90,8 @@ export function oscfAction(oscf: OscfInput | null): PlanAction | null {
 			...oscf.signals.map((s) => `Signal de fragilité\u00a0: ${s}.`)
 		],
 		step: {
-			text: 'Demandez l’offre spécifique à votre banque avec la lettre\u00a0: elle doit vous la proposer.',
-			target: { kind: 'oscf_letter' },
+			text: 'Demandez l’offre spécifique à votre banque\u00a0: la lettre de réclamation la demande aussi, et la banque doit vous la proposer.',
+			target: { kind: 'fee_letter' },
 			documents: ['Une pièce d’identité', 'Vos trois derniers relevés de compte'],
 			options: []
 		}

@@ -22,7 +22,6 @@ export type Confidence = 'high' | 'medium' | 'low';
 export type StepTarget =
 	| { kind: 'external'; url: string; label: string }
 	| { kind: 'fee_letter' }
-	| { kind: 'oscf_letter' }
 	| { kind: 'benefits' }
 	| { kind: 'forecast' }
 	| { kind: 'debts' }

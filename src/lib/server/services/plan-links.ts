@@ -19,9 +19,7 @@ export function stepLink(scope: HouseholdScope, target: StepTarget): StepLink | 
 		case 'fee_letter':
 			return adviser
 				? { href: `/caseload/${id}/fees`, label: 'Préparer la lettre de réclamation', external: false }
-				: own('/plan/letter/fees', 'Ouvrir la lettre à imprimer');
-		case 'oscf_letter':
-			return own('/plan/letter/oscf', 'Ouvrir la lettre à imprimer');
+				: own('/plan/letter', 'Ouvrir la lettre à imprimer');
 		case 'benefits':
 			return own('/benefits', 'Voir comment demander');
 		case 'forecast':
