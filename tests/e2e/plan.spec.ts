@@ -35,7 +35,7 @@ test.describe('the household’s action plan', () => {
 			.click();
 		await expect(page.getByText('C’est noté : action faite.')).toBeVisible();
 		const closed = page.getByRole('region', { name: 'Déjà traitées' });
-		await closed.locator('summary').click();
+		await closed.getByText(/action faite ou écartée/).click();
 		const done = closed.getByRole('article', { name: /Réclamer .* de frais bancaires/ });
 		await expect(done.getByText(/Fait · Sophie Martin, le \d\d\/\d\d\/\d{4}/)).toBeVisible();
 		await expectAccessible(page);

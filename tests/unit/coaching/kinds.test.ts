@@ -37,6 +37,7 @@ describe('benefit_claim', () => {
 		expect(a.monthlyImpact).toBeNull();
 		expect(a.oneOffImpact).toBe(87727);
 		expect(a.confidence).toBe('medium');
+		expect(plain(a.title)).toBe('Vérifier votre droit (Prime d’activité) : environ 877,27 €');
 	});
 	it('does not appear without a benefit to claim', () => {
 		expect(kinds(emptyInput({ benefits: [] }))).not.toContain('benefit_claim');

@@ -18,7 +18,7 @@ export function benefitActions(benefits: readonly BenefitInput[]): PlanAction[] 
 		return {
 			key: `benefit:${b.benefit}`,
 			kind: 'benefit_claim',
-			title: `Demander ${b.label}${amountText}`,
+			title: `${b.status === 'eligible' ? `Demander ${b.label}` : `Vérifier votre droit (${b.label})`}${amountText}`,
 			monthlyImpact: monthly,
 			oneOffImpact: oneOff,
 			confidence: b.status === 'eligible' ? 'high' : 'medium',
