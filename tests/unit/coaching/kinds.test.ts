@@ -49,8 +49,13 @@ describe('fee_refund', () => {
 		const [a] = only(emptyInput({ fees: fees() }), 'fee_refund');
 		expect(a.oneOffImpact).toBe(4750);
 		expect(plain(a.title)).toBe('Réclamer 47,50 € de frais bancaires au-delà des plafonds');
-		expect(a.step.target).toEqual({ kind: 'fee_letter' });
+		expect(a.step.target).toEqual({ kind: 'fee_letter', fragile: false });
 		expect(a.evidence).toContain(fees().reasons[0]);
+	});
+	it('asks for the reduced caps of a fragile client when the check applied them', () => {
+		const [a] = only(emptyInput({ fees: fees({ status: 'fragile' }) }), 'fee_refund');
+		expect(a.step.target).toEqual({ kind: 'fee_letter', fragile: true });
+		expect(a.evidence[1]).toContain('clients fragiles');
 	});
 	it('does not appear when nothing was charged above the caps', () => {
 		expect(kinds(emptyInput({ fees: fees({ reclaimable: 0, reasons: [] }) }))).not.toContain('fee_refund');
@@ -63,7 +68,7 @@ describe('oscf_request', () => {
 		const [a] = only(emptyInput({ oscf: oscf() }), 'oscf_request');
 		// (400,00 − 47,50) / 12 = 29,37 (floor), less 3,00 € = 26,37 €
 		expect(a.monthlyImpact).toBe(2637);
-		expect(a.step.target).toEqual({ kind: 'fee_letter' });
+		expect(a.step.target).toEqual({ kind: 'fee_letter', fragile: true });
 		expect(a.evidence.join(' ')).toContain('Incidents répétés');
 	});
 	it('does not appear when the signals do not say the bank should offer it', () => {

@@ -75,9 +75,11 @@ describe('the computed plan', () => {
 		expect(letter.reclaimable).toBe(fee!.oneOffImpact);
 		expect(letter.body).toContain('offre spécifique');
 	});
-	it('links the adviser to the fee page of the case file instead', async () => {
+	it('links the adviser to the fee page of the case file instead, with the caps of a fragile client', async () => {
 		const plan = await householdPlan(h.db, await scopeOf('adviser', martin), NOW);
-		expect(plan.actions.find((a) => a.kind === 'fee_refund')!.link?.href).toBe(`/caseload/${martin}/fees`);
+		// the Martin household's repeated incidents make it fragile in law (the OSCF action says so too)
+		expect(plan.actions.map((a) => a.kind)).toContain('oscf_request');
+		expect(plan.actions.find((a) => a.kind === 'fee_refund')!.link?.href).toBe(`/caseload/${martin}/fees?fragile`);
 		expect(plan.canManage).toBe(true);
 	});
 });

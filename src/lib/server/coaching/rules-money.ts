@@ -57,7 +57,7 @@ export function feeRefundAction(fees: FeeInput | null): PlanAction | null {
 		],
 		step: {
 			text: 'Imprimez la lettre, signez-la et envoyez-la à votre agence en recommandé avec accusé de réception.',
-			target: { kind: 'fee_letter' },
+			target: { kind: 'fee_letter', fragile: fees.status === 'fragile' },
 			documents: ['Les relevés de compte des mois concernés'],
 			options: []
 		}
@@ -91,7 +91,8 @@ export function oscfAction(oscf: OscfInput | null): PlanAction | null {
 		],
 		step: {
 			text: 'Demandez l’offre spécifique à votre banque\u00a0: la lettre de réclamation la demande aussi, et la banque doit vous la proposer.',
-			target: { kind: 'fee_letter' },
+			// shown only to a client fragile in law: the letter claims with the reduced caps
+			target: { kind: 'fee_letter', fragile: true },
 			documents: ['Une pièce d’identité', 'Vos trois derniers relevés de compte'],
 			options: []
 		}

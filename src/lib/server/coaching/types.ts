@@ -21,7 +21,8 @@ export type Confidence = 'high' | 'medium' | 'low';
 /** Where the next step leads; the service turns it into a link for the actor (household or adviser). */
 export type StepTarget =
 	| { kind: 'external'; url: string; label: string }
-	| { kind: 'fee_letter' }
+	/** `fragile`: the reduced caps of a client the bank should have identified as fragile */
+	| { kind: 'fee_letter'; fragile: boolean }
 	| { kind: 'benefits' }
 	| { kind: 'forecast' }
 	| { kind: 'debts' }

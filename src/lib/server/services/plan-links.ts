@@ -18,7 +18,11 @@ export function stepLink(scope: HouseholdScope, target: StepTarget): StepLink | 
 			return { href: target.url, label: target.label, external: true };
 		case 'fee_letter':
 			return adviser
-				? { href: `/caseload/${id}/fees`, label: 'Préparer la lettre de réclamation', external: false }
+				? {
+						href: `/caseload/${id}/fees${target.fragile ? '?fragile' : ''}`,
+						label: 'Préparer la lettre de réclamation',
+						external: false
+					}
 				: own('/plan/letter', 'Ouvrir la lettre à imprimer');
 		case 'benefits':
 			return own('/benefits', 'Voir comment demander');
