@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db';
 import { AccessDeniedError, householdScope, operatorScope, type HouseholdScope } from '$lib/server/auth/access';
 import type { Actor } from '$lib/server/auth/session';
-import { addManualAction, householdPlan, setActionHidden, setActionStatus } from '$lib/server/services/plan';
+import {
+	addManualAction,
+	householdPlan,
+	setActionHidden,
+	setActionStatus,
+	updateManualAction
+} from '$lib/server/services/plan';
 import { planFeeLetter } from '$lib/server/services/plan-letter';
 import { InputError, NotFoundError } from '$lib/server/services/errors';
 import { seedDemo } from '$db/seeds/demo';
@@ -137,6 +143,19 @@ describe('manual actions and hidden actions', () => {
 		await setActionStatus(h.db, member, manual, 'done', LATER);
 		const plan = await householdPlan(h.db, member, NOW);
 		expect(plan.done).toEqual({ monthly: 2500, since: '2026-12-04T10:45:00.000Z', count: 1 });
+	});
+	it('the adviser edits an action of their own; the household may not, and computed actions cannot be edited', async () => {
+		const adviser = await scopeOf('adviser', martin);
+		const input = { title: 'Demander un échéancier à EDF', detail: 'Appeler le 3929.', monthly: '30' };
+		await updateManualAction(h.db, adviser, manual, input, LATER);
+		const member = await scopeOf('household', martin);
+		const edited = (await householdPlan(h.db, member, NOW)).closed.find((a) => a.key === manual)!;
+		expect([edited.step.text, edited.monthlyImpact, edited.status]).toEqual(['Appeler le 3929.', 3000, 'done']);
+		await expect(updateManualAction(h.db, member, manual, input, LATER)).rejects.toThrow(AccessDeniedError);
+		await expect(updateManualAction(h.db, adviser, 'fee_refund', input, LATER)).rejects.toThrow(NotFoundError);
+		await expect(updateManualAction(h.db, await scopeOf('adviser', bernard), manual, input, LATER)).rejects.toThrow(
+			NotFoundError
+		);
 	});
 	it('checks what the adviser writes', async () => {
 		const adviser = await scopeOf('adviser', martin);

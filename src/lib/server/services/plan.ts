@@ -304,3 +304,25 @@ export async function addManualAction(
 	await auditScope(db, scope, { action: 'plan.add', targetType: 'plan_action', targetId: key }, now);
 	return key;
 }
+
+/** Changes what an action the adviser added says (the adviser only). */
+export async function updateManualAction(
+	db: Db,
+	scope: HouseholdScope,
+	key: string,
+	input: { title: string; detail: string; monthly: string },
+	now = new Date()
+): Promise<void> {
+	requireManage(scope);
+	const m = manualInput(input);
+	const r = await db
+		.updateTable('action_plan_item')
+		.set({ title: m.title, detail: m.detail || null, monthly_impact: m.monthly })
+		.where('household_id', '=', scope.householdId)
+		.where('organisation_id', '=', scope.organisationId)
+		.where('action_key', '=', key)
+		.where('kind', '=', 'manual')
+		.executeTakeFirst();
+	if (Number(r.numUpdatedRows) === 0) throw new NotFoundError('Action introuvable.');
+	await auditScope(db, scope, { action: 'plan.edit', targetType: 'plan_action', targetId: key }, now);
+}

@@ -7,7 +7,8 @@ import {
 	addManualAction,
 	householdPlan,
 	setActionHidden,
-	setActionStatus
+	setActionStatus,
+	updateManualAction
 } from '$lib/server/services/plan';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -69,5 +70,22 @@ export const actions: Actions = {
 			return refused(e);
 		}
 		return { done: 'L’action est ajoutée au plan.' };
+	},
+	edit: async (event) => {
+		const scope = requireHousehold(event, 'write');
+		const form = await event.request.formData();
+		const key = String(form.get('key') ?? '');
+		const values = {
+			title: String(form.get('title') ?? ''),
+			detail: String(form.get('detail') ?? ''),
+			monthly: String(form.get('monthly') ?? '')
+		};
+		try {
+			await updateManualAction(event.locals.db, scope, key, values);
+		} catch (e) {
+			if (e instanceof InputError) return fail(400, { message: e.message, editKey: key });
+			return refused(e);
+		}
+		return { done: 'L’action est modifiée.' };
 	}
 };
