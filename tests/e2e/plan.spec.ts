@@ -50,6 +50,14 @@ test.describe('the household’s action plan', () => {
 		await action.getByRole('button', { name: /^Masquer pour le ménage/ }).click();
 		await expect(page.getByText('L’action est masquée pour le ménage.')).toBeVisible();
 		await expect(page.getByRole('article', { name: title }).getByText('Masquée pour le ménage')).toBeVisible();
+		const add = page.getByRole('region', { name: 'Ajouter une action' });
+		await add.getByLabel('Action', { exact: true }).fill('Appeler la CAF pour le dossier d’aide au logement');
+		await add.getByLabel('Effet par mois (€)').fill('douze');
+		await add.getByRole('button', { name: 'Ajouter l’action' }).click();
+		await expect(page.getByText('Effet par mois : montant attendu, par exemple 25,00.')).toBeVisible();
+		await add.getByLabel('Effet par mois (€)').fill('');
+		await add.getByRole('button', { name: 'Ajouter l’action' }).click();
+		await expect(page.getByText('L’action est ajoutée au plan.')).toBeVisible();
 		await expectAccessible(page);
 
 		const phone = await browser.newContext({ ...devices['Pixel 7'], locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -58,6 +66,11 @@ test.describe('the household’s action plan', () => {
 		await household.goto(PLAN);
 		await expect(household.getByRole('heading', { level: 1, name: 'Plan d’action' })).toBeVisible();
 		await expect(household.getByText(title)).toHaveCount(0);
+		// the adviser's action has no effect in euros: it comes last, in the fold
+		await household.getByText(/^\d+ autres? actions?$/).click();
+		await expect(
+			household.getByRole('article', { name: 'Appeler la CAF pour le dossier d’aide au logement' })
+		).toBeVisible();
 		await household.goto(`/households/${HOUSEHOLDS.martin}`);
 		await expect(household.getByRole('region', { name: 'Plan d’action' }).getByText(title)).toHaveCount(0);
 		await phone.close();
