@@ -29,9 +29,24 @@ const ACTIONS = [
 	'/rules?/save',
 	'/rules?/reapply',
 	'/benefits?/profile',
-	'/benefits?/alert'
+	'/benefits?/alert',
+	'/plan?/status',
+	'/plan?/hide',
+	'/plan?/add',
+	'/plan?/edit'
 ];
-const PAGES_OF = ['', '/import', '/transactions', '/budget', '/forecast', '/benefits', '/rules'];
+const PAGES_OF = [
+	'',
+	'/import',
+	'/transactions',
+	'/budget',
+	'/forecast',
+	'/benefits',
+	'/rules',
+	'/plan',
+	'/plan/letter',
+	'/plan/letter/pdf'
+];
 
 async function expectAllRefused(page: Page, household: number) {
 	for (const p of PAGES_OF) await expectNotFound(page, `/households/${household}${p}`);
