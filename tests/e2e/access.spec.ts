@@ -31,9 +31,25 @@ const ACTIONS = [
 	'/benefits?/profile',
 	'/benefits?/alert',
 	'/benefits/short',
-	'/file?/followup'
+	'/file?/followup',
+	'/plan?/status',
+	'/plan?/hide',
+	'/plan?/add',
+	'/plan?/edit'
 ];
-const PAGES_OF = ['', '/import', '/transactions', '/budget', '/forecast', '/benefits', '/benefits/short', '/rules'];
+const PAGES_OF = [
+	'',
+	'/import',
+	'/transactions',
+	'/budget',
+	'/forecast',
+	'/benefits',
+	'/benefits/short',
+	'/rules',
+	'/plan',
+	'/plan/letter',
+	'/plan/letter/pdf'
+];
 
 async function expectAllRefused(page: Page, household: number) {
 	for (const p of PAGES_OF) await expectNotFound(page, `/households/${household}${p}`);

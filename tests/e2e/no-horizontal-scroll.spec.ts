@@ -16,7 +16,9 @@ const HOUSEHOLD_PAGES = [
 	'/import',
 	'/rules',
 	'/access',
-	'/file'
+	'/file',
+	'/plan',
+	'/plan/letter'
 ].map((p) => `${H}${p}`);
 const PAGES: Record<keyof typeof USERS, string[]> = {
 	household: ['/account', ...HOUSEHOLD_PAGES, `${H}/transactions?q=a`, '/page-qui-n-existe-pas'],

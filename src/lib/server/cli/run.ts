@@ -16,6 +16,7 @@ import { referralCommands } from './referral-commands';
 import { dataCommands } from './data-commands';
 import { caseloadCommands } from './caseload-commands';
 import { statementCommand } from './statement-commands';
+import { planCommand } from './plan-commands';
 import type { CliIo, Command } from './types';
 
 /** Every command; later engines add theirs to this list. */
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
 	...dataCommands,
 	...caseloadCommands,
 	statementCommand,
+	planCommand,
 	benchCommand
 ];
 

@@ -441,6 +441,7 @@ export interface Database {
 	statement_line_edit: StatementLineEditTable;
 	household_register: HouseholdRegisterTable;
 	signal_followup: SignalFollowupTable;
+	action_plan_item: ActionPlanItemTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -627,5 +628,33 @@ export interface SignalFollowupTable {
 	signal: string;
 	body: string;
 	author_id: number | null;
+	created_at: string;
+}
+
+/** What was decided about one action of the household's plan, or an action the adviser added (issue 19). */
+export interface ActionPlanItemTable {
+	id: Generated<number>;
+	organisation_id: number;
+	household_id: number;
+	/** the engine's action key ("benefit:rsa", "fee_refund"…), or "manual:<id>" */
+	action_key: string;
+	/** open, done, postponed, not_relevant */
+	status: Generated<string>;
+	status_by: number | null;
+	status_at: string | null;
+	/** 1 when the adviser hid the action from the household */
+	hidden: Generated<number>;
+	hidden_by: number | null;
+	hidden_at: string | null;
+	/** the engine's kind, or "manual" */
+	kind: string;
+	/** a manual action's title, or a computed one's when last acted on */
+	title: string;
+	detail: string | null;
+	/** cents per month, positive */
+	monthly_impact: number | null;
+	/** cents, positive */
+	one_off_impact: number | null;
+	created_by: number | null;
 	created_at: string;
 }

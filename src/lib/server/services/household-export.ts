@@ -26,9 +26,9 @@ function parseJson(text: string | null): unknown {
 	}
 }
 
-/** Consents, planned items, forecast choices and balances set by hand. */
+/** Consents, planned items, forecast choices, balances set by hand, the action plan's decisions. */
 async function history(db: Db, householdId: number) {
-	const [consents, planned, series, balances] = await Promise.all([
+	const [consents, planned, series, balances, actionPlan] = await Promise.all([
 		db
 			.selectFrom('consent')
 			.select(['given_at', 'given_by', 'withdrawn_at', 'withdrawn_by'])
@@ -52,9 +52,17 @@ async function history(db: Db, householdId: number) {
 			.select(['account_id', 'date', 'amount', 'source', 'created_at'])
 			.where('household_id', '=', householdId)
 			.orderBy('id')
+			.execute(),
+		// what the household sees of its plan: the actions the adviser hid are left out, as on the page
+		db
+			.selectFrom('action_plan_item')
+			.select(['action_key', 'kind', 'title', 'detail', 'monthly_impact', 'one_off_impact', 'status', 'status_at'])
+			.where('household_id', '=', householdId)
+			.where('hidden', '=', 0)
+			.orderBy('id')
 			.execute()
 	]);
-	return { consents, planned, series, balances };
+	return { consents, planned, series, balances, actionPlan };
 }
 
 async function collect(db: Db, householdId: number) {
@@ -116,7 +124,7 @@ async function collect(db: Db, householdId: number) {
 			.orderBy('id')
 			.execute()
 	]);
-	const { consents, planned, series, balances } = await history(db, householdId);
+	const { consents, planned, series, balances, actionPlan } = await history(db, householdId);
 	return {
 		household,
 		members,
@@ -131,6 +139,7 @@ async function collect(db: Db, householdId: number) {
 		forecastAlerts: status ? parseJson(status.alerts) : [],
 		plannedItems: planned,
 		seriesChoices: series,
+		actionPlan,
 		auditLog: auditRows.map((a) => ({ ...a, details: parseJson(a.details) }))
 	};
 }

@@ -4,19 +4,25 @@ import { requireHousehold } from '$lib/server/auth/guards';
 import { InputError, NotFoundError } from '$lib/server/services/errors';
 import { householdProfileGaps } from '$lib/server/services/case-notes-profile';
 import { householdOverview } from '$lib/server/services/households';
+import { householdPlan } from '$lib/server/services/plan';
 import { consentState, listMembers, removeMember, setConsent } from '$lib/server/services/membership';
 import type { Actions, PageServerLoad } from './$types';
+
+const OVERVIEW_ACTIONS = 3;
 
 export const load: PageServerLoad = async (event) => {
 	const scope = requireHousehold(event);
 	const db = event.locals.db;
-	const [overview, members, consent, profileGaps] = await Promise.all([
+	const [overview, members, consent, profileGaps, plan] = await Promise.all([
 		householdOverview(db, scope),
 		listMembers(db, scope),
 		consentState(db, scope),
-		householdProfileGaps(db, scope)
+		householdProfileGaps(db, scope),
+		may(scope, 'read') ? householdPlan(db, scope) : null
 	]);
-	return { overview, members, consent, profileGaps, isMember: may(scope, 'consent') };
+	// the overview shows the first actions only; the plan page has the rest
+	const planTop = plan ? { first: plan.actions.slice(0, OVERVIEW_ACTIONS), count: plan.actions.length } : null;
+	return { overview, members, consent, profileGaps, plan: planTop, isMember: may(scope, 'consent') };
 };
 
 export const actions: Actions = {

@@ -1,0 +1,142 @@
+/**
+ * Gathers the coaching engine's inputs from the existing engines, for one household: the benefits engine
+ * (evaluateHousehold), the fee-cap check (householdFees, with the caps that apply and with the OSCF caps),
+ * the fragility signals (householdFragility), the forecast (householdForecast), the debts register and the
+ * budget indicators. Nothing is recomputed here: figures are copied from those results.
+ */
+import { parseMoneyString, type Cents } from '$lib/money';
+import { today, type IsoDate } from '$lib/dates';
+import type { Db } from '../db';
+import { requirePermission, type HouseholdScope } from '../auth/access';
+import type { HouseholdForecast } from './forecast-service';
+import { householdForecast } from './forecast-service';
+import { evaluateHousehold } from './benefits-service';
+import { householdFees } from './fees-service';
+import { householdFragility, type HouseholdFragility } from './household-fragility';
+import { listDebts } from './debts';
+import { householdBudget } from './budget-service';
+import { DEBT_KINDS, PRIORITY_KINDS } from '../statement/debt-kinds';
+import type { BenefitResult } from '../benefits/types';
+import type { BenefitInput, OverdraftInput, PlanInput, SeriesInput } from '../coaching/plan';
+
+/** The signals that make the client fragile in law (our reading of R312-4-3, fragility/signals.ts). */
+const REGULATORY_SIGNALS = new Set<string>(['F1_repeated_incidents', 'F2_incident_burst', 'F4_file_registration']);
+
+function benefitInput(r: BenefitResult): BenefitInput | null {
+	if (r.status !== 'eligible' && r.status !== 'maybe') return null;
+	if (r.interim) return null;
+	let amount: Cents | null = null;
+	if (r.amount !== null) amount = parseMoneyString(r.amount);
+	if (amount !== null && amount <= 0) amount = null;
+	const h = r.forHousehold;
+	return {
+		benefit: r.benefit,
+		label: r.label,
+		status: r.status,
+		amount,
+		period: r.period,
+		summary: h.summary,
+		nextStep: h.nextStep,
+		where: r.claim.where,
+		documents: h.documents,
+		link: h.link ? { url: h.link.url, label: h.link.label } : null,
+		reasons: r.reasons.slice(0, 3)
+	};
+}
+
+function overdraftInput(f: HouseholdForecast, asOf: IsoDate): OverdraftInput | null {
+	const alert = f.alerts.find((a) => a.kind === 'overdraft_soon');
+	if (!alert || alert.amount === undefined || !f.projection) return null;
+	const events = f.projection.events.filter((e) => e.source === 'series');
+	const debits = events
+		.filter((e) => e.amount < 0 && e.date > asOf && e.date <= alert.date)
+		.sort((a, b) => a.amount - b.amount || (a.date < b.date ? -1 : 1))
+		.map((e) => ({ label: e.label, date: e.date, amount: e.amount }));
+	const income = events.find((e) => e.amount > 0 && e.date >= alert.date);
+	return {
+		date: alert.date,
+		balance: alert.amount,
+		cost: f.projection.overdraftCost.total,
+		message: alert.message,
+		debits,
+		nextIncome: income ? { label: income.label, date: income.date, amount: income.amount } : null
+	};
+}
+
+function seriesInputs(f: HouseholdForecast, fragility: HouseholdFragility): SeriesInput[] {
+	const txById = new Map(fragility.history.txs.map((t) => [String(t.id), t]));
+	return f.series
+		.filter((s) => s.status === 'active' && s.review !== 'dismissed' && s.amount < 0)
+		.map((s) => {
+			const txs = s.transactionIds
+				.map((id) => txById.get(String(id)))
+				.filter((t) => t !== undefined)
+				.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+			return {
+				key: s.key,
+				payee: s.payee,
+				category: s.category,
+				amount: s.amount,
+				occurrences: s.occurrences,
+				lastDate: s.lastDate,
+				amounts: txs.map((t) => t.amount)
+			};
+		});
+}
+
+/** Everything the engine needs, from the engines; `now` fixes "today" for the forecast and the benefits. */
+export async function planInputs(db: Db, scope: HouseholdScope, now = new Date()): Promise<PlanInput> {
+	requirePermission(scope, 'read');
+	const asOf = today(now);
+	const fragility = await householdFragility(db, scope, asOf);
+	const regulatoryFragile = fragility.report.regulatoryFragile;
+	const [benefits, fees, feesOscf, forecast, debts, budget] = await Promise.all([
+		evaluateHousehold(db, scope, now),
+		householdFees(db, scope, { fragile: regulatoryFragile }),
+		householdFees(db, scope, { ocf: true }),
+		householdForecast(db, scope, { asOf }),
+		listDebts(db, scope),
+		householdBudget(db, scope, null)
+	]);
+	const check = fees.check;
+	const ind = budget.indicators;
+	return {
+		asOf,
+		benefits: (benefits?.results ?? []).map(benefitInput).filter((b) => b !== null),
+		fees: {
+			reclaimable: check.reclaimable,
+			from: check.from,
+			to: check.to,
+			reasons: check.months.flatMap((m) => m.breaches.map((b) => b.text)).slice(0, 6),
+			status: check.status
+		},
+		oscf: {
+			regulatoryFragile,
+			signals: fragility.report.signals.filter((s) => REGULATORY_SIGNALS.has(s.id)).map((s) => s.title),
+			incidentFees12m: fragility.report.incidentsByMonth.reduce((s, m) => s + m.fees, 0),
+			reclaimableIfOscf: feesOscf.check.reclaimable,
+			reclaimableNow: check.reclaimable
+		},
+		overdraft: overdraftInput(forecast, asOf),
+		debts: debts.map((d) => ({
+			id: d.id,
+			creditor: d.creditor,
+			kind: d.kind,
+			kindLabel: DEBT_KINDS[d.kind],
+			priority: PRIORITY_KINDS.includes(d.kind),
+			arrears: d.arrears,
+			instalment: d.instalment,
+			status: d.status
+		})),
+		series: seriesInputs(forecast, fragility),
+		budget: ind
+			? {
+					month: budget.month ?? asOf.slice(0, 7),
+					resteAVivre: ind.resteAVivre,
+					rsaFloor: ind.rsaFloor,
+					fixedCharges: ind.fixedCharges,
+					creditCharges: ind.creditCharges
+				}
+			: null
+	};
+}

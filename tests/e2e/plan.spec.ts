@@ -1,0 +1,95 @@
+import { devices, expect, test } from '@playwright/test';
+import { expectAccessible, HOUSEHOLDS, login, USERS } from './helpers';
+
+// The projects share one database: the writes run in one project each (the household on the phone, the
+// adviser on the desktop), on different actions of the Martin household's plan.
+const PLAN = `/households/${HOUSEHOLDS.martin}/plan`;
+
+test.describe('the household’s action plan', () => {
+	test('on a phone, the household sees its plan, opens the fee letter and marks the refund done', async ({
+		page
+	}, info) => {
+		test.skip(info.project.name !== 'phone', 'writes shared data: phone only');
+		await login(page, USERS.household);
+		await page.goto(`/households/${HOUSEHOLDS.martin}`);
+		const card = page.getByRole('region', { name: 'Plan d’action' });
+		await expect(card).toBeVisible();
+		await card.getByRole('link', { name: /Voir (tout )?le plan/ }).click();
+		await expect(page).toHaveURL(new RegExp(`${PLAN}$`));
+		await expect(page.getByRole('heading', { level: 1, name: 'Plan d’action' })).toBeVisible();
+		const refund = page.getByRole('article', { name: /Réclamer .* de frais bancaires/ });
+		await expect(refund).toBeVisible();
+		await expectAccessible(page);
+
+		await refund.getByRole('link', { name: 'Ouvrir la lettre à imprimer' }).click();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Demande de remboursement de frais bancaires' })
+		).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Texte de la lettre' })).toContainText('offre spécifique');
+		await expectAccessible(page);
+
+		await page.getByRole('link', { name: 'Retour au plan d’action' }).click();
+		await page
+			.getByRole('article', { name: /Réclamer .* de frais bancaires/ })
+			.getByRole('button', { name: /^C’est fait/ })
+			.click();
+		await expect(page.getByText('C’est noté : action faite.')).toBeVisible();
+		const closed = page.getByRole('region', { name: 'Déjà traitées' });
+		await closed.getByText(/action faite ou écartée/).click();
+		const done = closed.getByRole('article', { name: /Réclamer .* de frais bancaires/ });
+		await expect(done.getByText(/Fait · Sophie Martin, le \d\d\/\d\d\/\d{4}/)).toBeVisible();
+		await expectAccessible(page);
+	});
+
+	test('the adviser hides an action and the household no longer sees it', async ({ page, browser }, info) => {
+		test.skip(info.project.name !== 'desktop', 'writes shared data: desktop only');
+		const title = /Demander Allocation de soutien familial/;
+		await login(page, USERS.adviser);
+		await page.goto(PLAN);
+		const action = page.getByRole('article', { name: title });
+		await action.getByRole('button', { name: /^Masquer pour le ménage/ }).click();
+		await expect(page.getByText('L’action est masquée pour le ménage.')).toBeVisible();
+		await expect(page.getByRole('article', { name: title }).getByText('Masquée pour le ménage')).toBeVisible();
+		const add = page.getByRole('region', { name: 'Ajouter une action' });
+		await add.getByLabel('Action', { exact: true }).fill('Appeler la CAF pour le dossier d’aide au logement');
+		await add.getByLabel('Effet par mois (€)').fill('douze');
+		await add.getByRole('button', { name: 'Ajouter l’action' }).click();
+		await expect(page.getByText('Effet par mois : montant attendu, par exemple 25,00.')).toBeVisible();
+		await add.getByLabel('Effet par mois (€)').fill('');
+		await add.getByRole('button', { name: 'Ajouter l’action' }).click();
+		await expect(page.getByText('L’action est ajoutée au plan.')).toBeVisible();
+		await expectAccessible(page);
+
+		const phone = await browser.newContext({ ...devices['Pixel 7'], locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+		const household = await phone.newPage();
+		await login(household, USERS.household);
+		await household.goto(PLAN);
+		await expect(household.getByRole('heading', { level: 1, name: 'Plan d’action' })).toBeVisible();
+		await expect(household.getByText(title)).toHaveCount(0);
+		// the adviser's action has no effect in euros: it comes last, in the fold
+		await household.getByText(/^\d+ autres? actions?$/).click();
+		await expect(
+			household.getByRole('article', { name: 'Appeler la CAF pour le dossier d’aide au logement' })
+		).toBeVisible();
+		await household.goto(`/households/${HOUSEHOLDS.martin}`);
+		await expect(household.getByRole('region', { name: 'Plan d’action' }).getByText(title)).toHaveCount(0);
+		await phone.close();
+
+		await page
+			.getByRole('article', { name: title })
+			.getByRole('button', { name: /^Montrer au ménage/ })
+			.click();
+		await expect(page.getByText('Le ménage voit de nouveau l’action.')).toBeVisible();
+	});
+
+	test('another household’s plan and letter are refused @core', async ({ page }) => {
+		await login(page, USERS.household);
+		for (const path of ['plan', 'plan/letter']) {
+			const response = await page.goto(`/households/${HOUSEHOLDS.bernard}/${path}`);
+			expect(response?.status()).toBe(404);
+			await expect(page.getByText('Page introuvable')).toBeVisible();
+		}
+		const pdf = await page.request.get(`/households/${HOUSEHOLDS.bernard}/plan/letter/pdf`);
+		expect(pdf.status()).toBe(404);
+	});
+});
