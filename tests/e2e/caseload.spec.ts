@@ -23,6 +23,8 @@ test.describe("the adviser's caseload and the household's access log", () => {
 
 		// filter by name over all households (a GET form: the query string carries the filters)
 		await page.getByRole('link', { name: /Tous mes ménages/ }).click();
+		// the view's link navigates first: the filter form of the new view carries vue=tous
+		await expect(page).toHaveURL(/vue=tous/);
 		await page.getByText('Trier, filtrer, chercher').click();
 		await page.getByLabel('Chercher par nom').fill('martin');
 		await page.getByRole('button', { name: 'Afficher' }).click();
