@@ -198,6 +198,16 @@ test.describe('phone navigation, overview and words @core', () => {
 		await expect(now).toContainText('Prochaine grosse dépense');
 	});
 
+	test('the forecast shows the next operations and folds the rest; the overdraft is told once', async ({ page }) => {
+		await login(page, USERS.household);
+		await page.goto(`/households/${HOUSEHOLDS.martin}/forecast`);
+		const events = page.getByRole('region', { name: 'Ce qui est prévu' });
+		await expect(events.locator(':scope > ul > li')).toHaveCount(8);
+		await expect(events.getByText(/^Voir les \d+ opérations suivantes$/)).toBeVisible();
+		// Martin is overdrawn: the headline says so, the alerts do not repeat it
+		await expect(page.getByText(/^Votre compte est à découvert depuis/)).toHaveCount(1);
+	});
+
 	test('the budget badges say what is good or bad', async ({ page }) => {
 		await login(page, USERS.household);
 		await page.goto(`/households/${HOUSEHOLDS.martin}/budget`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileRegistration, indicatorSignals } from '$lib/server/fragility/signals-situation';
 import { fragilitySignals } from '$lib/server/fragility/signals';
+import { feeClaimMessage } from '$lib/server/fragility/format';
 import { indicatorParametersAt } from '$lib/server/fragility/parameters';
 import type { SignalTx } from '$lib/server/fragility/signal-facts';
 import type { HouseholdComposition } from '$lib/server/fragility/household';
@@ -149,5 +150,17 @@ describe('F4 registration in a file', () => {
 		expect(registered.regulatoryFragile).toBe(true);
 		expect(registered.level).toBe('fragile');
 		expect(registered.signals.map((s) => s.id)).toContain('F4_file_registration');
+	});
+});
+
+describe('the fee-claim sentence', () => {
+	it('names the three most recent months in words, newest first, and counts the others', () => {
+		const months = ['juin 2026 : 5,00 €', 'juillet 2026 : 4,00 €', 'août 2026 : 3,00 €', 'septembre 2026 : 2,00 €'];
+		expect(feeClaimMessage(months, 1400)).toBe(
+			'Des frais semblent dépasser les plafonds légaux (14,00\u00a0€ au total : septembre 2026 : 2,00 € ; août 2026 : 3,00 € ; juillet 2026 : 4,00 €, et 1 autre mois) : une réclamation à la banque est possible.'
+		);
+		expect(feeClaimMessage(['octobre 2026 : commission d’intervention au-dessus de 8,00 €'], 0)).toBe(
+			'Des frais semblent dépasser les plafonds légaux (octobre 2026 : commission d’intervention au-dessus de 8,00 €) : une réclamation à la banque est possible.'
+		);
 	});
 });

@@ -4,28 +4,9 @@
  */
 import { BENEFIT_LABELS } from '$lib/benefit-labels';
 import { formatEur, parseMoneyString } from '$lib/money';
+import { ACTIVITY_OPTIONS, HOUSING_OPTIONS, optionInSentence } from '$lib/profile-options';
 import type { HouseholdProfile, MemberProfile } from './types';
 
-const ACTIVITY: Record<string, string> = {
-	employed: 'salarié ou salariée',
-	self_employed: 'indépendant ou indépendante',
-	unemployed_benefit: 'au chômage, avec des indemnités',
-	unemployed_no_benefit: 'au chômage, sans indemnité',
-	student: 'étudiant ou étudiante',
-	apprentice: 'apprenti ou apprentie',
-	retired: 'retraité ou retraitée',
-	inactive: 'sans activité'
-};
-const HOUSING: Record<string, string> = {
-	tenant_private: 'locataire (parc privé)',
-	tenant_furnished: 'locataire en meublé',
-	tenant_social: 'locataire HLM',
-	hostel: 'foyer ou résidence sociale',
-	owner: 'propriétaire',
-	owner_with_loan: 'propriétaire avec un prêt',
-	hosted_free: 'hébergé gratuitement',
-	homeless: 'sans domicile'
-};
 const INCOME: [string, string][] = [
 	['salary', 'salaire'],
 	['selfEmployed', 'revenus d’indépendant'],
@@ -54,7 +35,7 @@ function person(month: string, m: MemberProfile): string {
 	const age = ageIn(month, m.birthDate);
 	const parts = [
 		age === null ? 'âge non indiqué' : `${age} ans`,
-		ACTIVITY[m.activity ?? ''] ?? 'situation non indiquée'
+		optionInSentence(ACTIVITY_OPTIONS, m.activity) ?? 'situation non indiquée'
 	];
 	if (m.disabilityRate) parts.push(`handicap reconnu à ${m.disabilityRate} % ou plus`);
 	const incomes = INCOME.filter(([k]) => {
@@ -83,7 +64,7 @@ export function profileAnswers(profile: HouseholdProfile): Answer[] {
 	const rent = h?.rent && h.rent !== '0.00' ? `, loyer ${formatEur(parseMoneyString(h.rent))} par mois` : '';
 	out.push({
 		label: 'Logement',
-		value: `${HOUSING[h?.status ?? ''] ?? 'non indiqué'}${rent}, zone ${profile.zone ?? 2}`
+		value: `${optionInSentence(HOUSING_OPTIONS, h?.status) ?? 'non indiqué'}${rent}, zone ${profile.zone ?? 2}`
 	});
 	if (profile.savings && profile.savings !== '0.00')
 		out.push({ label: 'Épargne', value: formatEur(parseMoneyString(profile.savings)) });

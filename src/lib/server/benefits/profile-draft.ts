@@ -7,7 +7,7 @@
  * them, nothing is saved without their submitting the form. Pure: no database, no SvelteKit.
  */
 import { addMonthsIso, type IsoDate, type IsoMonth } from '$lib/dates';
-import { formatEur, type Cents } from '$lib/money';
+import { centsToString, formatEur, type Cents } from '$lib/money';
 import { medianInt } from '../projection/int-math';
 import type { BenefitDefinition } from './definitions';
 import { detectReceivedFromEvidence, normaliseLabel } from './evidence';
@@ -68,9 +68,9 @@ const SOCIAL_LANDLORD = [
 
 const WORD_NUMBERS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6 };
 
-/** Cents as the form writes euros: "1234,56". */
+/** Cents as the form writes euros: "1234,56" (integer arithmetic, no float). */
 function euros(c: Cents): string {
-	return (c / 100).toFixed(2).replace('.', ',');
+	return centsToString(c).replace('.', ',');
 }
 
 /** The complete months before `month` that the statements cover, oldest first (a partial first month is left out). */

@@ -2,6 +2,7 @@
  * Turns the short benefits questionnaire (the professional's quick check and the household's profile
  * page) into the profile JSON of shared/contracts/profile.md, with French errors per field.
  */
+import { ACTIVITY_OPTIONS, HOUSING_OPTIONS } from '$lib/profile-options';
 import { parseMoney } from './profile-money';
 import { BENEFIT_IDS, type BenefitId, type HouseholdProfile, type MemberProfile } from '../benefits';
 
@@ -25,26 +26,8 @@ function birthDateFromAge(age: number, month: string): string {
 	return `${y - age - (m < 7 ? 1 : 0)}-07-01`;
 }
 
-const ACTIVITIES = [
-	'employed',
-	'self_employed',
-	'unemployed_benefit',
-	'unemployed_no_benefit',
-	'student',
-	'apprentice',
-	'retired',
-	'inactive'
-];
-const HOUSING = [
-	'tenant_private',
-	'tenant_furnished',
-	'tenant_social',
-	'hostel',
-	'owner',
-	'owner_with_loan',
-	'hosted_free',
-	'homeless'
-];
+const ACTIVITIES = ACTIVITY_OPTIONS.map(([v]) => v);
+const HOUSING = HOUSING_OPTIONS.map(([v]) => v);
 
 export function profileFromForm(form: FormData, month: string): QuestionnaireResult {
 	const errors: Record<string, string> = {};
