@@ -6,6 +6,7 @@ import type {
 	FeeInput,
 	OscfInput,
 	OverdraftInput,
+	OverdrawnInput,
 	PlanInput,
 	SeriesInput
 } from '$lib/server/coaching/plan';
@@ -19,6 +20,7 @@ export function emptyInput(over: Partial<PlanInput> = {}): PlanInput {
 		fees: null,
 		oscf: null,
 		overdraft: null,
+		overdrawn: null,
 		debts: [],
 		series: [],
 		budget: null,
@@ -72,8 +74,8 @@ export function overdraft(over: Partial<OverdraftInput> = {}): OverdraftInput {
 		cost: 1200,
 		message: 'Votre compte risque d’être à découvert à partir du 05/12/2026 (solde prévu -84,50 €).',
 		debits: [
-			{ label: 'EDF', date: '2026-12-04', amount: -11000 },
-			{ label: 'Free Mobile', date: '2026-12-03', amount: -1999 }
+			{ label: 'EDF', date: '2026-12-04', amount: -11000, series: '1:out:edf' },
+			{ label: 'Free Mobile', date: '2026-12-03', amount: -1999, series: '1:out:free mobile' }
 		],
 		nextIncome: { label: 'CAF', date: '2026-12-06', amount: 60000 },
 		...over
@@ -109,4 +111,25 @@ export function series(over: Partial<SeriesInput> = {}): SeriesInput {
 
 export function budget(over: Partial<BudgetInput> = {}): BudgetInput {
 	return { month: '2026-10', resteAVivre: 110000, rsaFloor: 64600, fixedCharges: 90000, creditCharges: 10000, ...over };
+}
+
+export function overdrawn(over: Partial<OverdrawnInput> = {}): OverdrawnInput {
+	return {
+		since: '2026-11-06',
+		sinceKnown: true,
+		balance: -24510,
+		interestPerDay: 11,
+		beyondLimit: false,
+		interventionFee: 800,
+		interventionMonthCap: 8000,
+		backToPositive: '2026-12-05',
+		horizon: '2027-02-26',
+		message: 'Votre compte est à découvert depuis le 06/11/2026 (solde -245,10 € au 28/11/2026).',
+		debits: [
+			{ label: 'SFR', date: '2026-12-02', amount: -2999, series: '1:out:sfr' },
+			{ label: 'Spotify', date: '2026-12-01', amount: -1099, series: '1:out:spotify' }
+		],
+		nextIncome: { label: 'France Travail', date: '2026-12-05', amount: 98000 },
+		...over
+	};
 }

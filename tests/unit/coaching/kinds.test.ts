@@ -1,7 +1,7 @@
 // Each kind of action: a synthetic household where it must appear, and one where it must not.
 import { describe, expect, it } from 'vitest';
 import { buildPlan, type PlanInput } from '$lib/server/coaching/plan';
-import { AS_OF, benefit, budget, debt, emptyInput, fees, oscf, overdraft, series } from './fixtures';
+import { AS_OF, benefit, budget, debt, emptyInput, fees, oscf, overdraft, overdrawn, series } from './fixtures';
 
 /** formatEur and the French colon use no-break spaces: compare with plain ones. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -92,6 +92,11 @@ describe('overdraft_avoid', () => {
 		expect(plain(a.step.options[0])).toBe(
 			'Demander à EDF de prélever 110,00 € après le 06/12/2026 (arrivée de CAF) au lieu du 04/12/2026 : la lettre nomme ce prélèvement.'
 		);
+		expect(a.step.target).toEqual({ kind: 'debit_letter', series: '1:out:edf' });
+	});
+	it('leads to the forecast when the debit to move is not a recurring series’', () => {
+		const debits = [{ label: 'Achat', date: '2026-12-04', amount: -11000, series: null }];
+		const [a] = only(emptyInput({ overdraft: overdraft({ debits }) }), 'overdraft_avoid');
 		expect(a.step.target).toEqual({ kind: 'forecast' });
 	});
 	it('is not urgent beyond two weeks', () => {
@@ -101,6 +106,46 @@ describe('overdraft_avoid', () => {
 	});
 	it('does not appear without a projected overdraft', () => {
 		expect(kinds(emptyInput({ overdraft: null }))).not.toContain('overdraft_avoid');
+	});
+});
+
+describe('overdraft_exit', () => {
+	it('appears for an account already overdrawn: 30 days of its interest a month, urgent today, the letter', () => {
+		const [a] = only(emptyInput({ overdrawn: overdrawn() }), 'overdraft_exit');
+		expect(plain(a.title)).toBe('Sortir du découvert (-245,10 € depuis le 06/11/2026)');
+		// 11 cents of interest a day (16 % a year on 245,10 €: 245,10 × 0,16 / 365 = 0,107 €) × 30 days
+		expect(a.monthlyImpact).toBe(330);
+		expect(a.urgent).toBe(true);
+		expect(a.dueDate).toBe(AS_OF);
+		expect(a.step.target).toEqual({ kind: 'debit_letter', series: '1:out:sfr' });
+		expect(plain(a.step.options[0])).toBe(
+			'Demander à SFR de prélever 29,99 € après le 05/12/2026 (arrivée de France Travail) au lieu du 02/12/2026 : la lettre nomme ce prélèvement.'
+		);
+		expect(a.evidence.map(plain)).toContain('L’effet estimé compte 30 jours d’agios (0,11 € par jour).');
+	});
+	it('comes before a coming overdraft and any other action; says the commissions beyond the limit', () => {
+		const input = emptyInput({
+			overdrawn: overdrawn({ beyondLimit: true }),
+			overdraft: overdraft(),
+			fees: fees({ reclaimable: 90000 })
+		});
+		const plan = buildPlan(input);
+		expect(plan.map((a) => a.kind).slice(0, 2)).toEqual(['overdraft_exit', 'overdraft_avoid']);
+		expect(plan[0].evidence.map(plain)).toContain(
+			'L’effet estimé compte 30 jours d’agios (0,11 € par jour) ; les commissions d’intervention s’y ajoutent.'
+		);
+	});
+	it('proposes no debit to move when the income arrives the same day as the debits', () => {
+		const income = { label: 'CAF', date: '2026-12-01', amount: 60000 };
+		const [a] = only(emptyInput({ overdrawn: overdrawn({ nextIncome: income }) }), 'overdraft_exit');
+		expect(a.step.target).toEqual({ kind: 'forecast' });
+		expect(a.step.options.some((o) => o.includes('la lettre nomme'))).toBe(false);
+	});
+	it('does not appear when the account is not overdrawn; no cushion while it is', () => {
+		expect(kinds(emptyInput({ overdrawn: null }))).not.toContain('overdraft_exit');
+		const budget = { month: '2026-10', resteAVivre: 120000, rsaFloor: 64652, fixedCharges: 90000, creditCharges: 0 };
+		expect(kinds(emptyInput({ overdrawn: overdrawn(), budget }))).not.toContain('safety_cushion');
+		expect(kinds(emptyInput({ budget }))).toContain('safety_cushion');
 	});
 });
 

@@ -21,6 +21,12 @@ export const OSCF_LOOKBACK_MONTHS = 12;
  */
 export const OVERDRAFT_URGENT_DAYS = 14;
 
+/**
+ * The monthly effect of leaving an overdraft is counted as 30 days of its debit interest (the forecast's
+ * interest per day, projection/overdrawn.ts); commissions d'intervention come on top and are only said.
+ */
+export const OVERDRAWN_MONTH_DAYS = 30;
+
 /** A series is "new" while it has at most this many occurrences (CRÉSUS practice: check a new debit early). */
 export const NEW_SERIES_MAX_OCCURRENCES = 3;
 

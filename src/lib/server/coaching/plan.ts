@@ -6,7 +6,7 @@
  */
 import type { Cents } from '$lib/money';
 import { benefitActions, feeRefundAction, oscfAction } from './rules-money';
-import { cushionAction, overdraftAction, priorityDebtAction } from './rules-budget';
+import { cushionAction, overdraftAction, overdrawnAction, priorityDebtAction } from './rules-budget';
 import { subscriptionActions } from './rules-subscriptions';
 import type { ActionKind, Confidence, PlanAction, PlanInput } from './types';
 
@@ -14,6 +14,7 @@ export * from './types';
 export { PLAN_SHOWN_FIRST } from './parameters';
 
 const KIND_ORDER: readonly ActionKind[] = [
+	'overdraft_exit',
 	'overdraft_avoid',
 	'priority_debt',
 	'fee_refund',
@@ -52,16 +53,18 @@ export function rankActions<T extends PlanAction>(actions: readonly T[]): T[] {
 
 /** The computed actions of a household, ranked. */
 export function buildPlan(input: PlanInput): PlanAction[] {
+	const overdrawn = overdrawnAction(input.overdrawn, input.asOf);
 	const overdraft = overdraftAction(input.overdraft, input.asOf);
 	const debts = priorityDebtAction(input.debts);
 	const actions: PlanAction[] = [
+		...(overdrawn ? [overdrawn] : []),
 		...(overdraft ? [overdraft] : []),
 		...(debts ? [debts] : []),
 		...benefitActions(input.benefits),
 		...[feeRefundAction(input.fees), oscfAction(input.oscf)].filter((a): a is PlanAction => a !== null),
 		...subscriptionActions(input.series)
 	];
-	const cushion = cushionAction(input.budget, input.asOf, overdraft !== null || debts !== null);
+	const cushion = cushionAction(input.budget, input.asOf, overdrawn !== null || overdraft !== null || debts !== null);
 	if (cushion) actions.push(cushion);
 	return rankActions(actions);
 }

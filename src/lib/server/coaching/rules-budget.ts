@@ -1,24 +1,59 @@
 /** Actions that protect the month: the coming overdraft, the priority debts, a safety cushion. */
 import { addMonthsIso, formatDateFr, formatMonthFr, type IsoDate } from '$lib/dates';
 import { formatEur, type Cents } from '$lib/money';
-import { CUSHION_MAX_MONTHLY, CUSHION_MIN_MONTHLY, CUSHION_SHARE_BP, OVERDRAFT_URGENT_DAYS } from './parameters';
-import type { BudgetInput, DebtInput, OverdraftInput, PlanAction } from './types';
+import {
+	CUSHION_MAX_MONTHLY,
+	CUSHION_MIN_MONTHLY,
+	CUSHION_SHARE_BP,
+	OVERDRAFT_URGENT_DAYS,
+	OVERDRAWN_MONTH_DAYS
+} from './parameters';
+import type {
+	BudgetInput,
+	DebtInput,
+	MovableDebit,
+	OverdraftInput,
+	OverdrawnInput,
+	PlanAction,
+	StepTarget
+} from './types';
 
 function daysBetween(from: IsoDate, to: IsoDate): number {
 	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * The debit worth moving after the income: among the debits due before the income arrives, the first that
+ * alone covers the shortfall, else the largest. None without an income to move it after.
+ */
+function movableDebit(
+	debits: readonly MovableDebit[],
+	income: OverdraftInput['nextIncome'],
+	shortfall: number
+): MovableDebit | undefined {
+	if (!income) return undefined;
+	const before = debits.filter((d) => d.date < income.date);
+	return before.find((d) => -d.amount >= shortfall) ?? before[0];
+}
+
+function moveOption(movable: MovableDebit | undefined, income: OverdraftInput['nextIncome']): string[] {
+	if (!movable || !income) return [];
+	return [
+		`Demander à ${movable.label} de prélever ${formatEur(-movable.amount)} après le ${formatDateFr(income.date)} (arrivée de ${income.label}) au lieu du ${formatDateFr(movable.date)}\u00a0: la lettre nomme ce prélèvement.`
+	];
+}
+
+/** The letter when a series' debit can be moved after the income, else the forecast. */
+function moveTarget(movable: MovableDebit | undefined): StepTarget {
+	return movable?.series ? { kind: 'debit_letter', series: movable.series } : { kind: 'forecast' };
+}
+
 function overdraftOptions(o: OverdraftInput): string[] {
-	const options: string[] = [];
-	const shortfall = -o.balance;
-	const movable = o.debits.find((d) => -d.amount >= shortfall) ?? o.debits[0];
-	if (movable && o.nextIncome)
-		options.push(
-			`Demander à ${movable.label} de prélever ${formatEur(-movable.amount)} après le ${formatDateFr(o.nextIncome.date)} (arrivée de ${o.nextIncome.label}) au lieu du ${formatDateFr(movable.date)}\u00a0: la lettre nomme ce prélèvement.`
-		);
-	options.push('Étaler une grosse facture\u00a0: demandez un échéancier au créancier avant la date du prélèvement.');
-	options.push('Vérifier l’effet d’un décalage dans « Et si… » des prévisions avant de le demander.');
-	return options;
+	return [
+		...moveOption(movableDebit(o.debits, o.nextIncome, -o.balance), o.nextIncome),
+		'Étaler une grosse facture\u00a0: demandez un échéancier au créancier avant la date du prélèvement.',
+		'Vérifier l’effet d’un décalage dans « Et si… » des prévisions avant de le demander.'
+	];
 }
 
 /** The first projected overdraft: its day, its amount, and what would avoid it. */
@@ -42,9 +77,43 @@ export function overdraftAction(o: OverdraftInput | null, asOf: IsoDate): PlanAc
 		],
 		step: {
 			text: 'Choisissez une des solutions avant le jour du découvert.',
-			target: { kind: 'forecast' },
+			target: moveTarget(movableDebit(o.debits, o.nextIncome, -o.balance)),
 			documents: [],
 			options: overdraftOptions(o)
+		}
+	};
+}
+
+/**
+ * The account is already overdrawn: leaving the overdraft saves its debit interest every month (and the
+ * commissions d'intervention beyond the authorised overdraft, said but not counted). Urgent from today.
+ */
+export function overdrawnAction(o: OverdrawnInput | null, asOf: IsoDate): PlanAction | null {
+	if (!o || o.balance >= 0) return null;
+	const movable = movableDebit(o.debits, o.nextIncome, 0);
+	const monthly = o.interestPerDay * OVERDRAWN_MONTH_DAYS;
+	return {
+		key: 'overdraft_exit',
+		kind: 'overdraft_exit',
+		title: `Sortir du découvert (${formatEur(o.balance)} depuis ${o.sinceKnown ? 'le' : 'au moins le'} ${formatDateFr(o.since)})`,
+		monthlyImpact: monthly > 0 ? monthly : null,
+		oneOffImpact: null,
+		confidence: 'high',
+		urgent: true,
+		dueDate: asOf,
+		evidence: [
+			o.message,
+			`L’effet estimé compte ${OVERDRAWN_MONTH_DAYS} jours d’agios (${formatEur(o.interestPerDay)} par jour)${o.beyondLimit ? '\u00a0; les commissions d’intervention s’y ajoutent' : ''}.`
+		],
+		step: {
+			text: 'Parlez-en vite à votre banque ou à votre conseillère\u00a0: un échéancier pour rembourser le découvert coûte souvent moins cher que les agios et les commissions.',
+			target: moveTarget(movable),
+			documents: ['Vos trois derniers relevés de compte'],
+			options: [
+				...moveOption(movable, o.nextIncome),
+				'Demander à la banque de transformer le découvert en remboursement en plusieurs mois.',
+				'Regarder dans les prévisions le jour où le compte redevient positif.'
+			]
 		}
 	};
 }

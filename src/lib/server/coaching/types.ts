@@ -11,6 +11,7 @@ export type ActionKind =
 	| 'fee_refund'
 	| 'oscf_request'
 	| 'overdraft_avoid'
+	| 'overdraft_exit'
 	| 'priority_debt'
 	| 'subscription_check'
 	| 'safety_cushion'
@@ -25,6 +26,8 @@ export type StepTarget =
 	| { kind: 'fee_letter'; fragile: boolean }
 	| { kind: 'benefits' }
 	| { kind: 'forecast' }
+	/** the letter asking the creditor of a recurring debit to take it after the income day */
+	| { kind: 'debit_letter'; series: string }
 	| { kind: 'debts' }
 	| { kind: 'transactions' }
 	| { kind: 'appointment' }
@@ -107,9 +110,41 @@ export interface OverdraftInput {
 	/** what the projected overdraft would cost in interest and fees (cents) */
 	cost: Cents;
 	message: string;
-	/** projected debits of series up to that day, largest first */
-	debits: { label: string; date: IsoDate; amount: Cents }[];
+	/** projected debits of series until the next income (or that day without one), largest first */
+	debits: MovableDebit[];
 	/** the next projected income after that day */
+	nextIncome: { label: string; date: IsoDate; amount: Cents } | null;
+}
+
+/** A projected debit of a recurring series (its key names the series for the letter). */
+export interface MovableDebit {
+	label: string;
+	date: IsoDate;
+	amount: Cents;
+	/** the recurring series' key; null when the event is not a series' */
+	series: string | null;
+}
+
+/** The account is already overdrawn on the first projected day (the forecast's current overdraft). */
+export interface OverdrawnInput {
+	since: IsoDate;
+	/** false when the statements start overdrawn: "since at least" */
+	sinceKnown: boolean;
+	/** negative cents */
+	balance: Cents;
+	/** debit interest per day (cents) */
+	interestPerDay: Cents;
+	/** beyond the authorised overdraft: each debit presented may cost a commission d'intervention */
+	beyondLimit: boolean;
+	interventionFee: Cents;
+	interventionMonthCap: Cents;
+	/** first projected day back at zero or above */
+	backToPositive: IsoDate | null;
+	/** last projected day */
+	horizon: IsoDate | null;
+	message: string;
+	/** projected debits of series before the next income, largest first */
+	debits: MovableDebit[];
 	nextIncome: { label: string; date: IsoDate; amount: Cents } | null;
 }
 
@@ -150,6 +185,8 @@ export interface PlanInput {
 	fees: FeeInput | null;
 	oscf: OscfInput | null;
 	overdraft: OverdraftInput | null;
+	/** the account is overdrawn today */
+	overdrawn: OverdrawnInput | null;
 	debts: DebtInput[];
 	/** active recurring debits (not dismissed) */
 	series: SeriesInput[];

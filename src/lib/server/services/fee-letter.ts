@@ -87,14 +87,17 @@ export interface LetterPdfOptions {
 	now?: Date;
 	/** tests read the text with `compress: false` */
 	compress?: boolean;
+	/** the PDF's title and subject (default: the fee letter's) */
+	title?: string;
+	subject?: string;
 }
 
 /** The letter (its text as edited) as an A4 PDF. */
 export async function renderLetterPdf(body: string, options: LetterPdfOptions = {}): Promise<Buffer> {
 	const now = options.now ?? new Date();
 	const pdf = new PdfWriter({
-		title: FEE_LETTER_TITLE,
-		subject: 'Lettre à la banque',
+		title: options.title ?? FEE_LETTER_TITLE,
+		subject: options.subject ?? 'Lettre à la banque',
 		now,
 		compress: options.compress
 	});

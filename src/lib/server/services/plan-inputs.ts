@@ -17,7 +17,14 @@ import { listDebts } from './debts';
 import { householdBudget } from './budget-service';
 import { DEBT_KINDS, PRIORITY_KINDS } from '../statement/debt-kinds';
 import type { BenefitResult } from '../benefits/types';
-import type { BenefitInput, OverdraftInput, PlanInput, SeriesInput } from '../coaching/plan';
+import type {
+	BenefitInput,
+	MovableDebit,
+	OverdraftInput,
+	OverdrawnInput,
+	PlanInput,
+	SeriesInput
+} from '../coaching/plan';
 
 /** The signals that make the client fragile in law (our reading of R312-4-3, fragility/signals.ts). */
 const REGULATORY_SIGNALS = new Set<string>(['F1_repeated_incidents', 'F2_incident_burst', 'F4_file_registration']);
@@ -44,20 +51,57 @@ function benefitInput(r: BenefitResult): BenefitInput | null {
 	};
 }
 
+type Projected = NonNullable<HouseholdForecast['projection']>['events'][number];
+
+/** A series' projected debit, with the series' key taken from the event's (`s:<series key>:<date>`). */
+function movable(e: Projected): MovableDebit {
+	const series = e.key.startsWith('s:') ? e.key.slice(2, e.key.lastIndexOf(':')) : null;
+	return { label: e.label, date: e.date, amount: e.amount, series: series || null };
+}
+
+const largestFirst = (a: Projected, b: Projected) => a.amount - b.amount || (a.date < b.date ? -1 : 1);
+
 function overdraftInput(f: HouseholdForecast, asOf: IsoDate): OverdraftInput | null {
 	const alert = f.alerts.find((a) => a.kind === 'overdraft_soon');
 	if (!alert || alert.amount === undefined || !f.projection) return null;
 	const events = f.projection.events.filter((e) => e.source === 'series');
-	const debits = events
-		.filter((e) => e.amount < 0 && e.date > asOf && e.date <= alert.date)
-		.sort((a, b) => a.amount - b.amount || (a.date < b.date ? -1 : 1))
-		.map((e) => ({ label: e.label, date: e.date, amount: e.amount }));
 	const income = events.find((e) => e.amount > 0 && e.date >= alert.date);
+	// the series' debits until the income arrives: moving one after it avoids or shortens the overdraft
+	const debits = events
+		.filter((e) => e.amount < 0 && e.date > asOf && (income ? e.date < income.date : e.date <= alert.date))
+		.sort(largestFirst)
+		.map(movable);
 	return {
 		date: alert.date,
 		balance: alert.amount,
 		cost: f.projection.overdraftCost.total,
 		message: alert.message,
+		debits,
+		nextIncome: income ? { label: income.label, date: income.date, amount: income.amount } : null
+	};
+}
+
+/** The account overdrawn today, with the series' debits due before the next income. */
+function overdrawnInput(f: HouseholdForecast, asOf: IsoDate): OverdrawnInput | null {
+	const o = f.overdrawn;
+	if (!o) return null;
+	const events = (f.projection?.events ?? []).filter((e) => e.source === 'series');
+	const income = events.find((e) => e.amount > 0 && e.date >= asOf);
+	const debits = events
+		.filter((e) => e.amount < 0 && e.date >= asOf && (!income || e.date < income.date))
+		.sort(largestFirst)
+		.map(movable);
+	return {
+		since: o.since,
+		sinceKnown: o.sinceKnown,
+		balance: o.balance,
+		interestPerDay: o.interestPerDay,
+		beyondLimit: o.beyondLimit,
+		interventionFee: o.interventionFee,
+		interventionMonthCap: o.interventionMonthCap,
+		backToPositive: o.backToPositive,
+		horizon: f.projection?.days.at(-1)?.date ?? null,
+		message: o.message,
 		debits,
 		nextIncome: income ? { label: income.label, date: income.date, amount: income.amount } : null
 	};
@@ -118,6 +162,7 @@ export async function planInputs(db: Db, scope: HouseholdScope, now = new Date()
 			reclaimableNow: check.reclaimable
 		},
 		overdraft: overdraftInput(forecast, asOf),
+		overdrawn: overdrawnInput(forecast, asOf),
 		debts: debts.map((d) => ({
 			id: d.id,
 			creditor: d.creditor,

@@ -24,6 +24,11 @@ export function stepLink(scope: HouseholdScope, target: StepTarget): StepLink | 
 						external: false
 					}
 				: own('/plan/letter', 'Ouvrir la lettre à imprimer');
+		case 'debit_letter':
+			return own(
+				`/plan/debit-letter?serie=${encodeURIComponent(target.series)}`,
+				'Ouvrir la lettre pour décaler le prélèvement'
+			);
 		case 'benefits':
 			return own('/benefits', 'Voir comment demander');
 		case 'forecast':
