@@ -48,7 +48,9 @@ const PAGES_OF = [
 	'/rules',
 	'/plan',
 	'/plan/letter',
-	'/plan/letter/pdf'
+	'/plan/letter/pdf',
+	'/plan/debit-letter?serie=1%3Aout%3ACETELEM',
+	'/plan/debit-letter/pdf?serie=1%3Aout%3ACETELEM'
 ];
 
 async function expectAllRefused(page: Page, household: number) {

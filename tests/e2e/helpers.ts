@@ -10,7 +10,7 @@ export const USERS = {
 } as const;
 
 /** Demo household ids: the e2e seed creates them in DEMO_HOUSEHOLDS order on a fresh database. */
-export const HOUSEHOLDS = { martin: 1, bernard: 2, nguyen: 4, lambert: 14 } as const;
+export const HOUSEHOLDS = { martin: 1, bernard: 2, nguyen: 4, moreau: 6, lambert: 14 } as const;
 
 export async function login(page: Page, email: string, password = PASSWORD): Promise<void> {
 	await page.goto('/login');

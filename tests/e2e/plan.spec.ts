@@ -39,6 +39,35 @@ test.describe('the household’s action plan', () => {
 		const done = closed.getByRole('article', { name: /Réclamer .* de frais bancaires/ });
 		await expect(done.getByText(/Fait · Sophie Martin, le \d\d\/\d\d\/\d{4}/)).toBeVisible();
 		await expectAccessible(page);
+
+		// "Plus tard": postponed a month, said with its day, then back to do
+		const rentree = page.getByRole('article', { name: /Allocation de rentrée scolaire/ });
+		await rentree.getByText('Plus tard', { exact: true }).click();
+		await rentree.getByRole('button', { name: /^Dans un mois/ }).click();
+		await expect(page.getByText(/^C’est noté : action reportée au \d\d\/\d\d\/\d{4}\.$/)).toBeVisible();
+		const later = page.getByRole('article', { name: /Allocation de rentrée scolaire/ });
+		await expect(later.getByText(/Reporté\s+jusqu’au \d\d\/\d\d\/\d{4}/)).toBeVisible();
+		await later.getByRole('button', { name: /^Remettre à faire/ }).click();
+		await expect(page.getByText('L’action est de nouveau à faire.')).toBeVisible();
+	});
+
+	test('the overdraft action opens the letter asking the creditor to move a direct debit', async ({ page }) => {
+		await login(page, USERS.adviser);
+		await page.goto(`/households/${HOUSEHOLDS.moreau}/plan`);
+		const overdraft = page.getByRole('article', { name: /Éviter le découvert prévu le/ });
+		await expect(overdraft.getByText(/Demander à Cetelem de prélever 210,00/)).toBeVisible();
+		await overdraft.getByRole('link', { name: 'Ouvrir la lettre pour décaler le prélèvement' }).click();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Demande de changement de la date de prélèvement' })
+		).toBeVisible();
+		const letter = page.getByRole('region', { name: 'Texte de la lettre' });
+		await expect(letter).toContainText('Cetelem');
+		await expect(letter).toContainText('fixer la date de prélèvement au');
+		await expectAccessible(page);
+		const href = await page.getByRole('link', { name: 'Télécharger la lettre en PDF' }).getAttribute('href');
+		const pdf = await page.request.get(href!);
+		expect(pdf.status()).toBe(200);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
 	});
 
 	test('the adviser hides an action and the household no longer sees it', async ({ page, browser }, info) => {
@@ -84,7 +113,7 @@ test.describe('the household’s action plan', () => {
 
 	test('another household’s plan and letter are refused @core', async ({ page }) => {
 		await login(page, USERS.household);
-		for (const path of ['plan', 'plan/letter']) {
+		for (const path of ['plan', 'plan/letter', 'plan/debit-letter?serie=1%3Aout%3ACETELEM']) {
 			const response = await page.goto(`/households/${HOUSEHOLDS.bernard}/${path}`);
 			expect(response?.status()).toBe(404);
 			await expect(page.getByText('Page introuvable')).toBeVisible();

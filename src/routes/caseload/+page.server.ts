@@ -33,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		rejected3m: e.rejected3m,
 		benefitsCount: e.benefitsCount,
 		benefitsYearly: e.benefitsYearly,
+		plan: e.plan,
 		daysSinceImport: e.daysSinceImport,
 		nextAppointment: e.nextAppointment
 	}));

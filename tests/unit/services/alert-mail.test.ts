@@ -133,4 +133,61 @@ describe('e-mails that reach people', () => {
 		expect(await sendAdviserDigests(h.db, config, new Date('2026-12-04T07:30:00Z'))).toBe(1);
 		await smtp.waitFor(before + 2);
 	});
+
+	it('lists the new high-value actions of the plans since the previous digest, in words, without amounts', async () => {
+		const org = a.adviser.organisationId;
+		const row = (key: string, kind: string, over: Record<string, unknown> = {}) => ({
+			household_id: quiet,
+			organisation_id: org,
+			action_key: key,
+			position: 0,
+			kind,
+			monthly_impact: null,
+			one_off_impact: null,
+			urgent: 0,
+			action: '{}',
+			first_seen_at: '2026-12-04T12:00:00Z',
+			...over
+		});
+		await h.db
+			.insertInto('plan_action')
+			.values([
+				// 47,50 € once to reclaim: 47,50 € over a year, below the 100 € of the digest, not listed
+				row('fee_refund', 'fee_refund', { one_off_impact: 4750 }),
+				// 12,00 € a month: 144 € over a year, listed
+				row('benefit:ppa', 'benefit_claim', { monthly_impact: 1200, position: 1 }),
+				// urgent, no amount: listed
+				row('overdraft_avoid', 'overdraft_avoid', { urgent: 1, position: 2 }),
+				// already there before the previous digest: not new
+				row('safety_cushion', 'safety_cushion', { monthly_impact: 5000, first_seen_at: '2026-12-01T12:00:00Z' }),
+				// done by the household: not listed
+				row('benefit:ars', 'benefit_claim', { one_off_impact: 87727, position: 3 })
+			])
+			.execute();
+		await h.db
+			.insertInto('action_plan_item')
+			.values({
+				organisation_id: org,
+				household_id: quiet,
+				action_key: 'benefit:ars',
+				status: 'done',
+				kind: 'benefit_claim',
+				title: 'ARS',
+				created_at: '2026-12-04T13:00:00Z'
+			})
+			.execute();
+		const before = smtp.messages.length;
+		expect(await sendAdviserDigests(h.db, config, new Date('2026-12-05T07:30:00Z'))).toBe(1);
+		const digest = (await smtp.waitFor(before + 1)).at(-1)!;
+		expect(digest.text).toContain('Nouvelles actions dans les plans :');
+		expect(digest.text).toContain('- Famille Calme : une aide à demander, un découvert à éviter');
+		expect(digest.text).toContain(`https://bgv.exemple.fr/households/${quiet}/plan`);
+		expect(digest.text).not.toContain('frais bancaires');
+		expect(digest.text).not.toContain('épargne');
+		expect(digest.text).not.toContain('€');
+		// the morning after, those actions are not new any more
+		const next = smtp.messages.length;
+		expect(await sendAdviserDigests(h.db, config, new Date('2026-12-06T07:30:00Z'))).toBe(1);
+		expect((await smtp.waitFor(next + 1)).at(-1)!.text).not.toContain('Nouvelles actions');
+	});
 });

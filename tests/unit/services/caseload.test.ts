@@ -83,6 +83,7 @@ function facts(over: Partial<CaseloadFacts>): CaseloadFacts {
 		benefitsYearly: 0,
 		missingIncome: false,
 		lastImportAt: '2026-12-01T10:00:00Z',
+		plan: { open: 0, monthly: 0, oneOff: 0 },
 		nextAppointment: null,
 		overdueSteps: 0,
 		...over

@@ -55,6 +55,16 @@ export const CUSHION_SHARE_BP = 1000;
 export const CUSHION_MIN_MONTHLY: Cents = 1000;
 export const CUSHION_MAX_MONTHLY: Cents = 5000;
 
+/** A postponed action comes back after this many days unless a day is chosen, and a year at most. */
+export const PLAN_POSTPONE_DEFAULT_DAYS = 30;
+export const PLAN_POSTPONE_MAX_DAYS = 366;
+
+/**
+ * The adviser's morning digest lists a new action when it is urgent or worth at least this much over a
+ * year (12 months of its monthly effect plus its one-off effect): CRÉSUS practice, below is not news.
+ */
+export const DIGEST_MIN_YEARLY: Cents = 10000;
+
 /** How many actions the plan shows before the fold (issue 19). */
 export const PLAN_SHOWN_FIRST = 5;
 

@@ -442,6 +442,8 @@ export interface Database {
 	household_register: HouseholdRegisterTable;
 	signal_followup: SignalFollowupTable;
 	action_plan_item: ActionPlanItemTable;
+	plan_snapshot: PlanSnapshotTable;
+	plan_action: PlanActionTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -546,6 +548,10 @@ export interface CaseloadRowTable {
 	last_import_at: string | null;
 	last_transaction_date: string | null;
 	computed_at: string;
+	/** the plan's open actions the household sees, and their effect (cents per month, cents once) */
+	plan_open: Generated<number>;
+	plan_monthly: Generated<number>;
+	plan_one_off: Generated<number>;
 }
 
 /** A household member who chose to receive the household's new alerts by e-mail. */
@@ -657,4 +663,28 @@ export interface ActionPlanItemTable {
 	one_off_impact: number | null;
 	created_by: number | null;
 	created_at: string;
+	/** a postponed action comes back as to do on this day (ISO date) */
+	postponed_until: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** When the household's computed plan was last computed (plan_action holds it). */
+export interface PlanSnapshotTable {
+	household_id: number;
+	organisation_id: number;
+	computed_at: string;
+}
+
+/** One action of the household's computed plan, as last computed, with the day it first appeared. */
+export interface PlanActionTable {
+	household_id: number;
+	organisation_id: number;
+	action_key: string;
+	position: number;
+	kind: string;
+	monthly_impact: number | null;
+	one_off_impact: number | null;
+	urgent: number;
+	/** the engine's PlanAction, JSON */
+	action: string;
+	first_seen_at: string;
 }

@@ -14,6 +14,23 @@ import { requirePermission, type HouseholdScope } from '../auth/access';
 import { appLink, sendMail } from './mailer';
 import { caseloadPage } from './caseload';
 import { OVERDRAFT_SOON_DAYS, parseCaseloadQuery } from './caseload-view';
+import { newPlanActions } from './plan-digest';
+
+/** Without a previous digest, the new actions of the last week are listed. */
+const FIRST_DIGEST_DAYS = 7;
+
+/** When the adviser's previous digest went (ISO instant), or a week ago. */
+async function previousDigest(db: Db, userId: number, now: Date): Promise<string> {
+	const row = await db
+		.selectFrom('alert_sent')
+		.select((eb) => eb.fn.max('sent_at').as('at'))
+		.where('user_id', '=', userId)
+		.where('key', 'like', 'digest:%')
+		.executeTakeFirst();
+	return (
+		(row?.at as string | null | undefined) ?? new Date(now.getTime() - FIRST_DIGEST_DAYS * 86_400_000).toISOString()
+	);
+}
 
 /** Whether the person (a member) receives the household's new alerts by e-mail. */
 export async function alertSubscription(db: Db, scope: HouseholdScope): Promise<boolean> {
@@ -126,7 +143,10 @@ export async function sendHouseholdAlerts(db: Db, config: Config, now = new Date
 	return sent;
 }
 
-/** Sends each active adviser the households of their "Cette semaine" list, once a day; returns how many went. */
+/**
+ * Sends each active adviser, once a day, the households of their "Cette semaine" list and the new actions
+ * of the plans they follow since the previous digest; returns how many went.
+ */
 export async function sendAdviserDigests(db: Db, config: Config, now = new Date()): Promise<number> {
 	const advisers = await db
 		.selectFrom('app_user')
@@ -140,21 +160,40 @@ export async function sendAdviserDigests(db: Db, config: Config, now = new Date(
 	for (const a of advisers) {
 		const actor: Actor = { id: a.id, organisationId: a.organisation_id, email: a.email, name: a.name, role: 'adviser' };
 		const page = await caseloadPage(db, actor, week, now);
-		if (page.entries.length === 0) continue;
+		const actions = await newPlanActions(db, actor, await previousDigest(db, a.id, now));
+		if (page.entries.length === 0 && actions.length === 0) continue;
 		if (!(await claim(db, a.id, a.organisation_id, `digest:${day}`, now))) continue;
+		const n = page.entries.length;
+		const subject =
+			n > 0
+				? `BGV : ${plural(n, 'ménage')} à voir cette semaine`
+				: `BGV : ${plural(actions.length, 'plan d’action a changé', 'plans d’action ont changé')}`;
 		await sendMail(
 			db,
 			config,
 			{
 				to: a.email,
-				subject: `BGV : ${plural(page.entries.length, 'ménage')} à voir cette semaine`,
+				subject,
 				text: [
 					`Bonjour ${a.name},`,
 					'',
-					`${plural(page.entries.length, 'ménage')} ${page.entries.length > 1 ? 'ont' : 'a'} besoin de vous cette semaine :`,
-					...page.entries.map((e) => `- ${e.name}`),
-					'',
-					`La liste et les raisons : ${appLink(config, '/caseload')}`
+					...(n > 0
+						? [
+								`${plural(n, 'ménage')} ${n > 1 ? 'ont' : 'a'} besoin de vous cette semaine :`,
+								...page.entries.map((e) => `- ${e.name}`),
+								'',
+								`La liste et les raisons : ${appLink(config, '/caseload')}`
+							]
+						: []),
+					...(actions.length > 0
+						? [
+								...(n > 0 ? [''] : []),
+								'Nouvelles actions dans les plans :',
+								...actions.map((h) => `- ${h.name} : ${h.words.join(', ')}`),
+								'',
+								...actions.map((h) => `Plan de ${h.name} : ${appLink(config, `/households/${h.householdId}/plan`)}`)
+							]
+						: [])
 				].join('\n'),
 				purpose: 'digest',
 				organisationId: a.organisation_id

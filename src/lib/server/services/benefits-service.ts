@@ -19,6 +19,7 @@ import {
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import { audit, auditScope } from './audit';
 import { refreshCaseloadRow } from './caseload-status';
+import { refreshPlan } from './plan';
 import { loadDefinitions, loadParameters } from './benefit-tables';
 import { InputError } from './errors';
 import { requirePlatformAdmin } from './platform';
@@ -52,9 +53,11 @@ export async function saveProfile(
 		.values({ household_id: scope.householdId, ...row })
 		.onConflict((oc) => oc.column('household_id').doUpdateSet(row))
 		.execute();
-	await auditScope(db, scope, { action: 'profile.saved' });
+	await auditScope(db, scope, { action: 'profile.saved' }, now);
 	await refreshBenefitAlerts(db, scope, now);
 	await refreshCaseloadRow(db, scope, now);
+	// the plan's benefit actions (and the caseload's counts of them) follow the new answers
+	await refreshPlan(db, scope, now);
 	return parsed.profile;
 }
 

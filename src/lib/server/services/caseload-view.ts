@@ -101,6 +101,8 @@ export interface CaseloadFacts {
 	benefitsYearly: Cents;
 	missingIncome: boolean;
 	lastImportAt: string | null;
+	/** the action plan's open actions the household sees, and what they are worth (cents a month, once) */
+	plan: { open: number; monthly: Cents; oneOff: Cents };
 	/** the next appointment, call or visit of the case file (nextAppointments) */
 	nextAppointment: { date: IsoDate; kind: string } | null;
 	/** agreed next steps of the case file past their due date */

@@ -62,7 +62,10 @@ export async function caseloadPage(
 			'r.benefits_count',
 			'r.benefits_yearly',
 			'r.missing_income',
-			'r.last_import_at'
+			'r.last_import_at',
+			'r.plan_open',
+			'r.plan_monthly',
+			'r.plan_one_off'
 		])
 		.where('a.adviser_id', '=', actor.id)
 		.where('a.organisation_id', '=', actor.organisationId)
@@ -123,6 +126,11 @@ export async function caseloadPage(
 			benefitsYearly: known ? Number(r.benefits_yearly ?? 0) : 0,
 			missingIncome: known && r.missing_income === 1,
 			lastImportAt: known ? r.last_import_at : null,
+			plan: {
+				open: known ? Number(r.plan_open ?? 0) : 0,
+				monthly: known ? Number(r.plan_monthly ?? 0) : 0,
+				oneOff: known ? Number(r.plan_one_off ?? 0) : 0
+			},
 			nextAppointment: appointments.get(r.id) ?? null,
 			overdueSteps: fileKept.has(r.id) ? (overdueBy.get(r.id) ?? 0) : 0
 		};

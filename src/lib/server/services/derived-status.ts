@@ -9,12 +9,14 @@ import type { HouseholdScope } from '../auth/access';
 import { refreshBenefitAlerts } from './benefits-service';
 import { refreshHouseholdStatus } from './forecast-service';
 import { refreshCaseloadRow } from './caseload-status';
+import { refreshPlan } from './plan';
 
 /** Stages timed by the bench. */
 interface DerivedTimings {
 	benefitAlerts?: number;
 	householdStatus?: number;
 	caseloadRow?: number;
+	actionPlan?: number;
 }
 
 function busy(e: unknown): boolean {
@@ -34,7 +36,7 @@ export async function retryBusy<T>(work: () => Promise<T>, attempts = 5): Promis
 	}
 }
 
-/** Refreshes the household's benefit alerts, forecast status and caseload row; returns false when one could not be. */
+/** Refreshes the household's benefit alerts, forecast status, caseload row and plan; false when one could not be. */
 export async function refreshDerived(
 	db: Db,
 	scope: HouseholdScope,
@@ -45,7 +47,9 @@ export async function refreshDerived(
 	const steps: [keyof DerivedTimings, () => Promise<void>][] = [
 		['benefitAlerts', () => refreshBenefitAlerts(db, scope, now)],
 		['householdStatus', () => refreshHouseholdStatus(db, scope, now)],
-		['caseloadRow', () => refreshCaseloadRow(db, scope, now)]
+		['caseloadRow', () => refreshCaseloadRow(db, scope, now)],
+		// after the caseload row: the plan's counts are written into it
+		['actionPlan', () => refreshPlan(db, scope, now)]
 	];
 	for (const [stage, step] of steps) {
 		const started = timings ? performance.now() : 0;

@@ -60,12 +60,16 @@ export async function createHousehold(
 				})
 				.execute();
 		}
-		await audit(trx, {
-			organisationId: input.organisationId,
-			actorId: input.actorId ?? null,
-			householdId: row.id,
-			action: 'household.created'
-		});
+		await audit(
+			trx,
+			{
+				organisationId: input.organisationId,
+				actorId: input.actorId ?? null,
+				householdId: row.id,
+				action: 'household.created'
+			},
+			now
+		);
 		return row.id;
 	});
 }

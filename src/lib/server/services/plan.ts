@@ -7,13 +7,13 @@
  * adviser (or the operator) hides an action or adds one. Every change is audited.
  */
 import { randomBytes } from 'node:crypto';
-import { nowInstant } from '$lib/dates';
+import { addDaysIso, isIsoDate, nowInstant, today, type IsoDate } from '$lib/dates';
 import { parseAmount, MoneyParseError, type Cents } from '$lib/money';
 import type { Db } from '../db';
 import { AccessDeniedError, requirePermission, type HouseholdScope } from '../auth/access';
-import { buildPlan, rankActions, type ActionKind, type PlanAction } from '../coaching/plan';
-import { PLAN_SHOWN_FIRST } from '../coaching/parameters';
-import { planInputs } from './plan-inputs';
+import { rankActions, type ActionKind, type PlanAction } from '../coaching/plan';
+import { PLAN_POSTPONE_DEFAULT_DAYS, PLAN_POSTPONE_MAX_DAYS, PLAN_SHOWN_FIRST } from '../coaching/parameters';
+import { currentPlanActions, refreshPlanActions } from './plan-snapshot';
 import { auditScope } from './audit';
 import { InputError, NotFoundError } from './errors';
 import { stepLink, type StepLink } from './plan-links';
@@ -40,6 +40,10 @@ export interface PlanItem extends PlanAction {
 	link: StepLink | null;
 	/** false for a done or dismissed action the engine no longer proposes (shown from what was stored) */
 	current: boolean;
+	/** a postponed action: the day it comes back as to do */
+	postponedUntil: IsoDate | null;
+	/** postponed until a day now past: back in the list of actions to do */
+	back: boolean;
 }
 
 export interface PlanView {
@@ -65,6 +69,7 @@ type Row = {
 	status_at: string | null;
 	hidden: number;
 	status_by_name: string | null;
+	postponed_until: string | null;
 };
 
 function mayManage(scope: HouseholdScope): boolean {
@@ -90,6 +95,7 @@ async function storedRows(db: Db, scope: HouseholdScope): Promise<Row[]> {
 			'a.status',
 			'a.status_at',
 			'a.hidden',
+			'a.postponed_until',
 			'u.name as status_by_name'
 		])
 		.where('a.household_id', '=', scope.householdId)
@@ -115,36 +121,68 @@ function fromRow(r: Row): PlanAction {
 	};
 }
 
-function item(scope: HouseholdScope, a: PlanAction, r: Row | undefined, current: boolean): PlanItem {
-	const status = r && isStatus(r.status) ? r.status : 'open';
+function item(scope: HouseholdScope, a: PlanAction, r: Row | undefined, current: boolean, asOf: IsoDate): PlanItem {
+	const stored = r && isStatus(r.status) ? r.status : 'open';
+	const until = stored === 'postponed' ? (r?.postponed_until ?? null) : null;
+	const back = until !== null && until <= asOf;
 	const touched = r !== undefined && r.status_at !== null;
 	return {
 		...a,
-		status,
+		status: back ? 'open' : stored,
 		statusBy: touched ? (r.status_by_name ?? 'BGV (ligne de commande)') : null,
 		statusAt: touched ? r.status_at : null,
 		hidden: r?.hidden === 1,
 		link: stepLink(scope, a.step.target),
-		current
+		current,
+		postponedUntil: until,
+		back
 	};
+}
+
+/** The actions as the actor sees them: computed ones with their stored status, manual and remembered ones. */
+function planItems(scope: HouseholdScope, computed: readonly PlanAction[], rows: readonly Row[], asOf: IsoDate) {
+	const byKey = new Map(rows.map((r) => [r.action_key, r]));
+	const keys = new Set(computed.map((a) => a.key));
+	const items = [
+		...computed.map((a) => item(scope, a, byKey.get(a.key), true, asOf)),
+		...rows
+			.filter(
+				(r) => !keys.has(r.action_key) && (r.kind === 'manual' || r.status === 'done' || r.status === 'not_relevant')
+			)
+			.map((r) => item(scope, fromRow(r), r, r.kind === 'manual', asOf))
+	];
+	return mayManage(scope) ? items : items.filter((i) => !i.hidden);
+}
+
+/**
+ * Writes the caseload's counts: the actions the household sees and has still to do (not postponed), and
+ * their effect per month and once.
+ */
+async function writeCounts(db: Db, scope: HouseholdScope, computed: readonly PlanAction[], now: Date) {
+	const rows = await storedRows(db, scope);
+	const open = planItems(scope, computed, rows, today(now)).filter((i) => !i.hidden && i.status === 'open');
+	await db
+		.updateTable('caseload_row')
+		.set({
+			plan_open: open.length,
+			plan_monthly: open.reduce((s, i) => s + (i.monthlyImpact ?? 0), 0),
+			plan_one_off: open.reduce((s, i) => s + (i.oneOffImpact ?? 0), 0)
+		})
+		.where('household_id', '=', scope.householdId)
+		.where('organisation_id', '=', scope.organisationId)
+		.execute();
+}
+
+/** Computes the plan again, stores it and the caseload's counts (after a change to the household's data). */
+export async function refreshPlan(db: Db, scope: HouseholdScope, now = new Date()): Promise<void> {
+	await writeCounts(db, scope, await refreshPlanActions(db, scope, now), now);
 }
 
 /** The whole plan as the actor may see it: computed, manual and remembered actions with their status. */
 export async function householdPlan(db: Db, scope: HouseholdScope, now = new Date()): Promise<PlanView> {
 	requirePermission(scope, 'read');
-	const [computed, rows] = await Promise.all([planInputs(db, scope, now).then(buildPlan), storedRows(db, scope)]);
-	const byKey = new Map(rows.map((r) => [r.action_key, r]));
-	const keys = new Set(computed.map((a) => a.key));
-	const items = [
-		...computed.map((a) => item(scope, a, byKey.get(a.key), true)),
-		...rows
-			.filter(
-				(r) => !keys.has(r.action_key) && (r.kind === 'manual' || r.status === 'done' || r.status === 'not_relevant')
-			)
-			.map((r) => item(scope, fromRow(r), r, r.kind === 'manual'))
-	];
-	const manage = mayManage(scope);
-	const visible = items.filter((i) => manage || !i.hidden);
+	const [computed, rows] = await Promise.all([currentPlanActions(db, scope, now), storedRows(db, scope)]);
+	const visible = planItems(scope, computed, rows, today(now));
 	const open = rankActions(visible.filter((i) => i.status === 'open' || i.status === 'postponed'));
 	// postponed actions after the open ones, each group in the engine's order
 	const actions = [...open.filter((i) => i.status === 'open'), ...open.filter((i) => i.status === 'postponed')];
@@ -157,7 +195,7 @@ export async function householdPlan(db: Db, scope: HouseholdScope, now = new Dat
 		actions,
 		closed,
 		shownFirst: PLAN_SHOWN_FIRST,
-		canManage: manage,
+		canManage: mayManage(scope),
 		done: { monthly: doneItems.reduce((s, i) => s + (i.monthlyImpact ?? 0), 0), since, count: doneItems.length }
 	};
 }
@@ -167,7 +205,7 @@ async function findAction(db: Db, scope: HouseholdScope, key: string, now: Date)
 	const rows = await storedRows(db, scope);
 	const stored = rows.find((r) => r.action_key === key);
 	if (stored?.kind === 'manual') return fromRow(stored);
-	const computed = buildPlan(await planInputs(db, scope, now)).find((a) => a.key === key);
+	const computed = (await currentPlanActions(db, scope, now)).find((a) => a.key === key);
 	if (computed) return computed;
 	if (stored) return fromRow(stored);
 	throw new NotFoundError('Action introuvable.');
@@ -177,12 +215,14 @@ async function upsert(
 	db: Db,
 	scope: HouseholdScope,
 	a: PlanAction,
-	set: { status?: ActionStatus; hidden?: boolean },
+	set: { status?: ActionStatus; hidden?: boolean; until?: IsoDate | null },
 	now: Date
 ): Promise<void> {
 	const at = nowInstant(now);
 	const changes = {
-		...(set.status !== undefined ? { status: set.status, status_by: scope.actor.id, status_at: at } : {}),
+		...(set.status !== undefined
+			? { status: set.status, status_by: scope.actor.id, status_at: at, postponed_until: set.until ?? null }
+			: {}),
 		...(set.hidden !== undefined ? { hidden: set.hidden ? 1 : 0, hidden_by: scope.actor.id, hidden_at: at } : {}),
 		kind: a.kind,
 		title: a.title,
@@ -204,25 +244,47 @@ async function upsert(
 		.execute();
 }
 
-/** Marks an action done, postponed, not relevant, or open again (members and the adviser). */
+/** The day a postponed action comes back: the day given, or in a month; within a year. */
+function postponeUntil(until: string | null | undefined, now: Date): IsoDate {
+	const asOf = today(now);
+	if (until === null || until === undefined || until === '') return addDaysIso(asOf, PLAN_POSTPONE_DEFAULT_DAYS);
+	const last = addDaysIso(asOf, PLAN_POSTPONE_MAX_DAYS);
+	if (!isIsoDate(until)) throw new InputError('Reporter jusqu’au : date attendue.', 'until');
+	if (until <= asOf) throw new InputError('Reporter jusqu’au : choisissez un jour après aujourd’hui.', 'until');
+	if (until > last) throw new InputError('Reporter jusqu’au : un an au plus.', 'until');
+	return until;
+}
+
+/**
+ * Marks an action done, postponed (until a day, in a month by default), not relevant, or open again
+ * (members and the adviser).
+ */
 export async function setActionStatus(
 	db: Db,
 	scope: HouseholdScope,
 	key: string,
 	status: string,
-	now = new Date()
+	now = new Date(),
+	until?: string | null
 ): Promise<void> {
 	requirePermission(scope, 'write');
 	if (!isStatus(status)) throw new InputError('Statut inconnu.', 'status');
+	const postponedUntil = status === 'postponed' ? postponeUntil(until, now) : null;
 	const a = await findAction(db, scope, key, now);
 	if (!mayManage(scope) && (await isHidden(db, scope, key))) throw new NotFoundError('Action introuvable.');
-	await upsert(db, scope, a, { status }, now);
+	await upsert(db, scope, a, { status, until: postponedUntil }, now);
 	await auditScope(
 		db,
 		scope,
-		{ action: 'plan.status', targetType: 'plan_action', targetId: key, details: { status } },
+		{
+			action: 'plan.status',
+			targetType: 'plan_action',
+			targetId: key,
+			details: postponedUntil ? { status, until: postponedUntil } : { status }
+		},
 		now
 	);
+	await writeCounts(db, scope, await currentPlanActions(db, scope, now), now);
 }
 
 async function isHidden(db: Db, scope: HouseholdScope, key: string): Promise<boolean> {
@@ -252,6 +314,7 @@ export async function setActionHidden(
 		{ action: hidden ? 'plan.hide' : 'plan.show', targetType: 'plan_action', targetId: key },
 		now
 	);
+	await writeCounts(db, scope, await currentPlanActions(db, scope, now), now);
 }
 
 function manualInput(input: { title: string; detail: string; monthly: string }) {
@@ -302,6 +365,7 @@ export async function addManualAction(
 		})
 		.execute();
 	await auditScope(db, scope, { action: 'plan.add', targetType: 'plan_action', targetId: key }, now);
+	await writeCounts(db, scope, await currentPlanActions(db, scope, now), now);
 	return key;
 }
 
@@ -325,4 +389,5 @@ export async function updateManualAction(
 		.executeTakeFirst();
 	if (Number(r.numUpdatedRows) === 0) throw new NotFoundError('Action introuvable.');
 	await auditScope(db, scope, { action: 'plan.edit', targetType: 'plan_action', targetId: key }, now);
+	await writeCounts(db, scope, await currentPlanActions(db, scope, now), now);
 }

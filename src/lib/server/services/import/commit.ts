@@ -337,12 +337,17 @@ export async function commitPlan(
 					})
 					.where('id', '=', batchId)
 					.execute();
-				await auditScope(trx, scope, {
-					action: 'import',
-					targetType: 'import_batch',
-					targetId: batchId,
-					details: { file: plan.fileName, imported, duplicates }
-				});
+				await auditScope(
+					trx,
+					scope,
+					{
+						action: 'import',
+						targetType: 'import_batch',
+						targetId: batchId,
+						details: { file: plan.fileName, imported, duplicates }
+					},
+					now
+				);
 				return {
 					file: plan.fileName,
 					status: 'imported' as const,

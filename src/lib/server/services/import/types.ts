@@ -143,4 +143,6 @@ export interface ImportTimings {
 	householdStatus?: number;
 	/** after commit: the caseload row (fragility level, signals, fees) refreshed */
 	caseloadRow?: number;
+	/** after commit: the action plan computed again and its counts written */
+	actionPlan?: number;
 }

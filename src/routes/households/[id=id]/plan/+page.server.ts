@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { addDaysIso, formatDateFr, today } from '$lib/dates';
 import { requireHousehold } from '$lib/server/auth/guards';
 import { AccessDeniedError } from '$lib/server/auth/access';
 import { InputError, NotFoundError } from '$lib/server/services/errors';
@@ -25,6 +26,14 @@ function refused(e: unknown) {
 	throw e;
 }
 
+/** "Plus tard": a number of days (the buttons) or a day (`until`); the service checks the day. */
+function postponeUntil(form: FormData): string | null {
+	const until = String(form.get('until') ?? '').trim();
+	if (until !== '') return until;
+	const days = Number(form.get('days'));
+	return Number.isSafeInteger(days) && days > 0 && days <= 366 ? addDaysIso(today(), days) : null;
+}
+
 const DONE: Record<string, string> = {
 	done: 'C’est noté : action faite.',
 	postponed: 'C’est noté : action reportée.',
@@ -37,12 +46,15 @@ export const actions: Actions = {
 		const scope = requireHousehold(event, 'write');
 		const form = await event.request.formData();
 		const status = String(form.get('status') ?? '');
+		const until = postponeUntil(form);
 		try {
-			await setActionStatus(event.locals.db, scope, String(form.get('key') ?? ''), status);
+			await setActionStatus(event.locals.db, scope, String(form.get('key') ?? ''), status, new Date(), until);
 		} catch (e) {
 			return refused(e);
 		}
-		return { done: DONE[status] };
+		return {
+			done: until && status === 'postponed' ? `${DONE.postponed.slice(0, -1)} au ${formatDateFr(until)}.` : DONE[status]
+		};
 	},
 	hide: async (event) => {
 		const scope = requireHousehold(event, 'write');
