@@ -30,6 +30,12 @@ test.describe("the adviser's caseload and the household's access log", () => {
 		await page.getByRole('button', { name: 'Afficher' }).click();
 		await expect(page).toHaveURL(/vue=tous.*q=martin/);
 		await expect(rows).toHaveCount(1);
+		// the household's action plan: its open actions and what they are worth, a link to the plan
+		await expect(rows.first().getByRole('link', { name: /^\d+ actions?$/ })).toHaveAttribute(
+			'href',
+			`/households/${HOUSEHOLDS.martin}/plan`
+		);
+		await expect(rows.first()).toContainText(/par mois/);
 		await expectNoHorizontalScroll(page);
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Famille Martin' }).click();

@@ -45,6 +45,8 @@ test.describe('the household’s action plan', () => {
 		await rentree.getByText('Plus tard', { exact: true }).click();
 		await rentree.getByRole('button', { name: /^Dans un mois/ }).click();
 		await expect(page.getByText(/^C’est noté : action reportée au \d\d\/\d\d\/\d{4}\.$/)).toBeVisible();
+		// postponed actions come last, in the fold
+		await page.getByText(/^\d+ autres? actions?$/).click();
 		const later = page.getByRole('article', { name: /Allocation de rentrée scolaire/ });
 		await expect(later.getByText(/Reporté\s+jusqu’au \d\d\/\d\d\/\d{4}/)).toBeVisible();
 		await later.getByRole('button', { name: /^Remettre à faire/ }).click();
