@@ -1,7 +1,9 @@
 // The rules added in 2026-12 (issue 15), the arithmetic written in each test: the RLS deducted in social
 // housing for every composition and zone, the ASF différentielle and what the RSA/PPA count of it, the RSA
-// jeune actif answer, no silent omission of a benefit that counts in the RSA/PPA resources, and the
-// ceilings a result cites being the ones it used.
+// jeune actif answer, no silent omission of a benefit that counts in the RSA/PPA resources, the
+// ceilings a result cites being the ones it used; then two rules the dated profiles of
+// dated-profiles-2024-2025.test.ts found missing: the ASPA's abatement on earnings (CSS, art. R815-29) and
+// the AAH that only completes a pension up to its own amount (CSS, art. L821-1).
 import { readFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
@@ -252,5 +254,41 @@ describe('the ceiling a result cites is the one it used', () => {
 					`${r.benefit} ${p.key}`
 				).toBe(true);
 			}
+	});
+});
+
+describe('ASPA: earnings abated as CSS, art. R815-29 says (décret n° 2014-1568)', () => {
+	const single = (month: string, salary: string): HouseholdProfile => ({
+		month,
+		housing: { status: 'owner' },
+		members: [adult('1958-01-01', { pension: '700.00', salary })]
+	});
+	it('2025-06, earnings under the abatement are not counted: 3 × 500 = 1 500 < 0.9 × 11.88 × 1 820 / 12 = 1 621.62 → 1 034.29 − 700 = 334.29', () => {
+		expect(get(evaluateBenefits(single('2025-06', '500.00')), 'aspa')).toMatchObject({
+			status: 'eligible',
+			amount: '334.29'
+		});
+	});
+	it('2025-06, above it: (3 × 900 − 1 621.62) / 3 = 359.46 counted → 1 034.29 − 1 059.46 < 0, no ASPA', () => {
+		const aspa = get(evaluateBenefits(single('2025-06', '900.00')), 'aspa');
+		expect(aspa.status).toBe('not_eligible');
+		expect(plain(aspa.reasons.join(' '))).toContain('moins l’abattement de 1 621,62 €');
+	});
+	it('the SMIC of 1 January, not of the month: 2024-12 uses 11.65 (0.9 × 1 766.92 = 1 590.22), not the 11.88 of 2024-11-01', () => {
+		// (3 × 700 − 1 590.22) / 3 = 169.93 → 1 012.02 − (700 + 169.93) = 142.09.
+		expect(get(evaluateBenefits(single('2024-12', '700.00')), 'aspa').amount).toBe('142.09');
+	});
+	it('a couple: 1.5 × the monthly SMIC off the household’s earnings, 2026-02: 1.5 × 12.02 × 1 820 / 12 = 2 734.55', () => {
+		// Both 70 and 68, pension 900, one earns 1 000: (3 000 − 2 734.55) / 3 = 88.48;
+		// 19 442.21 (2026-01-01) / 12 = 1 620.18 − 988.48 = 631.70.
+		const res = evaluateBenefits({
+			month: '2026-02',
+			housing: { status: 'owner' },
+			members: [
+				adult('1955-06-01', { pension: '900.00' }, { activity: 'retired' }),
+				partner('1957-06-01', { salary: '1000.00' })
+			]
+		});
+		expect(get(res, 'aspa')).toMatchObject({ status: 'eligible', amount: '631.70' });
 	});
 });

@@ -123,6 +123,29 @@ export function evaluateAah(r: ParamReader, f: Facts): Draft {
 	return say({ status: uncertain ? 'maybe' : 'eligible', amount: total, reasons, questions }, plain);
 }
 
+/**
+ * Monthly resources of the ASPA: every income of the adults, their earnings less the abatement of CSS,
+ * art. R815-29 (décret n° 2014-1568): 0.9 × the monthly SMIC in force on 1 January for a person alone,
+ * 1.5 × for a couple, taken off the earnings of the three months. The abatement is rounded down to the
+ * cent, as the Cnav publishes it (circulaire 2015-23: 1 311,76 € and 2 186,27 € for 2015); the earnings
+ * counted are then brought back to a month, half-up to the cent.
+ */
+function aspaResources(r: ParamReader, f: Facts, reasons: string[]): Decimal {
+	const earnings = f.adultsIncome(EARNED);
+	const others = f.adultsIncome(NON_EARNED);
+	if (earnings.lte(0)) return others;
+	const january = `${f.h.month.slice(0, 4)}-01`;
+	const smicMonth = r.get('smic.hourly', january).times(r.get('smic.annual_hours')).dividedBy(12);
+	const key = f.couple ? 'aspa.earnings_abatement_couple' : 'aspa.earnings_abatement_single';
+	const abatement = smicMonth.times(r.get(key)).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+	const quarter = earnings.times(3);
+	const counted = roundEur(Decimal.max(0, quarter.minus(abatement)).dividedBy(3));
+	reasons.push(
+		`Revenus professionnels de ${eur(earnings)} par mois : ${eur(quarter)} sur trois mois, moins l’abattement de ${eur(abatement)} (${frNumber(r.get(key))} × SMIC mensuel du 1er janvier ${eur(roundEur(smicMonth))} ; ${r.cite(key)} ; ${r.cite('smic.hourly', january)}), soit ${eur(counted)} comptés par mois.`
+	);
+	return others.plus(counted);
+}
+
 /** ASPA (minimum vieillesse): differential amount up to the single or couple ceiling. */
 export function evaluateAspa(r: ParamReader, f: Facts): Draft {
 	const minAge = r.int('aspa.min_age');
@@ -155,10 +178,12 @@ export function evaluateAspa(r: ParamReader, f: Facts): Draft {
 	const couple = roundEur(r.get('aspa.ceiling_couple_annual').dividedBy(12));
 	const ceiling = f.couple ? couple : single;
 	const maximum = f.couple && old.length === 2 ? couple : single;
-	const resources = f.adultsIncome(ALL_INCOME);
+	const earningsReasons: string[] = [];
+	const resources = aspaResources(r, f, earningsReasons);
 	const amount = roundEur(Decimal.min(maximum, ceiling.minus(resources)));
 	const reasons = [
-		`Plafond ${eur(ceiling)} par mois (${r.cite(f.couple ? 'aspa.ceiling_couple_annual' : 'aspa.ceiling_single_annual')}) ; ressources du foyer ${eur(resources)} par mois.`
+		`Plafond ${eur(ceiling)} par mois (${r.cite(f.couple ? 'aspa.ceiling_couple_annual' : 'aspa.ceiling_single_annual')}) ; ressources du foyer ${eur(resources)} par mois.`,
+		...earningsReasons
 	];
 	if (amount.lte(0))
 		return say(

@@ -122,6 +122,26 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 			]
 		]
 	),
+	...table(
+		'rate',
+		[
+			[
+				'aspa.earnings_abatement_single',
+				'ASPA : abattement sur les revenus professionnels du trimestre, personne seule (part du SMIC mensuel au 1er janvier)'
+			],
+			[
+				'aspa.earnings_abatement_couple',
+				'ASPA : abattement sur les revenus professionnels du trimestre du foyer, couple (part du SMIC mensuel au 1er janvier)'
+			]
+		],
+		[
+			[
+				'2015-01-01',
+				`Décret n° 2014-1568 du 22/12/2014 (CSS, art. R815-29 : 0,9 fois la rémunération mensuelle minimale en vigueur au 1er janvier, 1,5 fois pour un couple, sur les revenus professionnels des trois mois) ; circulaire Cnav 2015-23 du 16/04/2015 ; ${ASPA}abattement_forfaitaire/*.yaml`,
+				['0.9', '1.5']
+			]
+		]
+	),
 	...constant(
 		'aspa.min_age',
 		'count',
