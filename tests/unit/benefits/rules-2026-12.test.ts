@@ -292,3 +292,21 @@ describe('ASPA: earnings abated as CSS, art. R815-29 says (décret n° 2014-1568
 		expect(get(res, 'aspa')).toMatchObject({ status: 'eligible', amount: '631.70' });
 	});
 });
+
+describe('AAH with an old-age or invalidity pension (CSS, art. L821-1)', () => {
+	const parent = (pension: string): HouseholdProfile => ({
+		month: '2024-06',
+		housing: { status: 'owner' },
+		childSupportUnpaid: true,
+		members: [adult('1980-01-01', { invalidityPension: pension }, { disabilityRate: 80 }), child('2015-01-01')]
+	});
+	it('the pension and the AAH together never exceed the AAH: 1 016.05 − 300 = 716.05, not 1 524.075 − 300', () => {
+		expect(get(evaluateBenefits(parent('300.00')), 'aah')).toMatchObject({ status: 'eligible', amount: '716.05' });
+	});
+	it('without a pension the ceiling raised for the child still lets the full AAH through: 1 016.05', () => {
+		expect(get(evaluateBenefits(parent('0.00')), 'aah').amount).toBe('1016.05');
+	});
+	it('a pension at least equal to the AAH leaves none', () => {
+		expect(get(evaluateBenefits(parent('1100.00')), 'aah').status).toBe('not_eligible');
+	});
+});

@@ -20,7 +20,10 @@ import {
 } from './context';
 import { perMonth, persons, say } from './plain';
 import { ageInWords, legalAgeKey, monthsOld } from './retirement';
-import type { Member } from './types';
+import type { IncomeKey, Member } from './types';
+
+/** The old-age and invalidity pensions the AAH only completes (CSS, art. L821-1). */
+const PENSIONS: readonly IncomeKey[] = ['pension', 'invalidityPension'];
 
 /** Adults who may get the AAH (rate, age, RSDAE), with reasons and questions. */
 function aahCandidates(r: ParamReader, f: Facts, reasons: string[], questions: string[]) {
@@ -105,11 +108,20 @@ export function evaluateAah(r: ParamReader, f: Facts): Draft {
 			.minus(Decimal.min(yearly, threshold).times(r.get('aah.earnings_abatement_low')))
 			.minus(Decimal.max(0, yearly.minus(threshold)).times(r.get('aah.earnings_abatement_high')));
 		const resources = abated.dividedBy(12).plus(f.income(m, NON_EARNED));
-		const amount = roundEur(Decimal.max(0, Decimal.min(aah, ceiling.minus(resources))));
+		// CSS, art. L821-1: with an old-age or invalidity pension, the AAH completes it « sans que le total des
+		// deux avantages puisse excéder le montant de l'allocation », whatever the ceiling (majoré per child).
+		const pensions = f.income(m, PENSIONS);
+		const max = Decimal.max(0, aah.minus(pensions));
+		const amount = roundEur(Decimal.max(0, Decimal.min(max, ceiling.minus(resources))));
 		total = total.plus(amount);
+		const first = pensions.gt(0) ? `${eur(aah)} − pension ${eur(pensions)}` : eur(aah);
 		reasons.push(
-			`AAH = min(${eur(aah)}, plafond ${eur(ceiling)} − ressources propres ${eur(resources)}) = ${eur(amount)} (${r.cite('aah.amount')} ; revenus d'activité abattus de ${frNumber(r.get('aah.earnings_abatement_low'))} puis ${frNumber(r.get('aah.earnings_abatement_high'))}).`
+			`AAH = min(${first}, plafond ${eur(ceiling)} − ressources propres ${eur(resources)}) = ${eur(amount)} (${r.cite('aah.amount')} ; revenus d'activité abattus de ${frNumber(r.get('aah.earnings_abatement_low'))} puis ${frNumber(r.get('aah.earnings_abatement_high'))}).`
 		);
+		if (pensions.gt(0))
+			reasons.push(
+				'Avec une pension de retraite ou d’invalidité, l’AAH la complète sans que les deux ensemble dépassent le montant de l’AAH (CSS, art. L821-1).'
+			);
 	}
 	if (f.couple)
 		reasons.push(`Les revenus du conjoint ne sont pas pris en compte (${r.cite('aah.partner_income_ignored_from')}).`);
