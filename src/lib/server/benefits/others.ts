@@ -239,11 +239,11 @@ export function evaluateAsi(r: ParamReader, f: Facts): Draft {
 			`Vos ressources (${eur(resourcesYear)} par an) dépassent le plafond de l'allocation supplémentaire d'invalidité (${eur(ceilingYear)})`
 		);
 	reasons.push(
-		`ASI différentielle ≈ ${eur(amount)} par mois (montant maximal de l'ASI non renseigné dans la table : estimation haute).`
+		`ASI différentielle ${eur(amount)} par mois : depuis le 01/04/2020, l’ASI complète les ressources jusqu’au plafond, sans montant maximal distinct (CSS, art. L815-24-1 ; loi n° 2019-1479, art. 270 ; décret n° 2020-1251).`
 	);
 	return say(
 		{ status: f.adultsWithUnknownIncome.length ? 'maybe' : 'eligible', amount, reasons, questions: [] },
-		`Avec une pension d'invalidité et des ressources sous ${eur(ceilingYear)} par an, l'allocation supplémentaire d'invalidité vous verserait jusqu'à ${perMonth(amount)}`
+		`Avec une pension d'invalidité et des ressources sous ${eur(ceilingYear)} par an, l'allocation supplémentaire d'invalidité vous verserait ${perMonth(amount)}`
 	);
 }
 
