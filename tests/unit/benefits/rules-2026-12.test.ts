@@ -122,7 +122,7 @@ describe('allocation de soutien familial différentielle', () => {
 		expect(get(res, 'asf').status).toBe('maybe');
 		// 1 163.74 − (151.80 + 213.46) − 192.02 = 606.46.
 		expect(get(res, 'rsa')).toMatchObject({ status: 'maybe', amount: '606.46' });
-		expect(get(res, 'rsa').questions).toContain("L'autre parent verse-t-il la pension alimentaire ?");
+		expect(get(res, 'rsa').questions).toContain('L’autre parent verse-t-il la pension alimentaire ?');
 	});
 });
 
@@ -158,7 +158,7 @@ describe('never a silent omission', () => {
 			expect(get(res, id)).toMatchObject({ status: 'maybe', amount: null });
 			expect(get(res, id).reasons.join(' ')).toMatch(/allocations familiales.*af\.ceiling/);
 		}
-		expect(get(res, 'rsa').forHousehold.summary).toMatch(/^Impossible d'estimer le montant du RSA pour ce mois/);
+		expect(get(res, 'rsa').forHousehold.summary).toMatch(/^Impossible d’estimer le montant du RSA pour ce mois/);
 	});
 	it('with the dated table the same household gets RSA 0 and PPA 537.67', () => {
 		const res = evaluateBenefits(p9({ rfr: '10800.00', incomeYear: 2023 }));
@@ -234,7 +234,7 @@ describe('the ceiling a result cites is the one it used', () => {
 			}),
 			'css'
 		);
-		expect(plain(css.reasons.join(' '))).toMatch(/gratuite jusqu'à 25 846,00 € = 21 711,00 € \+ 1 × 4 135,00 €/);
+		expect(plain(css.reasons.join(' '))).toMatch(/gratuite jusqu’à 25 846,00 € = 21 711,00 € \+ 1 × 4 135,00 €/);
 	});
 	it('every cited parameter version is in force in the month evaluated', () => {
 		const res = evaluateBenefits({

@@ -47,23 +47,23 @@ function aahCandidates(r: ParamReader, f: Facts, reasons: string[], questions: s
 		if (age < minAge) continue;
 		if (rate >= full) {
 			eligible.push(m);
-			reasons.push(`Taux d'incapacité de ${rate} % reconnu (≥ ${full} %) : AAH possible sans limite d'âge.`);
+			reasons.push(`Taux d’incapacité de ${rate} % reconnu (≥ ${full} %) : AAH possible sans limite d’âge.`);
 			continue;
 		}
 		const legalAge = r.int(legalAgeKey(birth));
 		if (monthsOld(birth, f.h.refDate) >= legalAge) {
-			pastLegalAge = `Avec un taux d'incapacité de ${rate} % (moins de ${full} %), l'AAH s'arrête à l'âge légal de la retraite (${ageInWords(legalAge)} pour cette génération) : la retraite ou l'ASPA prend le relais`;
+			pastLegalAge = `Avec un taux d’incapacité de ${rate} % (moins de ${full} %), l’AAH s’arrête à l’âge légal de la retraite (${ageInWords(legalAge)} pour cette génération) : la retraite ou l’ASPA prend le relais`;
 		} else {
 			if (m.rsdae === false) continue;
 			if (m.rsdae === null) {
 				questions.push(
-					"La MDPH a-t-elle reconnu une restriction substantielle et durable d'accès à l'emploi (RSDAE) ?"
+					'La MDPH a-t-elle reconnu une restriction substantielle et durable d’accès à l’emploi (RSDAE) ?'
 				);
 				uncertain = true;
 			}
 			eligible.push(m);
 			reasons.push(
-				`Taux d'incapacité de ${rate} % (entre ${partial} et ${full - 1} %) : AAH possible avec une RSDAE, jusqu'à l'âge légal de la retraite (${ageInWords(legalAge)} pour cette génération).`
+				`Taux d’incapacité de ${rate} % (entre ${partial} et ${full - 1} %) : AAH possible avec une RSDAE, jusqu’à l’âge légal de la retraite (${ageInWords(legalAge)} pour cette génération).`
 			);
 		}
 	}
@@ -80,8 +80,8 @@ export function evaluateAah(r: ParamReader, f: Facts): Draft {
 	}
 	if (eligible.length === 0) {
 		return say(
-			draft('not_eligible', null, [`L'AAH suppose un taux d'incapacité d'au moins ${partial} % reconnu par la MDPH.`]),
-			`L'AAH suppose un handicap reconnu par la MDPH avec un taux d'incapacité d'au moins ${partial} %`
+			draft('not_eligible', null, [`L’AAH suppose un taux d’incapacité d’au moins ${partial} % reconnu par la MDPH.`]),
+			`L’AAH suppose un handicap reconnu par la MDPH avec un taux d’incapacité d’au moins ${partial} %`
 		);
 	}
 	if (eligible.some((m) => m.income === null)) {
@@ -92,7 +92,7 @@ export function evaluateAah(r: ParamReader, f: Facts): Draft {
 				[...reasons, 'Les revenus de la personne décident du montant.'],
 				[...questions, 'Quels sont les revenus mensuels de la personne handicapée ?']
 			),
-			"Avec le handicap reconnu par la MDPH, l'AAH est possible : ses revenus en décident le montant"
+			'Avec le handicap reconnu par la MDPH, l’AAH est possible : ses revenus en décident le montant'
 		);
 	}
 	const aah = r.get('aah.amount');
@@ -116,7 +116,7 @@ export function evaluateAah(r: ParamReader, f: Facts): Draft {
 		total = total.plus(amount);
 		const first = pensions.gt(0) ? `${eur(aah)} − pension ${eur(pensions)}` : eur(aah);
 		reasons.push(
-			`AAH = min(${first}, plafond ${eur(ceiling)} − ressources propres ${eur(resources)}) = ${eur(amount)} (${r.cite('aah.amount')} ; revenus d'activité abattus de ${frNumber(r.get('aah.earnings_abatement_low'))} puis ${frNumber(r.get('aah.earnings_abatement_high'))}).`
+			`AAH = min(${first}, plafond ${eur(ceiling)} − ressources propres ${eur(resources)}) = ${eur(amount)} (${r.cite('aah.amount')} ; revenus d’activité abattus de ${frNumber(r.get('aah.earnings_abatement_low'))} puis ${frNumber(r.get('aah.earnings_abatement_high'))}).`
 		);
 		if (pensions.gt(0))
 			reasons.push(
@@ -128,10 +128,10 @@ export function evaluateAah(r: ParamReader, f: Facts): Draft {
 	if (total.lte(0))
 		return say(
 			draft('not_eligible', null, [...reasons, 'Ressources propres au-dessus du plafond.'], questions),
-			`Les ressources propres de la personne handicapée dépassent le plafond de l'AAH (${eur(ceiling)} par mois)`
+			`Les ressources propres de la personne handicapée dépassent le plafond de l’AAH (${eur(ceiling)} par mois)`
 		);
 	reasons.push('À demander en priorité avant le RSA (la MDPH décide, la CAF verse).');
-	const plain = `Avec un handicap reconnu par la MDPH, l'AAH vous verserait ${perMonth(total)}${f.couple ? ' (les revenus du conjoint ne comptent pas)' : ''} ; elle passe avant le RSA`;
+	const plain = `Avec un handicap reconnu par la MDPH, l’AAH vous verserait ${perMonth(total)}${f.couple ? ' (les revenus du conjoint ne comptent pas)' : ''} ; elle passe avant le RSA`;
 	return say({ status: uncertain ? 'maybe' : 'eligible', amount: total, reasons, questions }, plain);
 }
 
@@ -169,10 +169,10 @@ export function evaluateAspa(r: ParamReader, f: Facts): Draft {
 			draft(
 				'not_eligible',
 				null,
-				[`L'ASPA est ouverte à partir de ${minAge} ans (ou de l'âge légal de la retraite en cas d'inaptitude).`],
+				[`L’ASPA est ouverte à partir de ${minAge} ans (ou de l’âge légal de la retraite en cas d’inaptitude).`],
 				q
 			),
-			`Le minimum vieillesse (ASPA) est ouvert à partir de ${minAge} ans (ou de l'âge de la retraite en cas d'inaptitude au travail)`
+			`Le minimum vieillesse (ASPA) est ouvert à partir de ${minAge} ans (ou de l’âge de la retraite en cas d’inaptitude au travail)`
 		);
 	}
 	if (f.adultsWithUnknownIncome.length > 0) {
@@ -180,7 +180,7 @@ export function evaluateAspa(r: ParamReader, f: Facts): Draft {
 			draft(
 				'maybe',
 				null,
-				[`Âge d'au moins ${minAge} ans : l'ASPA dépend des ressources.`],
+				[`Âge d’au moins ${minAge} ans : l’ASPA dépend des ressources.`],
 				['Quels sont les revenus mensuels (retraites comprises) des adultes du foyer ?']
 			),
 			`À ${minAge} ans ou plus, le minimum vieillesse dépend de vos ressources : indiquez vos retraites`
@@ -202,7 +202,7 @@ export function evaluateAspa(r: ParamReader, f: Facts): Draft {
 			draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond.']),
 			`Vos ressources (${eur(resources)} par mois) dépassent le plafond du minimum vieillesse pour ${f.couple ? 'un couple' : 'une personne seule'} (${eur(ceiling)})`
 		);
-	reasons.push(`ASPA différentielle ${eur(amount)} par mois, à condition d'avoir demandé toutes les retraites.`);
+	reasons.push(`ASPA différentielle ${eur(amount)} par mois, à condition d’avoir demandé toutes les retraites.`);
 	reasons.push(
 		`Récupérable sur la succession au-delà de ${eur(r.get('aspa.estate_recovery_threshold'))} (${r.cite('aspa.estate_recovery_threshold')}).`
 	);
@@ -211,9 +211,9 @@ export function evaluateAspa(r: ParamReader, f: Facts): Draft {
 			status: 'eligible',
 			amount,
 			reasons,
-			questions: ["La retraite versée comprend-elle déjà l'ASPA (voir la notification de la caisse) ?"]
+			questions: ['La retraite versée comprend-elle déjà l’ASPA (voir la notification de la caisse) ?']
 		},
-		`Vos ressources (${eur(resources)} par mois) sont sous le minimum vieillesse de ${eur(ceiling)} : l'ASPA les compléterait d'${perMonth(amount)}`
+		`Vos ressources (${eur(resources)} par mois) sont sous le minimum vieillesse de ${eur(ceiling)} : l’ASPA les compléterait d’${perMonth(amount)}`
 	);
 }
 
@@ -225,8 +225,8 @@ export function evaluateAsi(r: ParamReader, f: Facts): Draft {
 	);
 	if (pensioners.length === 0)
 		return say(
-			draft('not_eligible', null, ["L'ASI complète une pension d'invalidité, avant l'âge de la retraite."]),
-			"L'allocation supplémentaire d'invalidité complète une pension d'invalidité, avant l'âge de la retraite"
+			draft('not_eligible', null, ['L’ASI complète une pension d’invalidité, avant l’âge de la retraite.']),
+			'L’allocation supplémentaire d’invalidité complète une pension d’invalidité, avant l’âge de la retraite'
 		);
 	const key = f.couple ? 'asi.ceiling_couple_annual' : 'asi.ceiling_single_annual';
 	const ceilingYear = r.get(key);
@@ -236,14 +236,14 @@ export function evaluateAsi(r: ParamReader, f: Facts): Draft {
 	if (amount.lte(0))
 		return say(
 			draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond.']),
-			`Vos ressources (${eur(resourcesYear)} par an) dépassent le plafond de l'allocation supplémentaire d'invalidité (${eur(ceilingYear)})`
+			`Vos ressources (${eur(resourcesYear)} par an) dépassent le plafond de l’allocation supplémentaire d’invalidité (${eur(ceilingYear)})`
 		);
 	reasons.push(
 		`ASI différentielle ${eur(amount)} par mois : depuis le 01/04/2020, l’ASI complète les ressources jusqu’au plafond, sans montant maximal distinct (CSS, art. L815-24-1 ; loi n° 2019-1479, art. 270 ; décret n° 2020-1251).`
 	);
 	return say(
 		{ status: f.adultsWithUnknownIncome.length ? 'maybe' : 'eligible', amount, reasons, questions: [] },
-		`Avec une pension d'invalidité et des ressources sous ${eur(ceilingYear)} par an, l'allocation supplémentaire d'invalidité vous verserait ${perMonth(amount)}`
+		`Avec une pension d’invalidité et des ressources sous ${eur(ceilingYear)} par an, l’allocation supplémentaire d’invalidité vous verserait ${perMonth(amount)}`
 	);
 }
 
@@ -255,9 +255,9 @@ export function evaluateChequeEnergie(r: ParamReader, f: Facts): Draft {
 				'maybe',
 				null,
 				['Le chèque énergie dépend du revenu fiscal de référence.'],
-				["Quel est le revenu fiscal de référence du dernier avis d'imposition ?"]
+				['Quel est le revenu fiscal de référence du dernier avis d’imposition ?']
 			),
-			"Le chèque énergie dépend du revenu fiscal de référence de votre dernier avis d'impôt"
+			'Le chèque énergie dépend du revenu fiscal de référence de votre dernier avis d’impôt'
 		);
 	}
 	const n = f.h.members.length;
@@ -286,9 +286,9 @@ export function evaluateChequeEnergie(r: ParamReader, f: Facts): Draft {
 	const key = `cheque_energie.${cls}.b${bracket}`;
 	const amount = r.get(key);
 	reasons.push(`Tranche ${bracket} : ${eur(amount)} par an (${r.cite(key)}).`);
-	reasons.push("Envoyé automatiquement (chèque papier ou en ligne) : vérifier s'il a été reçu avant de le signaler.");
+	reasons.push('Envoyé automatiquement (chèque papier ou en ligne) : vérifier s’il a été reçu avant de le signaler.');
 	return say(
 		{ status: 'eligible', amount, reasons, questions: ['Avez-vous reçu le chèque énergie cette année ?'] },
-		`Avec un revenu fiscal de ${eur(rfr)} pour ${persons(f)}, le chèque énergie de ${eur(amount)} par an est envoyé automatiquement : vérifiez que vous l'avez reçu`
+		`Avec un revenu fiscal de ${eur(rfr)} pour ${persons(f)}, le chèque énergie de ${eur(amount)} par an est envoyé automatiquement : vérifiez que vous l’avez reçu`
 	);
 }
