@@ -1,7 +1,7 @@
 /** French names of the benefit ids of shared/contracts/profile.md, for lists and alerts. */
 export const BENEFIT_LABELS: Record<string, string> = {
 	rsa: 'RSA',
-	ppa: "Prime d'activité",
+	ppa: 'Prime d’activité',
 	al: 'Aide au logement',
 	css: 'Complémentaire santé solidaire',
 	aah: 'AAH',

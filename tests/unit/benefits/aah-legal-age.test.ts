@@ -50,7 +50,7 @@ describe('AAH at 60 % with a RSDAE around the legal age', () => {
 	it('born 1962-03-15: 750 months on 2024-10-01 → no AAH, the legal age is said (64 before this fix)', () => {
 		const aah = get(evaluateBenefits(at('2024-10', '1962-03-15')), 'aah');
 		expect(aah.status).toBe('not_eligible');
-		expect(plain(aah.reasons[0])).toContain("l'AAH s'arrête à l'âge légal de la retraite (62 ans et 6 mois");
+		expect(plain(aah.reasons[0])).toContain('l’AAH s’arrête à l’âge légal de la retraite (62 ans et 6 mois');
 	});
 	it('born 1964-02-10, 2026-08: 63 years then (756 months), 750 months old → AAH 1 041.59', () => {
 		expect(get(evaluateBenefits(at('2026-08', '1964-02-10')), 'aah')).toMatchObject({

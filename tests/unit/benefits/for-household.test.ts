@@ -63,7 +63,7 @@ describe('forHousehold on every result', () => {
 		const asf = get(evaluateBenefits(c15), 'asf');
 		// 2 × 478.16 × 0.422 = 2 × 201.78 = 403.56 → 401.54 after CRDS.
 		expect(plain(asf.forHousehold.summary)).toBe(
-			"Vous élevez seul(e) deux enfants et l'autre parent ne verse pas de pension : l'allocation de soutien familial vous verserait environ 401,54 € par mois."
+			'Vous élevez seul(e) deux enfants et l’autre parent ne verse pas de pension : l’allocation de soutien familial vous verserait environ 401,54 € par mois.'
 		);
 		expect(asf.forHousehold.link).toMatchObject({ kind: 'online' });
 		expect(asf.forHousehold.documents).toContain('RIB');
@@ -77,7 +77,7 @@ describe('forHousehold on every result', () => {
 			members: [adult('1990-01-01', { salary: '1500.00' }), child('2020-01-01')]
 		});
 		expect(plain(get(single, 'af').forHousehold.whyNot ?? '')).toBe(
-			"Les allocations familiales sont versées à partir de deux enfants à charge de moins de 20 ans ; vous n'en déclarez qu'un."
+			'Les allocations familiales sont versées à partir de deux enfants à charge de moins de 20 ans ; vous n’en déclarez qu’un.'
 		);
 		expect(plain(get(single, 'rsa').forHousehold.whyNot ?? '')).toMatch(
 			/^Les ressources de votre foyer \(1 500,00 € par mois.*\) atteignent le montant garanti par le RSA pour un foyer de 2 personnes/

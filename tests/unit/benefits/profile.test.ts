@@ -44,7 +44,7 @@ describe('parseProfile', () => {
 		const byField = Object.fromEntries(errors.map((e) => [e.field, e.message]));
 		expect(byField['month']).toMatch(/mois évalué est obligatoire/);
 		expect(byField['zone']).toMatch(/zone.*1, 2 ou 3/);
-		expect(byField['housing.status']).toMatch(/statut d'occupation/);
+		expect(byField['housing.status']).toMatch(/statut d’occupation/);
 		expect(byField['housing.rent']).toMatch(/loyer hors charges.*12,50/);
 		expect(byField['members[1].birthDate']).toMatch(/date de naissance.*AAAA-MM-JJ/);
 		expect(byField['members[2].birthDate']).toMatch(/date réelle/);

@@ -114,7 +114,7 @@ describe('renderCheckPdf', () => {
 			'2026-07'
 		);
 		const text = allText(await renderCheckPdf(evaluateBenefits(q.profile!), { now: NOW, compress: false }));
-		expect(text).toContain("Aucun droit non réclamé n'apparaît");
+		expect(text).toContain('Aucun droit non réclamé n’apparaît');
 	});
 
 	it('names the organisation, never the person, and restates the answers given', async () => {

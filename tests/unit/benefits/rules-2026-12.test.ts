@@ -1,7 +1,9 @@
 // The rules added in 2026-12 (issue 15), the arithmetic written in each test: the RLS deducted in social
 // housing for every composition and zone, the ASF différentielle and what the RSA/PPA count of it, the RSA
-// jeune actif answer, no silent omission of a benefit that counts in the RSA/PPA resources, and the
-// ceilings a result cites being the ones it used.
+// jeune actif answer, no silent omission of a benefit that counts in the RSA/PPA resources, the
+// ceilings a result cites being the ones it used; then two rules the dated profiles of
+// dated-profiles-2024-2025.test.ts found missing: the ASPA's abatement on earnings (CSS, art. R815-29) and
+// the AAH that only completes a pension up to its own amount (CSS, art. L821-1).
 import { readFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
@@ -120,7 +122,7 @@ describe('allocation de soutien familial différentielle', () => {
 		expect(get(res, 'asf').status).toBe('maybe');
 		// 1 163.74 − (151.80 + 213.46) − 192.02 = 606.46.
 		expect(get(res, 'rsa')).toMatchObject({ status: 'maybe', amount: '606.46' });
-		expect(get(res, 'rsa').questions).toContain("L'autre parent verse-t-il la pension alimentaire ?");
+		expect(get(res, 'rsa').questions).toContain('L’autre parent verse-t-il la pension alimentaire ?');
 	});
 });
 
@@ -156,7 +158,7 @@ describe('never a silent omission', () => {
 			expect(get(res, id)).toMatchObject({ status: 'maybe', amount: null });
 			expect(get(res, id).reasons.join(' ')).toMatch(/allocations familiales.*af\.ceiling/);
 		}
-		expect(get(res, 'rsa').forHousehold.summary).toMatch(/^Impossible d'estimer le montant du RSA pour ce mois/);
+		expect(get(res, 'rsa').forHousehold.summary).toMatch(/^Impossible d’estimer le montant du RSA pour ce mois/);
 	});
 	it('with the dated table the same household gets RSA 0 and PPA 537.67', () => {
 		const res = evaluateBenefits(p9({ rfr: '10800.00', incomeYear: 2023 }));
@@ -232,7 +234,7 @@ describe('the ceiling a result cites is the one it used', () => {
 			}),
 			'css'
 		);
-		expect(plain(css.reasons.join(' '))).toMatch(/gratuite jusqu'à 25 846,00 € = 21 711,00 € \+ 1 × 4 135,00 €/);
+		expect(plain(css.reasons.join(' '))).toMatch(/gratuite jusqu’à 25 846,00 € = 21 711,00 € \+ 1 × 4 135,00 €/);
 	});
 	it('every cited parameter version is in force in the month evaluated', () => {
 		const res = evaluateBenefits({
@@ -252,5 +254,59 @@ describe('the ceiling a result cites is the one it used', () => {
 					`${r.benefit} ${p.key}`
 				).toBe(true);
 			}
+	});
+});
+
+describe('ASPA: earnings abated as CSS, art. R815-29 says (décret n° 2014-1568)', () => {
+	const single = (month: string, salary: string): HouseholdProfile => ({
+		month,
+		housing: { status: 'owner' },
+		members: [adult('1958-01-01', { pension: '700.00', salary })]
+	});
+	it('2025-06, earnings under the abatement are not counted: 3 × 500 = 1 500 < 0.9 × 11.88 × 1 820 / 12 = 1 621.62 → 1 034.29 − 700 = 334.29', () => {
+		expect(get(evaluateBenefits(single('2025-06', '500.00')), 'aspa')).toMatchObject({
+			status: 'eligible',
+			amount: '334.29'
+		});
+	});
+	it('2025-06, above it: (3 × 900 − 1 621.62) / 3 = 359.46 counted → 1 034.29 − 1 059.46 < 0, no ASPA', () => {
+		const aspa = get(evaluateBenefits(single('2025-06', '900.00')), 'aspa');
+		expect(aspa.status).toBe('not_eligible');
+		expect(plain(aspa.reasons.join(' '))).toContain('moins l’abattement de 1 621,62 €');
+	});
+	it('the SMIC of 1 January, not of the month: 2024-12 uses 11.65 (0.9 × 1 766.92 = 1 590.22), not the 11.88 of 2024-11-01', () => {
+		// (3 × 700 − 1 590.22) / 3 = 169.93 → 1 012.02 − (700 + 169.93) = 142.09.
+		expect(get(evaluateBenefits(single('2024-12', '700.00')), 'aspa').amount).toBe('142.09');
+	});
+	it('a couple: 1.5 × the monthly SMIC off the household’s earnings, 2026-02: 1.5 × 12.02 × 1 820 / 12 = 2 734.55', () => {
+		// Both 70 and 68, pension 900, one earns 1 000: (3 000 − 2 734.55) / 3 = 88.48;
+		// 19 442.21 (2026-01-01) / 12 = 1 620.18 − 988.48 = 631.70.
+		const res = evaluateBenefits({
+			month: '2026-02',
+			housing: { status: 'owner' },
+			members: [
+				adult('1955-06-01', { pension: '900.00' }, { activity: 'retired' }),
+				partner('1957-06-01', { salary: '1000.00' })
+			]
+		});
+		expect(get(res, 'aspa')).toMatchObject({ status: 'eligible', amount: '631.70' });
+	});
+});
+
+describe('AAH with an old-age or invalidity pension (CSS, art. L821-1)', () => {
+	const parent = (pension: string): HouseholdProfile => ({
+		month: '2024-06',
+		housing: { status: 'owner' },
+		childSupportUnpaid: true,
+		members: [adult('1980-01-01', { invalidityPension: pension }, { disabilityRate: 80 }), child('2015-01-01')]
+	});
+	it('the pension and the AAH together never exceed the AAH: 1 016.05 − 300 = 716.05, not 1 524.075 − 300', () => {
+		expect(get(evaluateBenefits(parent('300.00')), 'aah')).toMatchObject({ status: 'eligible', amount: '716.05' });
+	});
+	it('without a pension the ceiling raised for the child still lets the full AAH through: 1 016.05', () => {
+		expect(get(evaluateBenefits(parent('0.00')), 'aah').amount).toBe('1016.05');
+	});
+	it('a pension at least equal to the AAH leaves none', () => {
+		expect(get(evaluateBenefits(parent('1100.00')), 'aah').status).toBe('not_eligible');
 	});
 });

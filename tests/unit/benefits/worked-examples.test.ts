@@ -183,7 +183,7 @@ describe('C09 — single, 45, disability ≥ 80 %, no income, rent 400, zone 3',
 	it('CSS free today; 14 € participation once the AAH is paid (12 × 973.59 + 938.43 = 12 621)', () => {
 		const css = get(res, 'css');
 		expect(css).toMatchObject({ status: 'eligible', participation: '0.00' });
-		const later = css.reasons.find((t) => t.startsWith("Une fois l'AAH"));
+		const later = css.reasons.find((t) => t.startsWith('Une fois l’AAH'));
 		expect(later?.replace(/\s/g, ' ')).toContain('12 621,51');
 		expect(later?.replace(/\s/g, ' ')).toContain('participation de 14,00');
 	});

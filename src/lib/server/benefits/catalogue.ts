@@ -24,10 +24,10 @@ export interface CatalogueEntry {
 }
 
 const CAF_URL = 'https://www.caf.fr';
-const ID_DOCS = ["pièce d'identité ou titre de séjour", 'RIB', 'numéro de sécurité sociale'];
+const ID_DOCS = ['pièce d’identité ou titre de séjour', 'RIB', 'numéro de sécurité sociale'];
 const CAF_DOCS = [
 	...ID_DOCS,
-	"dernier avis d'imposition",
+	'dernier avis d’imposition',
 	'ressources des 3 derniers mois (bulletins de salaire, attestations)'
 ];
 
@@ -44,7 +44,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 		claim: {
 			where: 'CAF (ou MSA pour le régime agricole)',
 			url: CAF_URL,
-			how: "Demande en ligne sur caf.fr (« Faire une demande de prestation » puis RSA) ou à l'accueil de la CAF, du CCAS ou du département.",
+			how: 'Demande en ligne sur caf.fr (« Faire une demande de prestation » puis RSA) ou à l’accueil de la CAF, du CCAS ou du département.',
 			documents: [...CAF_DOCS, 'justificatif de domicile'],
 			links: [
 				{
@@ -62,7 +62,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	},
 	ppa: {
 		id: 'ppa',
-		label: "Prime d'activité",
+		label: 'Prime d’activité',
 		description: 'Complément de revenu pour les personnes qui travaillent avec des revenus modestes.',
 		payer: 'CAF',
 		period: 'month',
@@ -71,17 +71,17 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 		claim: {
 			where: 'CAF (ou MSA)',
 			url: CAF_URL,
-			how: "Demande en ligne sur caf.fr (« Faire une demande de prestation » puis prime d'activité), puis déclaration trimestrielle des ressources.",
+			how: 'Demande en ligne sur caf.fr (« Faire une demande de prestation » puis prime d’activité), puis déclaration trimestrielle des ressources.',
 			documents: [...ID_DOCS, 'bulletins de salaire des 3 derniers mois'],
 			links: [
 				{
 					kind: 'online',
-					label: "Demander la prime d'activité en ligne (caf.fr)",
+					label: 'Demander la prime d’activité en ligne (caf.fr)',
 					url: 'https://wwwd.caf.fr/wps/portal/caffr/aidesetservices/lesservicesenligne/faireunedemandedeprestation/demanderlaprimedactivite/'
 				},
 				{
 					kind: 'info',
-					label: "La prime d'activité sur caf.fr",
+					label: 'La prime d’activité sur caf.fr',
 					url: 'https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/vie-professionnelle/la-prime-d-activite'
 				}
 			]
@@ -99,11 +99,11 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 			where: 'CAF (ou MSA)',
 			url: CAF_URL,
 			how: 'Demande en ligne sur caf.fr (« Faire une demande de prestation » puis aide au logement) ; le bailleur remplit une attestation de loyer.',
-			documents: [...ID_DOCS, 'bail', 'attestation de loyer signée par le bailleur', "dernier avis d'imposition"],
+			documents: [...ID_DOCS, 'bail', 'attestation de loyer signée par le bailleur', 'dernier avis d’imposition'],
 			links: [
 				{
 					kind: 'online',
-					label: "Demander l'aide au logement en ligne (caf.fr)",
+					label: 'Demander l’aide au logement en ligne (caf.fr)',
 					url: 'https://wwwd.caf.fr/wps/portal/caffr/aidesetservices/lesservicesenligne/faireunedemandedeprestation/demanderlaideaulogement/'
 				},
 				{
@@ -157,13 +157,13 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 		claim: {
 			where: 'MDPH du département (décision CDAPH), puis CAF',
 			url: 'https://mdphenligne.cnsa.fr',
-			how: "Dossier MDPH (cerfa 15692) avec un certificat médical, en ligne (mdphenligne) ou par courrier ; la CAF calcule et verse l'AAH.",
-			documents: [...ID_DOCS, "certificat médical de moins d'un an (cerfa 15695)", 'justificatif de domicile'],
+			how: 'Dossier MDPH (cerfa 15692) avec un certificat médical, en ligne (mdphenligne) ou par courrier ; la CAF calcule et verse l’AAH.',
+			documents: [...ID_DOCS, 'certificat médical de moins d’un an (cerfa 15695)', 'justificatif de domicile'],
 			links: [
 				{ kind: 'online', label: 'Déposer le dossier MDPH en ligne (mdphenligne)', url: 'https://mdphenligne.cnsa.fr' },
 				{
 					kind: 'info',
-					label: "L'AAH sur service-public.fr",
+					label: 'L’AAH sur service-public.fr',
 					url: 'https://www.service-public.fr/particuliers/vosdroits/F12242'
 				}
 			]
@@ -180,17 +180,17 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 		claim: {
 			where: 'Caisse de retraite (Carsat / CNAV, ou MSA)',
 			url: 'https://www.lassuranceretraite.fr',
-			how: "Demande d'ASPA en ligne sur lassuranceretraite.fr ou auprès de la caisse qui verse la retraite (toutes les retraites doivent avoir été demandées).",
-			documents: [...ID_DOCS, 'relevés de pensions', 'ressources des 3 derniers mois', "dernier avis d'imposition"],
+			how: 'Demande d’ASPA en ligne sur lassuranceretraite.fr ou auprès de la caisse qui verse la retraite (toutes les retraites doivent avoir été demandées).',
+			documents: [...ID_DOCS, 'relevés de pensions', 'ressources des 3 derniers mois', 'dernier avis d’imposition'],
 			links: [
 				{
 					kind: 'form',
-					label: "Formulaire de demande d'ASPA (Assurance retraite)",
+					label: 'Formulaire de demande d’ASPA (Assurance retraite)',
 					url: 'https://www.lassuranceretraite.fr/portail-info/files/live/sites/pub/files/PDF/PS/demande-aspa.pdf'
 				},
 				{
 					kind: 'info',
-					label: "L'ASPA sur service-public.fr",
+					label: 'L’ASPA sur service-public.fr',
 					url: 'https://www.service-public.fr/particuliers/vosdroits/F16871'
 				}
 			]
@@ -226,7 +226,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	cf: {
 		id: 'cf',
 		label: 'Complément familial',
-		description: "Pour les familles d'au moins 3 enfants âgés de 3 ans ou plus, sous condition de ressources.",
+		description: 'Pour les familles d’au moins 3 enfants âgés de 3 ans ou plus, sous condition de ressources.',
 		payer: 'CAF',
 		period: 'month',
 		crds: true,
@@ -235,7 +235,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 			where: 'CAF (ou MSA)',
 			url: CAF_URL,
 			how: 'Déclaration de situation et des ressources sur caf.fr.',
-			documents: [...ID_DOCS, 'livret de famille', "avis d'imposition de l'année N-1 (revenus N-2)"],
+			documents: [...ID_DOCS, 'livret de famille', 'avis d’imposition de l’année N-1 (revenus N-2)'],
 			links: [
 				{
 					kind: 'online',
@@ -266,7 +266,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 			links: [
 				{
 					kind: 'info',
-					label: "L'allocation de rentrée scolaire sur caf.fr",
+					label: 'L’allocation de rentrée scolaire sur caf.fr',
 					url: 'https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/vie-personnelle/l-allocation-de-rentree-scolaire-ars'
 				}
 			]
@@ -289,12 +289,12 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 			links: [
 				{
 					kind: 'online',
-					label: "Demander l'ASF en ligne (caf.fr)",
+					label: 'Demander l’ASF en ligne (caf.fr)',
 					url: 'https://wwwd.caf.fr/wps/portal/caffr/aidesetservices/lesservicesenligne/faireunedemandedeprestation#DASF'
 				},
 				{
 					kind: 'info',
-					label: "L'ASF sur caf.fr",
+					label: 'L’ASF sur caf.fr',
 					url: 'https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/vie-personnelle/l-allocation-de-soutien-familial-asf'
 				}
 			]
@@ -321,7 +321,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 				},
 				{
 					kind: 'info',
-					label: "L'allocation de base sur service-public.fr",
+					label: 'L’allocation de base sur service-public.fr',
 					url: 'https://www.service-public.fr/particuliers/vosdroits/F13218'
 				}
 			]
@@ -330,7 +330,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	cheque_energie: {
 		id: 'cheque_energie',
 		label: 'Chèque énergie',
-		description: "Aide annuelle pour payer les factures d'énergie, envoyée automatiquement selon le revenu fiscal.",
+		description: 'Aide annuelle pour payer les factures d’énergie, envoyée automatiquement selon le revenu fiscal.',
 		payer: null,
 		period: 'year',
 		crds: false,
@@ -339,7 +339,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 			where: 'État (ASP) — chequeenergie.gouv.fr',
 			url: 'https://chequeenergie.gouv.fr',
 			how: 'Envoi automatique si la déclaration de revenus est faite ; sinon demande en ligne sur chequeenergie.gouv.fr pendant la campagne.',
-			documents: ["dernier avis d'imposition", "facture d'énergie"],
+			documents: ['dernier avis d’imposition', 'facture d’énergie'],
 			links: [
 				{
 					kind: 'info',
@@ -351,8 +351,8 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	},
 	prime_noel: {
 		id: 'prime_noel',
-		label: "Prime de Noël (aide exceptionnelle de fin d'année)",
-		description: "Versée automatiquement en décembre aux bénéficiaires du RSA, de l'ASS ou de l'AER.",
+		label: 'Prime de Noël (aide exceptionnelle de fin d’année)',
+		description: 'Versée automatiquement en décembre aux bénéficiaires du RSA, de l’ASS ou de l’AER.',
 		payer: 'CAF',
 		period: 'once',
 		crds: false,
@@ -368,7 +368,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	ass: {
 		id: 'ass',
 		label: 'Allocation de solidarité spécifique',
-		description: "Pour les demandeurs d'emploi en fin de droits au chômage ayant assez travaillé.",
+		description: 'Pour les demandeurs d’emploi en fin de droits au chômage ayant assez travaillé.',
 		payer: 'FRANCE_TRAVAIL',
 		period: 'month',
 		crds: false,
@@ -381,7 +381,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 			links: [
 				{
 					kind: 'info',
-					label: "L'ASS sur service-public.fr",
+					label: 'L’ASS sur service-public.fr',
 					url: 'https://www.service-public.fr/particuliers/vosdroits/F12484'
 				}
 			]
@@ -389,8 +389,8 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	},
 	asi: {
 		id: 'asi',
-		label: "Allocation supplémentaire d'invalidité",
-		description: "Complément pour les titulaires d'une pension d'invalidité à faibles ressources.",
+		label: 'Allocation supplémentaire d’invalidité',
+		description: 'Complément pour les titulaires d’une pension d’invalidité à faibles ressources.',
 		payer: 'CPAM',
 		period: 'month',
 		crds: false,
@@ -398,17 +398,17 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 		claim: {
 			where: 'Assurance Maladie (CPAM) ou MSA',
 			url: 'https://www.ameli.fr',
-			how: "Formulaire de demande d'ASI (cerfa 15620) à envoyer à la CPAM qui verse la pension d'invalidité.",
-			documents: [...ID_DOCS, "notification de pension d'invalidité", 'ressources des 3 derniers mois'],
+			how: 'Formulaire de demande d’ASI (cerfa 15620) à envoyer à la CPAM qui verse la pension d’invalidité.',
+			documents: [...ID_DOCS, 'notification de pension d’invalidité', 'ressources des 3 derniers mois'],
 			links: [
 				{
 					kind: 'form',
-					label: "Formulaire de demande d'ASI (S4151)",
+					label: 'Formulaire de demande d’ASI (S4151)',
 					url: 'https://www.ameli.fr/fileadmin/user_upload/formulaires/S4151.pdf'
 				},
 				{
 					kind: 'info',
-					label: "L'ASI sur service-public.fr",
+					label: 'L’ASI sur service-public.fr',
 					url: 'https://www.service-public.fr/particuliers/vosdroits/F16940'
 				}
 			]
@@ -417,7 +417,7 @@ export const BENEFIT_CATALOGUE: Record<BenefitId, CatalogueEntry> = {
 	fsl: {
 		id: 'fsl',
 		label: 'Fonds de solidarité pour le logement',
-		description: "Aide du département pour les impayés de loyer ou d'énergie, ou pour entrer dans un logement.",
+		description: 'Aide du département pour les impayés de loyer ou d’énergie, ou pour entrer dans un logement.',
 		payer: null,
 		period: 'once',
 		crds: false,

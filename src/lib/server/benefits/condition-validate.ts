@@ -38,7 +38,7 @@ function validateOne(c: unknown, at: string, keys: ReadonlySet<string>, errors: 
 		return;
 	}
 	if (!isObject(c)) {
-		errors.push(`${at} : une condition s'écrit entre accolades { "type": … }.`);
+		errors.push(`${at} : une condition s’écrit entre accolades { "type": … }.`);
 		return;
 	}
 	const type = c.type as ConditionType;

@@ -221,7 +221,7 @@ const SEED_CONDITIONS: Record<BenefitId, Condition[]> = {
 			field: 'arrears',
 			value: true,
 			reason: 'Pas d’impayé de loyer ou d’énergie déclaré.',
-			question: "Le foyer a-t-il des impayés de loyer, d'électricité, de gaz ou d'eau ?"
+			question: 'Le foyer a-t-il des impayés de loyer, d’électricité, de gaz ou d’eau ?'
 		}
 	]
 };

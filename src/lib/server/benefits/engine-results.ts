@@ -60,7 +60,7 @@ function applyReceived(result: BenefitResult, d: Draft, ev: DetectedBenefit | un
 	if (paidToLandlord) result.reasons.unshift('Versée directement au bailleur (tiers payant).');
 	if (ev) {
 		result.evidence = ev.evidence;
-		result.reasons.unshift(`Déjà perçue d'après les relevés : ${ev.evidence[0]}.`);
+		result.reasons.unshift(`Déjà perçue d’après les relevés : ${ev.evidence[0]}.`);
 		if (result.amount === null) result.amount = centsToDecimal(ev.monthlyAverage).toFixed(2);
 		else if (d.amount !== null) {
 			const gap = centsToDecimal(ev.monthlyAverage).minus(d.amount).abs();

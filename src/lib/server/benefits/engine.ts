@@ -94,8 +94,8 @@ interface FamilyResources {
 const FAMILY: readonly [BenefitId, string, (r: ParamReader, f: Facts) => FamilyOutcome][] = [
 	['af', 'les allocations familiales', evaluateAf],
 	['cf', 'le complément familial', evaluateCf],
-	['asf', "l'allocation de soutien familial", evaluateAsf],
-	['paje_base', "l'allocation de base de la PAJE", evaluatePaje]
+	['asf', 'l’allocation de soutien familial', evaluateAsf],
+	['paje_base', 'l’allocation de base de la PAJE', evaluatePaje]
 ];
 
 /** One evaluation of a household for a month (the state the steps share). */
@@ -146,7 +146,7 @@ class Evaluation {
 			if (!(e instanceof BenefitParameterError)) throw e;
 			const d = draft('maybe', null, [`Estimation impossible pour ce mois : ${e.message}`]);
 			d.plain = sentence(
-				`Impossible d'estimer pour ce mois : ${this.defs[id].label.charAt(0).toLowerCase()}${this.defs[id].label.slice(1)} (un barème manque, un conseiller peut le compléter)`
+				`Impossible d’estimer pour ce mois : ${this.defs[id].label.charAt(0).toLowerCase()}${this.defs[id].label.slice(1)} (un barème manque, un conseiller peut le compléter)`
 			);
 			return { value: fallback, slot: { draft: d, cited: r.citations() } as Slot, failed: e.message };
 		}
@@ -208,7 +208,7 @@ class Evaluation {
 			!received && !flagged && renter && (al.failed !== null || (d.status === 'maybe' && d.amount === null));
 		const note = possible
 			? {
-					name: "l'aide au logement, pas encore estimée (forfait logement compté en entier)",
+					name: 'l’aide au logement, pas encore estimée (forfait logement compté en entier)',
 					amount: ZERO,
 					questions: d.questions
 				}

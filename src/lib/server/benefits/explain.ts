@@ -44,7 +44,7 @@ function fallbackSummary(res: BenefitResult): string {
 		case 'received':
 			return `Vous touchez déjà : ${label}${amountWords(res)}`;
 		case 'not_eligible':
-			return `D'après vos réponses, vous n'avez pas droit à : ${label}`;
+			return `D’après vos réponses, vous n’avez pas droit à : ${label}`;
 	}
 }
 
@@ -54,25 +54,25 @@ function receivedSummary(res: BenefitResult): string {
 	const amount = amountWords(res);
 	if (res.reasons.some((r) => r.includes('tiers payant')))
 		return `Vous touchez déjà : ${label}${amount}, versée directement à votre bailleur`;
-	if (res.evidence.length > 0) return `D'après vos relevés de compte, vous touchez déjà : ${label}${amount}`;
+	if (res.evidence.length > 0) return `D’après vos relevés de compte, vous touchez déjà : ${label}${amount}`;
 	return `Vous touchez déjà : ${label}${amount}`;
 }
 
 function nextStep(res: BenefitResult, claim: ClaimInfo): string {
 	switch (res.status) {
 		case 'eligible':
-			if (res.interim) return `Demandez d'abord l'AAH ; en attendant, ${lower(claim.how)}`;
+			if (res.interim) return `Demandez d’abord l’AAH ; en attendant, ${lower(claim.how)}`;
 			return claim.how;
 		case 'maybe':
 			return res.questions.length > 0 ? `Pour le savoir, répondez à cette question : ${res.questions[0]}` : claim.how;
 		case 'received':
 			return res.reasons.some((r) => r.startsWith('Vérifier le montant'))
-				? `Le montant reçu semble différent de l'estimation : demandez un réexamen auprès de : ${claim.where}.`
+				? `Le montant reçu semble différent de l’estimation : demandez un réexamen auprès de : ${claim.where}.`
 				: 'Rien à demander : vérifiez seulement que le montant versé correspond à votre situation.';
 		case 'info':
 			return 'Rien à demander : le versement est automatique.';
 		case 'not_eligible':
-			return "Rien à faire pour l'instant ; à revoir si votre situation change (revenus, famille, logement).";
+			return 'Rien à faire pour l’instant ; à revoir si votre situation change (revenus, famille, logement).';
 	}
 }
 

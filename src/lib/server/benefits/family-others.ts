@@ -37,7 +37,7 @@ function arsChildren(r: ParamReader, f: Facts, year: number, questions: string[]
 			if (c.atSchool === false) continue;
 			if (c.atSchool === null)
 				questions.push(
-					`L'enfant né le ${formatDateFr(c.birthDate)} sera-t-il scolarisé ou apprenti à la rentrée ${year} ?`
+					`L’enfant né le ${formatDateFr(c.birthDate)} sera-t-il scolarisé ou apprenti à la rentrée ${year} ?`
 				);
 			olderChild = true;
 		}
@@ -70,7 +70,7 @@ export function evaluateArs(r: ParamReader, f: Facts, hasCafRelationship: boolea
 				[`Aucun enfant de ${kids.minAge} à ${kids.maxAge} ans à la rentrée ${year}.`],
 				questions
 			),
-			`L'allocation de rentrée scolaire concerne les enfants de ${kids.minAge} à ${kids.maxAge} ans ; aucun enfant du foyer n'a cet âge à la rentrée ${year}`
+			`L’allocation de rentrée scolaire concerne les enfants de ${kids.minAge} à ${kids.maxAge} ans ; aucun enfant du foyer n’a cet âge à la rentrée ${year}`
 		);
 	}
 	const dependants = f.childrenAged(0, r.int('af.max_child_age')).known.length + f.childrenAged(0, 0).unknown.length;
@@ -87,38 +87,38 @@ export function evaluateArs(r: ParamReader, f: Facts, hasCafRelationship: boolea
 		questions.push(RFR_QUESTION);
 		return out(
 			{ status: 'maybe', amount: net, gross, reasons, questions },
-			`Pour ${forKids} d'âge scolaire, l'allocation de rentrée scolaire (${eur(net)} fin août ${year}) est due si vos revenus ne dépassent pas ${eur(ceiling)} : indiquez votre revenu fiscal de référence`
+			`Pour ${forKids} d’âge scolaire, l’allocation de rentrée scolaire (${eur(net)} fin août ${year}) est due si vos revenus ne dépassent pas ${eur(ceiling)} : indiquez votre revenu fiscal de référence`
 		);
 	}
 	if (income.gt(ceiling)) {
 		reasons.push(`${rfrText(f)} au-dessus du plafond.`);
 		return out(
 			draft('not_eligible', null, reasons, questions),
-			`${incomeOfYear(f)} dépassent le plafond de l'allocation de rentrée scolaire pour ${count(dependants, 'enfant')} à charge (${eur(ceiling)})`
+			`${incomeOfYear(f)} dépassent le plafond de l’allocation de rentrée scolaire pour ${count(dependants, 'enfant')} à charge (${eur(ceiling)})`
 		);
 	}
 	if (net.lt(r.get('ars.payment_threshold', august))) {
 		reasons.push(`Montant sous le seuil de versement (${r.cite('ars.payment_threshold', august)}).`);
 		return out(
 			draft('not_eligible', net, reasons, questions),
-			`L'allocation de rentrée scolaire serait inférieure au minimum versé`
+			`L’allocation de rentrée scolaire serait inférieure au minimum versé`
 		);
 	}
 	if (hasCafRelationship && !kids.olderChild) {
 		reasons.push('Versement automatique aux allocataires de la CAF pour les enfants de 6 à 15 ans : rien à demander.');
 		return out(
 			{ status: 'info', amount: net, gross, reasons, questions },
-			`Vous êtes connu(e) de la CAF : l'allocation de rentrée scolaire de ${eur(net)} pour ${forKids} sera versée automatiquement fin août ${year}`
+			`Vous êtes connu(e) de la CAF : l’allocation de rentrée scolaire de ${eur(net)} pour ${forKids} sera versée automatiquement fin août ${year}`
 		);
 	}
 	reasons.push(
 		kids.olderChild
 			? 'Pour un enfant de 16 à 18 ans, la scolarité doit être déclarée à la CAF.'
-			: "Le foyer doit être connu de la CAF pour recevoir l'ARS."
+			: 'Le foyer doit être connu de la CAF pour recevoir l’ARS.'
 	);
 	return out(
 		{ status: 'eligible', amount: net, gross, reasons, questions },
-		`Pour ${forKids} scolarisé${kids.eligible.length > 1 ? 's' : ''} à la rentrée ${year}, l'allocation de rentrée scolaire vous verserait ${eur(net)} fin août${kids.olderChild ? ', en déclarant la scolarité des 16–18 ans à la CAF' : ''}`
+		`Pour ${forKids} scolarisé${kids.eligible.length > 1 ? 's' : ''} à la rentrée ${year}, l’allocation de rentrée scolaire vous verserait ${eur(net)} fin août${kids.olderChild ? ', en déclarant la scolarité des 16–18 ans à la CAF' : ''}`
 	);
 }
 
@@ -137,13 +137,13 @@ export function evaluateAsf(r: ParamReader, f: Facts): FamilyOutcome {
 	});
 	if (f.couple)
 		return none(
-			"L'ASF est réservée au parent qui élève seul ses enfants.",
-			"L'allocation de soutien familial est réservée au parent qui élève seul ses enfants"
+			'L’ASF est réservée au parent qui élève seul ses enfants.',
+			'L’allocation de soutien familial est réservée au parent qui élève seul ses enfants'
 		);
 	if (k === 0)
 		return none(
-			"Pas d'enfant à charge.",
-			"L'allocation de soutien familial concerne le parent qui élève seul un enfant"
+			'Pas d’enfant à charge.',
+			'L’allocation de soutien familial concerne le parent qui élève seul un enfant'
 		);
 	const bmaf = r.get('bmaf');
 	const perChild = roundEur(bmaf.times(r.get('asf.rate')));
@@ -152,13 +152,13 @@ export function evaluateAsf(r: ParamReader, f: Facts): FamilyOutcome {
 	const unpaid = f.h.childSupportUnpaid;
 	if (alimony.gte(full))
 		return none(
-			`Pension alimentaire reçue ${eur(alimony)} par mois, au moins égale à l'ASF de ${eur(full)}.`,
-			`La pension alimentaire reçue (${eur(alimony)} par mois) atteint le montant de l'allocation de soutien familial (${eur(full)})`
+			`Pension alimentaire reçue ${eur(alimony)} par mois, au moins égale à l’ASF de ${eur(full)}.`,
+			`La pension alimentaire reçue (${eur(alimony)} par mois) atteint le montant de l’allocation de soutien familial (${eur(full)})`
 		);
 	if (unpaid === false && alimony.lte(0))
 		return none(
-			"La pension alimentaire est versée par l'autre parent.",
-			"L'autre parent verse la pension alimentaire : pas d'allocation de soutien familial"
+			'La pension alimentaire est versée par l’autre parent.',
+			'L’autre parent verse la pension alimentaire : pas d’allocation de soutien familial'
 		);
 	return asfPaid(r, { k, perChild, full, alimony, unpaid });
 }
@@ -180,35 +180,35 @@ function asfPaid(
 	];
 	if (gross.lt(r.get('asf.payment_threshold'))) {
 		reasons.push(`Sous le seuil de versement (${r.cite('asf.payment_threshold')}).`);
-		const plain = `L'ASF différentielle (${eur(gross)}) serait inférieure au minimum versé (${eur(r.get('asf.payment_threshold'))})`;
+		const plain = `L’ASF différentielle (${eur(gross)}) serait inférieure au minimum versé (${eur(r.get('asf.payment_threshold'))})`;
 		return { draft: say(draft('not_eligible', null, reasons), plain), forResources: ZERO };
 	}
 	const forfait = roundEur(r.get('bmaf').times(r.get('rsa.asf_forfait_rate'))).times(k);
 	const forResources = Decimal.min(gross, forfait);
 	reasons.push(
-		`Comptée dans les ressources du RSA et de la prime d'activité pour ${eur(forResources)} : le plus faible de l'ASF versée (${eur(gross)}) et du forfait de ${eur(forfait)} (${r.cite('rsa.asf_forfait_rate')}).`
+		`Comptée dans les ressources du RSA et de la prime d’activité pour ${eur(forResources)} : le plus faible de l’ASF versée (${eur(gross)}) et du forfait de ${eur(forfait)} (${r.cite('rsa.asf_forfait_rate')}).`
 	);
 	if (x.unpaid === null && !differential) {
-		reasons.push("Dû si l'autre parent ne verse pas de pension alimentaire (ou une pension inférieure à l'ASF).");
+		reasons.push('Dû si l’autre parent ne verse pas de pension alimentaire (ou une pension inférieure à l’ASF).');
 		const d: Draft = {
 			status: 'maybe',
 			amount: net,
 			gross,
 			reasons,
-			questions: ["L'autre parent verse-t-il la pension alimentaire ?"]
+			questions: ['L’autre parent verse-t-il la pension alimentaire ?']
 		};
-		const plain = `Si l'autre parent ne verse pas de pension (ou moins de ${eur(full)} par mois), l'allocation de soutien familial vous verserait ${perMonth(net)}`;
+		const plain = `Si l’autre parent ne verse pas de pension (ou moins de ${eur(full)} par mois), l’allocation de soutien familial vous verserait ${perMonth(net)}`;
 		return { draft: say(d, plain), forResources };
 	}
 	reasons.push(
 		differential
-			? "Pension inférieure à l'ASF : l'ASF complète la pension reçue."
+			? 'Pension inférieure à l’ASF : l’ASF complète la pension reçue.'
 			: 'Parent isolé sans pension alimentaire versée : ASF due ; la CAF peut aussi recouvrer la pension (ARIPA).'
 	);
 	const kids = count(k, 'enfant');
 	const plain = differential
-		? `Vous élevez seul(e) ${kids} et la pension reçue (${eur(alimony)} par mois) est inférieure à l'allocation de soutien familial (${eur(full)}) : la CAF compléterait de ${perMonth(net)}`
-		: `Vous élevez seul(e) ${kids} et l'autre parent ne verse pas de pension : l'allocation de soutien familial vous verserait ${perMonth(net)}`;
+		? `Vous élevez seul(e) ${kids} et la pension reçue (${eur(alimony)} par mois) est inférieure à l’allocation de soutien familial (${eur(full)}) : la CAF compléterait de ${perMonth(net)}`
+		: `Vous élevez seul(e) ${kids} et l’autre parent ne verse pas de pension : l’allocation de soutien familial vous verserait ${perMonth(net)}`;
 	return { draft: say({ status: 'eligible', amount: net, gross, reasons, questions: [] }, plain), forResources };
 }
 
@@ -218,10 +218,10 @@ export function evaluatePaje(r: ParamReader, f: Facts): FamilyOutcome {
 	const { known, unknown } = f.childrenAged(0, maxAge);
 	const questions = unknown.length ? [BIRTH_QUESTION] : [];
 	if (known.length === 0) {
-		const reasons = [`Pas d'enfant de moins de ${maxAge} ans.`];
+		const reasons = [`Pas d’enfant de moins de ${maxAge} ans.`];
 		if (f.pregnant())
-			reasons.push("Grossesse en cours : l'allocation de base pourra être demandée après la naissance.");
-		const plain = `L'allocation de base de la PAJE concerne les enfants de moins de ${maxAge} ans${f.pregnant() ? ' : elle sera à demander après la naissance' : ''}`;
+			reasons.push('Grossesse en cours : l’allocation de base pourra être demandée après la naissance.');
+		const plain = `L’allocation de base de la PAJE concerne les enfants de moins de ${maxAge} ans${f.pregnant() ? ' : elle sera à demander après la naissance' : ''}`;
 		return { draft: say(draft('not_eligible', null, reasons, questions), plain), forResources: ZERO };
 	}
 	const n = f.children.length;
@@ -242,7 +242,7 @@ export function evaluatePaje(r: ParamReader, f: Facts): FamilyOutcome {
 		return {
 			draft: say(
 				d,
-				`Avec un enfant de moins de ${maxAge} ans, l'allocation de base (${perMonth(net)} à taux plein) dépend de vos revenus : indiquez votre revenu fiscal de référence`
+				`Avec un enfant de moins de ${maxAge} ans, l’allocation de base (${perMonth(net)} à taux plein) dépend de vos revenus : indiquez votre revenu fiscal de référence`
 			),
 			forResources: fullGross
 		};
@@ -252,7 +252,7 @@ export function evaluatePaje(r: ParamReader, f: Facts): FamilyOutcome {
 		return {
 			draft: say(
 				draft('not_eligible', null, reasons, questions),
-				`${incomeOfYear(f)} dépassent le plafond de l'allocation de base pour ${count(n, 'enfant')} (${eur(partial.amount)})`
+				`${incomeOfYear(f)} dépassent le plafond de l’allocation de base pour ${count(n, 'enfant')} (${eur(partial.amount)})`
 			),
 			forResources: ZERO
 		};
@@ -263,6 +263,6 @@ export function evaluatePaje(r: ParamReader, f: Facts): FamilyOutcome {
 	reasons.push(
 		`${rfrText(f)} ${isFull ? '≤ plafond du taux plein' : 'entre les deux plafonds : taux partiel'} ; versée ${eur(net)} après CRDS.`
 	);
-	const plain = `Avec un enfant de moins de ${maxAge} ans et ${incomeOfYear(f)} sous le plafond de ${eur(isFull ? full.amount : partial.amount)}, l'allocation de base${isFull ? '' : ' à taux partiel'} de la PAJE vous verserait ${perMonth(net)}`;
+	const plain = `Avec un enfant de moins de ${maxAge} ans et ${incomeOfYear(f)} sous le plafond de ${eur(isFull ? full.amount : partial.amount)}, l’allocation de base${isFull ? '' : ' à taux partiel'} de la PAJE vous verserait ${perMonth(net)}`;
 	return { draft: say({ status: 'eligible', amount: net, gross, reasons, questions }, plain), forResources: gross };
 }

@@ -30,7 +30,7 @@ export function rfr(f: Facts): Decimal | null {
 	return f.h.rfr === null ? null : new Decimal(f.h.rfr).dividedBy(100);
 }
 
-export const RFR_QUESTION = "Quel est le revenu fiscal de référence du dernier avis d'imposition ?";
+export const RFR_QUESTION = 'Quel est le revenu fiscal de référence du dernier avis d’imposition ?';
 export const BIRTH_QUESTION = 'Quelles sont les dates de naissance des enfants ?';
 
 /**
@@ -74,11 +74,11 @@ function afMajoration(r: ParamReader, f: Facts, bmaf: Decimal, kids: number, rea
 		if (age >= threshold) {
 			maj = maj.plus(majUnit);
 			reasons.push(
-				`Majoration pour âge de ${eur(majUnit)} pour l'enfant né le ${formatDateFr(birth)} (${age} ans ; seuil de ${threshold} ans pour un enfant ayant eu ${pivot} ans le ${formatDateFr(pivotDay)} : ${r.cite('af.majoration_age', pivotDay)}).`
+				`Majoration pour âge de ${eur(majUnit)} pour l’enfant né le ${formatDateFr(birth)} (${age} ans ; seuil de ${threshold} ans pour un enfant ayant eu ${pivot} ans le ${formatDateFr(pivotDay)} : ${r.cite('af.majoration_age', pivotDay)}).`
 			);
 		}
 	}
-	if (kids === 2) reasons.push("Pour une famille de 2 enfants, l'aîné n'ouvre pas droit à la majoration pour âge.");
+	if (kids === 2) reasons.push('Pour une famille de 2 enfants, l’aîné n’ouvre pas droit à la majoration pour âge.');
 	return maj;
 }
 
@@ -120,7 +120,7 @@ export function evaluateAf(r: ParamReader, f: Facts): FamilyOutcome {
 			],
 			questions
 		);
-		const plain = `Les allocations familiales sont versées à partir de deux enfants à charge de moins de ${maxAge} ans ; ${kids === 0 ? "vous n'en déclarez aucun" : `vous n'en déclarez qu'${numberWord(kids)}`}`;
+		const plain = `Les allocations familiales sont versées à partir de deux enfants à charge de moins de ${maxAge} ans ; ${kids === 0 ? 'vous n’en déclarez aucun' : `vous n’en déclarez qu’${numberWord(kids)}`}`;
 		return { draft: say(d, plain), forResources: ZERO };
 	}
 	const bmaf = r.get('bmaf');
@@ -140,7 +140,7 @@ export function evaluateAf(r: ParamReader, f: Facts): FamilyOutcome {
 	const net = afterCrds(r, gross);
 	reasons.push(`Montant brut ${eur(gross)}, versé ${eur(net)} après CRDS (${r.cite('crds.rate')}).`);
 	if (known.some((c) => (f.age(c) as number) === maxAge - 1) && kids >= 3) {
-		reasons.push("Le forfait d'allocations familiales à 20 ans n'est pas estimé.");
+		reasons.push('Le forfait d’allocations familiales à 20 ans n’est pas estimé.');
 	}
 	const modulated = factor.eq(1)
 		? ''
@@ -173,8 +173,8 @@ export function evaluateCf(r: ParamReader, f: Facts): FamilyOutcome {
 			questions
 		);
 		const plain = young
-			? `Le complément familial suppose que tous les enfants aient au moins ${minAge} ans ; avec un enfant plus jeune, c'est la PAJE qui s'applique`
-			: `Le complément familial est versé aux familles d'au moins ${count(minChildren, 'enfant')} de ${minAge} à ${maxAge - 1} ans ; vous en déclarez ${numberWord(n)}`;
+			? `Le complément familial suppose que tous les enfants aient au moins ${minAge} ans ; avec un enfant plus jeune, c’est la PAJE qui s’applique`
+			: `Le complément familial est versé aux familles d’au moins ${count(minChildren, 'enfant')} de ${minAge} à ${maxAge - 1} ans ; vous en déclarez ${numberWord(n)}`;
 		return { draft: say(d, plain), forResources: ZERO };
 	}
 	const bmaf = r.get('bmaf');

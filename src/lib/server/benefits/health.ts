@@ -132,8 +132,8 @@ export function evaluateCss(r: ParamReader, f: Facts, inp: CssInputs): Draft {
 	const resources = incomes.plus(aah).plus(aspa).plus(family).plus(forfait);
 	const c = classify(r, f, resources);
 	const reasons = [
-		`Ressources des 12 derniers mois ≈ ${eur(resources)} (revenus ${eur(incomes)}${family.gt(0) ? `, prestations familiales ${eur(family)}` : ''}${aah.gt(0) ? `, AAH ${eur(aah)}` : ''}${aspa.gt(0) ? `, ASPA ${eur(aspa)}` : ''}${forfait.gt(0) ? `, forfait logement ${eur(forfait)}` : ''} ; le RSA, la prime d'activité et les aides au logement ne comptent pas).`,
-		`Plafonds pour ${plural(f.size, 'personne')} : gratuite jusqu'à ${ceilingText(r, 'free_ceiling', f.size)}, avec participation jusqu'à ${ceilingText(r, 'part_ceiling', f.size)}.`
+		`Ressources des 12 derniers mois ≈ ${eur(resources)} (revenus ${eur(incomes)}${family.gt(0) ? `, prestations familiales ${eur(family)}` : ''}${aah.gt(0) ? `, AAH ${eur(aah)}` : ''}${aspa.gt(0) ? `, ASPA ${eur(aspa)}` : ''}${forfait.gt(0) ? `, forfait logement ${eur(forfait)}` : ''} ; le RSA, la prime d’activité et les aides au logement ne comptent pas).`,
+		`Plafonds pour ${plural(f.size, 'personne')} : gratuite jusqu’à ${ceilingText(r, 'free_ceiling', f.size)}, avec participation jusqu’à ${ceilingText(r, 'part_ceiling', f.size)}.`
 	];
 	const questions: string[] = [];
 	if (inp.aahClaimable !== null) reasons.push(afterAah(r, f, inp, incomes.plus(family)));
@@ -151,9 +151,9 @@ export function evaluateCss(r: ParamReader, f: Facts, inp: CssInputs): Draft {
 	}
 	const p = participation(r, f);
 	if (p.unknown)
-		questions.push("Quelles sont les dates de naissance des membres du foyer (la participation dépend de l'âge) ?");
+		questions.push('Quelles sont les dates de naissance des membres du foyer (la participation dépend de l’âge) ?');
 	reasons.push(
-		`CSS avec participation de ${eur(p.total)} par mois pour le foyer (${r.cite('css.participation.30_49')} pour un adulte de 30 à 49 ans, selon l'âge).`
+		`CSS avec participation de ${eur(p.total)} par mois pour le foyer (${r.cite('css.participation.30_49')} pour un adulte de 30 à 49 ans, selon l’âge).`
 	);
 	return say(
 		{ status: 'eligible', amount: ZERO, participation: p.total, reasons, questions },
@@ -168,5 +168,5 @@ function afterAah(r: ParamReader, f: Facts, inp: CssInputs, incomesAndFamily: De
 		.plus(cssForfait(r, f, inp.alReceived ?? inp.alFlagged));
 	const lc = classify(r, f, later);
 	const p = participation(r, f).total;
-	return `Une fois l'AAH (et l'aide au logement) versées : ressources ≈ ${eur(roundEur(later))} → ${lc.level === 'free' ? 'CSS gratuite' : lc.level === 'part' ? `participation de ${eur(p)} par mois` : 'plus de CSS'}.`;
+	return `Une fois l’AAH (et l’aide au logement) versées : ressources ≈ ${eur(roundEur(later))} → ${lc.level === 'free' ? 'CSS gratuite' : lc.level === 'part' ? `participation de ${eur(p)} par mois` : 'plus de CSS'}.`;
 }

@@ -57,7 +57,7 @@ function annualResources(r: ParamReader, f: Facts, neutralised: boolean, reasons
 			.times(12)
 			.times(share)
 			.plus(f.adultsIncome(['alimony', 'other']).times(12));
-		reasons.push("Ressources d'activité et de chômage neutralisées (foyer au RSA ou à l'ASS).");
+		reasons.push('Ressources d’activité et de chômage neutralisées (foyer au RSA ou à l’ASS).');
 	} else {
 		annual = f
 			.adultsIncome(['salary', 'unemployment', 'dailyAllowance', 'pension', 'invalidityPension'])
@@ -139,7 +139,7 @@ function rlsDeduction(r: ParamReader, f: Facts, zone: number, R: Decimal, reason
 	const share = r.get('al.rls_share');
 	const deduction = rls.amount.times(share);
 	reasons.push(
-		`Logement HLM : réduction de loyer de solidarité ${rls.text}, ressources de ${eur(monthly)} par mois sous le plafond de ${eur(ceiling)} ; ${frNumber(share)} × ${eur(rls.amount)} = ${eur(deduction)} déduits de l'aide (${r.cite('al.rls_share')}).`
+		`Logement HLM : réduction de loyer de solidarité ${rls.text}, ressources de ${eur(monthly)} par mois sous le plafond de ${eur(ceiling)} ; ${frNumber(share)} × ${eur(rls.amount)} = ${eur(deduction)} déduits de l’aide (${r.cite('al.rls_share')}).`
 	);
 	return deduction;
 }
@@ -158,20 +158,20 @@ function notTenant(f: Facts): AlOutcome {
 		const d = draft(
 			'maybe',
 			null,
-			["Le statut d'occupation du logement n'est pas renseigné."],
+			['Le statut d’occupation du logement n’est pas renseigné.'],
 			['Le foyer est-il locataire, propriétaire ou hébergé ?']
 		);
 		return {
-			draft: say(d, "L'aide au logement dépend de votre logement : êtes-vous locataire, propriétaire ou hébergé(e) ?"),
+			draft: say(d, 'L’aide au logement dépend de votre logement : êtes-vous locataire, propriétaire ou hébergé(e) ?'),
 			gross: null
 		};
 	}
 	const loan = f.h.housingStatus === 'owner_with_loan';
 	const why = loan
-		? "L'aide à l'accession (prêts anciens) n'est pas estimée ici ; se renseigner auprès de la CAF si le prêt est conventionné."
+		? 'L’aide à l’accession (prêts anciens) n’est pas estimée ici ; se renseigner auprès de la CAF si le prêt est conventionné.'
 		: 'Les aides au logement concernent les locataires et les résidents de foyer.';
 	const plain = loan
-		? "Propriétaire avec un prêt : l'aide au logement n'existe plus que pour certains prêts anciens, à vérifier auprès de la CAF"
+		? 'Propriétaire avec un prêt : l’aide au logement n’existe plus que pour certains prêts anciens, à vérifier auprès de la CAF'
 		: 'Les aides au logement sont réservées aux locataires et aux résidents de foyer';
 	return { draft: say(draft('not_eligible', null, [why]), plain), gross: null };
 }
@@ -188,13 +188,13 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 		const d = draft(
 			'maybe',
 			null,
-			["Locataire : une aide au logement est possible, il manque des informations pour l'estimer."],
+			['Locataire : une aide au logement est possible, il manque des informations pour l’estimer.'],
 			questions
 		);
 		return {
 			draft: say(
 				d,
-				"Locataire, vous pouvez avoir droit à une aide au logement : il manque le loyer, la commune ou les revenus pour l'estimer"
+				'Locataire, vous pouvez avoir droit à une aide au logement : il manque le loyer, la commune ou les revenus pour l’estimer'
 			),
 			gross: null
 		};
@@ -218,11 +218,11 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 	let gross = L.plus(C).minus(PP).minus(r.get('al.minoration'));
 	if (h.housingStatus === 'tenant_social') gross = gross.minus(rlsDeduction(r, f, zone, R, reasons));
 	if (gross.lte(0)) {
-		reasons.push(`L + C − PP − ${eur(r.get('al.minoration'))} est négatif : pas d'aide au logement.`);
+		reasons.push(`L + C − PP − ${eur(r.get('al.minoration'))} est négatif : pas d’aide au logement.`);
 		return {
 			draft: say(
 				draft('not_eligible', null, reasons),
-				`Avec vos ressources (${eur(R)} par an retenus), votre participation dépasse le loyer retenu : pas d'aide au logement`
+				`Avec vos ressources (${eur(R)} par an retenus), votre participation dépasse le loyer retenu : pas d’aide au logement`
 			),
 			gross: null
 		};
@@ -236,7 +236,7 @@ export function evaluateAl(r: ParamReader, f: Facts, neutralised: boolean): AlOu
 		return {
 			draft: say(
 				draft('not_eligible', net, reasons),
-				`L'aide au logement calculée (${eur(net)}) est inférieure au minimum versé (${eur(r.get('al.payment_threshold'))})`
+				`L’aide au logement calculée (${eur(net)}) est inférieure au minimum versé (${eur(r.get('al.payment_threshold'))})`
 			),
 			gross
 		};
@@ -249,17 +249,17 @@ function alEligible(f: Facts, net: Decimal, gross: Decimal, reasons: string[]): 
 	const out: Draft = { status: 'eligible', amount: net, gross, reasons, questions: [] };
 	const where =
 		h.housingStatus === 'tenant_social' ? 'locataire HLM' : h.housingStatus === 'hostel' ? 'en foyer' : 'locataire';
-	let plain = `${household(f)}, ${where} avec un loyer de ${eur(centsToDecimal(h.rent as number))} : l'aide au logement vous verserait ${perMonth(net)}`;
+	let plain = `${household(f)}, ${where} avec un loyer de ${eur(centsToDecimal(h.rent as number))} : l’aide au logement vous verserait ${perMonth(net)}`;
 	if (h.housingStatus === 'hostel') {
 		out.status = 'maybe';
-		out.reasons.push("Foyer ou résidence sociale : la formule « foyer » diffère, l'estimation est indicative.");
+		out.reasons.push('Foyer ou résidence sociale : la formule « foyer » diffère, l’estimation est indicative.');
 		plain += ' (estimation indicative en foyer)';
 	}
 	if (h.housingStatus === 'tenant_social' && h.aidPaidToLandlord === null) {
 		out.status = 'maybe';
-		out.questions.push("L'APL est-elle versée directement au bailleur (voir la quittance de loyer) ?");
+		out.questions.push('L’APL est-elle versée directement au bailleur (voir la quittance de loyer) ?');
 		out.reasons.push(
-			"En HLM, l'APL est souvent versée au bailleur (tiers payant) : vérifier la quittance avant de la demander."
+			'En HLM, l’APL est souvent versée au bailleur (tiers payant) : vérifier la quittance avant de la demander.'
 		);
 		plain += ', si elle n’est pas déjà versée à votre bailleur (voir la quittance de loyer)';
 	}
@@ -273,9 +273,9 @@ export function evaluateFsl(f: Facts): Draft {
 	if (h.arrears === true) {
 		return say(
 			draft('eligible', null, [
-				`Impayés de loyer ou d'énergie : le Fonds de solidarité pour le logement${dept} peut aider (règles locales, montant non estimé).`
+				`Impayés de loyer ou d’énergie : le Fonds de solidarité pour le logement${dept} peut aider (règles locales, montant non estimé).`
 			]),
-			`Vous avez des impayés de loyer ou d'énergie : le fonds de solidarité pour le logement${dept} peut aider à les régler`
+			`Vous avez des impayés de loyer ou d’énergie : le fonds de solidarité pour le logement${dept} peut aider à les régler`
 		);
 	}
 	if (h.arrears === null && h.housingStatus !== 'owner' && h.housingStatus !== 'owner_with_loan') {
@@ -283,14 +283,14 @@ export function evaluateFsl(f: Facts): Draft {
 			draft(
 				'maybe',
 				null,
-				[`Le FSL${dept} aide en cas d'impayés de loyer ou d'énergie, ou pour l'entrée dans un logement.`],
-				["Le foyer a-t-il des impayés de loyer, d'électricité, de gaz ou d'eau ?"]
+				[`Le FSL${dept} aide en cas d’impayés de loyer ou d’énergie, ou pour l’entrée dans un logement.`],
+				['Le foyer a-t-il des impayés de loyer, d’électricité, de gaz ou d’eau ?']
 			),
-			`Le fonds de solidarité pour le logement${dept} aide en cas d'impayés de loyer ou d'énergie, ou pour entrer dans un logement`
+			`Le fonds de solidarité pour le logement${dept} aide en cas d’impayés de loyer ou d’énergie, ou pour entrer dans un logement`
 		);
 	}
 	return say(
-		draft('not_eligible', null, ["Pas d'impayé de loyer ou d'énergie déclaré."]),
-		"Le fonds de solidarité pour le logement aide en cas d'impayés ; vous n'en déclarez pas"
+		draft('not_eligible', null, ['Pas d’impayé de loyer ou d’énergie déclaré.']),
+		'Le fonds de solidarité pour le logement aide en cas d’impayés ; vous n’en déclarez pas'
 	);
 }

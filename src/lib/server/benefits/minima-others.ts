@@ -25,28 +25,28 @@ export function evaluateAss(r: ParamReader, f: Facts): Draft {
 				reasons: [`ASS déclarée dans les revenus : ${eur(amount)} par mois.`],
 				questions: []
 			},
-			`Vous touchez déjà l'ASS (${eur(amount)} par mois)`
+			`Vous touchez déjà l’ASS (${eur(amount)} par mois)`
 		);
 	}
 	const candidates = f.adults.filter((m) => m.activity === 'unemployed_no_benefit' || m.areExhausted === true);
 	if (candidates.length === 0)
 		return say(
-			draft('not_eligible', null, ["Aucun adulte demandeur d'emploi sans indemnisation."]),
-			"L'ASS concerne les demandeurs d'emploi qui n'ont plus droit à l'allocation chômage ; personne au foyer n'est dans ce cas"
+			draft('not_eligible', null, ['Aucun adulte demandeur d’emploi sans indemnisation.']),
+			'L’ASS concerne les demandeurs d’emploi qui n’ont plus droit à l’allocation chômage ; personne au foyer n’est dans ce cas'
 		);
 	const questions: string[] = [];
 	const m = candidates[0];
 	if (m.areExhausted === false)
 		return say(
-			draft('not_eligible', null, ["Les droits à l'ARE ne sont pas épuisés."]),
-			"Les droits à l'allocation chômage ne sont pas épuisés : l'ASS ne peut venir qu'après"
+			draft('not_eligible', null, ['Les droits à l’ARE ne sont pas épuisés.']),
+			'Les droits à l’allocation chômage ne sont pas épuisés : l’ASS ne peut venir qu’après'
 		);
 	if (m.worked5of10Years === false)
 		return say(
-			draft('not_eligible', null, ["L'ASS suppose 5 ans d'activité salariée dans les 10 ans avant la fin du contrat."]),
-			"L'ASS suppose 5 ans de travail salarié au cours des 10 ans avant la fin du dernier contrat"
+			draft('not_eligible', null, ['L’ASS suppose 5 ans d’activité salariée dans les 10 ans avant la fin du contrat.']),
+			'L’ASS suppose 5 ans de travail salarié au cours des 10 ans avant la fin du dernier contrat'
 		);
-	if (m.areExhausted === null) questions.push("Les droits à l'allocation chômage (ARE) sont-ils épuisés ?");
+	if (m.areExhausted === null) questions.push('Les droits à l’allocation chômage (ARE) sont-ils épuisés ?');
 	if (m.worked5of10Years === null)
 		questions.push('A-t-il ou elle travaillé au moins 5 ans au cours des 10 dernières années ?');
 	const daily = r.get('ass.daily_amount');
@@ -62,14 +62,14 @@ export function evaluateAss(r: ParamReader, f: Facts): Draft {
 	if (amount.lte(0))
 		return say(
 			draft('not_eligible', null, [...reasons, 'Ressources au-dessus du plafond.']),
-			`Les ressources du foyer (${eur(resources)} par mois) dépassent le plafond de l'ASS (${eur(ceiling)})`
+			`Les ressources du foyer (${eur(resources)} par mois) dépassent le plafond de l’ASS (${eur(ceiling)})`
 		);
 	if (f.adultsWithUnknownIncome.length > 0) questions.push('Quels sont les revenus mensuels des adultes du foyer ?');
 	return say(
 		{ status: questions.length ? 'maybe' : 'eligible', amount, reasons, questions },
 		questions.length
-			? `Si vos droits au chômage sont épuisés et que vous avez travaillé 5 ans sur les 10 dernières années, l'ASS vous verserait ${perMonth(amount)}`
-			: `Vos droits au chômage sont épuisés et vous avez assez travaillé : l'ASS vous verserait ${perMonth(amount)}`
+			? `Si vos droits au chômage sont épuisés et que vous avez travaillé 5 ans sur les 10 dernières années, l’ASS vous verserait ${perMonth(amount)}`
+			: `Vos droits au chômage sont épuisés et vous avez assez travaillé : l’ASS vous verserait ${perMonth(amount)}`
 	);
 }
 
@@ -91,19 +91,19 @@ export function evaluatePrimeNoel(r: ParamReader, f: Facts, rsa: Draft, ass: Dra
 	if (assPaid) {
 		return say(
 			draft('info', unit, [
-				`Versée automatiquement mi-décembre par France Travail aux bénéficiaires de l'ASS : ${eur(unit)} (${r.cite('prime_noel.amount')}).`
+				`Versée automatiquement mi-décembre par France Travail aux bénéficiaires de l’ASS : ${eur(unit)} (${r.cite('prime_noel.amount')}).`
 			]),
-			`Avec l'ASS, la prime de Noël de ${eur(unit)} est versée automatiquement mi-décembre par France Travail`
+			`Avec l’ASS, la prime de Noël de ${eur(unit)} est versée automatiquement mi-décembre par France Travail`
 		);
 	}
 	if (rsa.status === 'maybe' || ass.status === 'maybe') {
 		return say(
-			draft('maybe', null, ["Versée en décembre si le RSA ou l'ASS est perçu en novembre."]),
-			"La prime de Noël est versée en décembre aux foyers qui touchent le RSA ou l'ASS en novembre"
+			draft('maybe', null, ['Versée en décembre si le RSA ou l’ASS est perçu en novembre.']),
+			'La prime de Noël est versée en décembre aux foyers qui touchent le RSA ou l’ASS en novembre'
 		);
 	}
 	return say(
-		draft('not_eligible', null, ["Réservée aux foyers au RSA, à l'ASS ou à l'AER."]),
-		"La prime de Noël est réservée aux foyers qui touchent le RSA, l'ASS ou l'AER"
+		draft('not_eligible', null, ['Réservée aux foyers au RSA, à l’ASS ou à l’AER.']),
+		'La prime de Noël est réservée aux foyers qui touchent le RSA, l’ASS ou l’AER'
 	);
 }

@@ -117,11 +117,11 @@ export function unknownResources(deps: MinimaDeps, benefit: string): Draft | nul
 	return say(
 		draft('maybe', null, [
 			...deps.unknown.map(
-				(u) => `${sentence(u)} Cette aide compte dans les ressources ${benefit} mais n'est pas calculable ce mois-ci.`
+				(u) => `${sentence(u)} Cette aide compte dans les ressources ${benefit} mais n’est pas calculable ce mois-ci.`
 			),
 			'Pas d’estimation plutôt qu’un calcul qui compterait ce revenu comme nul.'
 		]),
-		`Impossible d'estimer le montant ${benefit} pour ce mois : une autre aide qui compte dans vos ressources ne peut pas encore être calculée`
+		`Impossible d’estimer le montant ${benefit} pour ce mois : une autre aide qui compte dans vos ressources ne peut pas encore être calculée`
 	);
 }
 
@@ -134,7 +134,7 @@ export function withUncertain(d: Draft, deps: MinimaDeps): Draft {
 		`Calculé en comptant ${names}, qui reste à confirmer : sans cette aide, le montant serait plus élevé.`
 	);
 	d.questions.push(...deps.uncertain.flatMap((u) => u.questions));
-	if (d.plain) d.plain = `${d.plain.replace(/\.$/, '')}, en comptant ${names} s'il est dû.`;
+	if (d.plain) d.plain = `${d.plain.replace(/\.$/, '')}, en comptant ${names} s’il est dû.`;
 	return d;
 }
 
@@ -162,10 +162,10 @@ function rsaAccess(r: ParamReader, f: Facts): RsaOutcome | { youngWorker: 'yes' 
 				draft(
 					'maybe',
 					null,
-					["L'âge du demandeur décide de l'accès au RSA (25 ans, ou moins avec un enfant)."],
+					['L’âge du demandeur décide de l’accès au RSA (25 ans, ou moins avec un enfant).'],
 					['Quelle est la date de naissance du demandeur ?']
 				),
-				"Votre âge décide de l'accès au RSA : indiquez votre date de naissance"
+				'Votre âge décide de l’accès au RSA : indiquez votre date de naissance'
 			),
 			positive: false
 		};
@@ -173,7 +173,7 @@ function rsaAccess(r: ParamReader, f: Facts): RsaOutcome | { youngWorker: 'yes' 
 	const minAge = r.int('rsa.min_age');
 	const young = r.int('rsa.min_age_young');
 	if (age < young)
-		return rsaNo([`Le RSA est ouvert à partir de ${young} ans.`], `Le RSA n'est ouvert qu'à partir de ${young} ans`);
+		return rsaNo([`Le RSA est ouvert à partir de ${young} ans.`], `Le RSA n’est ouvert qu’à partir de ${young} ans`);
 	let youngWorker: 'yes' | 'unknown' | null = null;
 	if (age < minAge && f.children.length === 0 && !f.pregnant()) {
 		const hours = whole(r.int('rsa.jeune_actif.hours'));
@@ -182,19 +182,19 @@ function rsaAccess(r: ParamReader, f: Facts): RsaOutcome | { youngWorker: 'yes' 
 		if (a.worked2of3Years === false)
 			return rsaNo(
 				[rule],
-				`Avant ${minAge} ans, sans enfant ni grossesse, le RSA suppose d'avoir travaillé ${hours} heures (environ deux ans à temps plein) au cours des ${years} dernières années`
+				`Avant ${minAge} ans, sans enfant ni grossesse, le RSA suppose d’avoir travaillé ${hours} heures (environ deux ans à temps plein) au cours des ${years} dernières années`
 			);
 		youngWorker = a.worked2of3Years === true ? 'yes' : 'unknown';
 	}
 	if (f.isStudent(a))
 		return rsaNo(
-			["Les étudiants n'ont en principe pas droit au RSA."],
-			"Les étudiants n'ont en principe pas droit au RSA"
+			['Les étudiants n’ont en principe pas droit au RSA.'],
+			'Les étudiants n’ont en principe pas droit au RSA'
 		);
 	if (a.nationality === 'other')
 		return rsaNo(
 			['Le RSA suppose la nationalité française ou européenne, ou un titre de séjour depuis au moins 5 ans.'],
-			"Le RSA suppose d'être français(e), européen(ne) ou titulaire d'un titre de séjour depuis au moins 5 ans"
+			'Le RSA suppose d’être français(e), européen(ne) ou titulaire d’un titre de séjour depuis au moins 5 ans'
 		);
 	return { youngWorker };
 }
@@ -203,7 +203,7 @@ function rsaAccess(r: ParamReader, f: Facts): RsaOutcome | { youngWorker: 'yes' 
 function rsaResources(r: ParamReader, f: Facts, deps: MinimaDeps): { total: Decimal; text: string } {
 	let total = f.adultsIncome(ALL_INCOME).plus(deps.familyResources).plus(deps.aahReceived).plus(deps.priorBenefits);
 	const parts = [`revenus ${eur(f.adultsIncome(ALL_INCOME))}`];
-	if (deps.priorBenefits.gt(0)) parts.push(`ASS ou ASPA à demander d'abord ${eur(deps.priorBenefits)}`);
+	if (deps.priorBenefits.gt(0)) parts.push(`ASS ou ASPA à demander d’abord ${eur(deps.priorBenefits)}`);
 	if (deps.familyResources.gt(0)) parts.push(`prestations familiales ${eur(deps.familyResources)}`);
 	if (deps.aahReceived.gt(0)) parts.push(`AAH ${eur(deps.aahReceived)}`);
 	if (f.h.savings !== null && f.h.savings > 0) {
@@ -213,7 +213,7 @@ function rsaResources(r: ParamReader, f: Facts, deps: MinimaDeps): { total: Deci
 	}
 	return {
 		total,
-		text: `Ressources mensuelles ${eur(total)} : ${parts.join(', ')} (les aides au logement, la prime d'activité et l'ARS ne comptent pas).`
+		text: `Ressources mensuelles ${eur(total)} : ${parts.join(', ')} (les aides au logement, la prime d’activité et l’ARS ne comptent pas).`
 	};
 }
 
@@ -288,7 +288,7 @@ function uncertainRsa(r: ParamReader, deps: MinimaDeps, amount: Decimal, reasons
 			reasons,
 			deps.uncertain.flatMap((u) => u.questions)
 		),
-		`Le RSA dépend d'une aide encore à confirmer (${names}) : sans elle, il vous reviendrait ${perMonth(without)}`
+		`Le RSA dépend d’une aide encore à confirmer (${names}) : sans elle, il vous reviendrait ${perMonth(without)}`
 	);
 }
 
@@ -320,9 +320,9 @@ function rsaEligible(
 	if (deps.aahClaimable) {
 		out.interim = true;
 		out.reasons.push(
-			"L'AAH est à demander en priorité : le RSA n'est qu'un droit d'attente, réduit une fois l'AAH versée."
+			'L’AAH est à demander en priorité : le RSA n’est qu’un droit d’attente, réduit une fois l’AAH versée.'
 		);
-		plain += ", en attendant l'AAH à demander d'abord";
+		plain += ', en attendant l’AAH à demander d’abord';
 	}
 	return withUncertain(say(out, plain), deps);
 }

@@ -57,12 +57,12 @@ export const FAMILY_PARAMETERS: BenefitParameter[] = [
 	...constant(
 		'af.forfait_20_rate',
 		'rate',
-		"AF : forfait d'allocation à 20 ans (part de la BMAF)",
+		'AF : forfait d’allocation à 20 ans (part de la BMAF)',
 		'2003-07-01',
 		'0.20234',
 		`Décret n° 2003-573 du 27/06/2003 (CSS, art. D521-2) ; ${AF}af_maj/majoration_enfants/allocation_forfaitaire/taux.yaml`
 	),
-	...series('af.majoration_age', 'count', "AF : âge de la majoration (selon la date des 14 ans de l'enfant)", [
+	...series('af.majoration_age', 'count', 'AF : âge de la majoration (selon la date des 14 ans de l’enfant)', [
 		[
 			'2008-05-01',
 			'14',
@@ -77,7 +77,7 @@ export const FAMILY_PARAMETERS: BenefitParameter[] = [
 	...constant(
 		'af.max_child_age',
 		'count',
-		"AF : âge limite de l'enfant à charge",
+		'AF : âge limite de l’enfant à charge',
 		'2003-07-01',
 		'20',
 		`CSS, art. L512-3 et R512-2 ; ${AF}af_cm/age3.yaml`
@@ -166,7 +166,7 @@ export const FAMILY_PARAMETERS: BenefitParameter[] = [
 	...table(
 		'count',
 		[
-			['cf.min_children', "CF : nombre minimum d'enfants"],
+			['cf.min_children', 'CF : nombre minimum d’enfants'],
 			['cf.min_child_age', 'CF : âge minimum des enfants']
 		],
 		[['1986-07-01', `Décret n° 85-1353 du 17/12/1985 (CSS, art. L522-1 et R522-1) ; ${CF}cf_cm/*.yaml`, ['3', '3']]]
@@ -239,12 +239,12 @@ export const FAMILY_PARAMETERS: BenefitParameter[] = [
 		'ARS : âge à partir duquel la scolarité doit être déclarée',
 		'2019-09-01',
 		'16',
-		"Code de l'éducation, art. L131-1 (instruction obligatoire de 3 à 16 ans, loi n° 2019-791 du 26/07/2019) ; service-public.fr F1878"
+		'Code de l’éducation, art. L131-1 (instruction obligatoire de 3 à 16 ans, loi n° 2019-791 du 26/07/2019) ; service-public.fr F1878'
 	),
 	...constant(
 		'ars.payment_threshold',
 		'eur',
-		"Seuil de versement de l'ARS",
+		'Seuil de versement de l’ARS',
 		'2002-08-09',
 		'15',
 		`Décret n° 2002-1060 du 07/08/2002 (CSS, art. D543-2) ; ${ARS}montant_minimum_verse.yaml`
@@ -262,7 +262,7 @@ export const FAMILY_PARAMETERS: BenefitParameter[] = [
 	...constant(
 		'asf.payment_threshold',
 		'eur',
-		"Seuil de versement de l'ASF (ASF différentielle comprise)",
+		'Seuil de versement de l’ASF (ASF différentielle comprise)',
 		'2018-07-01',
 		'15',
 		`CSS, art. D523-3 ; ${PF}education_presence_parentale/asf/seuil.yaml`

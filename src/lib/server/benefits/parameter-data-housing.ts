@@ -153,17 +153,17 @@ export const HOUSING_PARAMETERS: BenefitParameter[] = [
 			['al.r0.d5', 'AL : abattement R0, 5 personnes à charge'],
 			['al.r0.d6', 'AL : abattement R0, 6 personnes à charge'],
 			['al.r0.per_extra', 'AL : abattement R0 par personne à charge au-delà de 6'],
-			['al.student_forfait', "AL : ressources forfaitaires d'un étudiant"]
+			['al.student_forfait', 'AL : ressources forfaitaires d’un étudiant']
 		],
 		[
 			[
 				'2024-01-01',
-				`Arrêté du 15/12/2023 relatif au calcul des aides personnelles au logement pour l'année 2024, art. 1 ; ${FORMULE}pp_particip_perso/r0_abattement/cas_general/* ; ${AL}allocations_logement/ressources/etudiants/locatif/dar_4_forfait_ressources.yaml`,
+				`Arrêté du 15/12/2023 relatif au calcul des aides personnelles au logement pour l’année 2024, art. 1 ; ${FORMULE}pp_particip_perso/r0_abattement/cas_general/* ; ${AL}allocations_logement/ressources/etudiants/locatif/dar_4_forfait_ressources.yaml`,
 				['5186', '7430', '8862', '9061', '9408', '9758', '10105', '10454', '343', '8400']
 			],
 			[
 				'2025-01-01',
-				`Arrêté du 30/12/2024, art. 1, valeurs reconduites pour 2026 par l'arrêté du 28/12/2025 ; ${FORMULE}pp_particip_perso/r0_abattement/cas_general/* [5774966] ; ${AL}allocations_logement/ressources/etudiants/locatif/dar_4_forfait_ressources.yaml`,
+				`Arrêté du 30/12/2024, art. 1, valeurs reconduites pour 2026 par l’arrêté du 28/12/2025 ; ${FORMULE}pp_particip_perso/r0_abattement/cas_general/* [5774966] ; ${AL}allocations_logement/ressources/etudiants/locatif/dar_4_forfait_ressources.yaml`,
 				['5235', '7501', '8947', '9148', '9498', '9851', '10202', '10554', '346', '8600']
 			]
 		]
@@ -180,7 +180,7 @@ export const HOUSING_PARAMETERS: BenefitParameter[] = [
 			['al.tf.d5', 'AL : taux TF, 5 personnes à charge'],
 			['al.tf.d6', 'AL : taux TF, 6 personnes à charge'],
 			['al.tf.per_extra', 'AL : taux TF par personne à charge au-delà de 6'],
-			['al.tl.threshold_low', "AL : rapport RL à partir duquel TL s'applique"],
+			['al.tl.threshold_low', 'AL : rapport RL à partir duquel TL s’applique'],
 			['al.tl.rate_low', 'AL : taux TL entre les deux seuils'],
 			['al.tl.threshold_high', 'AL : second seuil du rapport RL'],
 			['al.tl.rate_high', 'AL : taux TL au-delà du second seuil'],
@@ -288,7 +288,7 @@ export const HOUSING_PARAMETERS: BenefitParameter[] = [
 		],
 		[
 			'2026-06-01',
-			`Arrêté du 22 mai 2026 modifiant l'arrêté du 27 février 2018 relatif à la RLS ; ${RLS}montant/par_zone/* [4415f56]`,
+			`Arrêté du 22 mai 2026 modifiant l’arrêté du 27 février 2018 relatif à la RLS ; ${RLS}montant/par_zone/* [4415f56]`,
 			['35.99', '43.51', '49.09', '7.03', '31.58', '38.56', '43.06', '6.26', '29.57', '35.80', '40.04', '5.64']
 		]
 	]),
@@ -296,7 +296,7 @@ export const HOUSING_PARAMETERS: BenefitParameter[] = [
 	...table('eur', RLS_CEILING_KEYS, [
 		[
 			'2024-01-01',
-			`Arrêté du 29/12/2023 relatif à la revalorisation des plafonds de ressources de la RLS ; ${RLS}plafond_ressources/par_zone/* (non revalorisés en 2025 d'après OpenFisca)`,
+			`Arrêté du 29/12/2023 relatif à la revalorisation des plafonds de ressources de la RLS ; ${RLS}plafond_ressources/par_zone/* (non revalorisés en 2025 d’après OpenFisca)`,
 			[
 				...['959', '1155', '1470', '1749', '2141', '2470', '2750', '3045', '297'],
 				...['895', '1092', '1393', '1659', '2036', '2351', '2617', '2897', '279'],

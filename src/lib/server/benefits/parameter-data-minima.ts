@@ -17,7 +17,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 	...constant(
 		'crds.rate',
 		'rate',
-		"Taux de CRDS prélevé sur les prestations familiales, les aides au logement et la prime d'activité",
+		'Taux de CRDS prélevé sur les prestations familiales, les aides au logement et la prime d’activité',
 		'1996-02-01',
 		'0.005',
 		'Ordonnance n° 96-50 du 24 janvier 1996 ; benefits.md §0'
@@ -39,7 +39,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 	...constant(
 		'smic.annual_hours',
 		'count',
-		"Heures annuelles d'un SMIC à temps plein (35 h × 52 semaines)",
+		'Heures annuelles d’un SMIC à temps plein (35 h × 52 semaines)',
 		'2002-01-01',
 		'1820',
 		'Loi n° 2000-37 du 19 janvier 2000 (35 h pour toutes les entreprises au 01/01/2002) ; Code du travail, art. L3121-27'
@@ -57,7 +57,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 		[
 			['rsa.maj.second_person', 'Majoration du RSA pour la 2e personne du foyer'],
 			['rsa.maj.third_person', 'Majoration du RSA pour la 3e personne du foyer'],
-			['rsa.maj.fourth_person_couple', "Majoration du RSA pour la 4e personne d'un couple"],
+			['rsa.maj.fourth_person_couple', 'Majoration du RSA pour la 4e personne d’un couple'],
 			['rsa.maj.further_person', 'Majoration du RSA par personne suivante (dès la 4e pour un parent isolé)']
 		],
 		[
@@ -132,7 +132,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 	...constant(
 		'rsa.savings_rate',
 		'rate',
-		"Revenu annuel forfaitaire compté sur l'épargne non productive (RSA)",
+		'Revenu annuel forfaitaire compté sur l’épargne non productive (RSA)',
 		'2009-06-01',
 		'0.03',
 		`CASF, art. R132-1 et R262-6 ; ${RSA}rsa_cond/patrimoine/taux_interet_forfaitaire_epargne_non_imposable.yaml`
@@ -155,13 +155,13 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 	),
 
 	// ── Prime d'activité ─────────────────────────────────────────────────────
-	...series('ppa.base_amount', 'eur', "Montant forfaitaire de la prime d'activité", [
+	...series('ppa.base_amount', 'eur', 'Montant forfaitaire de la prime d’activité', [
 		['2023-04-01', '595.25', `Décret n° 2023-343 du 4 mai 2023, art. 1 ; ${PPA}pa_m/montant_de_base.yaml`],
 		['2024-04-01', '622.63', `Décret n° 2024-403 du 1er mai 2024, art. 1 ; ${PPA}pa_m/montant_de_base.yaml`],
 		['2025-04-01', '633.21', `Décret n° 2025-294 du 29 mars 2025, art. 1 ; ${PPA}pa_m/montant_de_base.yaml`],
 		['2026-04-01', '638.28', `Décret n° 2026-222 du 30 mars 2026, art. 2 ; ${PPA}pa_m/montant_de_base.yaml [f3e7754]`]
 	]),
-	...series('ppa.earnings_rate', 'rate', "Part des revenus d'activité retenue (pente de la prime d'activité)", [
+	...series('ppa.earnings_rate', 'rate', 'Part des revenus d’activité retenue (pente de la prime d’activité)', [
 		[
 			'2018-08-01',
 			'0.61',
@@ -208,7 +208,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 	...table(
 		'count',
 		[
-			['ppa.min_age', "Prime d'activité : âge minimum"],
+			['ppa.min_age', 'Prime d’activité : âge minimum'],
 			['ppa.student_hours', 'Étudiants et apprentis : heures de SMIC du plancher de revenus']
 		],
 		[
@@ -230,7 +230,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 	...constant(
 		'ppa.payment_threshold',
 		'eur',
-		"Seuil de versement de la prime d'activité",
+		'Seuil de versement de la prime d’activité',
 		'2016-01-01',
 		'15',
 		`Décret n° 2015-1710 du 21/12/2015 (CSS, art. D843-1 et D846-2) ; ${PPA}pa_m/montant_minimum_verse.yaml`
@@ -263,8 +263,8 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 		'count',
 		[
 			['ass.days_per_month', 'ASS : jours par mois (mois moyen retenu par BGV)'],
-			['ass.ceiling_days_single', "ASS : plafond de ressources d'une personne seule (en jours d'allocation)"],
-			['ass.ceiling_days_couple', "ASS : plafond de ressources d'un couple (en jours d'allocation)"]
+			['ass.ceiling_days_single', 'ASS : plafond de ressources d’une personne seule (en jours d’allocation)'],
+			['ass.ceiling_days_couple', 'ASS : plafond de ressources d’un couple (en jours d’allocation)']
 		],
 		[
 			[
@@ -279,7 +279,7 @@ export const MINIMA_PARAMETERS: BenefitParameter[] = [
 	...constant(
 		'prime_noel.amount',
 		'eur',
-		"Aide exceptionnelle de fin d'année (personne seule, ou ASS/AER)",
+		'Aide exceptionnelle de fin d’année (personne seule, ou ASS/AER)',
 		'2003-12-01',
 		'152.45',
 		`Décret n° 2003-1283 du 26/12/2003, montant reconduit chaque année par décret ; ${MS.replace('minima_sociaux', 'autre_solidarite')}aefa/montant_prime.yaml [1f782d3] [À VÉRIFIER : décret de décembre 2026]`

@@ -14,7 +14,7 @@ const UNSURE_2026 = '[À VÉRIFIER : valeur du 01/04/2026 non trouvée, recondui
 
 export const OTHER_PARAMETERS: BenefitParameter[] = [
 	// ── AAH ──────────────────────────────────────────────────────────────────
-	...series('aah.amount', 'eur', "Montant maximal de l'AAH", [
+	...series('aah.amount', 'eur', 'Montant maximal de l’AAH', [
 		['2023-04-01', '971.37', `Décret n° 2023-328 du 29 avril 2023 ; ${INV}aah/montant.yaml`],
 		['2024-04-01', '1016.05', `Décret n° 2024-397 du 29 avril 2024 ; ${INV}aah/montant.yaml`],
 		['2025-04-01', '1033.32', `Décret n° 2025-297 du 29 mars 2025, art. 1 ; ${INV}aah/montant.yaml`],
@@ -31,9 +31,9 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 	...table(
 		'rate',
 		[
-			['aah.earnings_abatement_low', "AAH : abattement sur les revenus d'activité jusqu'au seuil"],
-			['aah.earnings_abatement_high', "AAH : abattement sur les revenus d'activité au-delà du seuil"],
-			['aah.earnings_abatement_smic_share', "AAH : seuil d'abattement (part du SMIC brut annuel)"]
+			['aah.earnings_abatement_low', 'AAH : abattement sur les revenus d’activité jusqu’au seuil'],
+			['aah.earnings_abatement_high', 'AAH : abattement sur les revenus d’activité au-delà du seuil'],
+			['aah.earnings_abatement_smic_share', 'AAH : seuil d’abattement (part du SMIC brut annuel)']
 		],
 		[
 			[
@@ -54,8 +54,8 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 	...table(
 		'count',
 		[
-			['aah.rate_full', "AAH : taux d'incapacité ouvrant droit sans condition (%)"],
-			['aah.rate_partial', "AAH : taux d'incapacité minimum avec RSDAE (%)"]
+			['aah.rate_full', 'AAH : taux d’incapacité ouvrant droit sans condition (%)'],
+			['aah.rate_partial', 'AAH : taux d’incapacité minimum avec RSDAE (%)']
 		],
 		[['2010-11-17', `CSS, art. D821-1 ; ${INV}aah/taux_capacite/*.yaml`, ['80', '50']]]
 	),
@@ -69,7 +69,7 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 			['retirement.legal_age_months.1963', 'Âge légal de la retraite (mois), nés en 1963'],
 			['retirement.legal_age_months.1964', 'Âge légal de la retraite (mois), nés en 1964'],
 			['retirement.legal_age_months.1965_01_03', 'Âge légal de la retraite (mois), nés de janvier à mars 1965'],
-			['retirement.legal_age_months.1965_04_12', "Âge légal de la retraite (mois), nés d'avril à décembre 1965"],
+			['retirement.legal_age_months.1965_04_12', 'Âge légal de la retraite (mois), nés d’avril à décembre 1965'],
 			['retirement.legal_age_months.1966', 'Âge légal de la retraite (mois), nés en 1966'],
 			['retirement.legal_age_months.1967', 'Âge légal de la retraite (mois), nés en 1967'],
 			['retirement.legal_age_months.1968', 'Âge légal de la retraite (mois), nés en 1968'],
@@ -78,7 +78,7 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 		[
 			[
 				'2023-09-01',
-				`Loi n° 2023-270 du 14/04/2023, art. 10 (CSS, art. L161-17-2 : 62 ans, puis 3 mois de plus par génération née à partir du 01/09/1961, 64 ans dès 1968) ; OpenFisca ${INV}aah/age_legal_retraite.yaml ne donne que l'âge cible`,
+				`Loi n° 2023-270 du 14/04/2023, art. 10 (CSS, art. L161-17-2 : 62 ans, puis 3 mois de plus par génération née à partir du 01/09/1961, 64 ans dès 1968) ; OpenFisca ${INV}aah/age_legal_retraite.yaml ne donne que l’âge cible`,
 				['744', '747', '750', '753', '756', '759', '759', '762', '765', '768', '768']
 			],
 			[
@@ -119,6 +119,26 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 				'2026-01-01',
 				`Circulaire Cnav 2025-29 du 22/12/2025 ; ${ASPA}{montant_maximum_annuel,plafond_ressources}/* [0f30f19]`,
 				['12523.14', '19442.21']
+			]
+		]
+	),
+	...table(
+		'rate',
+		[
+			[
+				'aspa.earnings_abatement_single',
+				'ASPA : abattement sur les revenus professionnels du trimestre, personne seule (part du SMIC mensuel au 1er janvier)'
+			],
+			[
+				'aspa.earnings_abatement_couple',
+				'ASPA : abattement sur les revenus professionnels du trimestre du foyer, couple (part du SMIC mensuel au 1er janvier)'
+			]
+		],
+		[
+			[
+				'2015-01-01',
+				`Décret n° 2014-1568 du 22/12/2014 (CSS, art. R815-29 : 0,9 fois la rémunération mensuelle minimale en vigueur au 1er janvier, 1,5 fois pour un couple, sur les revenus professionnels des trois mois) ; circulaire Cnav 2015-23 du 16/04/2015 ; ${ASPA}abattement_forfaitaire/*.yaml`,
+				['0.9', '1.5']
 			]
 		]
 	),
@@ -194,7 +214,7 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 			],
 			[
 				'2024-04-01',
-				`Arrêté du 26/03/2024, art. 1 (plafond de base 10 166 €) ; tableau quechoisir.org (plafonds applicables jusqu'au 31/03/2025) ; ${CSS}cmu/plafond_base.yaml`,
+				`Arrêté du 26/03/2024, art. 1 (plafond de base 10 166 €) ; tableau quechoisir.org (plafonds applicables jusqu’au 31/03/2025) ; ${CSS}cmu/plafond_base.yaml`,
 				['10166', '15249', '18298', '21348', '4066', '13724', '20586', '24703', '28820', '5490']
 			],
 			[
@@ -216,7 +236,7 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 		[
 			[
 				'2019-11-01',
-				`Participation forfaitaire par âge fixée par arrêté depuis le 01/11/2019 ; ${CSS}css/montant/france/*.yaml [40437cc] [À VÉRIFIER : référence de l'arrêté]`,
+				`Participation forfaitaire par âge fixée par arrêté depuis le 01/11/2019 ; ${CSS}css/montant/france/*.yaml [40437cc] [À VÉRIFIER : référence de l’arrêté]`,
 				['8', '14', '21', '25', '30']
 			]
 		]
@@ -232,7 +252,7 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 		[
 			[
 				'2019-11-01',
-				`Tranches d'âge de la participation (depuis le 01/11/2019) ; ${CSS}css/montant/france/*.yaml [40437cc]`,
+				`Tranches d’âge de la participation (depuis le 01/11/2019) ; ${CSS}css/montant/france/*.yaml [40437cc]`,
 				['30', '50', '60', '70']
 			]
 		]
@@ -258,9 +278,9 @@ export const OTHER_PARAMETERS: BenefitParameter[] = [
 	...table(
 		'eur',
 		[
-			['css.aah_deduction', "CSS : abattement mensuel sur l'AAH"],
-			['css.aspa_deduction_single', "CSS : abattement mensuel sur l'ASPA, personne seule"],
-			['css.aspa_deduction_couple', "CSS : abattement mensuel sur l'ASPA, couple"]
+			['css.aah_deduction', 'CSS : abattement mensuel sur l’AAH'],
+			['css.aspa_deduction_single', 'CSS : abattement mensuel sur l’ASPA, personne seule'],
+			['css.aspa_deduction_couple', 'CSS : abattement mensuel sur l’ASPA, couple']
 		],
 		[
 			[

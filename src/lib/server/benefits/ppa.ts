@@ -35,9 +35,9 @@ function ppaEarners(
 		if (age !== null && age < minAge) return false;
 		if ((f.isStudent(m) || m.activity === 'apprentice') && e.lte(floor)) {
 			reasons.push(
-				`Étudiant ou apprenti : revenus d'activité de ${eur(e)} sous le plancher de ${eur(floor)} (${r.cite('ppa.student_hours')} × SMIC × ${frNumber(r.get('ppa.student_smic_share'))}).`
+				`Étudiant ou apprenti : revenus d’activité de ${eur(e)} sous le plancher de ${eur(floor)} (${r.cite('ppa.student_hours')} × SMIC × ${frNumber(r.get('ppa.student_smic_share'))}).`
 			);
-			floorNote = `Étudiant(e) ou apprenti(e), vos revenus d'activité (${eur(e)} par mois) sont sous le minimum de ${eur(floor)} qui ouvre la prime d'activité`;
+			floorNote = `Étudiant(e) ou apprenti(e), vos revenus d’activité (${eur(e)} par mois) sont sous le minimum de ${eur(floor)} qui ouvre la prime d’activité`;
 			return false;
 		}
 		return true;
@@ -70,20 +70,20 @@ export function evaluatePpa(r: ParamReader, f: Facts, deps: MinimaDeps): Draft {
 			draft(
 				'maybe',
 				null,
-				["La prime d'activité dépend des revenus d'activité."],
+				['La prime d’activité dépend des revenus d’activité.'],
 				['Quels sont les revenus mensuels des adultes du foyer ?']
 			),
-			"La prime d'activité dépend de vos revenus d'activité : indiquez ceux de chaque adulte du foyer"
+			'La prime d’activité dépend de vos revenus d’activité : indiquez ceux de chaque adulte du foyer'
 		);
 	}
 	const reasons: string[] = [];
 	const { earners, floorNote } = ppaEarners(r, f, reasons);
 	if (earners.length === 0)
 		return say(
-			draft('not_eligible', null, [...reasons, "Pas de revenu d'activité ouvrant droit à la prime d'activité."]),
-			floorNote ?? "Sans revenu d'activité (salaire ou travail indépendant), pas de prime d'activité"
+			draft('not_eligible', null, [...reasons, 'Pas de revenu d’activité ouvrant droit à la prime d’activité.']),
+			floorNote ?? 'Sans revenu d’activité (salaire ou travail indépendant), pas de prime d’activité'
 		);
-	const unknown = unknownResources(deps, "de la prime d'activité");
+	const unknown = unknownResources(deps, 'de la prime d’activité');
 	if (unknown) return unknown;
 	const base = r.get('ppa.base_amount');
 	const max = maxAmount(r, f, 'ppa.base_amount');
@@ -92,7 +92,7 @@ export function evaluatePpa(r: ParamReader, f: Facts, deps: MinimaDeps): Draft {
 	const earnings = earners.reduce((s, m) => s.plus(f.earnings(m)), ZERO);
 	const slope = roundEur(earnings.times(r.get('ppa.earnings_rate')));
 	reasons.push(
-		`${frNumber(r.get('ppa.earnings_rate'))} × ${eur(earnings)} de revenus d'activité = ${eur(slope)} (${r.cite('ppa.earnings_rate')}).`
+		`${frNumber(r.get('ppa.earnings_rate'))} × ${eur(earnings)} de revenus d’activité = ${eur(slope)} (${r.cite('ppa.earnings_rate')}).`
 	);
 	const otherAdults = f.adults.filter((m) => !earners.includes(m));
 	const others = f
@@ -104,7 +104,7 @@ export function evaluatePpa(r: ParamReader, f: Facts, deps: MinimaDeps): Draft {
 	const fl = forfait(r, f, deps, base);
 	const resources = earnings.plus(others).plus(fl?.amount ?? ZERO);
 	reasons.push(
-		`Ressources ${eur(resources)} : revenus d'activité ${eur(earnings)}, autres ressources et prestations ${eur(others)}${fl ? `, forfait logement ${eur(fl.amount)} (${fl.why})` : ''}.`
+		`Ressources ${eur(resources)} : revenus d’activité ${eur(earnings)}, autres ressources et prestations ${eur(others)}${fl ? `, forfait logement ${eur(fl.amount)} (${fl.why})` : ''}.`
 	);
 	const gross = roundEur(max.amount.plus(bonus).plus(slope).minus(Decimal.max(max.amount, resources)));
 	reasons.push(
@@ -115,15 +115,15 @@ export function evaluatePpa(r: ParamReader, f: Facts, deps: MinimaDeps): Draft {
 		return say(
 			draft('not_eligible', null, reasons),
 			gross.lte(0)
-				? `Les ressources de votre foyer (${eur(resources)} par mois) sont trop élevées pour la prime d'activité de ${persons(f)}`
-				: `La prime d'activité calculée (${eur(gross)}) est inférieure au minimum versé (${eur(r.get('ppa.payment_threshold'))})`
+				? `Les ressources de votre foyer (${eur(resources)} par mois) sont trop élevées pour la prime d’activité de ${persons(f)}`
+				: `La prime d’activité calculée (${eur(gross)}) est inférieure au minimum versé (${eur(r.get('ppa.payment_threshold'))})`
 		);
 	}
 	const net = afterCrds(r, gross);
 	reasons.push(`Versée ${eur(net)} après CRDS (${r.cite('crds.rate')}).`);
 	const d = say(
 		{ status: 'eligible', amount: net, gross, reasons, questions: [] } as Draft,
-		`${household(f)} et ${earners.length > 1 ? 'vous travaillez tous les deux' : 'vous travaillez'} (${eur(earnings)} de revenus d'activité par mois) : la prime d'activité compléterait vos revenus d'${perMonth(net)}`
+		`${household(f)} et ${earners.length > 1 ? 'vous travaillez tous les deux' : 'vous travaillez'} (${eur(earnings)} de revenus d’activité par mois) : la prime d’activité compléterait vos revenus d’${perMonth(net)}`
 	);
 	return withUncertain(d, deps);
 }

@@ -29,11 +29,11 @@ export class ProfileValidationError extends Error {
 
 const INCOME_LABELS: Record<(typeof INCOME_KEYS)[number], string> = {
 	salary: 'le salaire',
-	selfEmployed: "le revenu d'indépendant",
-	unemployment: "l'allocation chômage (ARE)",
-	ass: "l'ASS",
+	selfEmployed: 'le revenu d’indépendant',
+	unemployment: 'l’allocation chômage (ARE)',
+	ass: 'l’ASS',
 	pension: 'la retraite',
-	invalidityPension: "la pension d'invalidité",
+	invalidityPension: 'la pension d’invalidité',
 	dailyAllowance: 'les indemnités journalières',
 	alimony: 'la pension alimentaire reçue',
 	other: 'les autres revenus'
@@ -92,7 +92,7 @@ class Collector {
 	oneOf<T extends string>(v: unknown, allowed: readonly T[], field: string, what: string): T | null {
 		if (v === undefined || v === null) return null;
 		if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-			this.add(field, `${capital(what)} doit être l'une des valeurs ${allowed.join(', ')} (reçu « ${String(v)} »).`);
+			this.add(field, `${capital(what)} doit être l’une des valeurs ${allowed.join(', ')} (reçu « ${String(v)} »).`);
 			return null;
 		}
 		return v as T;
@@ -126,7 +126,7 @@ function parseMember(raw: unknown, i: number, c: Collector, month: string | null
 		) {
 			c.add(
 				`${base}.disabilityRate`,
-				`Le taux d'incapacité doit être un entier entre 0 et 100 (reçu « ${String(raw.disabilityRate)} »).`
+				`Le taux d’incapacité doit être un entier entre 0 et 100 (reçu « ${String(raw.disabilityRate)} »).`
 			);
 		} else disabilityRate = raw.disabilityRate;
 	}
@@ -160,11 +160,11 @@ function parseMember(raw: unknown, i: number, c: Collector, month: string | null
 		scholarship: c.bool(raw.scholarship, `${base}.scholarship`, 'le statut de boursier'),
 		atSchool: c.bool(raw.atSchool, `${base}.atSchool`, 'la scolarité'),
 		areExhausted: c.bool(raw.areExhausted, `${base}.areExhausted`, 'la fin des droits ARE'),
-		worked5of10Years: c.bool(raw.worked5of10Years, `${base}.worked5of10Years`, "la durée d'activité (5 ans sur 10)"),
+		worked5of10Years: c.bool(raw.worked5of10Years, `${base}.worked5of10Years`, 'la durée d’activité (5 ans sur 10)'),
 		worked2of3Years: c.bool(
 			raw.worked2of3Years,
 			`${base}.worked2of3Years`,
-			"la durée d'activité des 3 dernières années (3 214 heures)"
+			'la durée d’activité des 3 dernières années (3 214 heures)'
 		),
 		nationality: c.oneOf(
 			raw.nationality,
@@ -208,14 +208,14 @@ function parseHousing(
 		return out;
 	}
 	const h = json.housing;
-	out.housingStatus = c.oneOf(h.status, HOUSING_STATUSES, 'housing.status', "le statut d'occupation du logement");
+	out.housingStatus = c.oneOf(h.status, HOUSING_STATUSES, 'housing.status', 'le statut d’occupation du logement');
 	out.rent = c.money(h.rent, 'housing.rent', 'le loyer hors charges');
 	out.aidPaidToLandlord = c.bool(
 		h.aidPaidToLandlord,
 		'housing.aidPaidToLandlord',
-		"le versement de l'aide au bailleur"
+		'le versement de l’aide au bailleur'
 	);
-	out.arrears = c.bool(h.arrears, 'housing.arrears', "les impayés de loyer ou d'énergie");
+	out.arrears = c.bool(h.arrears, 'housing.arrears', 'les impayés de loyer ou d’énergie');
 	return out;
 }
 
@@ -223,14 +223,14 @@ function parseTaxIncome(json: Obj, c: Collector): Pick<Household, 'rfr' | 'incom
 	const out: Pick<Household, 'rfr' | 'incomeYear'> = { rfr: null, incomeYear: null };
 	if (json.taxIncome === undefined || json.taxIncome === null) return out;
 	if (!isObj(json.taxIncome)) {
-		c.add('taxIncome', "L'avis d'imposition doit être un objet JSON (rfr, incomeYear).");
+		c.add('taxIncome', 'L’avis d’imposition doit être un objet JSON (rfr, incomeYear).');
 		return out;
 	}
 	out.rfr = c.money(json.taxIncome.rfr, 'taxIncome.rfr', 'le revenu fiscal de référence');
 	const y = json.taxIncome.incomeYear;
 	if (y !== undefined && y !== null) {
 		if (typeof y !== 'number' || !Number.isInteger(y) || y < 1990 || y > 2100) {
-			c.add('taxIncome.incomeYear', `L'année des revenus doit être une année comme 2024 (reçu « ${String(y)} »).`);
+			c.add('taxIncome.incomeYear', `L’année des revenus doit être une année comme 2024 (reçu « ${String(y)} »).`);
 		} else out.incomeYear = y;
 	}
 	return out;
@@ -258,7 +258,7 @@ function parseReceived(json: Obj, c: Collector): BenefitId[] {
 	const received: BenefitId[] = [];
 	if (json.received === undefined || json.received === null) return received;
 	if (!Array.isArray(json.received)) {
-		c.add('received', "Les prestations déjà perçues doivent être une liste d'identifiants.");
+		c.add('received', 'Les prestations déjà perçues doivent être une liste d’identifiants.');
 		return received;
 	}
 	json.received.forEach((id, i) => {
@@ -285,7 +285,7 @@ export function parseProfile(
 	const place = parsePlace(json, c);
 	const housing = parseHousing(json, c);
 	const tax = parseTaxIncome(json, c);
-	const savings = c.money(json.savings, 'savings', "l'épargne");
+	const savings = c.money(json.savings, 'savings', 'l’épargne');
 	const separatedSince = c.date(json.separatedSince, 'separatedSince', 'la date de séparation');
 	const childSupportUnpaid = c.bool(
 		json.childSupportUnpaid,

@@ -54,7 +54,7 @@ function claimItem(pdf: PdfWriter, r: BenefitResult): void {
 	pdf.item(amount ? `${r.label} : ${amount}` : r.label);
 	if (r.interim)
 		pdf.text(
-			"Droit d'attente : à demander en attendant la réponse sur l'autre aide ; il n'est pas compté dans le total.",
+			'Droit d’attente : à demander en attendant la réponse sur l’autre aide ; il n’est pas compté dans le total.',
 			'Helvetica-Oblique',
 			10,
 			MUTED
@@ -87,7 +87,7 @@ function claimSection(pdf: PdfWriter, result: BenefitsResult): void {
 	const byId = new Map(result.results.map((r) => [r.benefit, r]));
 	pdf.section('Droits à demander');
 	if (summary.items.length === 0) {
-		pdf.text("Aucun droit non réclamé n'apparaît avec les réponses données.");
+		pdf.text('Aucun droit non réclamé n’apparaît avec les réponses données.');
 		return;
 	}
 	const s = summary.count > 1 ? 's' : '';
@@ -115,7 +115,7 @@ function checkSection(pdf: PdfWriter, result: BenefitsResult): void {
 		MUTED
 	);
 	for (const r of maybe) {
-		pdf.item(r.amount ? `${r.label} : jusqu'à ${eur(r.amount)} ${per(r.period)}` : r.label);
+		pdf.item(r.amount ? `${r.label} : jusqu’à ${eur(r.amount)} ${per(r.period)}` : r.label);
 		if (r.questions.length) pdf.text('Questions à poser :', 'Helvetica-Bold');
 		pdf.bullets(r.questions.length ? r.questions : r.reasons);
 		pdf.labelled('Où se renseigner', `${r.claim.where} (${r.claim.url})`);
@@ -157,6 +157,6 @@ export async function renderCheckPdf(result: BenefitsResult, options: CheckPdfOp
 	if (options.profile) answersSection(pdf, options.profile);
 	// Estimates only: the official simulator and the organisations decide.
 	return pdf.finish(
-		`Estimations indicatives établies le ${checkDate} à partir des réponses données : seul l'organisme qui verse l'aide décide. Simulation officielle : mesdroitssociaux.gouv.fr`
+		`Estimations indicatives établies le ${checkDate} à partir des réponses données : seul l’organisme qui verse l’aide décide. Simulation officielle : mesdroitssociaux.gouv.fr`
 	);
 }

@@ -48,7 +48,7 @@ export function profileFromForm(form: FormData, month: string): QuestionnaireRes
 	const age = (name: string, label: string, min: number, max: number): number | null => {
 		const raw = str(form, name);
 		if (raw === '') {
-			errors[name] = `${label} : indiquez l'âge.`;
+			errors[name] = `${label} : indiquez l’âge.`;
 			return null;
 		}
 		const n = Number(raw);
@@ -93,7 +93,7 @@ export function profileFromForm(form: FormData, month: string): QuestionnaireRes
 		for (const part of childrenRaw.split(/[,;\s]+/).filter(Boolean)) {
 			const n = Number(part);
 			if (!Number.isInteger(n) || n < 0 || n > 25) {
-				errors.children = `Âges des enfants : « ${part} » n'est pas un âge (exemple : 3, 8, 14).`;
+				errors.children = `Âges des enfants : « ${part} » n’est pas un âge (exemple : 3, 8, 14).`;
 				break;
 			}
 			members.push({
