@@ -2,7 +2,7 @@
  * Calendar helpers. Calendar dates are `YYYY-MM-DD` strings (IsoDate), months `YYYY-MM`, instants UTC
  * ISO strings. Dates are never parsed with `new Date('YYYY-MM-DD')` (UTC); date-fns works in local time.
  */
-import { addDays, format, isValid, parse } from 'date-fns';
+import { isValid } from 'date-fns';
 
 export type IsoDate = string;
 export type IsoMonth = string;
@@ -19,14 +19,21 @@ export function isIsoDate(s: string): boolean {
 
 /** A local Date at midnight for an IsoDate. Throws on an invalid date. */
 export function isoToDate(s: IsoDate): Date {
-	if (!isIsoDate(s)) throw new RangeError(`invalid date: ${s}`);
-	return parse(s, 'yyyy-MM-dd', new Date(2000, 0, 1));
+	const m = ISO_DATE.exec(s);
+	if (!m) throw new RangeError(`invalid date: ${s}`);
+	const d = new Date(2000, 0, 1);
+	d.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+	if (d.getMonth() !== Number(m[2]) - 1 || d.getDate() !== Number(m[3])) throw new RangeError(`invalid date: ${s}`);
+	return d;
 }
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const ymd = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 
 /** The IsoDate of a local Date. */
 export function dateToIso(d: Date): IsoDate {
 	if (!isValid(d)) throw new RangeError('invalid date');
-	return format(d, 'yyyy-MM-dd');
+	return ymd(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
 /** Adds (or subtracts) months to a `YYYY-MM` month. */
@@ -35,9 +42,21 @@ export function addMonthsIso(month: IsoMonth, delta: number): IsoMonth {
 	return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
 }
 
-/** Adds days to an IsoDate. */
+/**
+ * Adds days to an IsoDate (whole days; a calendar has no daylight saving time, so the arithmetic is done
+ * in UTC). Hot path of the forecast and the caseload: no parsing library.
+ */
 export function addDaysIso(s: IsoDate, days: number): IsoDate {
-	return dateToIso(addDays(isoToDate(s), days));
+	const m = ISO_DATE.exec(s);
+	if (!m || !Number.isFinite(days)) throw new RangeError(`invalid date: ${s}`);
+	const y = Number(m[1]);
+	const mo = Number(m[2]) - 1;
+	const day = Number(m[3]);
+	const d = new Date(0);
+	d.setUTCFullYear(y, mo, day);
+	if (d.getUTCMonth() !== mo || d.getUTCDate() !== day) throw new RangeError(`invalid date: ${s}`);
+	d.setUTCDate(day + Math.trunc(days));
+	return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 const parisDay = new Intl.DateTimeFormat('en-CA', {

@@ -4,8 +4,10 @@
  */
 
 /** "1 conseiller", "3 conseillers", "0 opération" (French: 0 and 1 take the singular). */
+const count = new Intl.NumberFormat('fr-FR');
+
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-	return `${n.toLocaleString('fr-FR')} ${Math.abs(n) >= 2 ? pluralForm : singular}`;
+	return `${count.format(n)} ${Math.abs(n) >= 2 ? pluralForm : singular}`;
 }
 
 /** The word alone, agreed with n: pluralWord(2, 'importée') → "importées". */
