@@ -8,6 +8,7 @@ import {
 	publishDefinition
 } from '$lib/server/services/benefit-definitions';
 import { definitionFromForm } from '$lib/server/services/definition-form';
+import { ensureBenefitDefinitions } from '$lib/server/services/benefit-tables';
 import { evaluateProfile } from '$lib/server/services/benefits-service';
 import { InputError } from '$lib/server/services/errors';
 import { demoProfile } from '$db/seeds/demo-profiles';
@@ -56,6 +57,34 @@ describe('benefit definitions edited by an admin', () => {
 		expect(defs.map((d) => d.id)).toEqual(DEFAULT_BENEFIT_DEFINITIONS.map((d) => d.id));
 		expect(defs).toEqual(DEFAULT_BENEFIT_DEFINITIONS);
 		expect((await definitionHistory(h.db, 'rsa')).map((v) => [v.version, v.note])).toEqual([[1, 'Version initiale']]);
+	});
+	it('a version 1 stored with straight apostrophes is typeset again; one that differs otherwise is left', async () => {
+		const straight = (id: string) =>
+			JSON.stringify(DEFAULT_BENEFIT_DEFINITIONS.find((d) => d.id === id)).replace(/’/g, "'");
+		const other = JSON.stringify({ ...DEFAULT_BENEFIT_DEFINITIONS.find((d) => d.id === 'ars'), label: "L'ARS" });
+		await h.db
+			.updateTable('benefit_definition')
+			.set({ definition: straight('asf') })
+			.where('benefit', '=', 'asf')
+			.execute();
+		await h.db.updateTable('benefit_definition').set({ definition: other }).where('benefit', '=', 'ars').execute();
+		await ensureBenefitDefinitions(h.db);
+		const stored = async (id: string) =>
+			(
+				await h.db
+					.selectFrom('benefit_definition')
+					.select('definition')
+					.where('benefit', '=', id)
+					.executeTakeFirstOrThrow()
+			).definition;
+		expect(straight('asf')).not.toBe(JSON.stringify(DEFAULT_BENEFIT_DEFINITIONS.find((d) => d.id === 'asf')));
+		expect(await stored('asf')).toBe(JSON.stringify(DEFAULT_BENEFIT_DEFINITIONS.find((d) => d.id === 'asf')));
+		expect(await stored('ars')).toBe(other);
+		await h.db
+			.updateTable('benefit_definition')
+			.set({ definition: JSON.stringify(DEFAULT_BENEFIT_DEFINITIONS.find((d) => d.id === 'ars')) })
+			.where('benefit', '=', 'ars')
+			.execute();
 	});
 
 	it('an invalid change is refused with French messages and nothing is stored', async () => {

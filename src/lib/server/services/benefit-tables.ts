@@ -86,11 +86,33 @@ export async function loadParameters(db: Db): Promise<BenefitParameter[]> {
 	}));
 }
 
+/**
+ * A version 1 published by BGV itself (no admin edited it) whose only difference from the current default is
+ * the apostrophe (' written ’ since 2026-12) takes the default's text in place: it is the same version,
+ * typeset. Anything else an admin published, or any other difference, is left as it is.
+ */
+async function retypesetSeededDefinitions(db: Db): Promise<void> {
+	const seeded = await db
+		.selectFrom('benefit_definition')
+		.select(['id', 'benefit', 'definition'])
+		.where('version', '=', 1)
+		.where('created_by', 'is', null)
+		.execute();
+	const defaults = new Map<string, string>(DEFAULT_BENEFIT_DEFINITIONS.map((d) => [d.id, JSON.stringify(d)]));
+	for (const row of seeded) {
+		const wanted = defaults.get(row.benefit);
+		if (!wanted || wanted === row.definition) continue;
+		if (row.definition.replace(/'/g, '’') !== wanted.replace(/'/g, '’')) continue;
+		await db.updateTable('benefit_definition').set({ definition: wanted }).where('id', '=', row.id).execute();
+	}
+}
+
 /** Publishes version 1 of every benefit that has none (admins' versions are kept). */
 export async function ensureBenefitDefinitions(db: Db, now = new Date()): Promise<void> {
 	const have = new Set(
 		(await db.selectFrom('benefit_definition').select('benefit').distinct().execute()).map((r) => r.benefit)
 	);
+	await retypesetSeededDefinitions(db);
 	const missing = DEFAULT_BENEFIT_DEFINITIONS.filter((d) => !have.has(d.id));
 	if (missing.length === 0) return;
 	await db
