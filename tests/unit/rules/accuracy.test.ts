@@ -1,7 +1,8 @@
 /**
  * Accuracy of the default French rules, set by set, with the file's payee and the amount's sign:
  * - labels.csv: the project's own set, written beside the rules (tests/fixtures/rules/SOURCE.md);
- * - probe*.csv: labels the rules' author wrote to probe the labelling conventions (not independent);
+ * - probe*.csv: labels the rules' authors wrote to probe the labelling conventions and the vocabulary (not
+ *   independent);
  * - independent/dev.csv: written independently of the rules; the rules were tuned against it;
  * - independent/dev2.csv: a second set written by another author without reading the rules, then tuned
  *   against too (independent/SOURCE.md);
@@ -72,7 +73,8 @@ describe('default rules accuracy, per labelled set', () => {
 			'probe3.csv',
 			'brands-probe.csv',
 			'trades-probe.csv',
-			'probe4.csv'
+			'probe4.csv',
+			'probe5.csv'
 		].flatMap(load);
 		const f = accuracyFigures(results);
 		print('probe*.csv', f);
