@@ -95,6 +95,14 @@ describe('conservative readings: what the label does not tell stays uncategorise
 		expect(c('remboursement resto samedi', 1450, 'Emma Bonnet')).toBe('transfer.other');
 		expect(c('CB WESTERN UNION 12/03', -15000)).toBe('transfer.other');
 	});
+	it('leaves an operator’s shop and a bar-tabac uncategorised, whatever the word order', () => {
+		expect(c('CB BOUTIQUE SFR 12/03', -2000)).toBe('uncategorised');
+		expect(c('CB FREE CENTER 12/03', -2000)).toBe('uncategorised');
+		expect(c('PRLV SEPA SFR FIBRE SAS', -3500)).toBe('fixed.telecom');
+		expect(c('CB TABAC BAR LE FRANCE 12/03', -2000)).toBe('uncategorised');
+		expect(c('CB BAR TABAC PMU 12/03', -2000)).toBe('uncategorised');
+		expect(c('CB PMU 13/03', -800)).toBe('daily.gambling');
+	});
 	it('leaves a town hall or the Trésor public with no service named uncategorised', () => {
 		expect(c('CB MAIRIE DE SAINT DENIS 16/03', -1200)).toBe('uncategorised');
 		expect(c('PRLV SEPA TRESOR PUBLIC 59', -4800)).toBe('uncategorised');
