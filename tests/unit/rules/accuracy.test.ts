@@ -92,23 +92,24 @@ describe('default rules accuracy, per labelled set', () => {
 		expect(f.wrongShare, errors(results)).toBeLessThanOrEqual(0.01);
 	});
 
-	it('second independent dev set (tuned against): ≥ 97 % right, ≤ 1 % wrong', () => {
+	it('second independent dev set (tuned against): ≥ 98.5 % right, ≤ 0.5 % wrong (goal 97 % and 1 %)', () => {
 		const results = load('independent/dev2.csv');
 		const f = accuracyFigures(results);
 		print('independent/dev2.csv', f);
 		expect(f.total).toBeGreaterThanOrEqual(500);
 		expect(new Set(results.map((r) => r.row.bank)).size).toBeGreaterThanOrEqual(15);
 		for (const r of results) expect(BUILTIN_CATEGORY_IDS.has(r.row.expected), r.row.expected).toBe(true);
-		expect(f.rightShare, errors(results)).toBeGreaterThanOrEqual(0.97);
-		expect(f.wrongShare, errors(results)).toBeLessThanOrEqual(0.01);
+		expect(f.rightShare, errors(results)).toBeGreaterThanOrEqual(0.985);
+		expect(f.wrongShare, errors(results)).toBeLessThanOrEqual(0.005);
 	});
 
-	it('independent held-out set (totals only): ≥ 91.5 % right, ≤ 3 % wrong (goal 95 % and 2 %, not reached)', () => {
+	// Measured after the dev2 work: 331/349 right (94.8 %), 8 wrong (2.3 %), 10 uncategorised (before: 91.7 %, 2.6 %).
+	it('independent held-out set (totals only): ≥ 94.5 % right, ≤ 2.5 % wrong (goal 95 % and 2 %, not reached)', () => {
 		const f = accuracyFigures(load('independent/holdout.csv'));
 		print('independent/holdout.csv', f);
 		expect(f.total).toBeGreaterThanOrEqual(300);
 		// The message is the totals alone: a failing row of the held-out set must not be shown.
-		expect(f.rightShare, JSON.stringify(f)).toBeGreaterThanOrEqual(0.915);
-		expect(f.wrongShare, JSON.stringify(f)).toBeLessThanOrEqual(0.03);
+		expect(f.rightShare, JSON.stringify(f)).toBeGreaterThanOrEqual(0.945);
+		expect(f.wrongShare, JSON.stringify(f)).toBeLessThanOrEqual(0.025);
 	});
 });
