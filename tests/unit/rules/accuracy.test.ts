@@ -1,8 +1,11 @@
 /**
  * Accuracy of the default French rules, set by set, with the file's payee and the amount's sign:
  * - labels.csv: the project's own set, written beside the rules (tests/fixtures/rules/SOURCE.md);
- * - probe*.csv: labels the rules' author wrote to probe the labelling conventions (not independent);
+ * - probe*.csv: labels the rules' authors wrote to probe the labelling conventions and the vocabulary (not
+ *   independent);
  * - independent/dev.csv: written independently of the rules; the rules were tuned against it;
+ * - independent/dev2.csv: a second set written by another author without reading the rules, then tuned
+ *   against too (independent/SOURCE.md);
  * - independent/holdout.csv: written independently, never looked at row by row. Only its totals are
  *   printed or asserted here — never a row — so that it keeps measuring how the rules generalise.
  * Each set's figures are printed (right, wrong = another category than expected, uncategorised).
@@ -70,7 +73,8 @@ describe('default rules accuracy, per labelled set', () => {
 			'probe3.csv',
 			'brands-probe.csv',
 			'trades-probe.csv',
-			'probe4.csv'
+			'probe4.csv',
+			'probe5.csv'
 		].flatMap(load);
 		const f = accuracyFigures(results);
 		print('probe*.csv', f);
@@ -88,12 +92,24 @@ describe('default rules accuracy, per labelled set', () => {
 		expect(f.wrongShare, errors(results)).toBeLessThanOrEqual(0.01);
 	});
 
-	it('independent held-out set (totals only): ≥ 91.5 % right, ≤ 3 % wrong (goal 95 % and 2 %, not reached)', () => {
+	it('second independent dev set (tuned against): ≥ 98.5 % right, ≤ 0.5 % wrong (goal 97 % and 1 %)', () => {
+		const results = load('independent/dev2.csv');
+		const f = accuracyFigures(results);
+		print('independent/dev2.csv', f);
+		expect(f.total).toBeGreaterThanOrEqual(500);
+		expect(new Set(results.map((r) => r.row.bank)).size).toBeGreaterThanOrEqual(15);
+		for (const r of results) expect(BUILTIN_CATEGORY_IDS.has(r.row.expected), r.row.expected).toBe(true);
+		expect(f.rightShare, errors(results)).toBeGreaterThanOrEqual(0.985);
+		expect(f.wrongShare, errors(results)).toBeLessThanOrEqual(0.005);
+	});
+
+	// Measured after the dev2 work: 331/349 right (94.8 %), 8 wrong (2.3 %), 10 uncategorised (before: 91.7 %, 2.6 %).
+	it('independent held-out set (totals only): ≥ 94.5 % right, ≤ 2.5 % wrong (goal 95 % and 2 %, not reached)', () => {
 		const f = accuracyFigures(load('independent/holdout.csv'));
 		print('independent/holdout.csv', f);
 		expect(f.total).toBeGreaterThanOrEqual(300);
 		// The message is the totals alone: a failing row of the held-out set must not be shown.
-		expect(f.rightShare, JSON.stringify(f)).toBeGreaterThanOrEqual(0.915);
-		expect(f.wrongShare, JSON.stringify(f)).toBeLessThanOrEqual(0.03);
+		expect(f.rightShare, JSON.stringify(f)).toBeGreaterThanOrEqual(0.945);
+		expect(f.wrongShare, JSON.stringify(f)).toBeLessThanOrEqual(0.025);
 	});
 });

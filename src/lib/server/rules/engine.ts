@@ -264,8 +264,8 @@ export class RuleSet {
 	/**
 	 * When no rule knows a label, the outcome on the label repaired (see typos.ts): a misspelt brand corrected
 	 * (card payments and direct debits only), or the last word of a label cut at 32 characters completed —
-	 * kept only if a rule literal of several words ends with the completed word, and all such completions
-	 * agree on the category. Null when nothing helps.
+	 * kept only if a rule literal of several words ends with the completed word (or the word alone, when it is
+	 * the only known completion), and all such completions agree on the category. Null when nothing helps.
 	 */
 	private repaired(ctx: EvalContext): Outcome | null {
 		const index = this.typoIndex();
@@ -277,10 +277,16 @@ export class RuleSet {
 			}
 		}
 		let found: Outcome | null = null;
-		for (const [label, word] of truncatedCompletions(ctx.label, index)) {
+		const completions = truncatedCompletions(ctx.label, index);
+		// One word, or words that all extend the shortest ("CARREFOUR", "CARREFOURMARKET"): not "ALLOCAB" beside
+		// "ALLOCATION", where the cut letters could be either.
+		let shortest = '';
+		for (const [, w] of completions) if (shortest === '' || w.length < shortest.length) shortest = w;
+		const only = completions.every(([, w]) => w.startsWith(shortest));
+		for (const [label, word] of completions) {
 			const again = this.evaluate({ ...ctx, label });
 			const cutLength = word.length - (label.length - ctx.label.length);
-			if (again.categoryRule === null || !spansCut(again.categoryRule, label, word, cutLength)) continue;
+			if (again.categoryRule === null || !spansCut(again.categoryRule, label, word, cutLength, only)) continue;
 			if (found !== null && found.category !== again.category) return null;
 			found ??= again;
 		}

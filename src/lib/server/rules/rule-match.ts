@@ -47,16 +47,24 @@ export interface Outcome {
 
 /**
  * True when the rule's anchor is a literal, at the end of the label, that ends with the completed `word`: a
- * literal of several words, or the word alone when the cut left five letters or more of it (`cutLength`).
+ * literal of several words, or the word alone when the cut left five letters or more of it (`cutLength`) and
+ * the known words that start with those letters all extend one of them (`onlyCompletion`: "CARREFOU" is
+ * CARREFOUR or CARREFOURMARKET, but "ALLOC" may be ALLOCAB or ALLOCATION).
  */
-export function spansCut(cr: CompiledRule, label: string, word: string, cutLength: number): boolean {
+export function spansCut(
+	cr: CompiledRule,
+	label: string,
+	word: string,
+	cutLength: number,
+	onlyCompletion: boolean
+): boolean {
 	const c = cr.rule.conditions[cr.anchorIndex];
 	if (!c || c.field !== 'label' || c.negate) return false;
 	const values = Array.isArray(c.value) ? c.value.map(String) : [String(c.value)];
 	return values.some((v) => {
 		const f = foldLiteral(v);
 		if (!label.endsWith(f)) return false;
-		return f.endsWith(` ${word}`) || (f === word && cutLength >= 5);
+		return f.endsWith(` ${word}`) || (f === word && cutLength >= 5 && onlyCompletion);
 	});
 }
 

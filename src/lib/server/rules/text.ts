@@ -55,17 +55,23 @@ export function isWordCode(code: number): boolean {
 
 /**
  * True when `text` holds a whole word at [start, start + length): no word character right before, and
- * after it either no word character or digits glued to a final letter (store numbers: "H&M238", "LIDL2652").
+ * after it either no word character or digits glued to a final letter (store numbers: "H&M238", "LIDL2652",
+ * a département glued to a city: "REGIESTATIONNEM64BIARRITZ"); a single digit followed by letters is part
+ * of a reference ("3F8K"), not a store number.
  */
 export function isWholeWordAt(text: string, start: number, length: number): boolean {
 	if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return false;
-	const end = start + length;
+	let end = start + length;
 	if (end < text.length) {
 		const next = text.charCodeAt(end);
 		if (isWordCode(next)) {
 			const last = text.charCodeAt(end - 1);
 			const lastIsLetter = last >= 65 && last <= 90;
 			if (!(next >= 48 && next <= 57 && lastIsLetter)) return false;
+			const digitsFrom = end;
+			do end++;
+			while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57);
+			if (end - digitsFrom === 1 && end < text.length && isWordCode(text.charCodeAt(end))) return false;
 		}
 	}
 	return true;

@@ -108,11 +108,16 @@ export class TypoIndex {
 
 	/**
 	 * The label with the misspelt words of its payee corrected, or null when nothing was corrected. Only the
-	 * payee's words are looked at (not the city, references or dates around it); `payee` is folded.
+	 * payee's words are looked at (not the city, references or dates around it); `payee` is folded. The last
+	 * word of a cut label is left alone when known words start with it.
 	 */
 	correctLabel(label: string, payee: string): string | null {
 		let out: string | null = null;
+		// The last word of a label cut at CUT_LENGTH may be a cut word rather than a typo ("BOULANGE" is
+		// BOULANGERIE as much as BOULANGER): truncatedCompletions decides for it.
+		const cut = label.length === CUT_LENGTH;
 		for (const w of payee.match(RE_WORD) ?? []) {
+			if (cut && label.endsWith(w) && this.completions(w, 1).length > 0) continue;
 			const c = this.correct(w);
 			if (c === null) continue;
 			const text: string = out ?? label;
