@@ -41,13 +41,13 @@ test.describe('the household’s action plan', () => {
 		await expectAccessible(page);
 
 		// "Plus tard": postponed a month, said with its day, then back to do
-		const rentree = page.getByRole('article', { name: /Allocation de rentrée scolaire/ });
+		const rentree = page.getByRole('article', { name: /allocation de rentrée scolaire/ });
 		await rentree.getByText('Plus tard', { exact: true }).click();
 		await rentree.getByRole('button', { name: /^Dans un mois/ }).click();
 		await expect(page.getByText(/^C’est noté : action reportée au \d\d\/\d\d\/\d{4}\.$/)).toBeVisible();
 		// postponed actions come last, in the fold
 		await page.getByText(/^\d+ autres? actions?$/).click();
-		const later = page.getByRole('article', { name: /Allocation de rentrée scolaire/ });
+		const later = page.getByRole('article', { name: /allocation de rentrée scolaire/ });
 		await expect(later.getByText(/Reporté\s+jusqu’au \d\d\/\d\d\/\d{4}/)).toBeVisible();
 		await later.getByRole('button', { name: /^Remettre à faire/ }).click();
 		await expect(page.getByText('L’action est de nouveau à faire.')).toBeVisible();
@@ -74,7 +74,7 @@ test.describe('the household’s action plan', () => {
 
 	test('the adviser hides an action and the household no longer sees it', async ({ page, browser }, info) => {
 		test.skip(info.project.name !== 'desktop', 'writes shared data: desktop only');
-		const title = /Demander Allocation de soutien familial/;
+		const title = /Demander l’allocation de soutien familial/;
 		await login(page, USERS.adviser);
 		await page.goto(PLAN);
 		const action = page.getByRole('article', { name: title });

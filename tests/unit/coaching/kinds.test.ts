@@ -21,7 +21,7 @@ describe('benefit_claim', () => {
 		expect(a.monthlyImpact).toBe(29789);
 		expect(a.oneOffImpact).toBeNull();
 		expect(a.confidence).toBe('high');
-		expect(plain(a.title)).toBe('Demander Prime d’activité : environ 297,89 € par mois');
+		expect(plain(a.title)).toBe('Demander la prime d’activité : environ 297,89 € par mois');
 		expect(a.step.documents).toEqual(['Vos trois derniers bulletins de salaire']);
 		expect(a.step.target).toEqual({
 			kind: 'external',
@@ -37,7 +37,23 @@ describe('benefit_claim', () => {
 		expect(a.monthlyImpact).toBeNull();
 		expect(a.oneOffImpact).toBe(87727);
 		expect(a.confidence).toBe('medium');
-		expect(plain(a.title)).toBe('Vérifier votre droit (Prime d’activité) : environ 877,27 €');
+		expect(plain(a.title)).toBe('Vérifier votre droit à l’allocation de rentrée scolaire : environ 877,27 €');
+	});
+	it('names the benefit with its article: au RSA, aux allocations familiales; an admin’s new benefit by its label', () => {
+		const titles = buildPlan(
+			emptyInput({
+				benefits: [
+					benefit({ benefit: 'rsa', status: 'maybe', amount: null }),
+					benefit({ benefit: 'af', status: 'maybe', amount: null }),
+					benefit({ benefit: 'aide_locale', label: 'Aide locale', amount: null })
+				]
+			})
+		).map((a) => plain(a.title));
+		expect(titles.sort()).toEqual([
+			'Demander : Aide locale',
+			'Vérifier votre droit au RSA',
+			'Vérifier votre droit aux allocations familiales'
+		]);
 	});
 	it('does not appear without a benefit to claim', () => {
 		expect(kinds(emptyInput({ benefits: [] }))).not.toContain('benefit_claim');

@@ -2,6 +2,7 @@
 import { formatMonthFr } from '$lib/dates';
 import { formatEur, type Cents } from '$lib/money';
 import { OSCF_LOOKBACK_MONTHS, OSCF_MAX_MONTHLY_PRICE } from './parameters';
+import { checkTitle, claimTitle } from './benefit-words';
 import type { BenefitInput, FeeInput, OscfInput, PlanAction } from './types';
 
 /** One action per benefit the engine finds eligible (high) or possibly eligible (medium). */
@@ -18,7 +19,7 @@ export function benefitActions(benefits: readonly BenefitInput[]): PlanAction[] 
 		return {
 			key: `benefit:${b.benefit}`,
 			kind: 'benefit_claim',
-			title: `${b.status === 'eligible' ? `Demander ${b.label}` : `Vérifier votre droit (${b.label})`}${amountText}`,
+			title: `${b.status === 'eligible' ? claimTitle(b.benefit, b.label) : checkTitle(b.benefit, b.label)}${amountText}`,
 			monthlyImpact: monthly,
 			oneOffImpact: oneOff,
 			confidence: b.status === 'eligible' ? 'high' : 'medium',
