@@ -194,6 +194,9 @@ test.describe('phone navigation, overview and words @core', () => {
 		await page.goto(`/households/${HOUSEHOLDS.martin}`);
 		const now = page.getByRole('region', { name: 'En ce moment' });
 		await expect(now).toContainText(/Solde au \d\d\/\d\d\/\d{4}/);
+		// the Martins are overdrawn already: since when, not an overdraft "to come"
+		await expect(now).toContainText(/À découvert depuis le \d\d\/\d\d\/\d{4}/);
+		await expect(now).not.toContainText('Découvert prévu');
 		await expect(now).toContainText('Aides à demander');
 		await expect(now).toContainText('Prochaine grosse dépense');
 	});

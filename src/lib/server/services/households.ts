@@ -237,6 +237,8 @@ export interface HouseholdOverview {
 		alerts: string[];
 		/** the first big debit coming (a `large_debit` alert), its amount when the status stored it */
 		nextLargeDebit: NextLargeDebit | null;
+		/** the account is overdrawn since that day (the `overdrawn` alert) */
+		overdrawnSince: string | null;
 	} | null;
 	/** the benefits to claim, in cents per month (yearly ones divided by 12, one-off ones left out) */
 	benefitsPerMonth: number;
@@ -266,14 +268,20 @@ export async function householdHeader(db: Db, scope: HouseholdScope): Promise<{ 
 type StoredAlert = { kind?: string; date?: string; amount?: number; message: string };
 
 /** The stored alerts in French, the first big debit coming set apart for the overview's key figures. */
-function statusAlerts(json: string): { alerts: string[]; nextLargeDebit: NextLargeDebit | null } {
+function statusAlerts(json: string): {
+	alerts: string[];
+	nextLargeDebit: NextLargeDebit | null;
+	overdrawnSince: string | null;
+} {
 	const all = JSON.parse(json) as StoredAlert[];
+	const overdrawn = all.find((a) => a.kind === 'overdrawn' && a.date);
 	const big = all
 		.filter((a) => a.kind === 'large_debit' && a.date)
 		.sort((a, b) => (a.date as string).localeCompare(b.date as string))[0];
 	return {
 		alerts: all.filter((a) => a !== big).map((a) => a.message),
-		nextLargeDebit: big ? { date: big.date as string, amount: big.amount ?? null, message: big.message } : null
+		nextLargeDebit: big ? { date: big.date as string, amount: big.amount ?? null, message: big.message } : null,
+		overdrawnSince: overdrawn?.date ?? null
 	};
 }
 
