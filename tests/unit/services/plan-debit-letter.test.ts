@@ -20,7 +20,7 @@ const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 beforeAll(async () => {
 	h = await createTestDb();
-	const seed = await seedDemo(h.db);
+	const seed = await seedDemo(h.db, NOW);
 	moreau = seed.households['M. et Mme Moreau'];
 	bernard = seed.households['M. et Mme Bernard'];
 	actors = await actorsByRole(h.db, seed.organisationId);

@@ -51,7 +51,7 @@ async function otherOrganisationAdviser(): Promise<Actor> {
 
 beforeAll(async () => {
 	h = await createTestDb();
-	const seed = await seedDemo(h.db);
+	const seed = await seedDemo(h.db, NOW);
 	martin = seed.households['Famille Martin'];
 	bernard = seed.households['M. et Mme Bernard'];
 	lambert = seed.households['M. Lambert']; // assigned to the adviser, no consent
