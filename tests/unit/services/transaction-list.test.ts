@@ -77,7 +77,7 @@ beforeAll(async () => {
 	const ids = await h.db
 		.insertInto('bank_transaction')
 		.values([
-			tx('2026-10-12', -1050, 'INTERMARCHE'),
+			tx('2026-10-12', -1050, 'INTERMARCHE', 'daily.groceries'),
 			tx('2026-10-12', -250, 'INTERMARCHE'),
 			tx('2026-10-14', 120000, 'CAF DE LA GIRONDE'),
 			tx('2026-10-20', -3333, 'EDF'),
@@ -127,6 +127,15 @@ describe('transaction list by day', () => {
 	it('keeps the balance of the account when the list is filtered', async () => {
 		const r = await transactionDays(h.db, scope, { month: '2026-10', search: 'edf' });
 		expect(r.days.map((d) => [d.date, d.balance])).toEqual([['2026-10-20', 46667]]);
+	});
+
+	it('opens a filtered list on the latest month that has a matching operation', async () => {
+		expect((await transactionDays(h.db, scope, {})).month).toBe('2026-11');
+		const groceries = await transactionDays(h.db, scope, { category: 'daily.groceries' });
+		expect(groceries.month).toBe('2026-10');
+		expect(groceries.count).toBe(1);
+		// a month asked for is kept, even when it has nothing in the category
+		expect((await transactionDays(h.db, scope, { month: '2026-11', category: 'daily.groceries' })).count).toBe(0);
 	});
 
 	it('gives the edit form one operation with the count of the same payee, only in its household', async () => {

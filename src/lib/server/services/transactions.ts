@@ -61,6 +61,28 @@ export async function transactionMonths(db: Db, scope: HouseholdScope): Promise<
 	return rows.map((r) => r.month);
 }
 
+/**
+ * The month a filtered list opens on when none is asked: the latest month with an operation that matches the
+ * category or account filter, so "Courses" opens on the last month with groceries, not on an empty one.
+ */
+async function latestFilteredMonth(
+	db: Db,
+	scope: HouseholdScope,
+	filters: TransactionFilters,
+	latest: string | null
+): Promise<string | null> {
+	if (!latest || (!filters.uncategorised && !filters.category && !filters.accountId)) return latest;
+	let q = db
+		.selectFrom('bank_transaction')
+		.select((eb) => eb.fn.max('booking_date').as('last'))
+		.where('household_id', '=', scope.householdId);
+	if (filters.uncategorised) q = q.where('category_id', '=', 'uncategorised');
+	else if (filters.category) q = q.where('category_id', '=', filters.category);
+	if (filters.accountId) q = q.where('account_id', '=', filters.accountId);
+	const row = await q.executeTakeFirst();
+	return row?.last ? String(row.last).slice(0, 7) : latest;
+}
+
 export async function listTransactions(
 	db: Db,
 	scope: HouseholdScope,
@@ -69,7 +91,11 @@ export async function listTransactions(
 ): Promise<{ month: string | null; months: string[]; rows: TransactionRow[]; truncated: boolean }> {
 	const months = await transactionMonths(db, scope);
 	const month =
-		filters.month && months.includes(filters.month) ? filters.month : filters.search ? null : (months[0] ?? null);
+		filters.month && months.includes(filters.month)
+			? filters.month
+			: filters.search
+				? null
+				: await latestFilteredMonth(db, scope, filters, months[0] ?? null);
 	let q = db
 		.selectFrom('bank_transaction as t')
 		.innerJoin('bank_account as a', 'a.id', 't.account_id')
