@@ -2,6 +2,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { checkPdfFilename, renderCheckPdf } from '$lib/server/services/check-pdf';
 import { CHECK_ROLES, checkMonth, runQuickCheck } from '$lib/server/services/quick-check';
 import { organisationName } from '$lib/server/services/organisation';
+import { pdfResponse } from '$lib/server/http/pdf-response';
 import type { RequestHandler } from './$types';
 
 const text = (status: number, message: string) =>
@@ -27,12 +28,5 @@ export const POST: RequestHandler = async (event) => {
 	if (!result || !profile) return text(400, `Certaines réponses sont à corriger : ${Object.values(errors).join(' ')}`);
 	const organisation = await organisationName(event.locals.db, actor);
 	const pdf = await renderCheckPdf(result, { now, organisation, profile });
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `attachment; filename="${checkPdfFilename(now)}"`,
-			'Content-Length': String(pdf.length),
-			'Cache-Control': 'no-store'
-		}
-	});
+	return pdfResponse(pdf, checkPdfFilename(now));
 };

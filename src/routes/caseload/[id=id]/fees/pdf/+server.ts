@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireHousehold } from '$lib/server/auth/guards';
 import { feeLetterFilename, renderLetterPdf } from '$lib/server/services/fee-letter';
 import { LETTER_MAX_LENGTH } from '$lib/server/services/fees-service';
+import { pdfResponse } from '$lib/server/http/pdf-response';
 import type { RequestHandler } from './$types';
 
 /** The letter as edited on the fee page (the text posted), as a PDF. */
@@ -12,12 +13,5 @@ export const POST: RequestHandler = async (event) => {
 	if (body === '' || body.length > LETTER_MAX_LENGTH) error(400, 'Le texte de la lettre est vide ou trop long.');
 	const now = new Date();
 	const pdf = await renderLetterPdf(body, { now });
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `attachment; filename="${feeLetterFilename(now)}"`,
-			'Content-Length': String(pdf.length),
-			'Cache-Control': 'no-store'
-		}
-	});
+	return pdfResponse(pdf, feeLetterFilename(now));
 };

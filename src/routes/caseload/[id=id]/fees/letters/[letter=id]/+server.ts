@@ -3,6 +3,7 @@ import { requireHousehold } from '$lib/server/auth/guards';
 import { NotFoundError } from '$lib/server/services/errors';
 import { renderLetterPdf } from '$lib/server/services/fee-letter';
 import { letterById } from '$lib/server/services/fees-service';
+import { pdfResponse } from '$lib/server/http/pdf-response';
 import type { RequestHandler } from './$types';
 
 /** A letter kept in the household's file, as a PDF. */
@@ -11,14 +12,7 @@ export const GET: RequestHandler = async (event) => {
 	try {
 		const letter = await letterById(event.locals.db, scope, Number(event.params.letter));
 		const pdf = await renderLetterPdf(letter.body, { now: new Date(letter.createdAt) });
-		return new Response(new Uint8Array(pdf), {
-			headers: {
-				'Content-Type': 'application/pdf',
-				'Content-Disposition': `attachment; filename="lettre-${letter.id}-${letter.createdAt.slice(0, 10)}.pdf"`,
-				'Content-Length': String(pdf.length),
-				'Cache-Control': 'no-store'
-			}
-		});
+		return pdfResponse(pdf, `lettre-${letter.id}-${letter.createdAt.slice(0, 10)}.pdf`);
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, 'Page introuvable');
 		throw e;
