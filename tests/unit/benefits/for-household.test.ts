@@ -63,7 +63,7 @@ describe('forHousehold on every result', () => {
 		const asf = get(evaluateBenefits(c15), 'asf');
 		// 2 × 478.16 × 0.422 = 2 × 201.78 = 403.56 → 401.54 after CRDS.
 		expect(plain(asf.forHousehold.summary)).toBe(
-			'Vous élevez seul(e) deux enfants et l’autre parent ne verse pas de pension : l’allocation de soutien familial vous verserait environ 401,54 € par mois.'
+			'Vous élevez deux enfants sans l’autre parent, qui ne verse pas de pension : l’allocation de soutien familial vous verserait environ 401,54 € par mois.'
 		);
 		expect(asf.forHousehold.link).toMatchObject({ kind: 'online' });
 		expect(asf.forHousehold.documents).toContain('RIB');

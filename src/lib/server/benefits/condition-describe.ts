@@ -100,7 +100,7 @@ export function describeCondition(c: Condition): string {
 		case 'persons':
 			return `nombre de personnes du foyer ${OP_FR[c.operator]} ${operandFr(c.value)}`;
 		case 'couple':
-			return c.value ? 'vit en couple' : 'vit seul(e)';
+			return c.value ? 'vit en couple' : 'vit sans conjoint';
 		case 'single_parent':
 			return c.value ? 'parent isolé' : 'pas parent isolé';
 		case 'housing':

@@ -108,7 +108,7 @@ export function evaluateArs(r: ParamReader, f: Facts, hasCafRelationship: boolea
 		reasons.push('Versement automatique aux allocataires de la CAF pour les enfants de 6 à 15 ans : rien à demander.');
 		return out(
 			{ status: 'info', amount: net, gross, reasons, questions },
-			`Vous êtes connu(e) de la CAF : l’allocation de rentrée scolaire de ${eur(net)} pour ${forKids} sera versée automatiquement fin août ${year}`
+			`La CAF vous connaît déjà : l’allocation de rentrée scolaire de ${eur(net)} pour ${forKids} sera versée automatiquement fin août ${year}`
 		);
 	}
 	reasons.push(
@@ -207,8 +207,8 @@ function asfPaid(
 	);
 	const kids = count(k, 'enfant');
 	const plain = differential
-		? `Vous élevez seul(e) ${kids} et la pension reçue (${eur(alimony)} par mois) est inférieure à l’allocation de soutien familial (${eur(full)}) : la CAF compléterait de ${perMonth(net)}`
-		: `Vous élevez seul(e) ${kids} et l’autre parent ne verse pas de pension : l’allocation de soutien familial vous verserait ${perMonth(net)}`;
+		? `Vous élevez ${kids} sans l’autre parent et la pension reçue (${eur(alimony)} par mois) est inférieure à l’allocation de soutien familial (${eur(full)}) : la CAF compléterait de ${perMonth(net)}`
+		: `Vous élevez ${kids} sans l’autre parent, qui ne verse pas de pension : l’allocation de soutien familial vous verserait ${perMonth(net)}`;
 	return { draft: say({ status: 'eligible', amount: net, gross, reasons, questions: [] }, plain), forResources };
 }
 

@@ -162,7 +162,10 @@ function notTenant(f: Facts): AlOutcome {
 			['Le foyer est-il locataire, propriétaire ou hébergé ?']
 		);
 		return {
-			draft: say(d, 'L’aide au logement dépend de votre logement : êtes-vous locataire, propriétaire ou hébergé(e) ?'),
+			draft: say(
+				d,
+				'L’aide au logement dépend de votre logement : êtes-vous locataire ou propriétaire, ou vivez-vous chez quelqu’un ?'
+			),
 			gross: null
 		};
 	}

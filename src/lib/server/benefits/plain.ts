@@ -1,6 +1,6 @@
 /**
  * Words for the household: the phrases the rules use to say, in one plain French sentence built from the
- * profile, why a benefit is found or not ("vous élevez seul(e) deux enfants et l'autre parent ne verse
+ * profile, why a benefit is found or not ("vous élevez deux enfants sans autre parent au foyer et l'autre parent ne verse
  * pas de pension"). No engine id, no formula: amounts are written "1 234,56 €".
  */
 import Decimal from 'decimal.js';
@@ -19,14 +19,17 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
 	return `${word} ${n === 1 ? singular : plural}`;
 }
 
-/** The household in a few words: "vous vivez seul(e)", "vous élevez seul(e) deux enfants", "vous vivez en couple avec un enfant". */
+/**
+ * The household in a few words, the same for a woman and a man (no "seul(e)"): "vous vivez sans conjoint",
+ * "vous élevez deux enfants sans autre parent au foyer", "vous vivez en couple avec un enfant".
+ */
 export function household(f: Facts): string {
 	const kids = f.children.length;
 	if (f.couple) return kids === 0 ? 'vous vivez en couple' : `vous vivez en couple avec ${count(kids, 'enfant')}`;
-	return kids === 0 ? 'vous vivez seul(e)' : `vous élevez seul(e) ${count(kids, 'enfant')}`;
+	return kids === 0 ? 'vous vivez sans conjoint' : `vous élevez ${count(kids, 'enfant')} sans autre parent au foyer`;
 }
 
-/** "votre foyer de 3 personnes" / "vous seul(e)". */
+/** "un foyer de 3 personnes" / "une personne seule". */
 export function persons(f: Facts): string {
 	return f.size === 1 ? 'une personne seule' : `un foyer de ${f.size} personnes`;
 }

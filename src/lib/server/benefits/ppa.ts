@@ -37,7 +37,7 @@ function ppaEarners(
 			reasons.push(
 				`Étudiant ou apprenti : revenus d’activité de ${eur(e)} sous le plancher de ${eur(floor)} (${r.cite('ppa.student_hours')} × SMIC × ${frNumber(r.get('ppa.student_smic_share'))}).`
 			);
-			floorNote = `Étudiant(e) ou apprenti(e), vos revenus d’activité (${eur(e)} par mois) sont sous le minimum de ${eur(floor)} qui ouvre la prime d’activité`;
+			floorNote = `En études ou en apprentissage, vos revenus d’activité (${eur(e)} par mois) sont sous le minimum de ${eur(floor)} qui ouvre la prime d’activité`;
 			return false;
 		}
 		return true;
