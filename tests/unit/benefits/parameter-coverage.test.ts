@@ -22,11 +22,11 @@ describe('default parameter table coverage', () => {
 	it('detects a gap and an overlap (the check can fail)', () => {
 		const gap = P.filter((p) => !(p.key === 'rsa.base_amount' && p.effectiveFrom === '2024-04-01'));
 		expect(parameterCoverageProblems(gap, '2024-01', NOW_MONTH)).toContain(
-			'rsa.base_amount : 0 version(s) en vigueur au 2024-04-01'
+			'rsa.base_amount : 0 version en vigueur au 2024-04-01'
 		);
 		const overlap = [...P, { ...P.find((p) => p.key === 'bmaf')!, effectiveFrom: '2024-06-01', effectiveTo: null }];
 		expect(parameterCoverageProblems(overlap, '2024-01', NOW_MONTH)).toContain(
-			'bmaf : 2 version(s) en vigueur au 2024-06-01'
+			'bmaf : 2 versions en vigueur au 2024-06-01'
 		);
 	});
 	it('has no placeholder date left, no overlap, and a source for every version', () => {

@@ -158,7 +158,7 @@ export function parameterCoverageProblems(
 			const n = versions.filter(
 				(v) => v.effectiveFrom <= day && (v.effectiveTo == null || day <= v.effectiveTo)
 			).length;
-			if (n !== 1) problems.push(`${key} : ${n} version(s) en vigueur au ${day}`);
+			if (n !== 1) problems.push(`${key} : ${n} ${n > 1 ? 'versions' : 'version'} en vigueur au ${day}`);
 		}
 	}
 	return problems;
