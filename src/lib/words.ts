@@ -20,3 +20,11 @@ export function frenchList(items: string[]): string {
 	if (items.length <= 1) return items.join('');
 	return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
 }
+
+/**
+ * French spacing for display: a no-break space before « ; : ! ? » and inside « », so that a line never starts
+ * with a colon or a closing guillemet. For pages only: a text that is stored or sent is left as it is.
+ */
+export function typeset(s: string): string {
+	return s.replace(/ ([;:!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+}
