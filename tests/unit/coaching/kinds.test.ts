@@ -157,6 +157,16 @@ describe('overdraft_exit', () => {
 		expect(a.step.target).toEqual({ kind: 'forecast' });
 		expect(a.step.options.some((o) => o.includes('la lettre nomme'))).toBe(false);
 	});
+	it('proposes no debit to move when the next income does not bring the account back above zero', () => {
+		for (const backToPositive of [null, '2027-01-20']) {
+			const [a] = only(emptyInput({ overdrawn: overdrawn({ backToPositive }) }), 'overdraft_exit');
+			expect(a.step.target).toEqual({ kind: 'forecast' });
+			expect(a.step.options.some((o) => o.includes('la lettre nomme'))).toBe(false);
+		}
+		// back to positive two days after the income (05/12): the income clears it, the letter is offered
+		const [a] = only(emptyInput({ overdrawn: overdrawn({ backToPositive: '2026-12-07' }) }), 'overdraft_exit');
+		expect(a.step.target).toEqual({ kind: 'debit_letter', series: '1:out:sfr' });
+	});
 	it('does not appear when the account is not overdrawn; no cushion while it is', () => {
 		expect(kinds(emptyInput({ overdrawn: null }))).not.toContain('overdraft_exit');
 		const budget = { month: '2026-10', resteAVivre: 120000, rsaFloor: 64652, fixedCharges: 90000, creditCharges: 0 };

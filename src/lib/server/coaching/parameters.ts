@@ -27,6 +27,13 @@ export const OVERDRAFT_URGENT_DAYS = 14;
  */
 export const OVERDRAWN_MONTH_DAYS = 30;
 
+/**
+ * For an account already overdrawn, a debit is worth moving after the next income only when the forecast
+ * has the account back above zero within this many days of that income (the income clears the overdraft;
+ * a credit booked a day or two late still counts). BGV's reading of the forecast, not a legal number.
+ */
+export const OVERDRAWN_INCOME_CLEARS_DAYS = 3;
+
 /** A series is "new" while it has at most this many occurrences (CRÉSUS practice: check a new debit early). */
 export const NEW_SERIES_MAX_OCCURRENCES = 3;
 

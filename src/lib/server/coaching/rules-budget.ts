@@ -1,11 +1,12 @@
 /** Actions that protect the month: the coming overdraft, the priority debts, a safety cushion. */
-import { addMonthsIso, formatDateFr, formatMonthFr, type IsoDate } from '$lib/dates';
+import { addDaysIso, addMonthsIso, formatDateFr, formatMonthFr, type IsoDate } from '$lib/dates';
 import { formatEur, type Cents } from '$lib/money';
 import {
 	CUSHION_MAX_MONTHLY,
 	CUSHION_MIN_MONTHLY,
 	CUSHION_SHARE_BP,
 	OVERDRAFT_URGENT_DAYS,
+	OVERDRAWN_INCOME_CLEARS_DAYS,
 	OVERDRAWN_MONTH_DAYS
 } from './parameters';
 import type {
@@ -90,7 +91,13 @@ export function overdraftAction(o: OverdraftInput | null, asOf: IsoDate): PlanAc
  */
 export function overdrawnAction(o: OverdrawnInput | null, asOf: IsoDate): PlanAction | null {
 	if (!o || o.balance >= 0) return null;
-	const movable = movableDebit(o.debits, o.nextIncome, 0);
+	// Moving a debit after the income helps only when that income brings the account back above zero: an
+	// account overdrawn all month long gains nothing from a debit taken a few days later.
+	const incomeClears =
+		o.nextIncome !== null &&
+		o.backToPositive !== null &&
+		o.backToPositive <= addDaysIso(o.nextIncome.date, OVERDRAWN_INCOME_CLEARS_DAYS);
+	const movable = incomeClears ? movableDebit(o.debits, o.nextIncome, 0) : undefined;
 	const monthly = o.interestPerDay * OVERDRAWN_MONTH_DAYS;
 	return {
 		key: 'overdraft_exit',
