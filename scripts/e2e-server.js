@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { faketimeEnv } from './faketime.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.E2E_PORT ?? '4173';
@@ -45,6 +46,8 @@ const env = {
 	// The suites log in many times from one address; per-account locking is what they test.
 	LOGIN_MAX_FAILURES_IP: '100000'
 };
+// The seed and the app (not the browser) run at the suite's fixed instant: see faketime.js.
+Object.assign(env, faketimeEnv(process.env.E2E_NOW) ?? {});
 
 const seed = spawnSync(process.execPath, [join(root, 'build/cli/bgv.js'), 'seed', '--e2e'], { env, stdio: 'inherit' });
 if (seed.status !== 0) {
