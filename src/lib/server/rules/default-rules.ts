@@ -692,6 +692,9 @@ const cpamSmallCredit: Rule = {
 	description: 'Petit virement de la CPAM sans motif (moins de 100 €) : un remboursement de soins'
 };
 
+/** Banks whose name as a transfer's counterparty means one's own account there (a person banking there is named). */
+const OWN_BANKS = ['REVOLUT', 'REVOLUT BANK', 'REVOLUT LTD', 'N26', 'N26 BANK', 'NICKEL', 'BOURSORAMA', 'BOURSOBANK', 'FORTUNEO', 'HELLO BANK', 'MONABANQ', 'ORANGE BANK', 'MA FRENCH BANK'];
+
 const PERSON_MOTIVES = ['REMB', 'REMBT', 'REMBOURSEMENT', 'REMBOURSE', 'PRET', 'DETTE', 'PART', 'PARTAGE', 'AIDE', 'AVANCE', 'DEPANNAGE', 'COURSES', 'RESTO', 'WEEK END', 'WEEK-END', 'WEEKEND', 'VACANCES', 'PARTICIPATION', 'ARGENT DE POCHE', 'CONTRIBUTION', 'TRICOUNT', 'FRAIS PARTAGES', 'POUR TOI', 'ANNIVERSAIRE'];
 
 const transfers = [
@@ -705,7 +708,7 @@ const transfers = [
 	], { priority: 16, internal: true, type: NOT_CARD, not: ["CAISSE D'EPARGNE", 'CAISSE D EPARGNE', 'CAISSE EPARGNE', "CAISSES D'EPARGNE", 'CE IDF'] }),
 	...family('transfer.internal', 'transfer.internal', [
 		// A transfer whose counterparty is a bank itself (not a person banking there) goes to one's own account.
-		['own_bank_account', ['REVOLUT', 'REVOLUT BANK', 'REVOLUT LTD', 'N26', 'N26 BANK', 'NICKEL', 'BOURSORAMA', 'BOURSOBANK', 'FORTUNEO', 'HELLO BANK', 'MONABANQ', 'ORANGE BANK', 'MA FRENCH BANK'], { payeeStartsWith: true, priority: 14, type: ['transfer_in', 'transfer_out'], not: ['REVOLUT TRANSFER', 'PAYMENT FROM', 'FRAIS', 'COTISATION', 'ABONNEMENT', 'REMBOURSEMENT', 'CREDIT', 'PRET'] }],
+		['own_bank_account', [...OWN_BANKS, ...OWN_BANKS.map((b) => `VERS ${b}`)], { payeeStartsWith: true, priority: 14, type: ['transfer_in', 'transfer_out'], not: ['REVOLUT TRANSFER', 'PAYMENT FROM', 'FRAIS', 'COTISATION', 'ABONNEMENT', 'REMBOURSEMENT', 'CREDIT', 'PRET'] }],
 		['compte_a_compte', ['VIR CPTE A CPTE', 'CPTE A CPTE', 'COMPTE A COMPTE', 'VIREMENT INTERNE', 'VIR INTERNE', 'VIR. INTERNE', 'ENTRE MES COMPTES', 'VIREMENT DE COMPTE A COMPTE', 'TRANSFERT COMPTE', 'TRANSFERT ENTRE COMPTES', 'VIR COMPTE A COMPTE', 'VIREMENT PERMANENT INTERNE', 'VERS COMPTE JOINT', 'COMPTE JOINT', 'CPTE JOINT', 'VIR MOI MEME', 'MOI-MEME', 'MOI MEME', 'ALIMENTATION COMPTE', 'APPROVISIONNEMENT COMPTE', 'VIREMENT A SOI-MEME', 'VIR A SOI MEME', 'VIR DE MOI', 'VIR ENTRE COMPTES', 'VERS MON COMPTE', 'MON COMPTE', 'MES COMPTES', 'COMPTE COMMUN', 'CPTE COMMUN', 'COMPTE PRO', 'CPTE PRO', 'COMPTE PERSO', 'COMPTE PERSONNEL', 'TOP-UP', 'TOP UP', 'TOPUP', 'RECHARGE COMPTE', 'RECHARGE DE COMPTE', 'RECHARGE DU COMPTE', 'EXCHANGED TO', 'EXCHANGE TO', 'EXCHANGED FROM', 'CONVERSION DEVISES', 'CONVERSION DE DEVISES', 'CHANGE DE DEVISES', 'OWN ACCOUNT', 'TRANSFER TO OWN ACCOUNT', 'MONEY ADDED']]
 	], { priority: 15, internal: true, type: NOT_CARD }),
 	...family('transfer.other', 'transfer.other', [
