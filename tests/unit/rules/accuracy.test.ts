@@ -6,6 +6,8 @@
  * - independent/dev.csv: written independently of the rules; the rules were tuned against it;
  * - independent/dev2.csv: a second set written by another author without reading the rules, then tuned
  *   against too (independent/SOURCE.md);
+ * - independent/dev3.csv: a third development set, written before its rows were run through the rules (by an
+ *   author who had read them), then tuned against (independent/SOURCE.md);
  * - independent/holdout.csv: written independently, never looked at row by row. Only its totals are
  *   printed or asserted here — never a row — so that it keeps measuring how the rules generalise.
  * Each set's figures are printed (right, wrong = another category than expected, uncategorised).
@@ -103,13 +105,24 @@ describe('default rules accuracy, per labelled set', () => {
 		expect(f.wrongShare, errors(results)).toBeLessThanOrEqual(0.005);
 	});
 
-	// Measured after the dev2 work: 331/349 right (94.8 %), 8 wrong (2.3 %), 10 uncategorised (before: 91.7 %, 2.6 %).
-	it('independent held-out set (totals only): ≥ 94.5 % right, ≤ 2.5 % wrong (goal 95 % and 2 %, not reached)', () => {
+	it('third dev set (written before running the rules, then tuned against): ≥ 97 % right, ≤ 1.5 % wrong', () => {
+		const results = load('independent/dev3.csv');
+		const f = accuracyFigures(results);
+		print('independent/dev3.csv', f);
+		expect(f.total).toBeGreaterThanOrEqual(900);
+		for (const r of results) expect(BUILTIN_CATEGORY_IDS.has(r.row.expected), r.row.expected).toBe(true);
+		expect(f.rightShare, errors(results)).toBeGreaterThanOrEqual(0.97);
+		expect(f.wrongShare, errors(results)).toBeLessThanOrEqual(0.015);
+	});
+
+	// Measured after the dev3 work: 336/349 right (96.3 %), 5 wrong (1.4 %), 8 uncategorised (before: 94.8 %, 2.3 %;
+	// before the dev2 work: 91.7 %, 2.6 %).
+	it('independent held-out set (totals only): ≥ 95 % right, ≤ 2 % wrong', () => {
 		const f = accuracyFigures(load('independent/holdout.csv'));
 		print('independent/holdout.csv', f);
 		expect(f.total).toBeGreaterThanOrEqual(300);
 		// The message is the totals alone: a failing row of the held-out set must not be shown.
-		expect(f.rightShare, JSON.stringify(f)).toBeGreaterThanOrEqual(0.945);
-		expect(f.wrongShare, JSON.stringify(f)).toBeLessThanOrEqual(0.025);
+		expect(f.rightShare, JSON.stringify(f)).toBeGreaterThanOrEqual(0.95);
+		expect(f.wrongShare, JSON.stringify(f)).toBeLessThanOrEqual(0.02);
 	});
 });

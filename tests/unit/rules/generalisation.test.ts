@@ -110,4 +110,52 @@ describe('conservative readings: what the label does not tell stays uncategorise
 		expect(c('PRLV SEPA TRESOR PUBLIC 78 TAXE FONCIERE', -11000)).toBe('fixed.taxes');
 		expect(c('PRLV SEPA DGFIP IMPOT REVENU SOLDE 2025', -24000)).toBe('fixed.taxes');
 	});
+	it('leaves a loan instalment of unstated type uncategorised, a typed one not', () => {
+		expect(c('ECHEANCE CREDIT N 00451236', -19000)).toBe('uncategorised');
+		expect(c('ECHEANCE PRET N 00451236', -25000)).toBe('uncategorised');
+		expect(c('ECHEANCE CREDIT AUTO N 4512', -25480)).toBe('credit.consumer');
+	});
+	it('reads a small CPAM credit with no motive as a refund of care, a large one not', () => {
+		expect(c('VIR SEPA RECU /DE CPAM DU VAL D OISE', 1240)).toBe('income.health_refund');
+		expect(c('VIR SEPA RECU /DE CPAM DU VAR', 145000)).toBe('uncategorised');
+		expect(c('VIR SEPA RECU /DE CPAM /MOTIF RENTE AT', 1883)).toBe('income.pension');
+		expect(c('VIR SEPA MSA', 4000)).toBe('uncategorised');
+	});
+});
+
+describe('suppliers, shops and transfers', () => {
+	it('reads a supplier’s ÉCHÉANCIER as its monthly schedule, with a debt word as an arrears plan', () => {
+		expect(c('PRLV SEPA EDF ECHEANCIER', -8600)).toBe('housing.energy');
+		expect(c('PRLV GAZ DE BORDEAUX ECHEANCIER 03/26', -4500)).toBe('housing.energy');
+		expect(c('PRLV SEPA VEOLIA ECHEANCIER', -3100)).toBe('housing.water');
+		expect(c('PRLV SEPA EDF ECHEANCIER DETTE', -3000)).toBe('credit.other');
+		expect(c('PRLV SEPA ENGIE PLAN APUREMENT DETTE', -4000)).toBe('credit.other');
+		expect(c('PRLV SEPA TRESOR PUBLIC ECHEANCIER', -5000)).toBe('credit.other');
+	});
+	it('reads a hypermarket’s fuel station in either word order, and supermarkets abroad', () => {
+		expect(c('CB SUPER U STATION 06/04', -4800)).toBe('daily.transport');
+		expect(c('CB STATION AUCHAN 06/04', -4800)).toBe('daily.transport');
+		expect(c('CB AUCHAN HYPER 06/04', -4800)).toBe('daily.groceries');
+		expect(c('CB MERCADONA 08/04', -4000)).toBe('daily.groceries');
+		expect(c('CB TESCO STORES 08/04', -2500)).toBe('daily.groceries');
+	});
+	it('takes the Navigo month paid by card at the RATP as the pass, another amount as a ticket', () => {
+		expect(c('CARTE X1234 01/04 RATP PARIS', -8880)).toBe('fixed.transport_pass');
+		expect(c('CARTE X1234 01/04 RATP PARIS', -250)).toBe('daily.transport');
+	});
+	it('reads a landlord’s charges debit as service charges, its rent as rent', () => {
+		expect(c('PRLV SEPA SQUARE HABITAT CHARGES', -14000)).toBe('housing.service_charges');
+		expect(c('PRLV SEPA PARIS HABITAT LOYER ET CHARGES', -51000)).toBe('housing.rent');
+	});
+	it('reads a transfer to or from a bank itself as one to one’s own account, a person banking there not', () => {
+		expect(c('VIR SEPA EMIS /A REVOLUT', -20000)).toBe('transfer.internal');
+		expect(c('VIREMENT VERS BOURSORAMA', -50000)).toBe('transfer.internal');
+		expect(c('VIR SEPA EMIS /A M DUPONT', -20000)).toBe('uncategorised');
+	});
+	it('matches a name printed with its final number glued, and leaves a credit at a tobacconist alone', () => {
+		expect(c('PRLV SEPA ASSU2000', -3100)).toBe('fixed.vehicle_insurance');
+		expect(c('CB OPTIC2000 12/04', -18000)).toBe('daily.health');
+		expect(c('RECHARGE CB TABAC', 10000)).toBe('uncategorised');
+		expect(c('CB TABAC DU CENTRE 18/04', -1100)).toBe('daily.other');
+	});
 });

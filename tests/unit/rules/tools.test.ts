@@ -103,8 +103,10 @@ describe('default rules', () => {
 		expect(c('VIR SEPA HARMONIE MUTUELLE', 980)).toBe('income.health_refund');
 		expect(c('PRLV SEPA HARMONIE MUTUELLE', -5400)).toBe('fixed.health_insurance');
 		expect(c('VIR CPAM DE PARIS REMBOURSEMENT SOINS', 2000)).toBe('income.health_refund');
-		// With no motive a CAF or CPAM credit could be several benefits: left for the person to decide.
-		expect(c('VIR CPAM DE PARIS', 2000)).toBe('uncategorised');
+		// With no motive a CAF or a large CPAM credit could be several benefits: left for the person to decide.
+		// A small CPAM credit with none is a refund of care (allowances and pensions are larger).
+		expect(c('VIR CPAM DE PARIS', 2000)).toBe('income.health_refund');
+		expect(c('VIR CPAM DE PARIS', 128000)).toBe('uncategorised');
 		expect(c('VIR CAF DE PARIS', 20000)).toBe('uncategorised');
 		expect(c('VIR CAF DE PARIS AF', 20000)).toBe('income.family_benefits');
 		expect(c('VIR CAF DE PARIS APL', 20000)).toBe('income.housing_benefit');

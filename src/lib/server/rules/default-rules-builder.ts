@@ -77,7 +77,8 @@ export function family(
 
 /**
  * Other ways banks print a pattern: hyphens and apostrophes as spaces or dropped ("SEINE SAINT DENIS HABITAT",
- * "MCDONALDS"), a dot between letters as a space ("BOOKING COM"), "&" with or without spaces ("B & M").
+ * "MCDONALDS"), a dot between letters as a space ("BOOKING COM"), "&" with or without spaces ("B & M"), a final
+ * number glued to the name ("ASSU2000").
  */
 export function spellings(v: string): string[] {
 	const tidy = (x: string) => x.replace(/ {2,}/g, ' ').trim();
@@ -87,7 +88,9 @@ export function spellings(v: string): string[] {
 		tidy(v.replace(/['’]/g, '')),
 		tidy(v.replace(/([A-Z])\.([A-Z])/g, '$1 $2')),
 		tidy(v.replace(/ ?& ?/g, ' & ')),
-		tidy(v.replace(/ & /g, '&'))
+		tidy(v.replace(/ & /g, '&')),
+		// A name ending in a number is often printed glued to it ("ASSU2000", "OPTIC2000", "CENTURY21").
+		tidy(v.replace(/([A-Z]) (\d+)$/, '$1$2'))
 	]);
 	out.delete(v);
 	out.delete('');

@@ -68,6 +68,15 @@ export class RuleSet {
 	 * then depends only on the normalised label (search text, payee, operation type) and the amount's sign.
 	 */
 	readonly contextFree: boolean;
+	/**
+	 * Whether the last `run` looked at a rule that reads the amount beyond its sign, the day or the account (matched
+	 * or not). When it did not, its outcome depends on no more than what `contextFree` says, even in a set that is
+	 * not context-free: the rules a transaction looks at follow from its label, payees and operation type alone, so
+	 * a caller may keep that outcome for the same label analysis and file payee (see services/categoriser.ts).
+	 */
+	lastRunReadContext = false;
+	/** By rank: 1 when the rule reads the amount beyond its sign, the day or the account. */
+	private readonly contextual: Uint8Array;
 	private readonly automata: Record<TextField, AhoCorasick>;
 	private readonly anchored: Record<TextField, number[][]>;
 	private readonly found: Record<TextField, Int32Array>;
@@ -157,11 +166,14 @@ export class RuleSet {
 			});
 		});
 		this.rules = compiled;
-		this.contextFree = compiled.every((cr) =>
-			cr.rule.conditions.every(
-				(c) => !((c.field === 'amount' && c.op !== 'sign') || c.field === 'dayOfMonth' || c.field === 'account')
+		this.contextual = Uint8Array.from(compiled, (cr) =>
+			cr.rule.conditions.some(
+				(c) => (c.field === 'amount' && c.op !== 'sign') || c.field === 'dayOfMonth' || c.field === 'account'
 			)
+				? 1
+				: 0
 		);
+		this.contextFree = this.contextual.every((x) => x === 0);
 		this.automata = { label: new AhoCorasick(patterns.label), payee: new AhoCorasick(patterns.payee) };
 		found.label = new Int32Array(patterns.label.length);
 		found.payee = new Int32Array(patterns.payee.length);
@@ -238,6 +250,7 @@ export class RuleSet {
 			account: tx.accountId === undefined || tx.accountId === null ? null : String(tx.accountId),
 			stamp: 0
 		};
+		this.lastRunReadContext = false;
 		let o = this.evaluate(ctx);
 		if (o.category === null) o = this.repaired(ctx) ?? o;
 		const explained = o.categoryRule ?? o.firstRule;
@@ -338,6 +351,7 @@ export class RuleSet {
 		};
 		for (const rank of candidates) {
 			const cr = this.rules[rank];
+			if (this.contextual[rank] === 1) this.lastRunReadContext = true;
 			const hit = matches(cr, ctx);
 			if (hit < 0) continue;
 			const a = cr.rule.actions;

@@ -131,7 +131,7 @@ export async function loadRuleSet(db: Db, layers: RuleLayers): Promise<RuleSet> 
 	return set;
 }
 
-/** What the rules decide for one label analysis when the rule set is context-free (see RuleSet.contextFree). */
+/** What the rules decide for one label analysis when the rules it reaches read no amount, day or account. */
 interface RuleOutcome {
 	category: string;
 	payee: string | null;
@@ -143,7 +143,8 @@ interface RuleOutcome {
 /**
  * Wraps a compiled rule set as a Categoriser. Each categoriser keeps its own cache of label analyses
  * (a statement repeats the same labels many times), so normalising a repeated label costs a lookup; when
- * no rule looks at more than the label and the amount's sign, the rules' outcome is kept with the analysis.
+ * the rules a label reaches look at no more than the label and the amount's sign (every rule, when the set is
+ * context-free; otherwise as the engine reports after each run), the rules' outcome is kept with the analysis.
  */
 export function categoriserFor(set: RuleSet): Categoriser {
 	const labels = new LabelNormaliser();
@@ -152,7 +153,9 @@ export function categoriserFor(set: RuleSet): Categoriser {
 	return (tx) => {
 		const analysis = labels.analyse(tx.rawLabel, tx.amount);
 		const normalised = completeLabel(analysis, tx.date);
-		const cacheable = set.contextFree && Number.isFinite(tx.amount);
+		// Only outcomes that read no amount, day or account are kept: any transaction with the same analysis and
+		// file payee reaches the same rules, so a kept outcome is valid for all of them.
+		const cacheable = Number.isFinite(tx.amount);
 		const payeeKey = tx.filePayee ?? '';
 		let outcome = cacheable ? outcomes.get(analysis)?.get(payeeKey) : undefined;
 		if (outcome === undefined) {
@@ -168,7 +171,7 @@ export function categoriserFor(set: RuleSet): Categoriser {
 				tags: r.tags,
 				internalTransfer: r.internalTransfer
 			};
-			if (cacheable) {
+			if (cacheable && (set.contextFree || !set.lastRunReadContext)) {
 				const byPayee = outcomes.get(analysis);
 				if (byPayee) byPayee.set(payeeKey, outcome);
 				else outcomes.set(analysis, new Map([[payeeKey, outcome]]));
