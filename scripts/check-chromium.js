@@ -17,13 +17,13 @@ if (!existsSync(path)) {
 	);
 	process.exit(1);
 }
-if (process.env.E2E_NOW !== 'off' && !faketimeLibrary()) {
+if (process.env.TEST_NOW !== 'off' && !faketimeLibrary()) {
 	process.stderr.write(
 		[
 			'libfaketime est introuvable.',
-			'Le serveur des tests de bout en bout tourne à une date fixe (E2E_NOW) pour que les tests ne dépendent pas du jour.',
+			'Le serveur des tests de bout en bout tourne à une date fixe (TEST_NOW) pour que les tests ne dépendent pas du jour.',
 			'Installez-le :  sudo apt-get install -y faketime',
-			'ou lancez les tests à la date réelle :  E2E_NOW=off npm test',
+			'ou lancez les tests à la date réelle :  TEST_NOW=off npm test',
 			''
 		].join('\n')
 	);

@@ -47,7 +47,7 @@ const env = {
 	LOGIN_MAX_FAILURES_IP: '100000'
 };
 // The seed and the app (not the browser) run at the suite's fixed instant: see faketime.js.
-Object.assign(env, faketimeEnv(process.env.E2E_NOW) ?? {});
+Object.assign(env, faketimeEnv(process.env.TEST_NOW) ?? {});
 
 const seed = spawnSync(process.execPath, [join(root, 'build/cli/bgv.js'), 'seed', '--e2e'], { env, stdio: 'inherit' });
 if (seed.status !== 0) {
