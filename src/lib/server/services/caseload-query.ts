@@ -4,7 +4,7 @@
  * counts of the page and the signals present; so that a request reads a few figures per household and
  * builds the words only of the households it shows. Consent is the access module's rule (consentShared).
  */
-import { sql, type Expression, type ExpressionBuilder, type Nullable, type SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Nullable, type SqlBool } from 'kysely';
 import { addDaysIso, type IsoDate } from '$lib/dates';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
@@ -112,10 +112,12 @@ export function nextAppointmentDate(eb: Eb, organisationId: number, asOf: IsoDat
 	return appointment(eb, organisationId, asOf).select((e) => e.fn.min('ce.date').as('d'));
 }
 
-/** The conditions of the filters, but the search by name (accents are folded in JavaScript). */
-export function filterConditions(eb: Eb, f: CaseloadFilters, organisationId: number, asOf: IsoDate) {
+/**
+ * The conditions of the filters but the view and the search by name (the view is needsAttention, read
+ * once per household with the counts; accents are folded in JavaScript); null when there are none.
+ */
+export function filterConditions(eb: Eb, f: CaseloadFilters, asOf: IsoDate) {
 	const conditions: Expression<SqlBool>[] = [];
-	if (f.view === 'week') conditions.push(needsAttention(eb, organisationId, asOf));
 	if (f.level) conditions.push(known(eb), eb('r.level', 'in', LEVELS.slice(LEVELS.indexOf(f.level))));
 	if (f.signal)
 		conditions.push(
@@ -145,31 +147,7 @@ export function filterConditions(eb: Eb, f: CaseloadFilters, organisationId: num
 			])
 		);
 	if (f.adviser !== null) conditions.push(eb('a.adviser_id', '=', f.adviser));
-	return eb.and(conditions);
-}
-
-/** The households followed and those on "Cette semaine". */
-export async function caseloadCounts(
-	db: Db,
-	actor: Actor,
-	asOf: IsoDate
-): Promise<{ total: number; needingAttention: number }> {
-	const row = await assignedHouseholds(db, actor)
-		.select((eb) => [
-			eb.fn.countAll<number>().as('total'),
-			eb.fn
-				.sum<number | null>(
-					eb
-						.case()
-						.when(needsAttention(eb, actor.organisationId, asOf))
-						.then(sql<number>`1`)
-						.else(sql<number>`0`)
-						.end()
-				)
-				.as('attention')
-		])
-		.executeTakeFirstOrThrow();
-	return { total: Number(row.total), needingAttention: Number(row.attention ?? 0) };
+	return conditions.length ? eb.and(conditions) : null;
 }
 
 /** The signals of the households whose figures the adviser reads, by title (one title per signal). */

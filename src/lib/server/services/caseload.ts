@@ -15,7 +15,6 @@ import { InputError, NotFoundError } from './errors';
 import type { StoredSignal } from './caseload-status';
 import {
 	assignedHouseholds,
-	caseloadCounts,
 	caseloadSignals,
 	consentGiven,
 	filterConditions,
@@ -56,38 +55,56 @@ function days(from: IsoDate, to: IsoDate): number {
 	return dayNumber(to) - dayNumber(from);
 }
 
-/** The households the filters keep, sorted: a few stored figures each, masked as caseloadEntry masks them. */
-async function sortedIds(db: Db, actor: Actor, filters: CaseloadFilters, asOf: IsoDate): Promise<number[]> {
+interface Keys {
+	/** the households the filters keep, sorted */
+	ids: number[];
+	total: number;
+	needingAttention: number;
+}
+
+/**
+ * One read of a few stored figures per household followed, masked as caseloadEntry masks them, with
+ * whether it is on "Cette semaine" and whether the filters keep it (in SQL): the counts, and the households
+ * kept in the order asked.
+ */
+async function sortedKeys(db: Db, actor: Actor, filters: CaseloadFilters, asOf: IsoDate): Promise<Keys> {
 	const org = actor.organisationId;
 	const rows = await assignedHouseholds(db, actor)
-		.select((eb) => [
-			'h.id',
-			'h.name',
-			'r.household_id as stored',
-			'r.level',
-			'r.overdrawn_since',
-			'r.first_overdraft',
-			'r.fees_month_amount',
-			'r.fees_3m',
-			'r.benefits_count',
-			'r.benefits_yearly',
-			'r.last_import_at',
-			consentGiven(eb).as('consent'),
-			needsAttention(eb, org, asOf).as('attention'),
-			...(filters.sort === 'appointment' ? [nextAppointmentDate(eb, org, asOf).as('next_date')] : [])
-		])
-		.where((eb) => filterConditions(eb, filters, org, asOf))
+		.select((eb) => {
+			const keep = filterConditions(eb, filters, asOf);
+			return [
+				'h.id',
+				'h.name',
+				'r.household_id as stored',
+				'r.level',
+				'r.overdrawn_since',
+				'r.first_overdraft',
+				'r.fees_month_amount',
+				'r.fees_3m',
+				'r.benefits_count',
+				'r.benefits_yearly',
+				'r.last_import_at',
+				consentGiven(eb).as('consent'),
+				needsAttention(eb, org, asOf).as('attention'),
+				...(keep ? [keep.as('keep')] : []),
+				...(filters.sort === 'appointment' ? [nextAppointmentDate(eb, org, asOf).as('next_date')] : [])
+			];
+		})
 		.execute();
 	const keys: CaseloadSortKeys[] = [];
-	for (const r of rows) {
+	let needingAttention = 0;
+	for (const r of rows as ((typeof rows)[number] & { keep?: unknown; next_date?: IsoDate | null })[]) {
+		const attention = Boolean(r.attention);
+		if (attention) needingAttention++;
+		if ((r.keep !== undefined && !r.keep) || (filters.view === 'week' && !attention)) continue;
 		if (!nameMatches(r.name, filters.q)) continue;
 		const consent = Boolean(r.consent);
 		const known = consent && r.stored !== null;
-		const next = consent ? ((r as { next_date?: IsoDate | null }).next_date ?? null) : null;
+		const next = consent ? (r.next_date ?? null) : null;
 		keys.push({
 			id: r.id,
 			name: r.name,
-			needsAttention: Boolean(r.attention),
+			needsAttention: attention,
 			level: known ? level(r.level) : null,
 			daysOverdrawn: known && r.overdrawn_since ? days(r.overdrawn_since, asOf) + 1 : null,
 			firstOverdraft: known ? r.first_overdraft : null,
@@ -99,7 +116,8 @@ async function sortedIds(db: Db, actor: Actor, filters: CaseloadFilters, asOf: I
 			nextAppointment: next ? { date: next } : null
 		});
 	}
-	return sortCaseload(keys, filters.sort).map((k) => k.id);
+	const ids = sortCaseload(keys, filters.sort).map((k) => k.id);
+	return { ids, total: rows.length, needingAttention };
 }
 
 /** The entries of the households `ids`, in that order: their rows, words, consent and case file. */
@@ -188,7 +206,7 @@ export async function caseloadPage(
 ): Promise<CaseloadPage> {
 	if (actor.role !== 'adviser') throw new NotFoundError();
 	const asOf = today(now);
-	const ids = await sortedIds(db, actor, filters, asOf);
+	const { ids, total, needingAttention } = await sortedKeys(db, actor, filters, asOf);
 	let page = 1;
 	let shown = ids;
 	if (paging) {
@@ -197,9 +215,8 @@ export async function caseloadPage(
 		shown = ids.slice((page - 1) * paging.size, page * paging.size);
 	}
 	const entries = await entriesOf(db, actor, shown, now);
-	const counts = await caseloadCounts(db, actor, asOf);
 	const signals = await caseloadSignals(db, actor);
-	return { entries, matching: ids.length, page, ...counts, signals };
+	return { entries, matching: ids.length, page, total, needingAttention, signals };
 }
 
 export interface AssignmentRow {
