@@ -129,7 +129,7 @@ describe('the caseload in SQL agrees with the in-memory computation', () => {
 			// the days change what is pressing: the week is neither empty nor everyone
 			expect(all.needingAttention).toBeGreaterThan(0);
 			expect(all.needingAttention).toBeLessThanOrEqual(all.total);
-		}, 120_000);
+		}, 300_000);
 });
 
 describe('a page of the caseload', () => {
