@@ -12,14 +12,18 @@ const PAGE_SIZE = 100;
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'adviser');
 	const filters = parseCaseloadQuery(event.url.searchParams);
-	const page = await caseloadPage(event.locals.db, actor, filters);
+	const requested = Number(event.url.searchParams.get('page'));
+	// At most PAGE_SIZE households at a time, the most pressing first (the list's order): the service filters,
+	// counts and sorts them all, and builds only those of the page.
+	const page = await caseloadPage(event.locals.db, actor, filters, new Date(), {
+		page: Number.isSafeInteger(requested) && requested >= 1 ? requested : 1,
+		size: PAGE_SIZE
+	});
 	// Only what the list shows goes into the page (its data is serialised for hydration): at 500 households,
 	// the stored signals' texts doubled the page's weight and its rendering time.
-	// …and at most PAGE_SIZE households at a time, the most pressing first (the list's order).
-	const pages = Math.max(1, Math.ceil(page.entries.length / PAGE_SIZE));
-	const requested = Number(event.url.searchParams.get('page'));
-	const pageNo = Number.isSafeInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;
-	const entries = page.entries.slice((pageNo - 1) * PAGE_SIZE, pageNo * PAGE_SIZE).map((e) => ({
+	const pageNo = page.page;
+	const pages = Math.max(1, Math.ceil(page.matching / PAGE_SIZE));
+	const entries = page.entries.map((e) => ({
 		id: e.id,
 		name: e.name,
 		situation: e.situation,
@@ -40,7 +44,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...page,
 		entries,
-		matching: page.entries.length,
 		pageNo,
 		pages,
 		first: (pageNo - 1) * PAGE_SIZE + 1,

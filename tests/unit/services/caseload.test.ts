@@ -280,7 +280,7 @@ describe('the caseload page', () => {
 		await add(145);
 		const many = await measure();
 		expect(many).toBe(few);
-		// rows, consents (the access module), members, next appointments, late steps
+		// sorted keys, consents of the page (the access module), its rows, next appointments, counts, signals
 		expect(few).toBeLessThanOrEqual(6);
 		const page = await caseloadPage(h.db, adviser, parseCaseloadQuery(new URLSearchParams('vue=tous')), NOW);
 		expect(page.total).toBe(150);

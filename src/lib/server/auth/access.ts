@@ -5,6 +5,7 @@
  * (and not withdrawn); professionals and admins see no household's financial data. Every household service
  * takes a scope and checks the permission it needs, so no service can run without an access decision.
  */
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db';
 import type { Role } from '../db/schema';
 import type { Actor } from './session';
@@ -83,6 +84,15 @@ function validIds(householdIds: number[]): number[] {
 }
 
 /**
+ * The SQL condition under which an assigned adviser reads the household of `householdId` (its consent given
+ * and not withdrawn): the rule of the adviser's scopes below, for a query that filters or counts a whole
+ * caseload in SQL before asking for the scopes of the few households it shows.
+ */
+export function consentShared(householdId: Expression<number>): RawBuilder<SqlBool> {
+	return sql<SqlBool>`exists (select 1 from consent where consent.household_id = ${householdId} and consent.withdrawn_at is null)`;
+}
+
+/**
  * The actor's scopes on the given households, keyed by household id; a household the actor has no relation
  * with (another household, another organisation) is absent. One query per call, whatever the number of ids.
  */
@@ -112,19 +122,7 @@ export async function householdScopes(
 		const rows = await db
 			.selectFrom('adviser_assignment as a')
 			.innerJoin('household as h', 'h.id', 'a.household_id')
-			.select((eb) => [
-				'a.household_id',
-				'h.organisation_id',
-				eb
-					.exists(
-						eb
-							.selectFrom('consent as c')
-							.select('c.id')
-							.whereRef('c.household_id', '=', 'a.household_id')
-							.where('c.withdrawn_at', 'is', null)
-					)
-					.as('consent')
-			])
+			.select((eb) => ['a.household_id', 'h.organisation_id', consentShared(eb.ref('a.household_id')).as('consent')])
 			.where('a.adviser_id', '=', actor.id)
 			.where('a.organisation_id', '=', actor.organisationId)
 			.where('h.organisation_id', '=', actor.organisationId)

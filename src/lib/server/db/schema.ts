@@ -434,6 +434,7 @@ export interface Database {
 	household_letter: HouseholdLetterTable;
 	referral: ReferralTable;
 	caseload_row: CaseloadRowTable;
+	caseload_signal: CaseloadSignalTable;
 	alert_subscription: AlertSubscriptionTable;
 	alert_sent: AlertSentTable;
 	debt: DebtTable;
@@ -552,6 +553,18 @@ export interface CaseloadRowTable {
 	plan_open: Generated<number>;
 	plan_monthly: Generated<number>;
 	plan_one_off: Generated<number>;
+}
+
+/** One signal of a caseload row (its `signals` as rows), for the caseload's filters and counts in SQL. */
+export interface CaseloadSignalTable {
+	household_id: number;
+	organisation_id: number;
+	/** the signal's place in the row's list */
+	position: number;
+	/** the engine's id: F8_overdraft, F12_reste_a_vivre */
+	signal_id: string;
+	level: string;
+	title: string;
 }
 
 /** A household member who chose to receive the household's new alerts by e-mail. */

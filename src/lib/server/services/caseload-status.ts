@@ -115,9 +115,33 @@ export async function refreshCaseloadRow(db: Db, scope: HouseholdScope, now = ne
 		last_transaction_date: history.txs.length ? history.txs[history.txs.length - 1].date : null,
 		computed_at: now.toISOString()
 	};
+	const write = async (trx: Db) => {
+		await trx
+			.insertInto('caseload_row')
+			.values({ household_id: householdId, ...row })
+			.onConflict((oc) => oc.column('household_id').doUpdateSet(row))
+			.execute();
+		await storeSignals(trx, scope, signals);
+	};
+	// the row and its signals together (a caller already in a transaction keeps its own)
+	await (db.isTransaction ? write(db) : db.transaction().execute(write));
+}
+
+/** The row's signals one per row, for the caseload's filters and counts in SQL (caseload_signal). */
+async function storeSignals(db: Db, scope: HouseholdScope, signals: readonly StoredSignal[]): Promise<void> {
+	await db.deleteFrom('caseload_signal').where('household_id', '=', scope.householdId).execute();
+	if (signals.length === 0) return;
 	await db
-		.insertInto('caseload_row')
-		.values({ household_id: householdId, ...row })
-		.onConflict((oc) => oc.column('household_id').doUpdateSet(row))
+		.insertInto('caseload_signal')
+		.values(
+			signals.map((s, position) => ({
+				household_id: scope.householdId,
+				organisation_id: scope.organisationId,
+				position,
+				signal_id: s.id,
+				level: s.level,
+				title: s.title
+			}))
+		)
 		.execute();
 }

@@ -1,7 +1,8 @@
 /**
  * The caseload's words and choices, without the database: the query-string filters (so the page works
  * without JavaScript), the reasons a household needs the adviser now, written as a person would
- * ("découvert depuis 12 jours, 320 € de frais en novembre"), and the filtering and sorting of stored rows.
+ * ("découvert depuis 12 jours, 320 € de frais en novembre"), and the orders of the list (the filters are
+ * conditions in SQL: caseload-query).
  */
 import { addDaysIso, formatDateFr, type IsoDate } from '$lib/dates';
 import { formatEur, type Cents } from '$lib/money';
@@ -149,6 +150,10 @@ const STANDING = new Set([
 	'F13_debt_ratio',
 	'F15_housing_effort'
 ]);
+/** The levels of a signal worth a reason. */
+const SERIOUS: readonly StoredSignal['level'][] = ['fragile', 'high', 'critical'];
+/** A signal puts the household on "Cette semaine" when it has one of these levels and none of these ids. */
+export const PRESSING_SIGNAL = { levels: SERIOUS, notIds: [...SHOWN_APART, ...STANDING] } as const;
 const APPOINTMENT_WORDS: Record<string, string> = { rdv: 'RDV', telephone: 'appel prévu', visite: 'visite' };
 const weekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
 
@@ -176,9 +181,7 @@ export function caseloadEntry(f: CaseloadFacts, asOf: IsoDate): CaseloadEntry {
 		if (f.feesMonthAmount > 0 && f.feesMonth)
 			pressing.push(`${formatEur(f.feesMonthAmount)} de frais en ${MONTHS[Number(f.feesMonth.slice(5, 7)) - 1]}`);
 		if (f.missingIncome) pressing.push("un revenu attendu n'est pas arrivé");
-		const serious = f.signals.filter(
-			(s) => (s.level === 'high' || s.level === 'critical' || s.level === 'fragile') && !SHOWN_APART.has(s.id)
-		);
+		const serious = f.signals.filter((s) => SERIOUS.includes(s.level) && !SHOWN_APART.has(s.id));
 		const words = (s: StoredSignal) => s.title.charAt(0).toLowerCase() + s.title.slice(1);
 		for (const s of serious.filter((s) => !STANDING.has(s.id)).slice(0, 2)) pressing.push(words(s));
 		// A standing situation (low resources, a heavy rent, a registration) is not news of the week.
@@ -215,11 +218,36 @@ function fold(s: string): string {
 		.toLowerCase();
 }
 
-function rank(level: CaseloadLevel | null): number {
+/** Whether the name holds the search, without accents or case. */
+export function nameMatches(name: string, q: string): boolean {
+	const folded = fold(q);
+	return folded === '' || fold(name).includes(folded);
+}
+
+/** What the caseload's sorts compare: an entry, or the few stored figures of a household read to sort. */
+export interface CaseloadSortKeys {
+	id: number;
+	name: string;
+	needsAttention: boolean;
+	level: CaseloadLevel | null;
+	daysOverdrawn: number | null;
+	firstOverdraft: IsoDate | null;
+	feesMonthAmount: Cents;
+	fees3m: Cents;
+	benefitsCount: number;
+	benefitsYearly: Cents;
+	daysSinceImport: number | null;
+	nextAppointment: { date: IsoDate } | null;
+}
+
+/** A level's rank, -1 for none. */
+export function levelRank(level: CaseloadLevel | null): number {
 	return level === null ? -1 : LEVELS.indexOf(level);
 }
 
-const COMPARE: Record<CaseloadSort, (a: CaseloadEntry, b: CaseloadEntry) => number> = {
+type Compare = (a: CaseloadSortKeys, b: CaseloadSortKeys) => number;
+const rank = levelRank;
+const COMPARE: Record<CaseloadSort, Compare> = {
 	priority: (a, b) =>
 		Number(b.needsAttention) - Number(a.needsAttention) ||
 		rank(b.level) - rank(a.level) ||
@@ -240,21 +268,7 @@ const COMPARE: Record<CaseloadSort, (a: CaseloadEntry, b: CaseloadEntry) => numb
 /** One collator for every comparison: `localeCompare(…, 'fr')` builds one per call (most of a 500-household sort). */
 const byName = new Intl.Collator('fr');
 
-/** The entries the filters keep, in the order asked (then by name). */
-export function filterCaseload(entries: CaseloadEntry[], f: CaseloadFilters): CaseloadEntry[] {
-	const q = fold(f.q);
-	const minRank = f.level ? rank(f.level) : null;
-	const kept = entries.filter(
-		(e) =>
-			(f.view === 'all' || e.needsAttention) &&
-			(q === '' || fold(e.name).includes(q)) &&
-			(minRank === null || rank(e.level) >= minRank) &&
-			(f.signal === null || e.signals.some((s) => s.id === f.signal)) &&
-			(!f.overdraft || e.daysOverdrawn !== null || e.firstOverdraft !== null) &&
-			(!f.fees || e.fees3m > 0) &&
-			(!f.benefits || e.benefitsCount > 0) &&
-			(f.staleDays === null || (e.consent && (e.daysSinceImport ?? Infinity) >= f.staleDays)) &&
-			(f.adviser === null || e.adviser?.id === f.adviser)
-	);
-	return kept.sort((a, b) => COMPARE[f.sort](a, b) || byName.compare(a.name, b.name));
+/** Sorts in place in the order asked, then by name (then by id, so that two namesakes keep one order). */
+export function sortCaseload<T extends CaseloadSortKeys>(rows: T[], sort: CaseloadSort): T[] {
+	return rows.sort((a, b) => COMPARE[sort](a, b) || byName.compare(a.name, b.name) || a.id - b.id);
 }

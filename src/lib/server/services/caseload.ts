@@ -1,28 +1,45 @@
 /**
- * The adviser's caseload read from the stored rows (caseload_row, written after each change), in a fixed
- * number of queries whatever the number of households; and the reassignment of a household to another
- * adviser of the organisation by its admin. Figures are shown only for households that gave consent.
+ * The adviser's caseload read from the stored rows (caseload_row, written after each change): filtered,
+ * counted and sorted from a few stored figures per household (caseload-query), the words and the case file
+ * read only for the households shown, in a fixed number of queries whatever the number of households; and
+ * the reassignment of a household to another adviser of the organisation by its admin. Figures are shown
+ * only for households that gave consent.
  */
-import { today } from '$lib/dates';
+import { today, type IsoDate } from '$lib/dates';
 import type { Db } from '../db';
 import type { Actor } from '../auth/session';
 import { householdScopes, may } from '../auth/access';
 import { audit } from './audit';
-import { nextAppointments, overdueSteps } from './case-notes';
+import { nextAppointments } from './case-notes';
 import { InputError, NotFoundError } from './errors';
 import type { StoredSignal } from './caseload-status';
 import {
+	assignedHouseholds,
+	caseloadSignals,
+	consentGiven,
+	filterConditions,
+	needsAttention,
+	nextAppointmentDate,
+	overdueStepCount
+} from './caseload-query';
+import {
 	caseloadEntry,
-	filterCaseload,
 	LEVELS,
+	nameMatches,
+	sortCaseload,
 	type CaseloadEntry,
-	type CaseloadFacts,
 	type CaseloadFilters,
-	type CaseloadLevel
+	type CaseloadLevel,
+	type CaseloadSortKeys
 } from './caseload-view';
+import { dayNumber } from '../projection/calendar';
 
 export interface CaseloadPage {
+	/** the households the filters keep, in the order asked: all of them, or those of the page asked */
 	entries: CaseloadEntry[];
+	/** how many the filters keep, and the page given (from 1) when one was asked */
+	matching: number;
+	page: number;
 	/** households followed, and those on "Cette semaine" */
 	total: number;
 	needingAttention: number;
@@ -30,118 +47,176 @@ export interface CaseloadPage {
 	signals: { id: string; title: string }[];
 }
 
-/** The caseload of an adviser, filtered and sorted. */
-export async function caseloadPage(
-	db: Db,
-	actor: Actor,
-	filters: CaseloadFilters,
-	now = new Date()
-): Promise<CaseloadPage> {
-	if (actor.role !== 'adviser') throw new NotFoundError();
-	const rows = await db
-		.selectFrom('adviser_assignment as a')
-		.innerJoin('household as h', 'h.id', 'a.household_id')
+function level(value: string | null): CaseloadLevel | null {
+	return (LEVELS as readonly string[]).includes(value ?? '') ? (value as CaseloadLevel) : null;
+}
+
+function days(from: IsoDate, to: IsoDate): number {
+	return dayNumber(to) - dayNumber(from);
+}
+
+interface Keys {
+	/** the households the filters keep, sorted */
+	ids: number[];
+	total: number;
+	needingAttention: number;
+}
+
+/**
+ * One read of a few stored figures per household followed, masked as caseloadEntry masks them, with
+ * whether it is on "Cette semaine" and whether the filters keep it (in SQL): the counts, and the households
+ * kept in the order asked.
+ */
+async function sortedKeys(db: Db, actor: Actor, filters: CaseloadFilters, asOf: IsoDate): Promise<Keys> {
+	const org = actor.organisationId;
+	const rows = await assignedHouseholds(db, actor)
+		.select((eb) => {
+			const keep = filterConditions(eb, filters, asOf);
+			return [
+				'h.id',
+				'h.name',
+				'r.household_id as stored',
+				'r.level',
+				'r.overdrawn_since',
+				'r.first_overdraft',
+				'r.fees_month_amount',
+				'r.fees_3m',
+				'r.benefits_count',
+				'r.benefits_yearly',
+				'r.last_import_at',
+				consentGiven(eb).as('consent'),
+				needsAttention(eb, org, asOf).as('attention'),
+				...(keep ? [keep.as('keep')] : []),
+				...(filters.sort === 'appointment' ? [nextAppointmentDate(eb, org, asOf).as('next_date')] : [])
+			];
+		})
+		.execute();
+	const keys: CaseloadSortKeys[] = [];
+	let needingAttention = 0;
+	for (const r of rows as ((typeof rows)[number] & { keep?: unknown; next_date?: IsoDate | null })[]) {
+		const attention = Boolean(r.attention);
+		if (attention) needingAttention++;
+		if ((r.keep !== undefined && !r.keep) || (filters.view === 'week' && !attention)) continue;
+		if (!nameMatches(r.name, filters.q)) continue;
+		const consent = Boolean(r.consent);
+		const known = consent && r.stored !== null;
+		const next = consent ? (r.next_date ?? null) : null;
+		keys.push({
+			id: r.id,
+			name: r.name,
+			needsAttention: attention,
+			level: known ? level(r.level) : null,
+			daysOverdrawn: known && r.overdrawn_since ? days(r.overdrawn_since, asOf) + 1 : null,
+			firstOverdraft: known ? r.first_overdraft : null,
+			feesMonthAmount: known ? Number(r.fees_month_amount ?? 0) : 0,
+			fees3m: known ? Number(r.fees_3m ?? 0) : 0,
+			benefitsCount: known ? Number(r.benefits_count ?? 0) : 0,
+			benefitsYearly: known ? Number(r.benefits_yearly ?? 0) : 0,
+			daysSinceImport: known && r.last_import_at ? days(r.last_import_at.slice(0, 10), asOf) : null,
+			nextAppointment: next ? { date: next } : null
+		});
+	}
+	const ids = sortCaseload(keys, filters.sort).map((k) => k.id);
+	return { ids, total: rows.length, needingAttention };
+}
+
+/** The entries of the households `ids`, in that order: their rows, words, consent and case file. */
+async function entriesOf(db: Db, actor: Actor, ids: number[], now: Date): Promise<CaseloadEntry[]> {
+	if (ids.length === 0) return [];
+	const org = actor.organisationId;
+	const asOf = today(now);
+	// The access module decides whose figures the adviser may read (consent given and not withdrawn).
+	const scopes = await householdScopes(db, actor, ids);
+	const rows = await assignedHouseholds(db, actor)
 		.innerJoin('app_user as u', 'u.id', 'a.adviser_id')
-		.leftJoin('caseload_row as r', 'r.household_id', 'h.id')
-		.select([
+		.selectAll('r')
+		.select((eb) => [
 			'h.id',
 			'h.name',
 			'h.situation',
 			'u.id as adviser_id',
 			'u.name as adviser_name',
-			'r.level',
-			'r.regulatory_fragile',
-			'r.signals',
-			'r.balance',
-			'r.overdrawn_since',
-			'r.first_overdraft',
-			'r.fees_month',
-			'r.fees_month_amount',
-			'r.fees_3m',
-			'r.rejected_3m',
-			'r.benefits_count',
-			'r.benefits_yearly',
-			'r.missing_income',
-			'r.last_import_at',
-			'r.plan_open',
-			'r.plan_monthly',
-			'r.plan_one_off'
+			eb
+				.selectFrom('household_member as m')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('m.household_id', '=', 'h.id')
+				.where('m.organisation_id', '=', org)
+				.as('members'),
+			overdueStepCount(eb, org, asOf).as('overdue')
 		])
-		.where('a.adviser_id', '=', actor.id)
-		.where('a.organisation_id', '=', actor.organisationId)
-		.where('h.organisation_id', '=', actor.organisationId)
-		.where('h.archived_at', 'is', null)
+		.where('h.id', 'in', ids)
 		.execute();
-	const ids = rows.map((r) => r.id);
-	// The access module decides whose figures the adviser may read (consent given and not withdrawn).
-	const scopes = await householdScopes(db, actor, ids);
-	const members = ids.length
-		? await db
-				.selectFrom('household_member')
-				.select(['household_id', (eb) => eb.fn.countAll<number>().as('n')])
-				.where('organisation_id', '=', actor.organisationId)
-				.where('household_id', 'in', ids)
-				.groupBy('household_id')
-				.execute()
-		: [];
-	const membersBy = new Map(members.map((m) => [m.household_id, Number(m.n)]));
 	// The case file (appointments, next steps) only of households the adviser may keep it for.
-	const withFile = ids.filter((id) => {
+	const fileKept = new Set(ids.filter((id) => scopes.has(id) && may(scopes.get(id)!, 'casefile')));
+	const appointments = await nextAppointments(db, org, [...fileKept], now);
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return ids.flatMap((id) => {
+		const r = byId.get(id);
+		if (!r) return [];
 		const scope = scopes.get(id);
-		return scope !== undefined && may(scope, 'casefile');
-	});
-	const fileKept = new Set(withFile);
-	const [appointments, overdue] = await Promise.all([
-		nextAppointments(db, actor.organisationId, withFile, now),
-		overdueSteps(db, actor.organisationId, actor.id, now)
-	]);
-	const overdueBy = new Map<number, number>();
-	for (const s of overdue) overdueBy.set(s.householdId, (overdueBy.get(s.householdId) ?? 0) + 1);
-	const asOf = today(now);
-	const signalTitles = new Map<string, string>();
-	const entries = rows.map((r) => {
-		const scope = scopes.get(r.id);
 		const consent = scope !== undefined && may(scope, 'read');
 		const known = consent && r.level !== null;
-		const signals = known ? (JSON.parse(r.signals ?? '[]') as StoredSignal[]) : [];
-		for (const s of signals) signalTitles.set(s.id, s.title);
-		const facts: CaseloadFacts = {
-			id: r.id,
-			name: r.name,
-			situation: r.situation,
-			consent,
-			members: membersBy.get(r.id) ?? 0,
-			adviser: { id: r.adviser_id, name: r.adviser_name },
-			level: known && (LEVELS as readonly string[]).includes(r.level ?? '') ? (r.level as CaseloadLevel) : null,
-			regulatoryFragile: known && r.regulatory_fragile === 1,
-			signals,
-			balance: known ? r.balance : null,
-			overdrawnSince: known ? r.overdrawn_since : null,
-			firstOverdraft: known ? r.first_overdraft : null,
-			feesMonth: known ? r.fees_month : null,
-			feesMonthAmount: known ? Number(r.fees_month_amount ?? 0) : 0,
-			fees3m: known ? Number(r.fees_3m ?? 0) : 0,
-			rejected3m: known ? Number(r.rejected_3m ?? 0) : 0,
-			benefitsCount: known ? Number(r.benefits_count ?? 0) : 0,
-			benefitsYearly: known ? Number(r.benefits_yearly ?? 0) : 0,
-			missingIncome: known && r.missing_income === 1,
-			lastImportAt: known ? r.last_import_at : null,
-			plan: {
-				open: known ? Number(r.plan_open ?? 0) : 0,
-				monthly: known ? Number(r.plan_monthly ?? 0) : 0,
-				oneOff: known ? Number(r.plan_one_off ?? 0) : 0
-			},
-			nextAppointment: appointments.get(r.id) ?? null,
-			overdueSteps: fileKept.has(r.id) ? (overdueBy.get(r.id) ?? 0) : 0
-		};
-		return caseloadEntry(facts, asOf);
+		return [
+			caseloadEntry(
+				{
+					id,
+					name: r.name,
+					situation: r.situation,
+					consent,
+					members: Number(r.members ?? 0),
+					adviser: { id: r.adviser_id, name: r.adviser_name },
+					level: known ? level(r.level) : null,
+					regulatoryFragile: known && r.regulatory_fragile === 1,
+					signals: known ? (JSON.parse(r.signals ?? '[]') as StoredSignal[]) : [],
+					balance: known ? r.balance : null,
+					overdrawnSince: known ? r.overdrawn_since : null,
+					firstOverdraft: known ? r.first_overdraft : null,
+					feesMonth: known ? r.fees_month : null,
+					feesMonthAmount: known ? Number(r.fees_month_amount ?? 0) : 0,
+					fees3m: known ? Number(r.fees_3m ?? 0) : 0,
+					rejected3m: known ? Number(r.rejected_3m ?? 0) : 0,
+					benefitsCount: known ? Number(r.benefits_count ?? 0) : 0,
+					benefitsYearly: known ? Number(r.benefits_yearly ?? 0) : 0,
+					missingIncome: known && r.missing_income === 1,
+					lastImportAt: known ? r.last_import_at : null,
+					plan: {
+						open: known ? Number(r.plan_open ?? 0) : 0,
+						monthly: known ? Number(r.plan_monthly ?? 0) : 0,
+						oneOff: known ? Number(r.plan_one_off ?? 0) : 0
+					},
+					nextAppointment: appointments.get(id) ?? null,
+					overdueSteps: fileKept.has(id) ? Number(r.overdue ?? 0) : 0
+				},
+				asOf
+			)
+		];
 	});
-	return {
-		entries: filterCaseload(entries, filters),
-		total: entries.length,
-		needingAttention: entries.filter((e) => e.needsAttention).length,
-		signals: [...signalTitles].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title))
-	};
+}
+
+/**
+ * The caseload of an adviser, filtered and sorted: every household the filters keep, or only those of page
+ * `paging.page` (from 1, brought within the pages there are) of `paging.size` households.
+ */
+export async function caseloadPage(
+	db: Db,
+	actor: Actor,
+	filters: CaseloadFilters,
+	now = new Date(),
+	paging?: { page: number; size: number }
+): Promise<CaseloadPage> {
+	if (actor.role !== 'adviser') throw new NotFoundError();
+	const asOf = today(now);
+	const { ids, total, needingAttention } = await sortedKeys(db, actor, filters, asOf);
+	let page = 1;
+	let shown = ids;
+	if (paging) {
+		const pages = Math.max(1, Math.ceil(ids.length / paging.size));
+		page = Math.min(Math.max(1, Math.trunc(paging.page) || 1), pages);
+		shown = ids.slice((page - 1) * paging.size, page * paging.size);
+	}
+	const entries = await entriesOf(db, actor, shown, now);
+	const signals = await caseloadSignals(db, actor);
+	return { entries, matching: ids.length, page, total, needingAttention, signals };
 }
 
 export interface AssignmentRow {
