@@ -13,5 +13,5 @@ try {
 	process.exit(1);
 }
 const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...(clock ?? {}) } });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

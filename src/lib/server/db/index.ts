@@ -12,11 +12,13 @@ import {
 	SqliteDialect,
 	SqliteDriver,
 	type DatabaseConnection,
-	type Driver
+	type Driver,
+	type SqliteDatabase
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config';
 import type { Database } from './schema';
+import { cachedStatements } from './statement-cache';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -58,10 +60,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-	readonly #database: SQLite.Database;
+	readonly #database: SqliteDatabase;
 	constructor(database: SQLite.Database) {
-		super({ database });
-		this.#database = database;
+		const statements = cachedStatements(database);
+		super({ database: statements });
+		this.#database = statements;
 	}
 	override createDriver(): Driver {
 		return new ImmediateSqliteDriver({ database: this.#database });
