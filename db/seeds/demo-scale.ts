@@ -188,7 +188,7 @@ async function writeStatements(trx: Db, ctx: Context, householdId: number, i: nu
 		const pending = writer.add(t, c, keys[k]);
 		if (pending) await pending;
 	}
-	await writer.finish();
+	await writer.flush();
 	const closing = txs.reduce((b, t) => b + t.amount, scenario.openingBalance);
 	await trx
 		.insertInto('account_balance')

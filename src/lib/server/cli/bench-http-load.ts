@@ -3,7 +3,7 @@
  * without JavaScript), then autocannon against one page with that cookie, latencies taken from every
  * response (autocannon's own summary has no 95th percentile).
  */
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 
 export interface LoadOptions {
 	connections: number;
@@ -70,8 +70,10 @@ export async function load(
 	o: LoadOptions
 ): Promise<LoadResult> {
 	const times: number[] = [];
+	// loaded here: every command of the CLI (an import too) would otherwise carry the load tester in memory
+	const { default: run } = await import('autocannon');
 	const result = await new Promise<autocannon.Result>((resolve, reject) => {
-		const instance = autocannon(
+		const instance = run(
 			{
 				url: origin + path,
 				connections: o.connections,

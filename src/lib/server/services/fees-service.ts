@@ -6,11 +6,11 @@ import { addMonthsIso, type IsoMonth } from '$lib/dates';
 import type { Db } from '../db';
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import { checkFees, type FeeCheck } from '../fees/check';
+import type { FeeTx } from '../fees/lines';
 import { listAccounts, type AccountOption } from './accounts';
 import { auditScope } from './audit';
 import { InputError, NotFoundError } from './errors';
 import { householdHeader } from './households';
-import { transactionsBetween } from './transactions';
 
 export interface FeeOptions {
 	from?: IsoMonth;
@@ -42,23 +42,48 @@ export function checkFeeOptions(o: FeeOptions): FeeOptions {
 	return o;
 }
 
+/** The household's transactions as the fee check reads them (id, day, amount, label: nothing else). */
+async function feeTransactions(db: Db, scope: HouseholdScope, o: FeeOptions): Promise<FeeTx[]> {
+	// Fees of a month post up to the next one; the yearly cap counts the whole calendar year.
+	const loadFrom = o.from ? `${addMonthsIso(`${o.from.slice(0, 4)}-01`, -1)}-01` : undefined;
+	const loadTo = o.to ? `${addMonthsIso(o.to, 2)}-31` : undefined;
+	let q = db
+		.selectFrom('bank_transaction')
+		.select(['id', 'booking_date', 'amount', 'raw_label'])
+		.where('household_id', '=', scope.householdId)
+		.orderBy('booking_date')
+		.orderBy('id');
+	if (loadFrom) q = q.where('booking_date', '>=', loadFrom);
+	if (loadTo) q = q.where('booking_date', '<=', loadTo);
+	return (await q.execute()).map((r) => ({ id: r.id, date: r.booking_date, amount: r.amount, label: r.raw_label }));
+}
+
 /** The household's incident fees month by month against the caps, with what can be reclaimed. */
 export async function householdFees(db: Db, scope: HouseholdScope, options: FeeOptions = {}): Promise<FeesView> {
 	requirePermission(scope, 'read');
 	const o = checkFeeOptions(options);
-	// Fees of a month post up to the next one; the yearly cap counts the whole calendar year.
-	const loadFrom = o.from ? `${addMonthsIso(`${o.from.slice(0, 4)}-01`, -1)}-01` : undefined;
-	const loadTo = o.to ? `${addMonthsIso(o.to, 2)}-31` : undefined;
 	const [household, accounts, txs] = await Promise.all([
 		householdHeader(db, scope),
 		listAccounts(db, scope),
-		transactionsBetween(db, scope, loadFrom, loadTo)
+		feeTransactions(db, scope, o)
 	]);
-	const check = checkFees(
-		txs.map((t) => ({ id: t.id, date: t.date, amount: t.amount, label: t.rawLabel })),
-		o
-	);
-	return { household, accounts, options: o, check };
+	return { household, accounts, options: o, check: checkFees(txs, o) };
+}
+
+/**
+ * The fee checks of the household under several statuses over the same months (the plan compares the
+ * standard or fragile caps with the OSCF ones): the transactions are read once for all of them.
+ */
+export async function householdFeeChecks(
+	db: Db,
+	scope: HouseholdScope,
+	period: Pick<FeeOptions, 'from' | 'to'>,
+	statuses: Pick<FeeOptions, 'ocf' | 'fragile'>[]
+): Promise<FeeCheck[]> {
+	requirePermission(scope, 'read');
+	const p = checkFeeOptions({ from: period.from, to: period.to });
+	const txs = await feeTransactions(db, scope, p);
+	return statuses.map((status) => checkFees(txs, { ...p, ...status }));
 }
 
 export const LETTER_KINDS = { fee_claim: 'Réclamation de frais bancaires' } as const;

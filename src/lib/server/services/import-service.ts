@@ -10,7 +10,7 @@ import { auditScope } from './audit';
 import { loadCategoriser, type Categoriser } from './categoriser';
 import { refreshDerived } from './derived-status';
 import { commitPlan, previewResult } from './import/commit';
-import { parseRequest, planImport, planParsed } from './import/plan';
+import { parseRequest, planImport, planParsed, type PlanOptions } from './import/plan';
 import type { FileImportResult, ImportPlan, ImportRequest, ImportTimings, RejectedFile } from './import/types';
 
 export type {
@@ -41,6 +41,8 @@ interface ImportOptions {
 	categoriser?: Categoriser;
 	now?: Date;
 	timings?: ImportTimings;
+	/** rows written per chunk inside the commit (tests write small files in several chunks) */
+	chunkRows?: number;
 }
 
 /**
@@ -72,14 +74,15 @@ export async function planFile(
 	scope: HouseholdScope,
 	req: ImportRequest,
 	categorise: Categoriser,
-	timings?: ImportTimings
+	timings?: ImportTimings,
+	options: PlanOptions = {}
 ): Promise<ImportPlan | RejectedFile> {
-	const plan = await planImport(db, scope, req, categorise, timings);
+	const plan = await planImport(db, scope, req, categorise, timings, options);
 	if (req.mapping || !('status' in plan) || !plan.needs?.mapping) return plan;
 	const fit = await withSavedMapping(db, scope, req);
 	if (!fit) return plan;
 	try {
-		const mapped = await planParsed(db, scope, fit.req, fit.parsed, categorise);
+		const mapped = await planParsed(db, scope, fit.req, fit.parsed, categorise, options);
 		mapped.warnings.unshift(`Colonnes lues avec les réglages enregistrés pour le compte « ${fit.accountName} ».`);
 		return mapped;
 	} catch (e) {
@@ -111,9 +114,15 @@ export async function importFile(
 	const started = timings ? performance.now() : 0;
 	const categorise = options.categoriser ?? (await loadCategoriser(db, scope));
 	if (timings) timings.loadRules = (timings.loadRules ?? 0) + performance.now() - started;
-	const plan = await planFile(db, scope, req, categorise, timings);
+	// the commit looks the rows up itself, inside its transaction: the plan only matches the accounts
+	const plan = await planFile(db, scope, req, categorise, timings, { lookups: false });
 	if ('status' in plan) return plan;
-	return commitPlan(db, scope, plan, { categoriser: categorise, now: options.now, timings });
+	return commitPlan(db, scope, plan, {
+		categoriser: categorise,
+		now: options.now,
+		timings,
+		chunkRows: options.chunkRows
+	});
 }
 
 /** The ids of the accounts an import created, from its stored summary. */

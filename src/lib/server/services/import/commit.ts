@@ -6,7 +6,6 @@
  * alerts, forecast status) are refreshed after the commit; their failure never undoes or hides the import.
  */
 import { centsToString, type Cents } from '$lib/money';
-import type { Database as SQLiteDatabase } from 'better-sqlite3';
 import { rawSqlite, type Db } from '../../db';
 import { requirePermission, type HouseholdScope } from '../../auth/access';
 import { ImportError, type ParsedAccount } from '../../import';
@@ -16,21 +15,13 @@ import type { Categoriser } from '../categoriser';
 import { refreshDerived, retryBusy } from '../derived-status';
 import { markCardSettlements } from '../card-settlements';
 import { findAccount, maskedNumberOf } from './accounts';
-import { accountKeys, knownKeys, probableDuplicates, storedBalances, statedBalances } from './lookups';
+import { writeAccountRows, type ChunkContext } from './chunks';
+import { accountKeys, storedBalances, statedBalances } from './lookups';
 import { bookingDateRange } from './plan';
 import type { AccountImportResult, FileImportResult, ImportPlan, ImportTimings, PlannedAccount } from './types';
-import { kyselyWriter, sqliteWriter, type SharedValues } from './writers';
 
-interface CommitContext {
-	trx: Db;
-	/** SQLite: the connection the transaction runs on (read from the Kysely instance, not the transaction) */
-	raw: SQLiteDatabase | undefined;
-	scope: HouseholdScope;
+interface CommitContext extends ChunkContext {
 	plan: ImportPlan;
-	batchId: number;
-	categorise: Categoriser;
-	now: string;
-	timings?: ImportTimings;
 	/** SQLite: the transaction began IMMEDIATE, commits take turns */
 	sqlite: boolean;
 }
@@ -90,42 +81,6 @@ async function resolveAccount(ctx: CommitContext, planned: PlannedAccount): Prom
 	return { id: row.id, created: true };
 }
 
-/** Writes the rows not stored yet; returns their indexes and ids (in order), the rows skipped included as null. */
-async function writeRows(
-	ctx: CommitContext,
-	accountId: number,
-	parsed: ParsedAccount,
-	keys: string[],
-	fresh: number[]
-) {
-	const raw = ctx.raw;
-	const shared: SharedValues = {
-		organisationId: ctx.scope.organisationId,
-		householdId: ctx.scope.householdId,
-		accountId,
-		batchId: ctx.batchId,
-		now: ctx.now
-	};
-	const writer = raw ? sqliteWriter(raw, shared) : kyselyWriter(ctx.trx, shared);
-	const txs = parsed.transactions;
-	const timings = ctx.timings;
-	for (let f = 0; f < fresh.length; f++) {
-		const t = txs[fresh[f]];
-		const c = ctx.categorise({
-			rawLabel: t.rawLabel,
-			amount: t.amount,
-			date: t.bookingDate,
-			accountId,
-			filePayee: t.payee
-		});
-		const started = timings ? performance.now() : 0;
-		const pending = writer.add(t, c, keys[fresh[f]]);
-		if (pending) await pending;
-		if (timings) timings.writeRows = (timings.writeRows ?? 0) + (performance.now() - started);
-	}
-	return writer.finish();
-}
-
 async function storeBalances(ctx: CommitContext, accountId: number, parsed: ParsedAccount): Promise<void> {
 	const have = await storedBalances(ctx.trx, accountId);
 	const missing = statedBalances(parsed).all.filter((b) => !have.has(`${b.date}|${b.amount}`));
@@ -153,41 +108,16 @@ async function commitAccount(ctx: CommitContext, planned: PlannedAccount): Promi
 	const parsed = planned.parsed;
 	const txs = parsed.transactions;
 	const keys = planned.existing?.id === account.id && planned.keys ? planned.keys : accountKeys(account.id, txs);
-	const known = account.created ? new Set<string>() : await knownKeys(trx, account.id, keys, ctx.raw);
-	const fresh: number[] = [];
-	for (let i = 0; i < txs.length; i++) if (!known.has(keys[i])) fresh.push(i);
-	// Read before the new rows are written, so that the query does not walk through them.
-	const probable = account.created ? [] : await probableDuplicates(trx, scope, account.id, txs, fresh);
-	const ids = await writeRows(ctx, account.id, parsed, keys, fresh);
-	let imported = 0;
-	let sum: Cents = 0;
-	for (let f = 0; f < fresh.length; f++) {
-		if (ids[f] === null) continue;
-		imported++;
-		sum += txs[fresh[f]].amount;
-	}
+	const written = await writeAccountRows(ctx, account, txs, keys);
 	await storeBalances(ctx, account.id, parsed);
-	// The id each probable duplicate's incoming row got (fresh is in ascending order: a binary search).
-	const idOf = (incoming: number): number | null => {
-		let lo = 0;
-		let hi = fresh.length - 1;
-		while (lo <= hi) {
-			const mid = (lo + hi) >> 1;
-			if (fresh[mid] === incoming) return ids[mid];
-			if (fresh[mid] < incoming) lo = mid + 1;
-			else hi = mid - 1;
-		}
-		return null;
-	};
-	const pairs = probable.filter((p) => idOf(p.incoming) !== null);
-	if (pairs.length > 0)
+	if (written.pairs.length > 0)
 		await trx
 			.insertInto('probable_duplicate')
 			.values(
-				pairs.map((p) => ({
+				written.pairs.map((p) => ({
 					organisation_id: scope.organisationId,
 					household_id: scope.householdId,
-					transaction_id: idOf(p.incoming) as number,
+					transaction_id: p.transactionId,
 					existing_transaction_id: p.existing.id,
 					import_batch_id: ctx.batchId,
 					status: 'open' as const,
@@ -206,10 +136,11 @@ async function commitAccount(ctx: CommitContext, planned: PlannedAccount): Promi
 		...accountSummary(planned, dateFrom, dateTo),
 		accountId: account.id,
 		created: account.created,
-		imported,
-		duplicates: txs.length - imported,
-		sum: centsToString(sum),
-		probableDuplicates: pairs.map((p) => duplicateText(txs, p))
+		imported: written.imported,
+		duplicates: txs.length - written.imported,
+		sum: centsToString(written.sum),
+		probableDuplicates: written.pairs.map((p) => duplicateText(txs, p)),
+		sample: written.sample
 	};
 }
 
@@ -298,7 +229,7 @@ export async function commitPlan(
 	db: Db,
 	scope: HouseholdScope,
 	plan: ImportPlan,
-	options: { categoriser: Categoriser; now?: Date; timings?: ImportTimings }
+	options: { categoriser: Categoriser; now?: Date; timings?: ImportTimings; chunkRows?: number }
 ): Promise<FileImportResult> {
 	requirePermission(scope, 'write');
 	const now = options.now ?? new Date();
@@ -321,6 +252,7 @@ export async function commitPlan(
 					categorise: options.categoriser,
 					now: now.toISOString(),
 					timings,
+					chunkRows: options.chunkRows,
 					sqlite: rawSqlite(db) !== undefined
 				};
 				const accounts: AccountImportResult[] = [];

@@ -26,21 +26,33 @@ export function accountKeys(accountId: number, txs: ParsedTransaction[]): string
 	return dedupeKeys(String(accountId), txs, storedKey);
 }
 
-/**
- * The dedupe keys among `keys` already stored for the account. `raw` (SQLite) is the connection of the
- * transaction in progress: prepared statements without Kysely's per-query overhead; never pass it outside
- * a transaction, where it would bypass Kysely's connection lock.
- */
-export async function knownKeys(db: Db, accountId: number, keys: string[], raw?: SQLiteDatabase): Promise<Set<string>> {
-	const known = new Set<string>();
-	// Nothing to look up in an account without transactions (a first import).
+/** True when the account holds at least one transaction (none to look up in a first import). */
+export async function accountHasRows(db: Db, accountId: number): Promise<boolean> {
 	const any = await db
 		.selectFrom('bank_transaction')
 		.select('id')
 		.where('account_id', '=', accountId)
 		.limit(1)
 		.executeTakeFirst();
-	if (!any) return known;
+	return any !== undefined;
+}
+
+/**
+ * The dedupe keys among `keys` already stored for the account. `raw` (SQLite) is the connection of the
+ * transaction in progress: prepared statements without Kysely's per-query overhead; never pass it outside
+ * a transaction, where it would bypass Kysely's connection lock. `checked`: the caller already knows that
+ * the account holds rows.
+ */
+export async function knownKeys(
+	db: Db,
+	accountId: number,
+	keys: string[],
+	raw?: SQLiteDatabase,
+	checked = false
+): Promise<Set<string>> {
+	const known = new Set<string>();
+	// Nothing to look up in an account without transactions (a first import).
+	if (!checked && !(await accountHasRows(db, accountId))) return known;
 	const size = raw ? 500 : 1000;
 	if (raw) {
 		const sqlFor = (n: number) =>
@@ -79,25 +91,29 @@ function dateRange(txs: ParsedTransaction[], indexes: number[]): [string, string
 
 /**
  * New rows (`fresh` indexes) that look like rows already stored in the account under another label: same
- * amount within ±3 days (the same statement read from two formats).
+ * amount within ±3 days (the same statement read from two formats), closest first. `batchId`: the import
+ * being written, whose own rows (written chunk by chunk) are never taken for rows already stored.
  */
 export async function probableDuplicates(
 	db: Db,
 	scope: HouseholdScope,
 	accountId: number,
 	txs: ParsedTransaction[],
-	fresh: number[]
+	fresh: number[],
+	batchId?: number
 ): Promise<PlannedDuplicate[]> {
 	if (fresh.length === 0) return [];
 	const [first, last] = dateRange(txs, fresh);
-	const around = await db
+	let query = db
 		.selectFrom('bank_transaction')
 		.select(['id', 'booking_date', 'amount', 'raw_label'])
 		.where('household_id', '=', scope.householdId)
 		.where('account_id', '=', accountId)
 		.where('booking_date', '>=', addDaysIso(first, -3))
-		.where('booking_date', '<=', addDaysIso(last, 3))
-		.execute();
+		.where('booking_date', '<=', addDaysIso(last, 3));
+	if (batchId !== undefined)
+		query = query.where((eb) => eb.or([eb('import_batch_id', 'is', null), eb('import_batch_id', '!=', batchId)]));
+	const around = await query.execute();
 	if (around.length === 0) return [];
 	const pairs = findProbableDuplicates(
 		fresh.map((i) => ({ ...txs[i], accountKey: 'a', id: i })),
@@ -111,6 +127,7 @@ export async function probableDuplicates(
 	);
 	return pairs.map((p) => ({
 		incoming: p.incoming.id,
+		daysApart: p.daysApart,
 		existing: {
 			id: p.existing.id,
 			bookingDate: p.existing.bookingDate,

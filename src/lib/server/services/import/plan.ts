@@ -32,6 +32,14 @@ import {
 } from './lookups';
 import type { ImportPlan, ImportRequest, ImportTimings, PlannedAccount, RejectedFile } from './types';
 
+export interface PlanOptions {
+	/**
+	 * false: the plan is made for a commit, which looks the rows up itself inside its transaction; the plan
+	 * then holds no dedupe keys, no new rows, no probable duplicates and no sample (default true: a preview)
+	 */
+	lookups?: boolean;
+}
+
 /** The file does not say which account it is and the household has accounts: the person must choose. */
 export class NeedsAccountChoice extends ImportError {
 	constructor() {
@@ -91,7 +99,8 @@ async function planAccount(
 	accounts: AccountRow[],
 	choice: AccountChoice,
 	parsed: ParsedAccount,
-	categorise: Categoriser
+	categorise: Categoriser,
+	lookups: boolean
 ): Promise<PlannedAccount> {
 	// Rows of a file that names no account never go silently into an account of another bank.
 	if (parsed.identified === false && !choice.accountId && !choice.accountName?.trim() && accounts.length > 0)
@@ -99,11 +108,14 @@ async function planAccount(
 	const found = findAccount(accounts, choice, parsed);
 	if (choice.accountId && !found) throw new ImportError('Ce compte n’appartient pas à ce ménage.', null);
 	const txs = parsed.transactions;
-	const keys = found ? accountKeys(found.id, txs) : null;
-	const known = found && keys ? await knownKeys(db, found.id, keys) : new Set<string>();
+	// A plan made for a commit looks nothing up: the commit looks the rows up itself, chunk by chunk, inside
+	// its transaction (what the plan read could be stale by then anyway).
+	const lookUp = found !== null && lookups;
+	const keys = lookUp ? accountKeys(found.id, txs) : null;
+	const known = lookUp && keys ? await knownKeys(db, found.id, keys) : new Set<string>();
 	const fresh: number[] = [];
-	for (let i = 0; i < txs.length; i++) if (!keys || !known.has(keys[i])) fresh.push(i);
-	const probable = found ? await probableDuplicates(db, scope, found.id, txs, fresh) : [];
+	if (lookups) for (let i = 0; i < txs.length; i++) if (!keys || !known.has(keys[i])) fresh.push(i);
+	const probable = lookUp ? await probableDuplicates(db, scope, found.id, txs, fresh) : [];
 	const { all, closing } = statedBalances(parsed);
 	const storedRows = found ? await storedBalanceRows(db, found.id) : [];
 	const have = new Set(storedRows.map((b) => `${b.date}|${b.amount}`));
@@ -155,7 +167,8 @@ export async function planParsed(
 	scope: HouseholdScope,
 	req: ImportRequest,
 	parsed: ParsedStatement,
-	categorise: Categoriser
+	categorise: Categoriser,
+	options: PlanOptions = {}
 ): Promise<ImportPlan> {
 	requirePermission(scope, 'write');
 	const warnings = [...parsed.warnings];
@@ -169,7 +182,7 @@ export async function planParsed(
 	const accounts = await accountRows(db, scope);
 	const planned: PlannedAccount[] = [];
 	for (const account of parsed.accounts)
-		planned.push(await planAccount(db, scope, accounts, choice, account, categorise));
+		planned.push(await planAccount(db, scope, accounts, choice, account, categorise, options.lookups !== false));
 	for (const a of planned) warnings.push(...a.warnings);
 	return {
 		fileName: req.fileName,
@@ -191,7 +204,8 @@ export async function planImport(
 	scope: HouseholdScope,
 	req: ImportRequest,
 	categorise: Categoriser,
-	timings?: ImportTimings
+	timings?: ImportTimings,
+	options: PlanOptions = {}
 ): Promise<ImportPlan | RejectedFile> {
 	requirePermission(scope, 'write');
 	let mark = timings ? performance.now() : 0;
@@ -200,7 +214,7 @@ export async function planImport(
 	if ('status' in parsed) return parsed;
 	mark = timings ? performance.now() : 0;
 	try {
-		const plan = await planParsed(db, scope, req, parsed, categorise);
+		const plan = await planParsed(db, scope, req, parsed, categorise, options);
 		if (timings) timings.plan = (timings.plan ?? 0) + performance.now() - mark;
 		return plan;
 	} catch (e) {

@@ -42,6 +42,8 @@ export interface PlannedBalance {
 export interface PlannedDuplicate {
 	/** index of the incoming row in the parsed account's transactions */
 	incoming: number;
+	/** booking days between the two rows (0 to 3) */
+	daysApart: number;
 	existing: { id: number; bookingDate: string; amount: Cents; rawLabel: string };
 }
 

@@ -25,9 +25,9 @@ export interface RowWriter {
 	/** a promise only when the row made the writer go to the database asynchronously (awaiting every row
 	 * of a 100,000-row file costs as much as a third of the SQLite insert) */
 	add(t: ParsedTransaction, c: CategoriserOutput, dedupeKey: string): Promise<void> | void;
-	/** writes what is still buffered; returns, for every row added in order, its id or null when it was
-	 * already stored */
-	finish(): Promise<(number | null)[]>;
+	/** writes what is still buffered; returns, for every row added since the last flush in order, its id
+	 * or null when it was already stored (the writer is then ready for the next chunk of rows) */
+	flush(): Promise<(number | null)[]>;
 }
 
 /** The operation (card) date written: the file's, else the one the label gives. */
@@ -59,7 +59,7 @@ export function sqliteWriter(raw: SQLiteDatabase, shared: SharedValues): RowWrit
 			${literal(shared.now)}, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (account_id, dedupe_key) DO NOTHING`
 	);
-	const ids: (number | null)[] = [];
+	let ids: (number | null)[] = [];
 	return {
 		// the values go straight from the parsed and categorised transaction to the statement: no row object
 		add(t, c, dedupeKey) {
@@ -82,8 +82,10 @@ export function sqliteWriter(raw: SQLiteDatabase, shared: SharedValues): RowWrit
 			);
 			ids.push(info.changes === 1 ? Number(info.lastInsertRowid) : null);
 		},
-		async finish() {
-			return ids;
+		async flush() {
+			const added = ids;
+			ids = [];
+			return added;
 		}
 	};
 }
@@ -92,9 +94,9 @@ type NewRow = NewBankTransaction & { dedupe_key: string };
 
 /** Elsewhere (PostgreSQL): multi-row INSERTs through Kysely, CHUNK rows at a time. */
 export function kyselyWriter(trx: Db, shared: SharedValues): RowWriter {
-	const ids: (number | null)[] = [];
+	let ids: (number | null)[] = [];
 	let buffer: NewRow[] = [];
-	const flush = async () => {
+	const insertBuffered = async () => {
 		if (buffer.length === 0) return;
 		const rows = buffer;
 		buffer = [];
@@ -133,11 +135,13 @@ export function kyselyWriter(trx: Db, shared: SharedValues): RowWriter {
 				operation_type: c.operationType,
 				imported_payee: t.payee
 			});
-			if (buffer.length >= CHUNK) return flush();
+			if (buffer.length >= CHUNK) return insertBuffered();
 		},
-		async finish() {
-			await flush();
-			return ids;
+		async flush() {
+			await insertBuffered();
+			const added = ids;
+			ids = [];
+			return added;
 		}
 	};
 }
