@@ -134,7 +134,8 @@ const MONTHS = [
 	'décembre'
 ];
 
-function days(from: IsoDate, to: IsoDate): number {
+/** Days from `from` to `to` (ISO dates). */
+export function days(from: IsoDate, to: IsoDate): number {
 	return dayNumber(to) - dayNumber(from);
 }
 

@@ -24,6 +24,7 @@ import {
 } from './caseload-query';
 import {
 	caseloadEntry,
+	days,
 	LEVELS,
 	nameMatches,
 	sortCaseload,
@@ -32,7 +33,6 @@ import {
 	type CaseloadLevel,
 	type CaseloadSortKeys
 } from './caseload-view';
-import { dayNumber } from '../projection/calendar';
 
 export interface CaseloadPage {
 	/** the households the filters keep, in the order asked: all of them, or those of the page asked */
@@ -49,10 +49,6 @@ export interface CaseloadPage {
 
 function level(value: string | null): CaseloadLevel | null {
 	return (LEVELS as readonly string[]).includes(value ?? '') ? (value as CaseloadLevel) : null;
-}
-
-function days(from: IsoDate, to: IsoDate): number {
-	return dayNumber(to) - dayNumber(from);
 }
 
 interface Keys {
