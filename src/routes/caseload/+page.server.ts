@@ -7,7 +7,7 @@ import { LEVEL_LABELS, parseCaseloadQuery, SORT_LABELS } from '$lib/server/servi
 import type { Actions, PageServerLoad } from './$types';
 
 /** Households listed per page. */
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'adviser');

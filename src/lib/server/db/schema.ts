@@ -435,6 +435,7 @@ export interface Database {
 	referral: ReferralTable;
 	caseload_row: CaseloadRowTable;
 	caseload_signal: CaseloadSignalTable;
+	caseload_generation: CaseloadGenerationTable;
 	alert_subscription: AlertSubscriptionTable;
 	alert_sent: AlertSentTable;
 	debt: DebtTable;
@@ -565,6 +566,15 @@ export interface CaseloadSignalTable {
 	signal_id: string;
 	level: string;
 	title: string;
+}
+
+/**
+ * A number that changes whenever something the caseload shows changes in the organisation (written by
+ * triggers, migration 1002): the caseload's results are kept while it stays the same.
+ */
+export interface CaseloadGenerationTable {
+	organisation_id: number;
+	generation: number;
 }
 
 /** A household member who chose to receive the household's new alerts by e-mail. */

@@ -10,6 +10,7 @@ import type { Db } from '../db';
 import type { Actor } from '../auth/session';
 import { householdScopes, may } from '../auth/access';
 import { audit } from './audit';
+import { keptWhileUnchanged } from './caseload-cache';
 import { nextAppointments } from './case-notes';
 import { InputError, NotFoundError } from './errors';
 import type { StoredSignal } from './caseload-status';
@@ -191,7 +192,9 @@ async function entriesOf(db: Db, actor: Actor, ids: number[], now: Date): Promis
 
 /**
  * The caseload of an adviser, filtered and sorted: every household the filters keep, or only those of page
- * `paging.page` (from 1, brought within the pages there are) of `paging.size` households.
+ * `paging.page` (from 1, brought within the pages there are) of `paging.size` households. The page computed
+ * is kept while nothing it shows changes in the organisation (caseload-cache): the same request again costs
+ * one read. The value returned is shared with later requests: callers copy, never change it.
  */
 export async function caseloadPage(
 	db: Db,
@@ -201,6 +204,18 @@ export async function caseloadPage(
 	paging?: { page: number; size: number }
 ): Promise<CaseloadPage> {
 	if (actor.role !== 'adviser') throw new NotFoundError();
+	const asOf = today(now);
+	const key = JSON.stringify([actor.id, asOf, filters, paging ?? null]);
+	return keptWhileUnchanged(db, actor.organisationId, key, () => computePage(db, actor, filters, now, paging));
+}
+
+async function computePage(
+	db: Db,
+	actor: Actor,
+	filters: CaseloadFilters,
+	now: Date,
+	paging?: { page: number; size: number }
+): Promise<CaseloadPage> {
 	const asOf = today(now);
 	const { ids, total, needingAttention } = await sortedKeys(db, actor, filters, asOf);
 	let page = 1;
