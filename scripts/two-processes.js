@@ -186,6 +186,30 @@ async function checkRules(a, b) {
 	};
 }
 
+/** @param {string} a @param {string} b @returns {Promise<Check>} */
+async function checkCaseload(a, b) {
+	const adviser = new Browser(a);
+	await adviser.post('/login', loginForm('conseillere@demo.bgv.fr', PASSWORD));
+	const name = 'Ménage des deux processus';
+	const search = `/caseload?vue=tous&q=${encodeURIComponent('deux processus')}`;
+	// the 2nd process computes (and keeps) the search's page before the household exists
+	const before = await adviser.at(b).get(search);
+	const created = await adviser.post('/caseload?/create', new URLSearchParams({ name, situation: '' }));
+	const after = await adviser.at(b).get(search);
+	const ok =
+		before.status === 200 &&
+		!before.text.includes(name) &&
+		created.status === 303 &&
+		after.status === 200 &&
+		after.text.includes(name);
+	return {
+		ok,
+		fr: 'un ménage créé sur le 1er processus paraît au suivi du 2e à la requête suivante (la page gardée par le 2e est recalculée)',
+		en: 'a household created on the 1st process shows in the 2nd one’s caseload on the next request (its kept page is computed again)',
+		detail: `before ${before.status}, create ${created.status} → ${created.location}, after ${after.status} ${after.text.includes(name) ? 'listed' : 'missing'}`
+	};
+}
+
 /** @param {string} a @param {string} b @param {string} databaseUrl @returns {Promise<Check>} */
 async function checkImports(a, b, databaseUrl) {
 	const member = new Browser(a);
@@ -272,7 +296,7 @@ async function main() {
 	const second = await freePort(first + 1);
 	const [a, b] = await Promise.all([startApp(databaseUrl, first), startApp(databaseUrl, second)]);
 	const checks = [];
-	for (const check of [checkSession, checkThrottle, checkRules, checkLoad])
+	for (const check of [checkSession, checkThrottle, checkRules, checkCaseload, checkLoad])
 		checks.push(
 			await check(a.origin, b.origin).catch((e) => ({ ok: false, fr: check.name, en: check.name, detail: String(e) }))
 		);
