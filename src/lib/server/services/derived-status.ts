@@ -7,7 +7,7 @@
 import type { Db } from '../db';
 import type { HouseholdScope } from '../auth/access';
 import { refreshBenefitAlerts } from './benefits-service';
-import { refreshHouseholdStatus } from './forecast-service';
+import { refreshHouseholdStatus, type HouseholdForecast } from './forecast-service';
 import { refreshCaseloadRow } from './caseload-status';
 import { refreshPlan } from './plan';
 
@@ -44,12 +44,20 @@ export async function refreshDerived(
 	timings?: DerivedTimings
 ): Promise<boolean> {
 	let ok = true;
+	// the forecast the status refresh computes, reused by the plan's (it reads the same history again
+	// otherwise: a third of the refresh of a household of 100,000 rows); computed again if that one failed
+	let forecast: HouseholdForecast | undefined;
 	const steps: [keyof DerivedTimings, () => Promise<void>][] = [
 		['benefitAlerts', () => refreshBenefitAlerts(db, scope, now)],
-		['householdStatus', () => refreshHouseholdStatus(db, scope, now)],
+		[
+			'householdStatus',
+			async () => {
+				forecast = await refreshHouseholdStatus(db, scope, now);
+			}
+		],
 		['caseloadRow', () => refreshCaseloadRow(db, scope, now)],
 		// after the caseload row: the plan's counts are written into it
-		['actionPlan', () => refreshPlan(db, scope, now)]
+		['actionPlan', () => refreshPlan(db, scope, now, { forecast })]
 	];
 	for (const [stage, step] of steps) {
 		const started = timings ? performance.now() : 0;

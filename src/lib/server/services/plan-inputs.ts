@@ -128,8 +128,19 @@ function seriesInputs(f: HouseholdForecast, fragility: HouseholdFragility): Seri
 		});
 }
 
+/** Results already computed for this household and this day, reused instead of being computed again. */
+export interface KnownInputs {
+	/** the 90-day forecast as of today(now), e.g. the one the household status refresh just computed */
+	forecast?: HouseholdForecast;
+}
+
 /** Everything the engine needs, from the engines; `now` fixes "today" for the forecast and the benefits. */
-export async function planInputs(db: Db, scope: HouseholdScope, now = new Date()): Promise<PlanInput> {
+export async function planInputs(
+	db: Db,
+	scope: HouseholdScope,
+	now = new Date(),
+	known: KnownInputs = {}
+): Promise<PlanInput> {
 	requirePermission(scope, 'read');
 	const asOf = today(now);
 	const fragility = await householdFragility(db, scope, asOf);
@@ -138,7 +149,7 @@ export async function planInputs(db: Db, scope: HouseholdScope, now = new Date()
 	// held six copies of it (a household of 100,000 rows took the process from 290 to 400 MB).
 	const benefits = await evaluateHousehold(db, scope, now);
 	const [fees, feesOscf] = await householdFeeChecks(db, scope, {}, [{ fragile: regulatoryFragile }, { ocf: true }]);
-	const forecast = await householdForecast(db, scope, { asOf });
+	const forecast = known.forecast ?? (await householdForecast(db, scope, { asOf }));
 	const debts = await listDebts(db, scope);
 	const budget = await householdBudget(db, scope, null);
 	const check = fees;
