@@ -1,11 +1,14 @@
-// The refresh after a change computes the forecast once: the plan's refresh reuses the one the household
-// status refresh computed, and stores the same plan as when it computes the forecast itself.
+// The refresh after a change computes the forecast and the fragility signals once: the plan's refresh reuses
+// those the household status and caseload row refreshes computed, and stores the same plan as when it
+// computes them itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '$lib/server/db';
 import { operatorScope, type HouseholdScope } from '$lib/server/auth/access';
 import { refreshDerived } from '$lib/server/services/derived-status';
 import { householdForecast, refreshHouseholdStatus } from '$lib/server/services/forecast-service';
 import { planInputs } from '$lib/server/services/plan-inputs';
+import { householdFragility } from '$lib/server/services/household-fragility';
+import { refreshCaseloadRow } from '$lib/server/services/caseload-status';
 import { refreshPlan } from '$lib/server/services/plan';
 import { seedDemo } from '$db/seeds/demo';
 import { createTestDb } from '../../helpers/test-db';
@@ -67,5 +70,18 @@ describe('the refresh after a change', () => {
 		expect(given.series).toEqual([]);
 		expect(given.overdraft).toBeNull();
 		expect(given.overdrawn).toBeNull();
+	});
+
+	it('returns from the caseload row refresh the fragility it stored, and builds the plan from the one given', async () => {
+		const at = new Date('2026-12-04T11:00:00Z');
+		const returned = await refreshCaseloadRow(h.db, scope, at);
+		const computed = await householdFragility(h.db, scope, '2026-12-04');
+		expect(returned.report).toEqual(computed.report);
+		expect(returned.history.txs.length).toBe(computed.history.txs.length);
+		const given = await planInputs(h.db, scope, NOW, {
+			fragility: { ...computed, report: { ...computed.report, signals: [], regulatoryFragile: false } }
+		});
+		expect(given.oscf?.signals).toEqual([]);
+		expect(given.oscf?.regulatoryFragile).toBe(false);
 	});
 });

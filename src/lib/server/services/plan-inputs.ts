@@ -132,6 +132,8 @@ function seriesInputs(f: HouseholdForecast, fragility: HouseholdFragility): Seri
 export interface KnownInputs {
 	/** the 90-day forecast as of today(now), e.g. the one the household status refresh just computed */
 	forecast?: HouseholdForecast;
+	/** the fragility signals as of today(now), e.g. the ones the caseload row refresh just read */
+	fragility?: HouseholdFragility;
 }
 
 /** Everything the engine needs, from the engines; `now` fixes "today" for the forecast and the benefits. */
@@ -143,7 +145,7 @@ export async function planInputs(
 ): Promise<PlanInput> {
 	requirePermission(scope, 'read');
 	const asOf = today(now);
-	const fragility = await householdFragility(db, scope, asOf);
+	const fragility = known.fragility ?? (await householdFragility(db, scope, asOf));
 	const regulatoryFragile = fragility.report.regulatoryFragile;
 	// One after the other: each engine reads the household's whole history, and reading them all at once
 	// held six copies of it (a household of 100,000 rows took the process from 290 to 400 MB).
