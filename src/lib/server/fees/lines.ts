@@ -119,6 +119,14 @@ function rejectedDebits(txs: readonly FeeTx[]): Rejected[] {
 	return out;
 }
 
+/**
+ * True for the transactions feeLines reads: fee lines and rejected debits. Every other transaction changes
+ * nothing in its result (nor in checkFees'), so a caller reading years of history can keep only these.
+ */
+export function readByFeeLines(t: Pick<FeeTx, 'label' | 'amount'>): boolean {
+	return classifyBankLine(t.label, t.amount) !== null;
+}
+
 /** The fee lines of the transactions (sorted by date), attributed to their incident month. */
 export function feeLines(
 	txs: readonly FeeTx[],

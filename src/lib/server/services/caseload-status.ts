@@ -10,7 +10,7 @@ import type { Db } from '../db';
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import type { FragilitySignal } from '../fragility/signals';
 import { LEVEL_ORDER } from '../fragility/format';
-import { householdFragility } from './household-fragility';
+import { householdFragility, type HouseholdFragility } from './household-fragility';
 
 /** A signal as kept in the caseload row (no evidence indexes: they belong to the household's pages). */
 export interface StoredSignal {
@@ -59,12 +59,15 @@ function monthSum(txs: readonly { date: IsoDate; amount: Cents; category: string
 	return { amount, count };
 }
 
-/** Computes and stores the caseload row of the scope's household. */
-export async function refreshCaseloadRow(db: Db, scope: HouseholdScope, now = new Date()): Promise<void> {
+/**
+ * Computes and stores the caseload row of the scope's household. Returns the fragility signals it read,
+ * which the plan's refresh that follows reuses.
+ */
+export async function refreshCaseloadRow(db: Db, scope: HouseholdScope, now = new Date()): Promise<HouseholdFragility> {
 	requirePermission(scope, 'read');
 	const householdId = scope.householdId;
 	const asOf = today(now);
-	const [{ history, recent, report, lastImportAt }, status, alerts] = await Promise.all([
+	const [fragility, status, alerts] = await Promise.all([
 		householdFragility(db, scope, asOf),
 		db
 			.selectFrom('household_status')
@@ -79,6 +82,7 @@ export async function refreshCaseloadRow(db: Db, scope: HouseholdScope, now = ne
 			.where('status', 'in', ['new', 'seen', 'claim_in_progress'])
 			.execute()
 	]);
+	const { history, recent, report, lastImportAt } = fragility;
 	// Silence depends on the day the caseload is read: it is worked out there, from last_import_at.
 	const signals: StoredSignal[] = report.signals
 		.filter((s) => s.id !== 'F18_silence')
@@ -125,6 +129,7 @@ export async function refreshCaseloadRow(db: Db, scope: HouseholdScope, now = ne
 	};
 	// the row and its signals together (a caller already in a transaction keeps its own)
 	await (db.isTransaction ? write(db) : db.transaction().execute(write));
+	return fragility;
 }
 
 /** The row's signals one per row, for the caseload's filters and counts in SQL (caseload_signal). */

@@ -7,9 +7,10 @@
 import type { Db } from '../db';
 import type { HouseholdScope } from '../auth/access';
 import { refreshBenefitAlerts } from './benefits-service';
-import { refreshHouseholdStatus } from './forecast-service';
+import { refreshHouseholdStatus, type HouseholdForecast } from './forecast-service';
 import { refreshCaseloadRow } from './caseload-status';
 import { refreshPlan } from './plan';
+import type { HouseholdFragility } from './household-fragility';
 
 /** Stages timed by the bench. */
 interface DerivedTimings {
@@ -44,12 +45,27 @@ export async function refreshDerived(
 	timings?: DerivedTimings
 ): Promise<boolean> {
 	let ok = true;
+	// the forecast the status refresh computes, reused by the plan's (it reads the same history again
+	// otherwise: a third of the refresh of a household of 100,000 rows); computed again if that one failed
+	let forecast: HouseholdForecast | undefined;
+	// the same for the fragility signals the caseload row reads
+	let fragility: HouseholdFragility | undefined;
 	const steps: [keyof DerivedTimings, () => Promise<void>][] = [
 		['benefitAlerts', () => refreshBenefitAlerts(db, scope, now)],
-		['householdStatus', () => refreshHouseholdStatus(db, scope, now)],
-		['caseloadRow', () => refreshCaseloadRow(db, scope, now)],
+		[
+			'householdStatus',
+			async () => {
+				forecast = await refreshHouseholdStatus(db, scope, now);
+			}
+		],
+		[
+			'caseloadRow',
+			async () => {
+				fragility = await refreshCaseloadRow(db, scope, now);
+			}
+		],
 		// after the caseload row: the plan's counts are written into it
-		['actionPlan', () => refreshPlan(db, scope, now)]
+		['actionPlan', () => refreshPlan(db, scope, now, { forecast, fragility })]
 	];
 	for (const [stage, step] of steps) {
 		const started = timings ? performance.now() : 0;

@@ -6,7 +6,7 @@ import { addMonthsIso, type IsoMonth } from '$lib/dates';
 import type { Db } from '../db';
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import { checkFees, type FeeCheck } from '../fees/check';
-import type { FeeTx } from '../fees/lines';
+import { readByFeeLines, type FeeTx } from '../fees/lines';
 import { listAccounts, type AccountOption } from './accounts';
 import { auditScope } from './audit';
 import { InputError, NotFoundError } from './errors';
@@ -42,20 +42,45 @@ export function checkFeeOptions(o: FeeOptions): FeeOptions {
 	return o;
 }
 
-/** The household's transactions as the fee check reads them (id, day, amount, label: nothing else). */
-async function feeTransactions(db: Db, scope: HouseholdScope, o: FeeOptions): Promise<FeeTx[]> {
+/** Rows read per query when the fee check reads a household's history. */
+const FEE_PAGE = 5000;
+
+/**
+ * The household's transactions the fee check reads (id, day, amount, label: nothing else), and of those only
+ * the fee lines and rejected debits (readByFeeLines: the check ignores every other row). The history is read
+ * a page of `pageRows` rows at a time, in date order, so that its years of rows are never held at once.
+ */
+export async function feeTransactions(
+	db: Db,
+	scope: HouseholdScope,
+	o: FeeOptions,
+	pageRows = FEE_PAGE
+): Promise<FeeTx[]> {
 	// Fees of a month post up to the next one; the yearly cap counts the whole calendar year.
 	const loadFrom = o.from ? `${addMonthsIso(`${o.from.slice(0, 4)}-01`, -1)}-01` : undefined;
 	const loadTo = o.to ? `${addMonthsIso(o.to, 2)}-31` : undefined;
-	let q = db
-		.selectFrom('bank_transaction')
-		.select(['id', 'booking_date', 'amount', 'raw_label'])
-		.where('household_id', '=', scope.householdId)
-		.orderBy('booking_date')
-		.orderBy('id');
-	if (loadFrom) q = q.where('booking_date', '>=', loadFrom);
-	if (loadTo) q = q.where('booking_date', '<=', loadTo);
-	return (await q.execute()).map((r) => ({ id: r.id, date: r.booking_date, amount: r.amount, label: r.raw_label }));
+	const out: FeeTx[] = [];
+	let after: { date: string; id: number } | null = null;
+	for (;;) {
+		let q = db
+			.selectFrom('bank_transaction')
+			.select(['id', 'booking_date', 'amount', 'raw_label'])
+			.where('household_id', '=', scope.householdId);
+		if (loadFrom) q = q.where('booking_date', '>=', loadFrom);
+		if (loadTo) q = q.where('booking_date', '<=', loadTo);
+		if (after) {
+			const { date, id } = after;
+			q = q.where('booking_date', '>=', date).where((eb) => eb.or([eb('booking_date', '>', date), eb('id', '>', id)]));
+		}
+		const rows = await q.orderBy('booking_date').orderBy('id').limit(pageRows).execute();
+		for (const r of rows) {
+			const t = { id: r.id, date: r.booking_date, amount: r.amount, label: r.raw_label };
+			if (readByFeeLines(t)) out.push(t);
+		}
+		if (rows.length < pageRows) return out;
+		const last = rows[rows.length - 1];
+		after = { date: last.booking_date, id: last.id };
+	}
 }
 
 /** The household's incident fees month by month against the caps, with what can be reclaimed. */

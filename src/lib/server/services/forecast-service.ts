@@ -197,11 +197,16 @@ export async function householdForecast(
  * import committed could write after that import's own refresh, and its stale status would stay. On SQLite
  * the transaction begins IMMEDIATE (it holds the write lock, so nothing commits between the reads and the
  * write); on PostgreSQL it locks the household's row first (FOR NO KEY UPDATE, which inserts referring to
- * the household do not wait for), and each read sees what was committed before it.
+ * the household do not wait for), and each read sees what was committed before it. Returns the forecast
+ * it computed, which the plan's refresh that follows reuses instead of computing it again.
  */
-export async function refreshHouseholdStatus(db: Db, scope: HouseholdScope, now = new Date()): Promise<void> {
+export async function refreshHouseholdStatus(
+	db: Db,
+	scope: HouseholdScope,
+	now = new Date()
+): Promise<HouseholdForecast> {
 	const sqlite = rawSqlite(db) !== undefined;
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
 		if (!sqlite)
 			await trx.selectFrom('household').select('id').where('id', '=', scope.householdId).forNoKeyUpdate().execute();
 		const f = await householdForecast(trx, scope, { asOf: today(now) });
@@ -228,6 +233,7 @@ export async function refreshHouseholdStatus(db: Db, scope: HouseholdScope, now 
 			.values({ household_id: scope.householdId, ...row })
 			.onConflict((oc) => oc.column('household_id').doUpdateSet(row))
 			.execute();
+		return f;
 	});
 }
 

@@ -9,7 +9,7 @@ import { accountRows } from './accounts';
 import { auditScope } from './audit';
 import { loadCategoriser, type Categoriser } from './categoriser';
 import { refreshDerived } from './derived-status';
-import { commitPlan, previewResult } from './import/commit';
+import { previewResult, writePlan } from './import/commit';
 import { parseRequest, planImport, planParsed, type PlanOptions } from './import/plan';
 import type { FileImportResult, ImportPlan, ImportRequest, ImportTimings, RejectedFile } from './import/types';
 
@@ -103,12 +103,13 @@ export async function previewFile(
 	return 'status' in plan ? plan : previewResult(plan);
 }
 
-/** Imports one file, all or nothing. Never throws for bad input: a rejected file comes back with its message and line. */
-export async function importFile(
+/** Plans and writes one file (see importFile), without the refresh of the household's derived figures. */
+async function planAndWrite(
 	db: Db,
 	scope: HouseholdScope,
 	req: ImportRequest,
-	options: ImportOptions = {}
+	now: Date,
+	options: ImportOptions
 ): Promise<FileImportResult> {
 	const timings = options.timings;
 	const started = timings ? performance.now() : 0;
@@ -117,12 +118,22 @@ export async function importFile(
 	// the commit looks the rows up itself, inside its transaction: the plan only matches the accounts
 	const plan = await planFile(db, scope, req, categorise, timings, { lookups: false });
 	if ('status' in plan) return plan;
-	return commitPlan(db, scope, plan, {
-		categoriser: categorise,
-		now: options.now,
-		timings,
-		chunkRows: options.chunkRows
-	});
+	return writePlan(db, scope, plan, { categoriser: categorise, now, timings, chunkRows: options.chunkRows });
+}
+
+/** Imports one file, all or nothing. Never throws for bad input: a rejected file comes back with its message and line. */
+export async function importFile(
+	db: Db,
+	scope: HouseholdScope,
+	req: ImportRequest,
+	options: ImportOptions = {}
+): Promise<FileImportResult> {
+	const now = options.now ?? new Date();
+	// the plan, which holds the file's rows, ends with planAndWrite: the refresh that reads the household's
+	// history reuses their memory
+	const result = await planAndWrite(db, scope, req, now, options);
+	if (result.status === 'imported') await refreshDerived(db, scope, now, options.timings);
+	return result;
 }
 
 /** The ids of the accounts an import created, from its stored summary. */

@@ -128,17 +128,30 @@ function seriesInputs(f: HouseholdForecast, fragility: HouseholdFragility): Seri
 		});
 }
 
+/** Results already computed for this household and this day, reused instead of being computed again. */
+export interface KnownInputs {
+	/** the 90-day forecast as of today(now), e.g. the one the household status refresh just computed */
+	forecast?: HouseholdForecast;
+	/** the fragility signals as of today(now), e.g. the ones the caseload row refresh just read */
+	fragility?: HouseholdFragility;
+}
+
 /** Everything the engine needs, from the engines; `now` fixes "today" for the forecast and the benefits. */
-export async function planInputs(db: Db, scope: HouseholdScope, now = new Date()): Promise<PlanInput> {
+export async function planInputs(
+	db: Db,
+	scope: HouseholdScope,
+	now = new Date(),
+	known: KnownInputs = {}
+): Promise<PlanInput> {
 	requirePermission(scope, 'read');
 	const asOf = today(now);
-	const fragility = await householdFragility(db, scope, asOf);
+	const fragility = known.fragility ?? (await householdFragility(db, scope, asOf));
 	const regulatoryFragile = fragility.report.regulatoryFragile;
 	// One after the other: each engine reads the household's whole history, and reading them all at once
 	// held six copies of it (a household of 100,000 rows took the process from 290 to 400 MB).
 	const benefits = await evaluateHousehold(db, scope, now);
 	const [fees, feesOscf] = await householdFeeChecks(db, scope, {}, [{ fragile: regulatoryFragile }, { ocf: true }]);
-	const forecast = await householdForecast(db, scope, { asOf });
+	const forecast = known.forecast ?? (await householdForecast(db, scope, { asOf }));
 	const debts = await listDebts(db, scope);
 	const budget = await householdBudget(db, scope, null);
 	const check = fees;

@@ -11,7 +11,7 @@ import { nowInstant, today } from '$lib/dates';
 import type { Db } from '../db';
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import { buildPlan, type PlanAction } from '../coaching/plan';
-import { planInputs } from './plan-inputs';
+import { planInputs, type KnownInputs } from './plan-inputs';
 import { VISIT_ACTIONS } from './access-log';
 
 /** Audited actions that change nothing the plan reads. */
@@ -109,10 +109,15 @@ async function store(db: Db, scope: HouseholdScope, actions: readonly PlanAction
 	});
 }
 
-/** Computes the plan from the engines and stores it; returns the actions, ranked. */
-export async function refreshPlanActions(db: Db, scope: HouseholdScope, now = new Date()): Promise<PlanAction[]> {
+/** Computes the plan from the engines (reusing the `known` results) and stores it; returns the actions, ranked. */
+export async function refreshPlanActions(
+	db: Db,
+	scope: HouseholdScope,
+	now = new Date(),
+	known: KnownInputs = {}
+): Promise<PlanAction[]> {
 	requirePermission(scope, 'read');
-	const actions = buildPlan(await planInputs(db, scope, now));
+	const actions = buildPlan(await planInputs(db, scope, now, known));
 	await store(db, scope, actions, now);
 	return actions;
 }

@@ -14,6 +14,7 @@ import { AccessDeniedError, requirePermission, type HouseholdScope } from '../au
 import { rankActions, type ActionKind, type PlanAction } from '../coaching/plan';
 import { PLAN_POSTPONE_DEFAULT_DAYS, PLAN_POSTPONE_MAX_DAYS, PLAN_SHOWN_FIRST } from '../coaching/parameters';
 import { currentPlanActions, refreshPlanActions } from './plan-snapshot';
+import type { KnownInputs } from './plan-inputs';
 import { auditScope } from './audit';
 import { InputError, NotFoundError } from './errors';
 import { stepLink, type StepLink } from './plan-links';
@@ -174,8 +175,13 @@ async function writeCounts(db: Db, scope: HouseholdScope, computed: readonly Pla
 }
 
 /** Computes the plan again, stores it and the caseload's counts (after a change to the household's data). */
-export async function refreshPlan(db: Db, scope: HouseholdScope, now = new Date()): Promise<void> {
-	await writeCounts(db, scope, await refreshPlanActions(db, scope, now), now);
+export async function refreshPlan(
+	db: Db,
+	scope: HouseholdScope,
+	now = new Date(),
+	known: KnownInputs = {}
+): Promise<void> {
+	await writeCounts(db, scope, await refreshPlanActions(db, scope, now, known), now);
 }
 
 /** The whole plan as the actor may see it: computed, manual and remembered actions with their status. */

@@ -224,12 +224,34 @@ async function insertBatch(trx: Db, scope: HouseholdScope, plan: ImportPlan, now
 	return batch.id;
 }
 
-/** Commits a plan: all of it or nothing. Returns the import's result; a plan gone stale is rejected. */
+export interface CommitOptions {
+	categoriser: Categoriser;
+	now?: Date;
+	timings?: ImportTimings;
+	chunkRows?: number;
+}
+
+/** Commits a plan and refreshes the household's derived figures: see writePlan. */
 export async function commitPlan(
 	db: Db,
 	scope: HouseholdScope,
 	plan: ImportPlan,
-	options: { categoriser: Categoriser; now?: Date; timings?: ImportTimings; chunkRows?: number }
+	options: CommitOptions
+): Promise<FileImportResult> {
+	const result = await writePlan(db, scope, plan, options);
+	if (result.status === 'imported') await refreshDerived(db, scope, options.now ?? new Date(), options.timings);
+	return result;
+}
+
+/**
+ * Writes a plan: all of it or nothing. Returns the import's result; a plan gone stale is rejected. The
+ * household's derived figures are not refreshed (refreshDerived, once the caller let go of the file's rows).
+ */
+export async function writePlan(
+	db: Db,
+	scope: HouseholdScope,
+	plan: ImportPlan,
+	options: CommitOptions
 ): Promise<FileImportResult> {
 	requirePermission(scope, 'write');
 	const now = options.now ?? new Date();
@@ -298,6 +320,5 @@ export async function commitPlan(
 		throw e;
 	}
 	if (timings) timings.write = (timings.write ?? 0) + performance.now() - started;
-	await refreshDerived(db, scope, now, timings);
 	return result;
 }
