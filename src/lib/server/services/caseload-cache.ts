@@ -2,8 +2,8 @@
  * The caseload's computed pages kept in the process while nothing they show has changed (issue 20): a page
  * is kept with the organisation's caseload generation read before it was computed (caseload_generation,
  * changed by database triggers on every table the caseload reads, from any process) and served again while
- * that number is the same. One small LRU per database handle, keyed by the adviser, the day and the filters:
- * a page is only ever served again to the adviser it was computed for.
+ * that number is the same. One small LRU per database handle, keyed by the adviser, the day, the filters and
+ * the page: a page is only ever served again to the adviser it was computed for.
  */
 import type { Db } from '../db';
 
