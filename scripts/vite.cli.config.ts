@@ -17,6 +17,7 @@ export default defineConfig({
 			$db: `${root}db`
 		}
 	},
+	ssr: { noExternal: ['date-fns'] },
 	build: {
 		ssr: `${root}scripts/bgv.ts`,
 		outDir: `${root}build/cli`,

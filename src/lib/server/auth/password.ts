@@ -4,8 +4,18 @@
  * first (zxcvbn-ts with its common and French dictionaries, keyboard walks, dates and repeats), not the
  * person's e-mail address or name, not their current password.
  */
-import { hash, verify } from '@node-rs/argon2';
+import { createRequire } from 'node:module';
+import type * as Argon2 from '@node-rs/argon2';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+
+// the native argon2 module is loaded by the first hash or verification (a command that signs nobody in
+// never pays its memory)
+const load = createRequire(import.meta.url);
+let argon2: typeof Argon2 | null = null;
+function hasher(): typeof Argon2 {
+	argon2 ??= load('@node-rs/argon2') as typeof Argon2;
+	return argon2;
+}
 
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
@@ -15,12 +25,13 @@ const MAX_PASSWORD_LENGTH = 200;
 const MIN_SCORE = 3;
 
 export function hashPassword(password: string): Promise<string> {
-	return hash(password, OPTIONS);
+	return hasher().hash(password, OPTIONS);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+	const argon = hasher();
 	try {
-		return await verify(passwordHash, password);
+		return await argon.verify(passwordHash, password);
 	} catch {
 		return false;
 	}

@@ -11,7 +11,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { addMonthsIso, today } from '$lib/dates';
 import { SCALE_MEMBER } from '$db/seeds/demo-scale';
 import { DEMO_PASSWORD } from '$db/seeds/demo';
@@ -46,6 +45,7 @@ async function scratch(server: string | null): Promise<{ url: string; drop: () =
 		return { url: join(dir, 'bench.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
 	}
 	const name = `bgv_bench_http_${process.pid}`;
+	const { default: pg } = await import('pg');
 	const admin = async (q: string) => {
 		const c = new pg.Client({ connectionString: server });
 		await c.connect();
@@ -149,6 +149,7 @@ async function benchOne(o: HttpBenchOptions, server: string | null): Promise<Rec
 
 /** PostgreSQL plans from fresh statistics, as autovacuum's analyze would give them shortly after a bulk load. */
 async function analyze(url: string): Promise<void> {
+	const { default: pg } = await import('pg');
 	const c = new pg.Client({ connectionString: url });
 	await c.connect();
 	await c.query('ANALYZE').finally(() => c.end());

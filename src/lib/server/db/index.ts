@@ -15,7 +15,8 @@ import {
 	type Driver,
 	type SqliteDatabase
 } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type PgModule from 'pg';
 import type { DatabaseTarget } from '../config';
 import type { Database } from './schema';
 import { cachedStatements } from './statement-cache';
@@ -36,16 +37,20 @@ export function rawSqlite(db: Db): SQLite.Database | undefined {
 	return rawConnections.get(db);
 }
 
-let int8ParserInstalled = false;
+// pg is loaded when a PostgreSQL database is opened: a SQLite process never pays its memory
+const load = createRequire(import.meta.url);
+let pgModule: typeof PgModule | null = null;
 
-function installInt8Parser(): void {
-	if (int8ParserInstalled) return;
-	int8ParserInstalled = true;
+function pgDriver(): typeof PgModule {
+	if (pgModule) return pgModule;
+	const pg = load('pg') as typeof PgModule;
+	pgModule = pg;
 	pg.types.setTypeParser(20, (value: string) => {
 		const n = Number(value);
 		if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value out of the safe integer range: ${value}`);
 		return n;
 	});
+	return pg;
 }
 
 /**
@@ -73,8 +78,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 export function createDb(target: DatabaseTarget, options: { poolSize?: number } = {}): DbHandle {
 	if (target.dialect === 'postgres') {
-		installInt8Parser();
-		const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+		const pool = new (pgDriver().Pool)({ connectionString: target.url, max: options.poolSize ?? 10 });
 		// An idle connection cut by the server (restart, failover, an administrator) must not stop the
 		// process: the pool drops that client and opens a new one on the next query.
 		pool.on('error', (e) => console.error(`PostgreSQL : connexion inactive perdue (${e.message})`));

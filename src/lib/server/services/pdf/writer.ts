@@ -6,7 +6,17 @@
  * The standard PDF fonts (Helvetica) only have the WinAnsi characters: `pdfText` maps the rest (the narrow
  * no-break space of fr-FR number formatting, ≤, →…) to characters they have.
  */
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
+
+// pdfkit and its fonts weigh about 20 MB of a process's memory: loaded when the first document is written,
+// not by every process that only imports or serves pages
+const load = createRequire(import.meta.url);
+let pdfkit: typeof PDFKitDocument | null = null;
+function PDFDocument(): typeof PDFKitDocument {
+	pdfkit ??= load('pdfkit') as typeof PDFKitDocument;
+	return pdfkit;
+}
 
 /** Unicode code points outside Latin-1 that WinAnsi (and so pdfkit's standard fonts) has. */
 const WIN_ANSI_EXTRA = new Set([
@@ -75,7 +85,7 @@ export class PdfWriter {
 	readonly #done: Promise<Buffer>;
 
 	constructor(options: PdfOptions) {
-		this.doc = new PDFDocument({
+		this.doc = new (PDFDocument())({
 			size: 'A4',
 			margins: { top: 56, left: 56, right: 56, bottom: 64 },
 			bufferPages: true,
