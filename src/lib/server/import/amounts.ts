@@ -15,20 +15,32 @@ const CLEAN = /[\s\u00a0\u202f'’+\-()]|EUR|€/gi;
  * than 3) digits at the end is a decimal mark; when both appear, the last one is. Falls back to `fallback`.
  */
 export function decideDecimal(values: readonly string[], fallback: DecimalSep): DecimalSep {
-	let comma = 0;
-	let dot = 0;
+	const votes = new DecimalVotes();
 	// indexed: a for-of over 100,000 values allocates an iterator result per value until the loop is optimised
-	for (let i = 0; i < values.length; i++) {
-		const raw = values[i];
-		if (!raw) continue;
+	for (let i = 0; i < values.length; i++) votes.add(values[i]);
+	return votes.decide(fallback);
+}
+
+/** decideDecimal's count, one value at a time (no array of the column's values). */
+export class DecimalVotes {
+	#comma = 0;
+	#dot = 0;
+
+	add(raw: string | undefined): void {
+		if (!raw) return;
 		const vote = separatorVote(raw);
-		if (vote === ',') comma++;
-		else if (vote === '.') dot++;
+		if (vote === ',') this.#comma++;
+		else if (vote === '.') this.#dot++;
 	}
-	if (comma > 0 && dot === 0) return ',';
-	if (dot > 0 && comma === 0) return '.';
-	if (comma > 0 && dot > 0) return comma >= dot ? ',' : '.';
-	return fallback;
+
+	decide(fallback: DecimalSep): DecimalSep {
+		const comma = this.#comma;
+		const dot = this.#dot;
+		if (comma > 0 && dot === 0) return ',';
+		if (dot > 0 && comma === 0) return '.';
+		if (comma > 0 && dot > 0) return comma >= dot ? ',' : '.';
+		return fallback;
+	}
 }
 
 /**

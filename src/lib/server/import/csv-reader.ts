@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import { ImportError } from './errors';
+import { indexRecords, IndexedRow, type RecordIndex } from './csv-index';
 import { FREE_BLANK_LINES, fr, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, scanLines } from './limits';
 
 export interface CsvRow {
@@ -133,37 +134,75 @@ function checkRecord(cells: string[], line: number): void {
  * Parses CSV text into its non-empty rows with their line numbers, checking the bounds as it reads: line
  * length, line count and blank lines first (one pass, no array), then each record's columns and cells, the
  * file's cells, empty rows and rows. Throws an ImportError naming the line at fault. `scanned`: the
- * caller already ran scanLines on this text.
+ * caller already ran scanLines on this text. The rows are those of an index of cell bounds (csv-index:
+ * their cells are sliced from the text when asked for) unless the text has a quote only papaparse reads.
  */
 export function readCsv(text: string, delimiter: string, options: { scanned?: boolean } = {}): CsvRow[] {
 	if (!options.scanned) scanLines(text);
 	const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+	const index = indexRecords(normalised, delimiter);
+	const bounds = new RowBounds();
+	if (index) {
+		const rows: CsvRow[] = [];
+		for (let r = 0; r < index.count; r++) {
+			const line = index.lines[r];
+			checkIndexed(index, r, line);
+			const blank = !index.hasVisibleAscii(r) && isEmptyRow(index.cells(r));
+			if (bounds.counted(index.width(r), blank, rows.length, line)) rows.push(new IndexedRow(index, r));
+		}
+		return rows;
+	}
 	const rows: CsvRow[] = [];
-	let empty = 0;
-	let cellCount = 0;
 	eachRecord(normalised, delimiter, (cells, line) => {
 		checkRecord(cells, line);
-		cellCount += cells.length;
-		if (cellCount > MAX_CELLS) {
+		if (bounds.counted(cells.length, isEmptyRow(cells), rows.length, line)) rows.push({ cells, line });
+	});
+	return rows;
+}
+
+/** The record's columns and cells checked from the index's bounds, as checkRecord checks a row of strings. */
+function checkIndexed(index: RecordIndex, r: number, line: number): void {
+	const width = index.width(r);
+	if (width > MAX_COLUMNS) {
+		checkRecord(index.cells(r), line);
+		return;
+	}
+	const first = index.firstCell(r);
+	for (let k = first; k < first + width; k++) {
+		if (index.cellLength(k) > MAX_CELL_CHARS) {
+			checkRecord(index.cells(r), line);
+			return;
+		}
+	}
+}
+
+/** The file-wide bounds of readCsv (cells, blank lines, rows), counted record after record. */
+class RowBounds {
+	#cells = 0;
+	#empty = 0;
+
+	/** Counts one record; false for a blank one (left out). Throws an ImportError past a bound. */
+	counted(width: number, blank: boolean, rowsSoFar: number, line: number): boolean {
+		this.#cells += width;
+		if (this.#cells > MAX_CELLS) {
 			throw new ImportError(
 				`Ligne ${line} : ce fichier a plus de ${fr(MAX_CELLS)} cellules : exportez une période plus courte.`,
 				line
 			);
 		}
-		if (isEmptyRow(cells)) {
-			empty++;
-			if (empty > FREE_BLANK_LINES + rows.length) {
+		if (blank) {
+			this.#empty++;
+			if (this.#empty > FREE_BLANK_LINES + rowsSoFar) {
 				throw new ImportError(
-					`Ligne ${line} : ${fr(empty)} lignes sans aucune valeur pour ${fr(rows.length)} lignes écrites : ce fichier n'est pas un relevé lisible.`,
+					`Ligne ${line} : ${fr(this.#empty)} lignes sans aucune valeur pour ${fr(rowsSoFar)} lignes écrites : ce fichier n'est pas un relevé lisible.`,
 					line
 				);
 			}
-			return;
+			return false;
 		}
-		rows.push({ cells, line });
-		if (rows.length > MAX_ROWS + 50) {
+		if (rowsSoFar + 1 > MAX_ROWS + 50) {
 			throw new ImportError(`Ce fichier a plus de ${fr(MAX_ROWS)} lignes : exportez une période plus courte.`, line);
 		}
-	});
-	return rows;
+		return true;
+	}
 }

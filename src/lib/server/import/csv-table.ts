@@ -5,7 +5,8 @@
  */
 import type { Cents } from '$lib/money';
 import type { IsoDate } from '$lib/dates';
-import { decideDecimal, readOptionalAmount, withoutThousands, type DecimalSep } from './amounts';
+import { DecimalVotes, readOptionalAmount, withoutThousands, type DecimalSep } from './amounts';
+import { cellOf } from './csv-index';
 import type { CsvRow } from './csv-reader';
 import { labelDateCandidate, looksLikeDate, parseDateText, settleLabelDate, type LabelDate } from './date-parse';
 import { ImportError } from './errors';
@@ -112,14 +113,17 @@ interface Decimals {
 
 function decimalsOf(rows: CsvRow[], spec: ColumnSpec): Decimals {
 	const amountCols = [spec.amount, spec.debit, spec.credit, spec.fee].filter((c): c is number => c !== undefined);
+	const columns = spec.balance === undefined ? amountCols : [...amountCols, spec.balance];
+	const votes = columns.map(() => new DecimalVotes());
+	// one cell at a time: an indexed row slices only the cells asked for
+	for (let r = 0; r < rows.length; r++)
+		for (let k = 0; k < columns.length; k++) votes[k].add(cellOf(rows[r], columns[k]));
 	const decimals = new Map<number, DecimalSep>();
-	const values = (col: number) => rows.map((r) => r.cells[col] ?? '');
-	for (const c of amountCols) decimals.set(c, decideDecimal(values(c), spec.decimal));
-	const balance = spec.balance;
+	amountCols.forEach((c, k) => decimals.set(c, votes[k].decide(spec.decimal)));
 	const balanceDefault = spec.balanceDecimal ?? spec.decimal;
 	return {
 		of: (col) => decimals.get(col) ?? spec.decimal,
-		balance: balance === undefined ? balanceDefault : decideDecimal(values(balance), balanceDefault)
+		balance: spec.balance === undefined ? balanceDefault : votes[amountCols.length].decide(balanceDefault)
 	};
 }
 

@@ -5,6 +5,7 @@
  * purchases), each read as a card account: the current account pays their total once a month.
  */
 import { cardLabel } from '../cards';
+import { cellOf } from '../csv-index';
 import type { CsvRow } from '../csv-reader';
 import { readTable, toAccount, type ColumnSpec } from '../csv-table';
 import { parseDateText } from '../date-parse';
@@ -16,7 +17,9 @@ const CARD_SECTION = /^\s*((?:VISA|MASTERCARD|CB|CARTE|E-CARTE)\b.*?)\s+n[o°º]
 const CARD_START = /^\s*(VISA|MASTERCARD|CB|CARTE|E-CARTE)\b/i;
 
 function isCardSection(r: CsvRow): boolean {
-	return CARD_START.test(r.cells[0] ?? '') && parseDateText(r.cells[0], 'dmy') === null;
+	// the first cell alone: an indexed row slices only the cells asked for
+	const first = cellOf(r, 0);
+	return CARD_START.test(first) && parseDateText(first, 'dmy') === null;
 }
 
 /**
