@@ -69,6 +69,12 @@ describe('CSV record index', () => {
 		}
 	});
 
+	test('stops past 4,000,000 cells, which papaparse then refuses at the line that passes the bound', () => {
+		const text = `${'x;'.repeat(999)}x\n`.repeat(4_100);
+		expect(indexRecords(text, ';')).toBeNull();
+		expect(indexRecords(`${'x;'.repeat(999)}x\n`.repeat(3_999), ';')?.count).toBe(4_000);
+	});
+
 	test('a row slices one cell without the others, quotes read, past the end empty', () => {
 		const [row] = readCsv('2024-01-02;"say ""hi""";-1,50', ';');
 		expect(cellOf(row, 1)).toBe('say "hi"');

@@ -9,8 +9,11 @@
  * a newline ending the record, a last empty record after a final newline. A file with anything papaparse
  * reads in its own way (an unclosed quote, a closing quote followed by something else than the separator
  * or the end of the line) is not indexed: `indexRecords` returns null and the caller uses papaparse.
+ * So is a file of more than MAX_CELLS cells, which papaparse's reading refuses at the line it passes the
+ * bound, holding one record at a time: the index never grows past the bound.
  */
 import type { CsvRow } from './csv-reader';
+import { MAX_CELLS } from './limits';
 
 const QUOTE = 34;
 const NEWLINE = 10;
@@ -151,6 +154,7 @@ export function indexRecords(text: string, delimiter: string): RecordIndex | nul
 	let line = 1;
 	// one record per turn; the text's end after a newline is one more (empty) record, as papaparse reads it
 	for (;;) {
+		if (from.length > MAX_CELLS) return null;
 		first.push(from.length);
 		lines.push(line);
 		for (;;) {
