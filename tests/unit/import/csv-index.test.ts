@@ -75,6 +75,14 @@ describe('CSV record index', () => {
 		expect(indexRecords(`${'x;'.repeat(999)}x\n`.repeat(3_999), ';')?.count).toBe(4_000);
 	});
 
+	test('a cell is measured once its quotes are read: 120,000 characters of text, 60,001 of cell', () => {
+		const half = '""'.repeat(30_000);
+		const [row] = readCsv(`2024-01-02;"${half}\n${half}";-1,50`, ';');
+		expect(cellOf(row, 1).length).toBe(60_001);
+		const long = 'x'.repeat(60_000);
+		expect(() => readCsv(`2024-01-02;"${long}\n${long}";-1,50`, ';')).toThrow(/cellule de plus de 100/);
+	});
+
 	test('a row slices one cell without the others, quotes read, past the end empty', () => {
 		const [row] = readCsv('2024-01-02;"say ""hi""";-1,50', ';');
 		expect(cellOf(row, 1)).toBe('say "hi"');

@@ -60,7 +60,7 @@ export class RecordIndex {
 		return this.#first[r + 1] - this.#first[r];
 	}
 
-	/** Cell `c` of record `r` ('' past its last cell is left to the caller: undefined). */
+	/** Cell `c` of record `r`, or undefined past its last cell (as `cells(r)[c]` would be). */
 	cell(r: number, c: number): string | undefined {
 		const k = this.#first[r] + c;
 		if (c < 0 || k >= this.#first[r + 1]) return undefined;
@@ -76,10 +76,10 @@ export class RecordIndex {
 		return out;
 	}
 
-	/** Length of cell `k` once its escapes are read. */
-	cellLength(k: number): number {
+	/** Length of cell `k` in the text, its `""` escapes counted twice: at least the cell's own length. */
+	rawLength(k: number): number {
 		const f = this.#from[k];
-		return f >= 0 ? this.#to[k] - f : this.#content(k).length;
+		return this.#to[k] - (f >= 0 ? f : -f - 1);
 	}
 
 	/** Index of record `r`'s first cell. */

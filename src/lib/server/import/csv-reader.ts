@@ -160,7 +160,10 @@ export function readCsv(text: string, delimiter: string, options: { scanned?: bo
 	return rows;
 }
 
-/** The record's columns and cells checked from the index's bounds, as checkRecord checks a row of strings. */
+/**
+ * The record's columns and cells checked from the index's bounds: only a record that may break a bound (too
+ * many cells, or a cell whose text is longer than the bound) is sliced and checked exactly by checkRecord.
+ */
 function checkIndexed(index: RecordIndex, r: number, line: number): void {
 	const width = index.width(r);
 	if (width > MAX_COLUMNS) {
@@ -169,7 +172,7 @@ function checkIndexed(index: RecordIndex, r: number, line: number): void {
 	}
 	const first = index.firstCell(r);
 	for (let k = first; k < first + width; k++) {
-		if (index.cellLength(k) > MAX_CELL_CHARS) {
+		if (index.rawLength(k) > MAX_CELL_CHARS) {
 			checkRecord(index.cells(r), line);
 			return;
 		}
