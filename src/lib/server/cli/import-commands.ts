@@ -5,6 +5,7 @@ import { isIsoDate } from '$lib/dates';
 import { InputError } from '../services/errors';
 import { importFile, previewFile, type FileImportResult, type ImportTimings } from '../services/import-service';
 import { transactionsBetween } from '../services/transactions';
+import { ensureDerived } from '../services/derived-refresh';
 import type { StatementFormat } from '../import';
 import { output, householdOption, stringOption } from './helpers';
 import type { CliIo, Command } from './types';
@@ -100,6 +101,9 @@ export const importCommands: Command[] = [
 				files.push(r);
 				if (!ctx.json) ctx.io.err(describe(r));
 			}
+			// the refresh each import asked for after its answer, done before the command ends (one for all files)
+			if (files.some((r) => r.status === 'imported'))
+				await ensureDerived(ctx.handle.db, scope, new Date(), trace ? stageTracer(ctx.io) : undefined);
 			trace?.('done');
 			const json = {
 				files: files.map((r) =>

@@ -20,6 +20,7 @@ import type PgModule from 'pg';
 import type { DatabaseTarget } from '../config';
 import type { Database } from './schema';
 import { cachedStatements } from './statement-cache';
+import { settleBackground } from './background';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -76,6 +77,12 @@ class ImmediateSqliteDialect extends SqliteDialect {
 	}
 }
 
+/** Closes the handle once the work started after a response on it has ended (db/background.ts). */
+async function closeAfterBackground(db: Db): Promise<void> {
+	await settleBackground(db);
+	await db.destroy();
+}
+
 export function createDb(target: DatabaseTarget, options: { poolSize?: number } = {}): DbHandle {
 	if (target.dialect === 'postgres') {
 		const pool = new (pgDriver().Pool)({ connectionString: target.url, max: options.poolSize ?? 10 });
@@ -83,7 +90,7 @@ export function createDb(target: DatabaseTarget, options: { poolSize?: number } 
 		// process: the pool drops that client and opens a new one on the next query.
 		pool.on('error', (e) => console.error(`PostgreSQL : connexion inactive perdue (${e.message})`));
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-		return { db, dialect: 'postgres', close: () => db.destroy() };
+		return { db, dialect: 'postgres', close: () => closeAfterBackground(db) };
 	}
 	if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
 	const sqlite = new SQLite(target.path);
@@ -95,5 +102,5 @@ export function createDb(target: DatabaseTarget, options: { poolSize?: number } 
 	sqlite.pragma('cache_size = -16384');
 	const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
 	rawConnections.set(db, sqlite);
-	return { db, dialect: 'sqlite', close: () => db.destroy() };
+	return { db, dialect: 'sqlite', close: () => closeAfterBackground(db) };
 }

@@ -194,6 +194,20 @@ export interface CaseloadGenerationTable {
 	generation: number;
 }
 
+/**
+ * Whether the household's derived figures (benefit alerts, forecast status, caseload row, plan) are behind
+ * its data (migration 1101): stale while `due` is ahead of `done`.
+ */
+export interface DerivedRefreshTable {
+	household_id: number;
+	organisation_id: number;
+	/** changes that made the figures stale, counted */
+	due: number;
+	/** the `due` count the last refresh caught up with */
+	done: number;
+	due_at: string;
+}
+
 /** One debt of the household's register (issue 16); amounts in cents. */
 export interface DebtTable {
 	id: Generated<number>;

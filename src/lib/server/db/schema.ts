@@ -49,6 +49,7 @@ import type {
 	CheckStatTable,
 	DebtSuggestionDismissalTable,
 	DebtTable,
+	DerivedRefreshTable,
 	HouseholdLetterTable,
 	HouseholdProfileTable,
 	HouseholdRegisterTable,
@@ -100,6 +101,7 @@ export interface Database {
 	caseload_row: CaseloadRowTable;
 	caseload_signal: CaseloadSignalTable;
 	caseload_generation: CaseloadGenerationTable;
+	derived_refresh: DerivedRefreshTable;
 	alert_subscription: AlertSubscriptionTable;
 	alert_sent: AlertSentTable;
 	debt: DebtTable;

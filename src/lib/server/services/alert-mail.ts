@@ -9,6 +9,7 @@ import { addDaysIso, today } from '$lib/dates';
 import { plural } from '$lib/words';
 import type { Config } from '../config';
 import type { Db } from '../db';
+import { refreshStaleHouseholds } from './derived-refresh';
 import type { Actor } from '../auth/session';
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import { appLink, sendMail } from './mailer';
@@ -84,6 +85,7 @@ const ALERT_WORDS = {
 
 /** E-mails each subscribed member the household's alerts not sent yet; returns how many e-mails went. */
 export async function sendHouseholdAlerts(db: Db, config: Config, now = new Date()): Promise<number> {
+	await refreshStaleHouseholds(db, now);
 	const subs = await db
 		.selectFrom('alert_subscription as s')
 		.innerJoin('app_user as u', 'u.id', 's.user_id')
@@ -148,6 +150,7 @@ export async function sendHouseholdAlerts(db: Db, config: Config, now = new Date
  * of the plans they follow since the previous digest; returns how many went.
  */
 export async function sendAdviserDigests(db: Db, config: Config, now = new Date()): Promise<number> {
+	await refreshStaleHouseholds(db, now);
 	const advisers = await db
 		.selectFrom('app_user')
 		.select(['id', 'organisation_id', 'email', 'name', 'role'])

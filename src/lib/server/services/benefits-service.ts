@@ -7,6 +7,7 @@ import { addMonths, format } from 'date-fns';
 import { parseMoneyString } from '$lib/money';
 import { addDaysIso, isoToDate, today } from '$lib/dates';
 import type { Db } from '../db';
+import { ensureDerived } from './derived-refresh';
 import type { AlertStatus } from '../db/schema';
 import {
 	evaluateBenefits,
@@ -231,6 +232,7 @@ export interface BenefitAlertRow {
 /** The household's benefit alerts, open ones first, then by amount. */
 export async function listBenefitAlerts(db: Db, scope: HouseholdScope): Promise<BenefitAlertRow[]> {
 	requirePermission(scope, 'read');
+	await ensureDerived(db, scope);
 	const rows = await db
 		.selectFrom('benefit_alert as a')
 		.leftJoin('app_user as u', 'u.id', 'a.updated_by')

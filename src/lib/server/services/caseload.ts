@@ -7,6 +7,7 @@
  */
 import { today, type IsoDate } from '$lib/dates';
 import type { Db } from '../db';
+import { ensureOrganisationDerived } from './derived-refresh';
 import type { Actor } from '../auth/session';
 import { householdScopes, may } from '../auth/access';
 import { audit } from './audit';
@@ -204,6 +205,7 @@ export async function caseloadPage(
 	paging?: { page: number; size: number }
 ): Promise<CaseloadPage> {
 	if (actor.role !== 'adviser') throw new NotFoundError();
+	await ensureOrganisationDerived(db, actor.organisationId, now);
 	const asOf = today(now);
 	const key = JSON.stringify([actor.id, asOf, filters, paging ?? null]);
 	return keptWhileUnchanged(db, actor.organisationId, key, () => computePage(db, actor, filters, now, paging));

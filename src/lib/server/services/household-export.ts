@@ -6,6 +6,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { requirePermission, type HouseholdScope } from '../auth/access';
 import type { Db } from '../db';
+import { ensureDerived } from './derived-refresh';
 import { auditScope } from './audit';
 import { toCsv, type CsvColumn } from './csv-export';
 import { NotFoundError } from './errors';
@@ -189,6 +190,7 @@ Les montants sont en euros, les dates au format année-mois-jour.
 /** The zip of the household's data; writes `household.export` in the audit log. */
 export async function exportHousehold(db: Db, scope: HouseholdScope, now = new Date()): Promise<HouseholdExport> {
 	requirePermission(scope, 'read');
+	await ensureDerived(db, scope, now);
 	const data = await collect(db, scope.householdId);
 	const exportedAt = now.toISOString();
 	const entries: Record<string, Uint8Array> = {

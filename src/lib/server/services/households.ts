@@ -3,6 +3,7 @@
  * data go through the access module; a household the actor may not see is "not found", never its data.
  */
 import type { Db } from '../db';
+import { ensureDerived, ensureOrganisationDerived } from './derived-refresh';
 import type { Actor } from '../auth/session';
 import { caseloadScopes, may, requirePermission, type HouseholdScope } from '../auth/access';
 import { audit } from './audit';
@@ -99,6 +100,7 @@ export interface HouseholdSummary {
 /** The adviser's caseload: every assigned household with its consent state, activity, fees and benefits, in a fixed number of queries. */
 export async function caseload(db: Db, actor: Actor): Promise<HouseholdSummary[]> {
 	if (actor.role !== 'adviser') throw new NotFoundError();
+	await ensureOrganisationDerived(db, actor.organisationId);
 	const scopes = await caseloadScopes(db, actor);
 	const ids = scopes.map((s) => s.householdId);
 	if (ids.length === 0) return [];
@@ -288,6 +290,7 @@ function statusAlerts(json: string): {
 /** One household's overview (its financial data: the scope must allow reading it). */
 export async function householdOverview(db: Db, scope: HouseholdScope): Promise<HouseholdOverview> {
 	requirePermission(scope, 'read');
+	await ensureDerived(db, scope);
 	const householdId = scope.householdId;
 	const h = await db
 		.selectFrom('household')

@@ -9,6 +9,7 @@ import { accountRows } from './accounts';
 import { auditScope } from './audit';
 import { loadCategoriser, type Categoriser } from './categoriser';
 import { refreshDerived } from './derived-status';
+import { refreshAfterResponse } from './derived-refresh';
 import { previewResult, writePlan } from './import/commit';
 import { parseRequest, planImport, planParsed, type PlanOptions } from './import/plan';
 import type { FileImportResult, ImportPlan, ImportRequest, ImportTimings, RejectedFile } from './import/types';
@@ -121,7 +122,13 @@ async function planAndWrite(
 	return writePlan(db, scope, plan, { categoriser: categorise, now, timings, chunkRows: options.chunkRows });
 }
 
-/** Imports one file, all or nothing. Never throws for bad input: a rejected file comes back with its message and line. */
+/**
+ * Imports one file, all or nothing. Never throws for bad input: a rejected file comes back with its message
+ * and line. The household's derived figures (forecast status, caseload row, plan), computed over its whole
+ * history, are refreshed after the response (derived-refresh.ts); a page that shows them waits for that
+ * refresh if it has not ended. A command or a test waits for it with `settleBackground(db)` or by closing
+ * the handle.
+ */
 export async function importFile(
 	db: Db,
 	scope: HouseholdScope,
@@ -129,10 +136,8 @@ export async function importFile(
 	options: ImportOptions = {}
 ): Promise<FileImportResult> {
 	const now = options.now ?? new Date();
-	// the plan, which holds the file's rows, ends with planAndWrite: the refresh that reads the household's
-	// history reuses their memory
 	const result = await planAndWrite(db, scope, req, now, options);
-	if (result.status === 'imported') await refreshDerived(db, scope, now, options.timings);
+	if (result.status === 'imported') void refreshAfterResponse(db, scope, now);
 	return result;
 }
 

@@ -5,6 +5,7 @@
  * (the digest is an e-mail).
  */
 import type { Db } from '../db';
+import { ensureOrganisationDerived } from './derived-refresh';
 import type { Actor } from '../auth/session';
 import { householdScopes, may } from '../auth/access';
 import { DIGEST_MIN_YEARLY } from '../coaching/parameters';
@@ -33,6 +34,7 @@ export interface NewPlanActions {
 /** The adviser's households with new high-value actions since `since` (ISO instant). */
 export async function newPlanActions(db: Db, actor: Actor, since: string): Promise<NewPlanActions[]> {
 	if (actor.role !== 'adviser') return [];
+	await ensureOrganisationDerived(db, actor.organisationId);
 	const rows = await db
 		.selectFrom('plan_action as p')
 		.innerJoin('adviser_assignment as a', (j) =>

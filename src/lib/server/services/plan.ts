@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { addDaysIso, isIsoDate, nowInstant, today, type IsoDate } from '$lib/dates';
 import { parseAmount, MoneyParseError, type Cents } from '$lib/money';
 import type { Db } from '../db';
+import { ensureDerived } from './derived-refresh';
 import { AccessDeniedError, requirePermission, type HouseholdScope } from '../auth/access';
 import { rankActions, type ActionKind, type PlanAction } from '../coaching/plan';
 import { PLAN_POSTPONE_DEFAULT_DAYS, PLAN_POSTPONE_MAX_DAYS, PLAN_SHOWN_FIRST } from '../coaching/parameters';
@@ -187,6 +188,7 @@ export async function refreshPlan(
 /** The whole plan as the actor may see it: computed, manual and remembered actions with their status. */
 export async function householdPlan(db: Db, scope: HouseholdScope, now = new Date()): Promise<PlanView> {
 	requirePermission(scope, 'read');
+	await ensureDerived(db, scope, now);
 	const [computed, rows] = await Promise.all([currentPlanActions(db, scope, now), storedRows(db, scope)]);
 	const visible = planItems(scope, computed, rows, today(now));
 	const open = rankActions(visible.filter((i) => i.status === 'open' || i.status === 'postponed'));

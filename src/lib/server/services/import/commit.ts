@@ -3,7 +3,8 @@
  * (the account still there, the rows already stored, the balances, the probable duplicates), so an import
  * committed in between is seen; the unique dedupe constraint settles any race that remains. The column
  * mapping the person chose is saved in the same transaction. The household's derived figures (benefit
- * alerts, forecast status) are refreshed after the commit; their failure never undoes or hides the import.
+ * alerts, forecast status, caseload row, plan) are marked stale in it and refreshed after the commit, off the
+ * request path (derived-refresh.ts); their failure never undoes or hides the import.
  */
 import { centsToString, type Cents } from '$lib/money';
 import { rawSqlite, type Db } from '../../db';
@@ -12,7 +13,8 @@ import { ImportError, type ParsedAccount } from '../../import';
 import { accountRows } from '../accounts';
 import { auditScope } from '../audit';
 import type { Categoriser } from '../categoriser';
-import { refreshDerived, retryBusy } from '../derived-status';
+import { retryBusy } from '../derived-status';
+import { ensureDerived, markDerivedDue } from '../derived-refresh';
 import { markCardSettlements } from '../card-settlements';
 import { findAccount, maskedNumberOf } from './accounts';
 import { writeAccountRows, type ChunkContext } from './chunks';
@@ -231,7 +233,7 @@ export interface CommitOptions {
 	chunkRows?: number;
 }
 
-/** Commits a plan and refreshes the household's derived figures: see writePlan. */
+/** Commits a plan, then refreshes the household's derived figures before returning: see writePlan. */
 export async function commitPlan(
 	db: Db,
 	scope: HouseholdScope,
@@ -239,13 +241,13 @@ export async function commitPlan(
 	options: CommitOptions
 ): Promise<FileImportResult> {
 	const result = await writePlan(db, scope, plan, options);
-	if (result.status === 'imported') await refreshDerived(db, scope, options.now ?? new Date(), options.timings);
+	if (result.status === 'imported') await ensureDerived(db, scope, options.now ?? new Date(), options.timings);
 	return result;
 }
 
 /**
  * Writes a plan: all of it or nothing. Returns the import's result; a plan gone stale is rejected. The
- * household's derived figures are not refreshed (refreshDerived, once the caller let go of the file's rows).
+ * household's derived figures are marked stale in the same transaction, not refreshed (derived-refresh.ts).
  */
 export async function writePlan(
 	db: Db,
@@ -280,6 +282,7 @@ export async function writePlan(
 				const accounts: AccountImportResult[] = [];
 				for (const planned of plan.accounts) accounts.push(await commitAccount(ctx, planned));
 				await markCardSettlements(trx, scope);
+				await markDerivedDue(trx, scope, now);
 				const imported = accounts.reduce((s, a) => s + a.imported, 0);
 				const duplicates = accounts.reduce((s, a) => s + a.duplicates, 0);
 				await trx
