@@ -19,6 +19,7 @@ import { rawSqlite, type DbHandle } from '$lib/server/db';
 import { operatorScope, type HouseholdScope } from '$lib/server/auth/access';
 import { refreshHouseholdStatus } from '$lib/server/services/forecast-service';
 import { importFile, planFile } from '$lib/server/services/import-service';
+import { settleBackground } from '$lib/server/db/background';
 import { commitPlan } from '$lib/server/services/import/commit';
 import { loadCategoriser } from '$lib/server/services/categoriser';
 import { closeHandle, openAt } from './db';
@@ -161,6 +162,8 @@ describe(`household status refresh racing an import (${testDialect})`, () => {
 			gate.release();
 			await stale;
 			expect((await second).status).toBe('imported');
+			// the newer import refreshes the household after its response
+			await settleBackground(other.db);
 		} finally {
 			gate.restore();
 		}
